@@ -1,0 +1,13 @@
+//! Schema migrations, in order. Never edit one that has shipped; add the next.
+use sea_orm_migration::prelude::*;
+
+mod m0001_support_request;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m0001_support_request::Migration)]
+    }
+}

@@ -1,0 +1,31 @@
+//! Server-only: storage, migrations and the workflow services behind the server functions.
+pub mod entities;
+pub mod migrations;
+pub mod support;
+
+use crate::error::AppError;
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use sea_orm_migration::MigratorTrait;
+
+/// Opens the database (SQLite file or PostgreSQL, by URL scheme) and brings its schema up to date.
+pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr> {
+    let mut options = ConnectOptions::new(url);
+    options.sqlx_logging(false);
+    let db = Database::connect(options).await?;
+    if db.get_database_backend() == sea_orm::DatabaseBackend::Sqlite {
+        // Concurrent writers wait instead of failing at once; WAL lets readers run beside a writer.
+        use sea_orm::ConnectionTrait;
+        db.execute_unprepared("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;")
+            .await?;
+    }
+    migrations::Migrator::up(&db, None).await?;
+    Ok(db)
+}
+
+/// The database handle the server put in the request context.
+pub fn db() -> Result<DatabaseConnection, AppError> {
+    leptos::prelude::use_context::<DatabaseConnection>().ok_or_else(|| {
+        tracing::error!("no database connection in the request context");
+        AppError::Unavailable
+    })
+}

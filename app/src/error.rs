@@ -1,0 +1,54 @@
+//! The error every server function returns: typed, serialisable, and shown to the user by message id.
+use crate::domain::validation::FieldError;
+use leptos::server_fn::{codec::JsonEncoding, error::{FromServerFnError, ServerFnErrorErr}};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// The input broke a domain rule; nothing was saved.
+    #[error("invalid input: {0:?}")]
+    Invalid(Vec<FieldError>),
+    /// The request came from another site or otherwise may not be served.
+    #[error("forbidden")]
+    Forbidden,
+    /// Storage or another service we depend on failed; details are in the server log only.
+    #[error("service unavailable")]
+    Unavailable,
+    /// The call did not reach the server function or its answer could not be read.
+    #[error("transport: {0}")]
+    Transport(String),
+}
+
+impl AppError {
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            AppError::Invalid(_) => msg!("error-invalid"),
+            AppError::Forbidden => msg!("error-forbidden"),
+            AppError::Unavailable => msg!("error-unavailable"),
+            AppError::Transport(_) => msg!("error-transport"),
+        }
+    }
+
+    pub fn field_errors(&self) -> &[FieldError] {
+        match self {
+            AppError::Invalid(errors) => errors,
+            _ => &[],
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sea_orm::DbErr> for AppError {
+    fn from(error: sea_orm::DbErr) -> Self {
+        tracing::error!(%error, "database error");
+        AppError::Unavailable
+    }
+}

@@ -1,0 +1,69 @@
+//! Kanta Extranet: the Leptos app, rendered on the server (`ssr`) and hydrated in the browser (`hydrate`).
+#![recursion_limit = "256"]
+// First, so `t!` and `msg!` are in scope in every module below.
+#[macro_use]
+pub mod i18n;
+
+pub mod api;
+pub mod components;
+pub mod domain;
+pub mod error;
+pub mod pages;
+
+#[cfg(feature = "ssr")]
+pub mod backend;
+
+use components::layout::Layout;
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+/// The HTML document around the app; `lang` is the language the server negotiated for this request.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let lang = i18n::request_lang();
+    #[cfg(not(feature = "ssr"))]
+    let lang = i18n::Lang::default();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The route table: the map of the product.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    i18n::provide_lang();
+    #[cfg(feature = "hydrate")]
+    Effect::new(|| components::mark_hydrated());
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/kanta.css"/>
+        <Title text=t!("service-name")/>
+        <Router>
+            <Layout>
+                <Routes fallback=pages::not_found::NotFound>
+                    <Route path=path!("") view=pages::home::Home/>
+                    <Route path=path!("/login") view=pages::login::Login/>
+                    <Route path=path!("/accessibility") view=pages::accessibility::Accessibility/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

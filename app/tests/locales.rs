@@ -1,0 +1,118 @@
+//! The `.ftl` files parse, both languages have the same messages with the same variables,
+//! and every message id the Rust code names (`t!("…")`, `msg!("…")`) exists.
+use fluent_syntax::{ast, parser};
+use std::{
+    collections::{BTreeMap, BTreeSet},
+    fs,
+    path::{Path, PathBuf},
+};
+
+const LANGS: [&str; 2] = ["fi", "sv"];
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// Message id → the variables its value uses, for every `.ftl` file of a language.
+fn messages(lang: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let dir = root().join("locales").join(lang);
+    let mut all = BTreeMap::new();
+    let mut files: Vec<_> = fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    assert!(!files.is_empty(), "no .ftl files in {}", dir.display());
+    for file in files.into_iter().filter(|f| f.extension().is_some_and(|e| e == "ftl")) {
+        let source = fs::read_to_string(&file).unwrap();
+        let resource = parser::parse(source.as_str())
+            .unwrap_or_else(|(_, errors)| panic!("syntax error in {}: {errors:#?}", file.display()));
+        for entry in resource.body {
+            match entry {
+                ast::Entry::Message(m) => {
+                    let id = m.id.name.to_string();
+                    assert!(m.value.is_some(), "{id} in {} has no value", file.display());
+                    let vars = m.value.as_ref().map(variables).unwrap_or_default();
+                    assert!(all.insert(id.clone(), vars).is_none(), "{id} defined twice in {lang}");
+                }
+                ast::Entry::Junk { content } => panic!("unparsable text in {}: {content}", file.display()),
+                _ => {}
+            }
+        }
+    }
+    all
+}
+
+fn variables(pattern: &ast::Pattern<&str>) -> BTreeSet<String> {
+    pattern
+        .elements
+        .iter()
+        .filter_map(|element| match element {
+            ast::PatternElement::Placeable {
+                expression: ast::Expression::Inline(ast::InlineExpression::VariableReference { id }),
+            } => Some(id.name.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn every_message_exists_in_both_languages_with_the_same_variables() {
+    let [fi, sv] = LANGS.map(messages);
+    let only_fi: Vec<_> = fi.keys().filter(|k| !sv.contains_key(*k)).collect();
+    let only_sv: Vec<_> = sv.keys().filter(|k| !fi.contains_key(*k)).collect();
+    assert!(only_fi.is_empty() && only_sv.is_empty(), "only in Finnish: {only_fi:?}; only in Swedish: {only_sv:?}");
+    for (id, vars) in &fi {
+        assert_eq!(vars, &sv[id], "message {id} uses different variables in fi and sv");
+    }
+}
+
+/// Every literal id inside `t!(` or `msg!(` in the app's sources, with the file naming it.
+fn referenced_ids() -> BTreeSet<(String, String)> {
+    let mut ids = BTreeSet::new();
+    let mut stack = vec![root().join("app/src")];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let source = fs::read_to_string(&path).unwrap();
+                for marker in ["t!(\"", "msg!(\""] {
+                    for (at, _) in source.match_indices(marker) {
+                        // `format!("` ends in `t!("` too: only the macro itself counts.
+                        if source[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                            continue;
+                        }
+                        // Comments (the macros' own docs) name example ids.
+                        let line_start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+                        if source[line_start..at].trim_start().starts_with("//") {
+                            continue;
+                        }
+                        let rest = &source[at + marker.len()..];
+                        let id = &rest[..rest.find('"').unwrap()];
+                        ids.insert((id.to_string(), path.strip_prefix(root()).unwrap().display().to_string()));
+                    }
+                }
+            }
+        }
+    }
+    ids
+}
+
+#[test]
+fn every_id_the_code_names_exists() {
+    let referenced = referenced_ids();
+    assert!(referenced.len() > 50, "the scan found only {} ids: is it still looking in the right place?", referenced.len());
+    for lang in LANGS {
+        let known = messages(lang);
+        let missing: Vec<_> = referenced.iter().filter(|(id, _)| !known.contains_key(id)).collect();
+        assert!(missing.is_empty(), "ids used in code but missing in {lang}: {missing:?}");
+    }
+}
+
+#[test]
+fn runtime_bundles_hold_every_message() {
+    for lang in app::i18n::Lang::ALL {
+        for id in messages(lang.code()).keys() {
+            assert!(app::i18n::has_message(lang, id), "{id} not loaded for {lang:?}");
+        }
+    }
+}

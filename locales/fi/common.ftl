@@ -1,0 +1,30 @@
+service-name = Kanta Extranet
+skip-to-content = Siirry sisältöön
+language-switch-label = Kieli
+login-link = Kirjaudu sisään
+
+footer-support-heading = Kanta-palvelujen asiakastuki
+footer-support-text = Kysy meiltä kirjautumisesta, Extranetin käytöstä ja sen sisällöstä.
+footer-support-hours = Palvelemme arkisin klo 7–17.
+footer-about-heading = Tietoa palvelusta
+footer-accessibility = Saavutettavuusseloste
+footer-contact-form = Lähetä viesti asiakastukeen
+
+form-optional = vapaaehtoinen
+form-choose = Valitse
+error-summary-heading = Tarkista nämä tiedot
+
+validation-required = Tieto puuttuu.
+validation-too-short = Kirjoita vähintään { $min } merkkiä.
+validation-too-long = Kirjoita enintään { $max } merkkiä.
+validation-invalid-email = Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi.
+validation-unknown-choice = Valitse jokin luettelon vaihtoehdoista.
+
+error-invalid = Lomakkeessa on korjattavaa. Mitään ei tallennettu.
+error-forbidden = Pyyntöä ei voitu käsitellä. Lataa sivu uudelleen ja yritä uudestaan.
+error-unavailable = Palvelussa on juuri nyt häiriö, eikä tietoja tallennettu. Yritä hetken kuluttua uudelleen.
+error-transport = Yhteys palveluun katkesi, eikä tietoja tallennettu. Tarkista verkkoyhteys ja yritä uudelleen.
+
+not-found-heading = Sivua ei löytynyt
+not-found-text = Osoitteessa ei ole sivua. Se on voinut muuttua, tai osoitteessa voi olla kirjoitusvirhe.
+not-found-home = Etusivulle

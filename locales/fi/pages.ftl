@@ -1,0 +1,16 @@
+login-heading = Kirjaudu Kanta Extranetiin
+login-lead = Kirjaudut Suomi.fi-tunnistuksella. Sen jälkeen valitset, kenen puolesta asioit.
+login-needs-heading = Ennen kuin kirjaudut
+login-needs-basis = Oikeus asioida organisaation puolesta: rooli kaupparekisterissä, Suomi.fi-valtuus tai toiminta apteekkarina tai itsenäisenä ammatinharjoittajana.
+login-not-yet-open = Kirjautuminen avataan tässä palvelussa pian. Siihen asti voit lukea ohjeita ja lähettää viestin asiakastukeen.
+
+a11y-heading = Saavutettavuusseloste
+a11y-lead = Tämä seloste koskee Kanta Extranet -verkkopalvelua. Haluamme, että kuka tahansa voi käyttää palvelua.
+a11y-status-heading = Palvelun saavutettavuus
+a11y-status-text = Palvelu on suunniteltu täyttämään WCAG 2.1 -ohjeiden AA-tason vaatimukset. Sivuja voi käyttää näppäimistöllä ja ruudunlukijalla, ja ne toimivat 360 pikselin levyisellä näytöllä.
+a11y-known-heading = Tunnetut puutteet
+a11y-known-text = Asiakastuen lomake tarvitsee JavaScriptin. Voit lähettää saman viestin myös sähköpostilla.
+a11y-feedback-heading = Anna palautetta saavutettavuudesta
+a11y-feedback-text = Jos huomaat puutteen, kerro siitä meille. Vastaamme 14 päivän kuluessa.
+a11y-enforcement-heading = Valvontaviranomainen
+a11y-enforcement-text = Jos et ole tyytyväinen vastaukseen tai et saa vastausta kahden viikon kuluessa, voit tehdä ilmoituksen Etelä-Suomen aluehallintovirastolle.

@@ -1,0 +1,30 @@
+service-name = Kanta Extranät
+skip-to-content = Gå till innehållet
+language-switch-label = Språk
+login-link = Logga in
+
+footer-support-heading = Kanta-tjänsternas kundsupport
+footer-support-text = Fråga oss om inloggning, om hur extranätet används och om dess innehåll.
+footer-support-hours = Vi betjänar vardagar kl. 7–17.
+footer-about-heading = Om tjänsten
+footer-accessibility = Tillgänglighetsutlåtande
+footer-contact-form = Skicka ett meddelande till kundsupporten
+
+form-optional = frivillig
+form-choose = Välj
+error-summary-heading = Kontrollera de här uppgifterna
+
+validation-required = Uppgiften saknas.
+validation-too-short = Skriv minst { $min } tecken.
+validation-too-long = Skriv högst { $max } tecken.
+validation-invalid-email = Skriv e-postadressen i formen namn@exempel.fi.
+validation-unknown-choice = Välj ett av alternativen i listan.
+
+error-invalid = Något i blanketten behöver rättas. Ingenting sparades.
+error-forbidden = Begäran kunde inte behandlas. Ladda om sidan och försök på nytt.
+error-unavailable = Tjänsten har en störning just nu och uppgifterna sparades inte. Försök på nytt om en stund.
+error-transport = Förbindelsen till tjänsten bröts och uppgifterna sparades inte. Kontrollera nätförbindelsen och försök på nytt.
+
+not-found-heading = Sidan hittades inte
+not-found-text = Det finns ingen sida på adressen. Den kan ha ändrats, eller så finns det ett skrivfel i adressen.
+not-found-home = Till startsidan

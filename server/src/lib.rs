@@ -1,0 +1,67 @@
+//! The axum server: routes, middleware and the process around the Leptos app.
+pub mod config;
+mod web;
+
+pub use web::{AppState, router};
+
+use config::{Config, Environment, LogFormat};
+use leptos::config::LeptosOptions;
+
+use tracing_subscriber::EnvFilter;
+
+pub fn init_logging(format: LogFormat) {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    let _ = match format {
+        LogFormat::Json => builder.json().try_init(),
+        LogFormat::Pretty => builder.try_init(),
+    };
+}
+
+/// Opens the database named by the configuration, creating the SQLite folder if needed.
+pub async fn open_database(config: &Config) -> Result<sea_orm::DatabaseConnection, Box<dyn std::error::Error>> {
+    if let Some(dir) = config.sqlite_dir() {
+        std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    Ok(app::backend::connect_and_migrate(&config.database_url).await?)
+}
+
+/// Serves until SIGINT or SIGTERM, then finishes the requests in flight.
+pub async fn serve(config: Config, options: LeptosOptions) -> Result<(), Box<dyn std::error::Error>> {
+    let db = open_database(&config).await?;
+    let state = AppState { leptos_options: options, db, secure_cookies: config.environment == Environment::Production };
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
+    tracing::info!(address = %listener.local_addr()?, "serving");
+    // Without TCP_NODELAY small static responses wait on Nagle's algorithm.
+    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
+    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown_signal()).await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "no SIGTERM handler");
+                std::future::pending::<()>().await
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+

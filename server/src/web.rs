@@ -1,0 +1,159 @@
+//! HTTP routes and middleware around the Leptos app.
+use app::{App, error::AppError, i18n::{LANG_COOKIE, Lang}, shell};
+use axum::{
+    Json, Router,
+    extract::{FromRef, Path, Query, Request, State},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
+    middleware::{self, Next},
+    response::{IntoResponse, Redirect, Response},
+    routing::get,
+};
+use leptos::{config::LeptosOptions, prelude::provide_context, server_fn::error::FromServerFnError};
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use sea_orm::DatabaseConnection;
+use serde::Deserialize;
+use tower_http::{
+    compression::CompressionLayer, services::ServeDir, set_header::SetResponseHeaderLayer, trace::TraceLayer,
+};
+
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: DatabaseConnection,
+    /// `Secure` on cookies outside local development.
+    pub secure_cookies: bool,
+}
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let site_root = state.leptos_options.site_root.to_string();
+    let pkg_dir = format!("{site_root}/{}", state.leptos_options.site_pkg_dir);
+    let db = state.db.clone();
+
+    // Build outputs keep their names between builds, so browsers revalidate (cheap 304s).
+    let pkg = Router::new()
+        .fallback_service(ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip())
+        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")));
+
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/lang/{code}", get(switch_language))
+        .nest("/pkg", pkg)
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(db.clone()),
+            {
+                let options = state.leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn(same_origin_server_fns))
+        .layer(middleware::from_fn(security_headers))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Liveness and readiness: the process answers and the database is reachable.
+async fn healthz(State(db): State<DatabaseConnection>) -> Response {
+    match db.ping().await {
+        Ok(()) => Json(serde_json::json!({ "status": "ok", "database": "ok" })).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "health check: database unreachable");
+            (StatusCode::SERVICE_UNAVAILABLE, Json(serde_json::json!({ "status": "error", "database": "unreachable" })))
+                .into_response()
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct ReturnTo {
+    next: Option<String>,
+}
+
+/// Remembers the chosen language in a cookie and returns to the page the user was on.
+async fn switch_language(State(state): State<AppState>, Path(code): Path<String>, Query(q): Query<ReturnTo>) -> Response {
+    let target = q.next.filter(|n| is_local_path(n)).unwrap_or_else(|| "/".into());
+    let Some(lang) = Lang::from_code(&code) else {
+        return Redirect::to(&target).into_response();
+    };
+    let secure = if state.secure_cookies { "; Secure" } else { "" };
+    let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}", lang.code());
+    let mut response = Redirect::to(&target).into_response();
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().insert(header::SET_COOKIE, value);
+    }
+    response
+}
+
+/// Only paths on this site: no scheme, no `//host`, no backslash tricks.
+fn is_local_path(path: &str) -> bool {
+    path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') && !path.chars().any(char::is_control)
+}
+
+/// Server functions answer only this site's pages (Leptos has no CSRF protection of its own).
+async fn same_origin_server_fns(request: Request, next: Next) -> Response {
+    if request.uri().path().starts_with("/api/") && !is_same_origin(request.headers()) {
+        tracing::warn!(path = request.uri().path(), "cross-site server function call refused");
+        let body = AppError::Forbidden.ser();
+        return (StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "application/json")], body).into_response();
+    }
+    next.run(request).await
+}
+
+fn is_same_origin(headers: &HeaderMap) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site") {
+        return matches!(site.to_str(), Ok("same-origin" | "none"));
+    }
+    match (headers.get(header::ORIGIN), headers.get(header::HOST)) {
+        (Some(origin), Some(host)) => {
+            let origin = origin.to_str().unwrap_or("");
+            let origin_host = origin.split_once("://").map(|(_, h)| h).unwrap_or("");
+            origin_host.eq_ignore_ascii_case(host.to_str().unwrap_or("-"))
+        }
+        (Some(_), None) => false,
+        // Not a browser (no Origin, no Fetch metadata): nothing for another site to forge.
+        (None, _) => true,
+    }
+}
+
+async fn security_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert!(is_local_path("/"));
+        assert!(is_local_path("/accessibility?x=1#support"));
+        for bad in ["https://evil.example/", "//evil.example", "/\\evil.example", "evil", "", "/\nSet-Cookie: x"] {
+            assert!(!is_local_path(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn same_origin_rules() {
+        let h = |pairs: &[(&'static str, &'static str)]| {
+            let mut m = HeaderMap::new();
+            for (k, v) in pairs {
+                m.insert(*k, HeaderValue::from_static(v));
+            }
+            m
+        };
+        assert!(is_same_origin(&h(&[("sec-fetch-site", "same-origin")])));
+        assert!(!is_same_origin(&h(&[("sec-fetch-site", "cross-site"), ("origin", "http://a:1"), ("host", "a:1")])));
+        assert!(is_same_origin(&h(&[("origin", "http://127.0.0.1:3000"), ("host", "127.0.0.1:3000")])));
+        assert!(!is_same_origin(&h(&[("origin", "http://evil.example"), ("host", "127.0.0.1:3000")])));
+        assert!(is_same_origin(&h(&[])));
+    }
+}

@@ -1,0 +1,116 @@
+//! A real server router over a real database: a fresh SQLite file, or a fresh database in the
+//! PostgreSQL cluster that `make test` starts (`KANTA_TEST_POSTGRES_URL`).
+use axum::{Router, body::Body, http::{HeaderMap, Request, StatusCode}};
+use http_body_util::BodyExt;
+use leptos::config::LeptosOptions;
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use server::{AppState, router};
+use std::sync::atomic::{AtomicU32, Ordering};
+use tower::ServiceExt;
+
+static NEXT: AtomicU32 = AtomicU32::new(0);
+
+fn unique(prefix: &str) -> String {
+    format!("{prefix}_{}_{}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+pub struct TestApp {
+    pub db: DatabaseConnection,
+    pub url: String,
+    router: Router,
+    cleanup: Option<std::path::PathBuf>,
+}
+
+impl TestApp {
+    pub async fn sqlite() -> TestApp {
+        let dir = std::env::temp_dir().join(unique("kanta_test"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let url = format!("sqlite://{}/kanta.db?mode=rwc", dir.display());
+        TestApp::open(url, Some(dir)).await
+    }
+
+    pub async fn postgres() -> TestApp {
+        let admin_url = std::env::var("KANTA_TEST_POSTGRES_URL").expect(
+            "KANTA_TEST_POSTGRES_URL is not set: run the tests with `make test` \
+             (or scripts/with-postgres.sh cargo test …), which starts a throwaway PostgreSQL",
+        );
+        let name = unique("kanta_test");
+        let admin = Database::connect(&admin_url).await.expect("connect to the test PostgreSQL");
+        admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.unwrap();
+        let url = format!("{}/{name}", admin_url.rsplit_once('/').unwrap().0);
+        TestApp::open(url, None).await
+    }
+
+    async fn open(url: String, cleanup: Option<std::path::PathBuf>) -> TestApp {
+        let db = app::backend::connect_and_migrate(&url).await.expect("open and migrate the test database");
+        let options = LeptosOptions::builder().output_name("kanta").site_root("target/site").build();
+        let router = router(AppState { leptos_options: options, db: db.clone(), secure_cookies: false });
+        TestApp { db, url, router, cleanup }
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> Reply {
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+
+    pub async fn get(&self, path: &str, headers: &[(&str, &str)]) -> Reply {
+        let mut request = Request::get(path);
+        for (k, v) in headers {
+            request = request.header(*k, *v);
+        }
+        self.send(request.body(Body::empty()).unwrap()).await
+    }
+
+    pub async fn post_json(&self, path: &str, json: serde_json::Value, headers: &[(&str, &str)]) -> Reply {
+        let mut request = Request::post(path).header("content-type", "application/json");
+        for (k, v) in headers {
+            request = request.header(*k, *v);
+        }
+        self.send(request.body(Body::from(json.to_string())).unwrap()).await
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(dir) = self.cleanup.take() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn header(&self, name: &str) -> &str {
+        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+}
+
+/// Runs each named `async fn(TestApp)` once on SQLite and once on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[tokio::test(flavor = "multi_thread")]
+            async fn sqlite() {
+                super::$name($crate::common::TestApp::sqlite().await).await
+            }
+            #[tokio::test(flavor = "multi_thread")]
+            async fn postgres() {
+                super::$name($crate::common::TestApp::postgres().await).await
+            }
+        }
+    )*};
+}

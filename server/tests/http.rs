@@ -1,0 +1,122 @@
+//! The server over HTTP on both databases: pages, language, the support server function, health.
+mod common;
+
+use app::{
+    backend::entities::support_request,
+    i18n::{Lang, lookup},
+};
+use common::TestApp;
+use sea_orm::{EntityTrait, PaginatorTrait};
+use serde_json::json;
+
+on_both_databases!(
+    front_page_is_finnish_by_default,
+    accept_language_and_cookie_choose_the_language,
+    language_link_sets_the_cookie_and_returns_to_the_page,
+    support_request_is_saved_with_its_language,
+    invalid_support_request_saves_nothing_and_names_every_field,
+    cross_site_server_function_call_is_refused,
+    health_reports_the_database,
+    unknown_page_is_a_localised_404,
+    migrations_run_again_without_harm,
+);
+
+fn good_form() -> serde_json::Value {
+    json!({ "form": {
+        "name": "Aino Virtanen",
+        "email": "Aino.Virtanen@Lahiklinikka.fi",
+        "organisation": "Lähiklinikka Oy",
+        "topic": "mandates",
+        "message": "Valtuus ei näy organisaatiovalinnassa."
+    }})
+}
+
+async fn front_page_is_finnish_by_default(app: TestApp) {
+    let reply = app.get("/", &[]).await;
+    assert_eq!(reply.status, 200);
+    assert!(reply.body.contains(r#"<html lang="fi""#), "{}", &reply.body[..200.min(reply.body.len())]);
+    assert!(reply.body.contains(&lookup(Lang::Fi, "home-heading", None)));
+    assert!(reply.body.contains(r##"href="#main""##), "skip link");
+    assert_eq!(reply.header("x-content-type-options"), "nosniff");
+}
+
+async fn accept_language_and_cookie_choose_the_language(app: TestApp) {
+    let sv = app.get("/", &[("accept-language", "sv-FI,sv;q=0.9,en;q=0.5")]).await;
+    assert!(sv.body.contains(r#"<html lang="sv""#));
+    assert!(sv.body.contains(&lookup(Lang::Sv, "home-heading", None)));
+    let cookie_fi = app.get("/", &[("accept-language", "sv"), ("cookie", "other=1; kanta_lang=fi")]).await;
+    assert!(cookie_fi.body.contains(r#"<html lang="fi""#));
+    assert!(cookie_fi.body.contains(&lookup(Lang::Fi, "home-heading", None)));
+}
+
+async fn language_link_sets_the_cookie_and_returns_to_the_page(app: TestApp) {
+    let reply = app.get("/lang/sv?next=/accessibility%3Fa%3D1", &[]).await;
+    assert!(reply.status.is_redirection(), "{:?}", reply.status);
+    assert_eq!(reply.header("location"), "/accessibility?a=1");
+    let cookie = reply.header("set-cookie");
+    assert!(cookie.starts_with("kanta_lang=sv;") && cookie.contains("SameSite=Lax"), "{cookie}");
+    let evil = app.get("/lang/fi?next=//evil.example/x", &[]).await;
+    assert_eq!(evil.header("location"), "/");
+    let unknown = app.get("/lang/de?next=/", &[]).await;
+    assert_eq!(unknown.header("set-cookie"), "", "an unknown language sets nothing");
+}
+
+async fn support_request_is_saved_with_its_language(app: TestApp) {
+    let reply = app.post_json("/api/support/send", good_form(), &[("accept-language", "sv")]).await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let reference = reply.json()["reference"].as_str().unwrap().to_string();
+    let rows = support_request::Entity::find().all(&app.db).await.unwrap();
+    assert_eq!(rows.len(), 1);
+    let row = &rows[0];
+    assert_eq!(reference, format!("KS-{:06}", row.id));
+    assert_eq!(row.lang, "sv");
+    assert_eq!(row.email, "aino.virtanen@lahiklinikka.fi", "stored normalised");
+    assert_eq!(row.topic, "mandates");
+    assert_eq!(row.organisation.as_deref(), Some("Lähiklinikka Oy"));
+    assert_eq!(row.message, "Valtuus ei näy organisaatiovalinnassa.");
+
+    let second = app.post_json("/api/support/send", good_form(), &[]).await;
+    assert_ne!(second.json()["reference"], reply.json()["reference"]);
+}
+
+async fn invalid_support_request_saves_nothing_and_names_every_field(app: TestApp) {
+    let bad = json!({ "form": { "name": " ", "email": "aino@", "organisation": "", "topic": "weather", "message": "lyhyt" }});
+    let reply = app.post_json("/api/support/send", bad, &[]).await;
+    assert!(reply.status.is_client_error() || reply.status.is_server_error(), "{:?}", reply.status);
+    let fields: Vec<_> = reply.json()["Invalid"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap().to_string()).collect();
+    assert_eq!(fields, ["name", "email", "topic", "message"]);
+    assert_eq!(support_request::Entity::find().count(&app.db).await.unwrap(), 0);
+}
+
+async fn cross_site_server_function_call_is_refused(app: TestApp) {
+    let forged = app.post_json("/api/support/send", good_form(), &[("sec-fetch-site", "cross-site"), ("origin", "https://evil.example")]).await;
+    assert_eq!(forged.status, 403);
+    assert_eq!(forged.json(), json!("Forbidden"));
+    let forged = app.post_json("/api/support/send", good_form(), &[("origin", "https://evil.example"), ("host", "127.0.0.1:3000")]).await;
+    assert_eq!(forged.status, 403);
+    assert_eq!(support_request::Entity::find().count(&app.db).await.unwrap(), 0);
+    let same = app.post_json("/api/support/send", good_form(), &[("sec-fetch-site", "same-origin"), ("origin", "http://127.0.0.1:3000")]).await;
+    assert_eq!(same.status, 200, "{}", same.body);
+}
+
+async fn health_reports_the_database(app: TestApp) {
+    let reply = app.get("/healthz", &[]).await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.json(), json!({ "status": "ok", "database": "ok" }));
+    app.db.clone().close().await.unwrap();
+    let down = app.get("/healthz", &[]).await;
+    assert_eq!(down.status, 503);
+    assert_eq!(down.json()["database"], "unreachable");
+}
+
+async fn unknown_page_is_a_localised_404(app: TestApp) {
+    let reply = app.get("/no-such-page", &[("accept-language", "sv")]).await;
+    assert_eq!(reply.status, 404);
+    assert!(reply.body.contains(&lookup(Lang::Sv, "not-found-heading", None)));
+}
+
+async fn migrations_run_again_without_harm(app: TestApp) {
+    app.post_json("/api/support/send", good_form(), &[]).await;
+    let again = app::backend::connect_and_migrate(&app.url).await.expect("second migration run");
+    assert_eq!(support_request::Entity::find().count(&again).await.unwrap(), 1, "data kept");
+}
