@@ -2,7 +2,13 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/end2end/node_modules/.bin:$(PATH)
 
-.PHONY: run test setup build build-release unit integration e2e bench clean-data
+# The environment `cargo leptos build` compiles the server with (debug). `cargo test` uses the same,
+# so it reuses those artefacts instead of building every crate a second time.
+LEPTOS_BUILD_ENV := LEPTOS_OUTPUT_NAME=kanta LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg \
+	LEPTOS_SITE_ADDR=127.0.0.1:3000 LEPTOS_RELOAD_PORT=3001 LEPTOS_LIB_DIR=frontend LEPTOS_BIN_DIR=server \
+	LEPTOS_JS_MINIFY=false LEPTOS_HASH_FILES=false RUSTFLAGS="--cfg erase_components"
+
+.PHONY: run test setup build build-release clean-data
 
 setup:
 	@scripts/setup.sh
@@ -19,9 +25,8 @@ build-release:
 	cargo leptos build --release --precompress
 
 ## Every test: unit, integration on SQLite and PostgreSQL, Playwright in headless Chromium.
-test: setup
-	scripts/with-postgres.sh cargo test --workspace --exclude frontend --features app/ssr
-	cargo leptos build
+test: setup build
+	$(LEPTOS_BUILD_ENV) scripts/with-postgres.sh cargo test --workspace --exclude frontend --features app/ssr
 	scripts/e2e.sh
 
 clean-data:

@@ -10,10 +10,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <a class="skip-link" href="#main">{t!("skip-to-content")}</a>
         <header class="site-header">
             <div class="site-header__inner">
-                <a class="site-name" href="/">
-                    <span class="site-name__brand">"Kanta"</span>
-                    <span class="site-name__service">{t!("service-name")}</span>
-                </a>
+                <a class="site-name" href="/">{t!("service-name")}</a>
                 <div class="site-header__tools">
                     <LanguageSwitch/>
                     <a class="button button--secondary login-link" href="/login">{t!("login-link")}</a>
