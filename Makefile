@@ -8,7 +8,7 @@ LEPTOS_BUILD_ENV := LEPTOS_OUTPUT_NAME=kanta LEPTOS_SITE_ROOT=target/site LEPTOS
 	LEPTOS_SITE_ADDR=127.0.0.1:3000 LEPTOS_RELOAD_PORT=3001 LEPTOS_LIB_DIR=frontend LEPTOS_BIN_DIR=server \
 	LEPTOS_JS_MINIFY=false LEPTOS_HASH_FILES=false RUSTFLAGS="--cfg erase_components"
 
-.PHONY: run test setup build build-release clean-data
+.PHONY: run test setup build build-release size clean-data
 
 setup:
 	@scripts/setup.sh
@@ -20,6 +20,10 @@ run: setup build
 
 build:
 	cargo leptos build
+
+## Release build, then the compressed size of the front page's first load.
+size: build-release
+	scripts/size.sh /
 
 build-release:
 	cargo leptos build --release --precompress
