@@ -10,9 +10,24 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+# rust-toolchain.toml pins the installed stable by number; name it so if only "stable" exists.
+channel=$(sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
+if ! rustup toolchain list | grep -q "^$channel"; then
+  if rustup run stable rustc --version | grep -q "^rustc $channel "; then
+    say "naming the installed stable toolchain $channel"
+    sysroot=$(rustup run stable rustc --print sysroot)
+    ln -s "$sysroot" "$(dirname "$sysroot")/$channel-$(basename "$sysroot" | sed 's/^stable-//')"
+  else
+    say "installing Rust $channel"
+    rustup toolchain install "$channel" --profile minimal --component rustfmt,clippy
+  fi
+fi
+
+# The pinned name may be a link to the stable folder: add the target to the folder's own toolchain.
+sysroot=$(readlink -f "$(rustc --print sysroot)")
+if ! [ -d "$sysroot/lib/rustlib/wasm32-unknown-unknown" ]; then
   say "adding the wasm32-unknown-unknown target"
-  rustup target add wasm32-unknown-unknown
+  rustup target add wasm32-unknown-unknown --toolchain "$(basename "$sysroot")"
 fi
 
 if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
