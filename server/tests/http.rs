@@ -38,6 +38,13 @@ async fn front_page_is_finnish_by_default(app: TestApp) {
     assert!(reply.body.contains(&lookup(Lang::Fi, "home-heading", None)));
     assert!(reply.body.contains(r##"href="#main""##), "skip link");
     assert_eq!(reply.header("x-content-type-options"), "nosniff");
+    // The hydration script runs under a per-response nonce named in the policy.
+    let csp = reply.header("content-security-policy");
+    let nonce = csp.split("'nonce-").nth(1).and_then(|r| r.split('\'').next()).expect(csp);
+    assert!(reply.body.contains(&format!(r#"<script type="module" nonce="{nonce}""#)), "{csp}");
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    let again = app.get("/", &[]).await;
+    assert!(!again.header("content-security-policy").contains(nonce), "a fresh nonce per response");
 }
 
 async fn accept_language_and_cookie_choose_the_language(app: TestApp) {
@@ -113,6 +120,7 @@ async fn unknown_page_is_a_localised_404(app: TestApp) {
     let reply = app.get("/no-such-page", &[("accept-language", "sv")]).await;
     assert_eq!(reply.status, 404);
     assert!(reply.body.contains(&lookup(Lang::Sv, "not-found-heading", None)));
+    assert!(reply.header("content-security-policy").contains("'nonce-"), "the 404 page has the policy too");
 }
 
 async fn migrations_run_again_without_harm(app: TestApp) {
