@@ -8,6 +8,10 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
     test.use({ locale: browserLocale[lang] });
 
     test('explains the service in the browser language and hydrates', async ({ page }) => {
+      // A blocked script (CSP), a hydration mismatch or a Rust panic shows up as a console error.
+      const problems: string[] = [];
+      page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text()); });
+      page.on('pageerror', (e) => problems.push(e.message));
       await page.goto('/');
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
       await expect(page).toHaveTitle(msg(lang, 'service-name'));
@@ -16,6 +20,7 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       await expect(page.getByRole('link', { name: msg(lang, 'footer-accessibility') })).toBeVisible();
       await expect(page.getByRole('link', { name: 'kanta@kanta.fi' }).first()).toBeVisible();
       await hydrated(page);
+      expect(problems).toEqual([]);
     });
 
     test('sends the support form: a bad value shows a localised error, then a good one is confirmed', async ({ page }) => {
