@@ -1,4 +1,4 @@
-# The two commands of README: `make run` and `make test`. Everything they need is installed by scripts/setup.sh.
+# The two commands of README: `make run` and `make test`. Everything they need is installed by .ci/setup.sh.
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/end2end/node_modules/.bin:$(PATH)
 
@@ -11,7 +11,7 @@ LEPTOS_BUILD_ENV := LEPTOS_OUTPUT_NAME=kanta LEPTOS_SITE_ROOT=target/site LEPTOS
 .PHONY: run test setup build build-release size clean-data
 
 setup:
-	@scripts/setup.sh
+	@.ci/setup.sh
 
 ## Build and serve http://127.0.0.1:3000 with the SQLite database under ./data/.
 run: setup build
@@ -23,15 +23,15 @@ build:
 
 ## Release build, then the compressed size of the front page's first load.
 size: build-release
-	scripts/size.sh /
+	.ci/size.sh /
 
 build-release:
 	cargo leptos build --release --precompress
 
 ## Every test: unit, integration on SQLite and PostgreSQL, Playwright in headless Chromium.
 test: setup build
-	$(LEPTOS_BUILD_ENV) scripts/with-postgres.sh cargo test --workspace --exclude frontend --features app/ssr
-	scripts/e2e.sh
+	$(LEPTOS_BUILD_ENV) .ci/with-postgres.sh cargo test --workspace --exclude frontend --features app/ssr
+	.ci/e2e.sh
 
 clean-data:
 	rm -rf data

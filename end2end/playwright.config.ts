@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 
-// `scripts/e2e.sh` picks a free port and a throwaway database; by hand, defaults serve on 3100.
+// `.ci/e2e.sh` picks a free port and a throwaway database; by hand, defaults serve on 3100.
 const port = Number(process.env.KANTA_E2E_PORT ?? 3100);
 const databaseUrl = process.env.KANTA_E2E_DATABASE_URL ?? 'sqlite://../target/e2e.db?mode=rwc';
 export const baseURL = `http://127.0.0.1:${port}`;

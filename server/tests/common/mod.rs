@@ -32,7 +32,7 @@ impl TestApp {
     pub async fn postgres() -> TestApp {
         let admin_url = std::env::var("KANTA_TEST_POSTGRES_URL").expect(
             "KANTA_TEST_POSTGRES_URL is not set: run the tests with `make test` \
-             (or scripts/with-postgres.sh cargo test …), which starts a throwaway PostgreSQL",
+             (or .ci/with-postgres.sh cargo test …), which starts a throwaway PostgreSQL",
         );
         let name = unique("kanta_test");
         let admin = Database::connect(&admin_url).await.expect("connect to the test PostgreSQL");

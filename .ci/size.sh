@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints the compressed size of a page's first load (HTML + JS + WASM + CSS) as the server sends it.
-# Usage: scripts/size.sh [path]   (builds release first with `make build-release`)
+# Usage: .ci/size.sh [path]   (builds release first with `make build-release`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 path=${1:-/}
