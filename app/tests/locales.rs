@@ -116,3 +116,36 @@ fn runtime_bundles_hold_every_message() {
         }
     }
 }
+
+/// Text written straight into a `view!` (`<p>"Hello"</p>`) would reach users untranslated.
+#[test]
+fn views_hold_no_literal_text() {
+    let mut found = Vec::new();
+    let mut stack = vec![root().join("app/src")];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let source = fs::read_to_string(&path).unwrap();
+            for (n, line) in source.lines().enumerate() {
+                // A child text node: `>` then a string literal containing a letter.
+                let mut rest = line;
+                while let Some(at) = rest.find(">\"") {
+                    let literal = &rest[at + 2..];
+                    let text = &literal[..literal.find('"').unwrap_or(literal.len())];
+                    if text.chars().any(char::is_alphabetic) {
+                        found.push(format!("{}:{}: {text:?}", path.strip_prefix(root()).unwrap().display(), n + 1));
+                    }
+                    rest = &literal[text.len().min(literal.len())..];
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "literal text in views (put it in locales/): {found:#?}");
+}

@@ -1,10 +1,14 @@
 service-name = Kanta Extranet
 skip-to-content = Siirry sisältöön
+# Autonyms: the same in both files, so each language is named in its own words.
+language-name-fi = Suomeksi
+language-name-sv = På svenska
 language-switch-label = Kieli
 login-link = Kirjaudu sisään
 
 footer-support-heading = Kanta-palvelujen asiakastuki
 footer-support-text = Kysy meiltä kirjautumisesta, Extranetin käytöstä ja sen sisällöstä.
+support-email-address = kanta@kanta.fi
 footer-support-hours = Palvelemme arkisin klo 7–17.
 footer-about-heading = Tietoa palvelusta
 footer-accessibility = Saavutettavuusseloste

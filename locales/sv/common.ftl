@@ -1,10 +1,14 @@
 service-name = Kanta Extranät
 skip-to-content = Gå till innehållet
+# Autonyms: the same in both files, so each language is named in its own words.
+language-name-fi = Suomeksi
+language-name-sv = På svenska
 language-switch-label = Språk
 login-link = Logga in
 
 footer-support-heading = Kanta-tjänsternas kundsupport
 footer-support-text = Fråga oss om inloggning, om hur extranätet används och om dess innehåll.
+support-email-address = kanta@kanta.fi
 footer-support-hours = Vi betjänar vardagar kl. 7–17.
 footer-about-heading = Om tjänsten
 footer-accessibility = Tillgänglighetsutlåtande

@@ -20,7 +20,7 @@ pub fn LanguageSwitch() -> impl IntoView {
     let current = use_lang();
     let location = use_location();
     let here = move || format!("{}{}", location.pathname.get(), location.search.get().strip_prefix('?').map(|q| format!("?{q}")).unwrap_or_default());
-    let link = move |lang: Lang, label: &'static str| {
+    let link = move |lang: Lang, label: String| {
         let active = lang == current;
         view! {
             <a
@@ -38,9 +38,9 @@ pub fn LanguageSwitch() -> impl IntoView {
     view! {
         <nav class="language-switch" aria-label=t!("language-switch-label")>
             // Each language names itself in its own words, whatever the page language.
-            {link(Lang::Fi, "Suomeksi")}
+            {link(Lang::Fi, t!("language-name-fi"))}
             <span aria-hidden="true">" | "</span>
-            {link(Lang::Sv, "På svenska")}
+            {link(Lang::Sv, t!("language-name-sv"))}
         </nav>
     }
 }

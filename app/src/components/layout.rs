@@ -1,7 +1,12 @@
 use super::language_switch::LanguageSwitch;
 use leptos::prelude::*;
 
-pub const SUPPORT_EMAIL: &str = "kanta@kanta.fi";
+/// A `mailto:` link to customer support; the address is a message, like every visible text.
+#[component]
+pub fn SupportEmail() -> impl IntoView {
+    let address = t!("support-email-address");
+    view! { <a href=format!("mailto:{address}")>{address.clone()}</a> }
+}
 
 /// The frame of every page: skip link, header, main content, footer.
 #[component]
@@ -23,9 +28,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <section aria-labelledby="footer-support">
                     <h2 id="footer-support">{t!("footer-support-heading")}</h2>
                     <p>{t!("footer-support-text")}</p>
-                    <p>
-                        <a href=format!("mailto:{SUPPORT_EMAIL}")>{SUPPORT_EMAIL}</a>
-                    </p>
+                    <p><SupportEmail/></p>
                     <p>{t!("footer-support-hours")}</p>
                 </section>
                 <nav aria-labelledby="footer-about">

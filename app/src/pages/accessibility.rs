@@ -1,4 +1,4 @@
-use crate::components::layout::SUPPORT_EMAIL;
+use crate::components::layout::SupportEmail;
 use leptos::prelude::*;
 
 /// The accessibility statement required of public-sector digital services.
@@ -14,7 +14,7 @@ pub fn Accessibility() -> impl IntoView {
             <p>{t!("a11y-known-text")}</p>
             <h2>{t!("a11y-feedback-heading")}</h2>
             <p>{t!("a11y-feedback-text")}</p>
-            <p><a href=format!("mailto:{SUPPORT_EMAIL}")>{SUPPORT_EMAIL}</a></p>
+            <p><SupportEmail/></p>
             <h2>{t!("a11y-enforcement-heading")}</h2>
             <p>{t!("a11y-enforcement-text")}</p>
         </div>
