@@ -5,3 +5,6 @@ hetu-error-individual-number = Henkilötunnuksen välimerkin jälkeen tulee kolm
 hetu-error-check-character = Henkilötunnuksen viimeinen merkki ei täsmää. Tarkista tunnus.
 ytunnus-error-format = Kirjoita Y-tunnus muodossa 1234567-8.
 ytunnus-error-check-digit = Y-tunnuksen tarkistusnumero ei täsmää. Tarkista tunnus.
+oid-error-format = Kirjoita OID-tunnus pisteillä erotettuina numeroina, esimerkiksi 1.2.246.10.12345678.10.0.
+oid-error-leading-zero = OID-tunnuksen numero ei voi alkaa nollalla (esimerkiksi 010). Tarkista tunnus.
+oid-error-root = OID-tunnuksen alku ei ole mahdollinen. Suomalaiset organisaatiotunnukset alkavat 1.2.246.

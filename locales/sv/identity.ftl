@@ -5,3 +5,6 @@ hetu-error-individual-number = Efter skiljetecknet i personbeteckningen kommer t
 hetu-error-check-character = Det sista tecknet i personbeteckningen stämmer inte. Kontrollera beteckningen.
 ytunnus-error-format = Skriv FO-numret i formen 1234567-8.
 ytunnus-error-check-digit = FO-numrets kontrollsiffra stämmer inte. Kontrollera numret.
+oid-error-format = Skriv OID-koden som tal åtskilda av punkter, till exempel 1.2.246.10.12345678.10.0.
+oid-error-leading-zero = Ett tal i OID-koden kan inte börja med noll (till exempel 010). Kontrollera koden.
+oid-error-root = Början av OID-koden är inte möjlig. Finländska organisationskoder börjar med 1.2.246.
