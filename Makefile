@@ -30,6 +30,7 @@ build-release:
 
 ## Every test: unit, integration on SQLite and PostgreSQL, Playwright in headless Chromium.
 test: setup build
+	cargo fmt --all --check
 	$(LEPTOS_BUILD_ENV) .ci/with-postgres.sh cargo test --workspace --exclude frontend --features app/ssr
 	.ci/e2e.sh
 

@@ -29,6 +29,10 @@ if ! [ -d "$sysroot/lib/rustlib/wasm32-unknown-unknown" ]; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown --toolchain "$(basename "$sysroot")"
 fi
+if ! cargo fmt --version >/dev/null 2>&1; then
+  say "adding rustfmt"
+  rustup component add rustfmt --toolchain "$(basename "$sysroot")"
+fi
 
 if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
   say "installing cargo-leptos $CARGO_LEPTOS_VERSION (no downloads from GitHub; takes about 15 minutes)"

@@ -41,10 +41,7 @@ impl Lang {
 
     /// The language named in the cookie, else the best of `Accept-Language`, else Finnish.
     pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Lang {
-        cookie
-            .and_then(Lang::from_code)
-            .or_else(|| accept_language.and_then(best_accepted))
-            .unwrap_or_default()
+        cookie.and_then(Lang::from_code).or_else(|| accept_language.and_then(best_accepted)).unwrap_or_default()
     }
 
     pub fn sources(self) -> &'static [(&'static str, &'static str)] {
@@ -61,9 +58,7 @@ fn best_accepted(header: &str) -> Option<Lang> {
     for item in header.split(',') {
         let mut parts = item.split(';');
         let tag = parts.next().unwrap_or("").trim();
-        let q = parts
-            .find_map(|p| p.trim().strip_prefix("q="))
-            .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok());
+        let q = parts.find_map(|p| p.trim().strip_prefix("q=")).map_or(Some(1.0), |q| q.trim().parse::<f32>().ok());
         let Some(q) = q.filter(|q| *q > 0.0) else { continue };
         let primary = tag.split(['-', '_']).next().unwrap_or("");
         if let Some(lang) = Lang::from_code(primary)

@@ -100,7 +100,11 @@ fn referenced_ids() -> BTreeSet<(String, String)> {
 #[test]
 fn every_id_the_code_names_exists() {
     let referenced = referenced_ids();
-    assert!(referenced.len() > 50, "the scan found only {} ids: is it still looking in the right place?", referenced.len());
+    assert!(
+        referenced.len() > 50,
+        "the scan found only {} ids: is it still looking in the right place?",
+        referenced.len()
+    );
     for lang in LANGS {
         let known = messages(lang);
         let missing: Vec<_> = referenced.iter().filter(|(id, _)| !known.contains_key(id)).collect();

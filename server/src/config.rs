@@ -121,7 +121,10 @@ mod tests {
     #[test]
     fn leptos_site_addr_is_the_fallback_listen_address() {
         assert_eq!(config(&[("LEPTOS_SITE_ADDR", "127.0.0.1:4000")]).unwrap().listen.port(), 4000);
-        assert_eq!(config(&[("LEPTOS_SITE_ADDR", "127.0.0.1:4000"), ("KANTA_LISTEN", "0.0.0.0:5000")]).unwrap().listen.port(), 5000);
+        assert_eq!(
+            config(&[("LEPTOS_SITE_ADDR", "127.0.0.1:4000"), ("KANTA_LISTEN", "0.0.0.0:5000")]).unwrap().listen.port(),
+            5000
+        );
     }
 
     #[test]

@@ -6,7 +6,6 @@ pub use web::{AppState, router};
 
 use config::{Config, Environment, LogFormat};
 use leptos::config::LeptosOptions;
-
 use tracing_subscriber::EnvFilter;
 
 pub fn init_logging(format: LogFormat) {
@@ -64,4 +63,3 @@ async fn shutdown_signal() {
     tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
     tracing::info!("shutting down: finishing requests in flight");
 }
-

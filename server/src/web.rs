@@ -1,5 +1,10 @@
 //! HTTP routes and middleware around the Leptos app.
-use app::{App, error::AppError, i18n::{LANG_COOKIE, Lang}, shell};
+use app::{
+    App,
+    error::AppError,
+    i18n::{LANG_COOKIE, Lang},
+    shell,
+};
 use axum::{
     Json, Router,
     extract::{FromRef, Path, Query, Request, State},
@@ -77,7 +82,11 @@ struct ReturnTo {
 }
 
 /// Remembers the chosen language in a cookie and returns to the page the user was on.
-async fn switch_language(State(state): State<AppState>, Path(code): Path<String>, Query(q): Query<ReturnTo>) -> Response {
+async fn switch_language(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Query(q): Query<ReturnTo>,
+) -> Response {
     let target = q.next.filter(|n| is_local_path(n)).unwrap_or_else(|| "/".into());
     let Some(lang) = Lang::from_code(&code) else {
         return Redirect::to(&target).into_response();

@@ -87,22 +87,38 @@ async fn support_request_is_saved_with_its_language(app: TestApp) {
 }
 
 async fn invalid_support_request_saves_nothing_and_names_every_field(app: TestApp) {
-    let bad = json!({ "form": { "name": " ", "email": "aino@", "organisation": "", "topic": "weather", "message": "lyhyt" }});
+    let bad =
+        json!({ "form": { "name": " ", "email": "aino@", "organisation": "", "topic": "weather", "message": "lyhyt" }});
     let reply = app.post_json("/api/support/send", bad, &[]).await;
     assert!(reply.status.is_client_error() || reply.status.is_server_error(), "{:?}", reply.status);
-    let fields: Vec<_> = reply.json()["Invalid"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap().to_string()).collect();
+    let fields: Vec<_> =
+        reply.json()["Invalid"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap().to_string()).collect();
     assert_eq!(fields, ["name", "email", "topic", "message"]);
     assert_eq!(support_request::Entity::find().count(&app.db).await.unwrap(), 0);
 }
 
 async fn cross_site_server_function_call_is_refused(app: TestApp) {
-    let forged = app.post_json("/api/support/send", good_form(), &[("sec-fetch-site", "cross-site"), ("origin", "https://evil.example")]).await;
+    let forged = app
+        .post_json(
+            "/api/support/send",
+            good_form(),
+            &[("sec-fetch-site", "cross-site"), ("origin", "https://evil.example")],
+        )
+        .await;
     assert_eq!(forged.status, 403);
     assert_eq!(forged.json(), json!("Forbidden"));
-    let forged = app.post_json("/api/support/send", good_form(), &[("origin", "https://evil.example"), ("host", "127.0.0.1:3000")]).await;
+    let forged = app
+        .post_json("/api/support/send", good_form(), &[("origin", "https://evil.example"), ("host", "127.0.0.1:3000")])
+        .await;
     assert_eq!(forged.status, 403);
     assert_eq!(support_request::Entity::find().count(&app.db).await.unwrap(), 0);
-    let same = app.post_json("/api/support/send", good_form(), &[("sec-fetch-site", "same-origin"), ("origin", "http://127.0.0.1:3000")]).await;
+    let same = app
+        .post_json(
+            "/api/support/send",
+            good_form(),
+            &[("sec-fetch-site", "same-origin"), ("origin", "http://127.0.0.1:3000")],
+        )
+        .await;
     assert_eq!(same.status, 200, "{}", same.body);
 }
 

@@ -95,7 +95,8 @@ fn serves_health_and_stops_cleanly_on_sigterm() {
 
     let mut logs = String::new();
     child.stdout.take().unwrap().read_to_string(&mut logs).unwrap();
-    let lines: Vec<serde_json::Value> = logs.lines().map(|l| serde_json::from_str(l).expect("every log line is JSON")).collect();
+    let lines: Vec<serde_json::Value> =
+        logs.lines().map(|l| serde_json::from_str(l).expect("every log line is JSON")).collect();
     assert!(lines.iter().any(|l| l["fields"]["message"] == "serving"), "{logs}");
     assert!(lines.iter().any(|l| l["fields"]["message"] == "stopped"), "{logs}");
     let _ = std::fs::remove_dir_all(dir);

@@ -1,7 +1,4 @@
-use crate::{
-    domain::support::SupportForm,
-    error::AppError,
-};
+use crate::{domain::support::SupportForm, error::AppError};
 use leptos::{prelude::*, server_fn::codec::Json};
 use serde::{Deserialize, Serialize};
 

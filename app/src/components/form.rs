@@ -1,5 +1,8 @@
 //! Accessible form parts: labelled fields with their error, and the error summary linked to them.
-use crate::{domain::validation::{FieldError, Problem}, i18n::tr};
+use crate::{
+    domain::validation::{FieldError, Problem},
+    i18n::tr,
+};
 use leptos::{html, prelude::*};
 
 /// The text of a validation problem in the page language.

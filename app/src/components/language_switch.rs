@@ -19,7 +19,13 @@ pub fn switch_href(lang: Lang, next: &str) -> String {
 pub fn LanguageSwitch() -> impl IntoView {
     let current = use_lang();
     let location = use_location();
-    let here = move || format!("{}{}", location.pathname.get(), location.search.get().strip_prefix('?').map(|q| format!("?{q}")).unwrap_or_default());
+    let here = move || {
+        format!(
+            "{}{}",
+            location.pathname.get(),
+            location.search.get().strip_prefix('?').map(|q| format!("?{q}")).unwrap_or_default()
+        )
+    };
     let link = move |lang: Lang, label: String| {
         let active = lang == current;
         view! {

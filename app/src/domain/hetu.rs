@@ -122,7 +122,16 @@ fn days_in_month(year: u16, month: u8) -> u8 {
 
 impl fmt::Display for Hetu {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:02}{:02}{:02}{}{:03}{}", self.day, self.month, self.year % 100, self.sign, self.individual, self.check)
+        write!(
+            f,
+            "{:02}{:02}{:02}{}{:03}{}",
+            self.day,
+            self.month,
+            self.year % 100,
+            self.sign,
+            self.individual,
+            self.check
+        )
     }
 }
 

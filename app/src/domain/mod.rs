@@ -2,5 +2,5 @@
 pub mod hetu;
 pub mod oid;
 pub mod support;
-pub mod ytunnus;
 pub mod validation;
+pub mod ytunnus;

@@ -128,8 +128,15 @@ mod tests {
 
     #[test]
     fn every_problem_is_reported_in_form_order() {
-        let form = SupportForm { name: "".into(), email: "aino@".into(), topic: "weather".into(), message: "short".into(), ..good() };
-        let fields: Vec<_> = SupportRequest::parse(&form).unwrap_err().into_iter().map(|e| (e.field, e.problem)).collect();
+        let form = SupportForm {
+            name: "".into(),
+            email: "aino@".into(),
+            topic: "weather".into(),
+            message: "short".into(),
+            ..good()
+        };
+        let fields: Vec<_> =
+            SupportRequest::parse(&form).unwrap_err().into_iter().map(|e| (e.field, e.problem)).collect();
         assert_eq!(
             fields,
             vec![

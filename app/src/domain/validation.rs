@@ -80,11 +80,7 @@ impl Email {
                     && l.chars().all(|c| c.is_alphanumeric() || c == '-')
             })
             && labels.last().is_some_and(|tld| tld.len() >= 2 && tld.chars().all(char::is_alphabetic));
-        if local_ok && domain_ok {
-            Ok(Email(value.to_lowercase()))
-        } else {
-            Err(Problem::InvalidEmail)
-        }
+        if local_ok && domain_ok { Ok(Email(value.to_lowercase())) } else { Err(Problem::InvalidEmail) }
     }
 
     pub fn as_str(&self) -> &str {
@@ -105,7 +101,17 @@ mod tests {
 
     #[test]
     fn rejects_malformed_addresses() {
-        for bad in ["aino", "aino@", "@kanta.fi", "aino@kanta", "aino@@kanta.fi", "ai no@kanta.fi", "a..b@kanta.fi", "aino@-kanta.fi", "aino@kanta.f1"] {
+        for bad in [
+            "aino",
+            "aino@",
+            "@kanta.fi",
+            "aino@kanta",
+            "aino@@kanta.fi",
+            "ai no@kanta.fi",
+            "a..b@kanta.fi",
+            "aino@-kanta.fi",
+            "aino@kanta.f1",
+        ] {
             assert_eq!(Email::parse(bad), Err(Problem::InvalidEmail), "{bad}");
         }
         assert_eq!(Email::parse("   "), Err(Problem::Required));

@@ -93,7 +93,9 @@ mod tests {
 
     #[test]
     fn test_organisations_parse() {
-        for id in ["3141590-3", "3141631-6", "3141671-1", "3141712-4", "3141753-8", "3141793-3", "3141835-4", "3141876-8"] {
+        for id in
+            ["3141590-3", "3141631-6", "3141671-1", "3141712-4", "3141753-8", "3141793-3", "3141835-4", "3141876-8"]
+        {
             assert_eq!(YTunnus::parse(id).map(|y| y.to_string()), Ok(id.to_string()));
         }
         assert_eq!(YTunnus::parse("3141590-3").unwrap().digits(), "31415903");
@@ -101,7 +103,9 @@ mod tests {
 
     #[test]
     fn malformed_text_is_a_format_error() {
-        for bad in ["", "3141590", "3141590-", "3141590-33", "31415-3", "31415900-3", "314159a-3", "3141590–3", "+141590-3"] {
+        for bad in
+            ["", "3141590", "3141590-", "3141590-33", "31415-3", "31415900-3", "314159a-3", "3141590–3", "+141590-3"]
+        {
             assert_eq!(YTunnus::parse(bad), Err(YTunnusError::Format), "{bad:?}");
         }
     }

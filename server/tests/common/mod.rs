@@ -1,6 +1,10 @@
 //! A real server router over a real database: a fresh SQLite file, or a fresh database in the
 //! PostgreSQL cluster that `make test` starts (`KANTA_TEST_POSTGRES_URL`).
-use axum::{Router, body::Body, http::{HeaderMap, Request, StatusCode}};
+use axum::{
+    Router,
+    body::Body,
+    http::{HeaderMap, Request, StatusCode},
+};
 use http_body_util::BodyExt;
 use leptos::config::LeptosOptions;
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
