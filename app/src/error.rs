@@ -32,6 +32,16 @@ impl AppError {
         }
     }
 
+    /// The HTTP status the server answers with (the body is always this error as JSON).
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::Invalid(_) => 422,
+            AppError::Forbidden => 403,
+            AppError::Unavailable => 503,
+            AppError::Transport(_) => 400,
+        }
+    }
+
     pub fn field_errors(&self) -> &[FieldError] {
         match self {
             AppError::Invalid(errors) => errors,

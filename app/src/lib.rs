@@ -71,7 +71,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     i18n::provide_lang();
     #[cfg(feature = "hydrate")]
-    Effect::new(|| components::mark_hydrated());
+    Effect::new(components::mark_hydrated);
 
     view! {
         <Stylesheet id="leptos" href="/pkg/kanta.css"/>

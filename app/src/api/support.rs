@@ -11,8 +11,13 @@ pub struct SupportReceipt {
 /// Saves a message to customer support. The same domain rules ran in the browser already.
 #[server(endpoint = "support/send", input = Json)]
 pub async fn send_support_request(form: SupportForm) -> Result<SupportReceipt, AppError> {
-    let request = crate::domain::support::SupportRequest::parse(&form).map_err(AppError::Invalid)?;
-    let lang = crate::i18n::request_lang();
-    let reference = crate::backend::support::save(&crate::backend::db()?, &request, lang).await?;
-    Ok(SupportReceipt { reference })
+    super::respond(
+        async {
+            let request = crate::domain::support::SupportRequest::parse(&form).map_err(AppError::Invalid)?;
+            let lang = crate::i18n::request_lang();
+            let reference = crate::backend::support::save(&crate::backend::db()?, &request, lang).await?;
+            Ok(SupportReceipt { reference })
+        }
+        .await,
+    )
 }
