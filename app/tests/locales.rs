@@ -64,9 +64,9 @@ fn every_message_exists_in_both_languages_with_the_same_variables() {
     }
 }
 
-/// Every literal id inside `t!(` or `msg!(` in the app's sources, with the file naming it.
-fn referenced_ids() -> BTreeSet<(String, String)> {
-    let mut ids = BTreeSet::new();
+/// Every Rust source of the app, with its path relative to the workspace.
+fn app_sources() -> Vec<(String, String)> {
+    let mut sources = Vec::new();
     let mut stack = vec![root().join("app/src")];
     while let Some(dir) = stack.pop() {
         for entry in fs::read_dir(&dir).unwrap() {
@@ -74,23 +74,33 @@ fn referenced_ids() -> BTreeSet<(String, String)> {
             if path.is_dir() {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "rs") {
-                let source = fs::read_to_string(&path).unwrap();
-                for marker in ["t!(\"", "msg!(\""] {
-                    for (at, _) in source.match_indices(marker) {
-                        // `format!("` ends in `t!("` too: only the macro itself counts.
-                        if source[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_') {
-                            continue;
-                        }
-                        // Comments (the macros' own docs) name example ids.
-                        let line_start = source[..at].rfind('\n').map_or(0, |i| i + 1);
-                        if source[line_start..at].trim_start().starts_with("//") {
-                            continue;
-                        }
-                        let rest = &source[at + marker.len()..];
-                        let id = &rest[..rest.find('"').unwrap()];
-                        ids.insert((id.to_string(), path.strip_prefix(root()).unwrap().display().to_string()));
-                    }
+                let name = path.strip_prefix(root()).unwrap().display().to_string();
+                sources.push((name, fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    assert!(sources.len() > 10, "found only {} sources: is the scan looking in the right place?", sources.len());
+    sources
+}
+
+/// Every literal id inside `t!(` or `msg!(` in the app's sources, with the file naming it.
+fn referenced_ids() -> BTreeSet<(String, String)> {
+    let mut ids = BTreeSet::new();
+    for (path, source) in app_sources() {
+        for marker in ["t!(\"", "msg!(\""] {
+            for (at, _) in source.match_indices(marker) {
+                // `format!("` ends in `t!("` too: only the macro itself counts.
+                if source[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    continue;
                 }
+                // Comments (the macros' own docs) name example ids.
+                let line_start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+                if source[line_start..at].trim_start().starts_with("//") {
+                    continue;
+                }
+                let rest = &source[at + marker.len()..];
+                let id = &rest[..rest.find('"').unwrap()];
+                ids.insert((id.to_string(), path.clone()));
             }
         }
     }
@@ -125,29 +135,17 @@ fn runtime_bundles_hold_every_message() {
 #[test]
 fn views_hold_no_literal_text() {
     let mut found = Vec::new();
-    let mut stack = vec![root().join("app/src")];
-    while let Some(dir) = stack.pop() {
-        for entry in fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            if path.extension().is_none_or(|e| e != "rs") {
-                continue;
-            }
-            let source = fs::read_to_string(&path).unwrap();
-            for (n, line) in source.lines().enumerate() {
-                // A child text node: `>` then a string literal containing a letter.
-                let mut rest = line;
-                while let Some(at) = rest.find(">\"") {
-                    let literal = &rest[at + 2..];
-                    let text = &literal[..literal.find('"').unwrap_or(literal.len())];
-                    if text.chars().any(char::is_alphabetic) {
-                        found.push(format!("{}:{}: {text:?}", path.strip_prefix(root()).unwrap().display(), n + 1));
-                    }
-                    rest = &literal[text.len().min(literal.len())..];
+    for (path, source) in app_sources() {
+        for (n, line) in source.lines().enumerate() {
+            // A child text node: `>` then a string literal containing a letter.
+            let mut rest = line;
+            while let Some(at) = rest.find(">\"") {
+                let literal = &rest[at + 2..];
+                let text = &literal[..literal.find('"').unwrap_or(literal.len())];
+                if text.chars().any(char::is_alphabetic) {
+                    found.push(format!("{path}:{}: {text:?}", n + 1));
                 }
+                rest = &literal[text.len().min(literal.len())..];
             }
         }
     }

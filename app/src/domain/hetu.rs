@@ -142,18 +142,7 @@ impl fmt::Debug for Hetu {
     }
 }
 
-impl TryFrom<String> for Hetu {
-    type Error = HetuError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Hetu::parse(&value)
-    }
-}
-
-impl From<Hetu> for String {
-    fn from(value: Hetu) -> Self {
-        value.to_string()
-    }
-}
+parsed_from_text!(Hetu, HetuError);
 
 #[cfg(test)]
 mod tests {

@@ -89,18 +89,7 @@ impl fmt::Debug for Oid {
     }
 }
 
-impl TryFrom<String> for Oid {
-    type Error = OidError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Oid::parse(&value)
-    }
-}
-
-impl From<Oid> for String {
-    fn from(value: Oid) -> Self {
-        value.to_string()
-    }
-}
+parsed_from_text!(Oid, OidError);
 
 #[cfg(test)]
 mod tests {

@@ -73,18 +73,7 @@ impl fmt::Debug for YTunnus {
     }
 }
 
-impl TryFrom<String> for YTunnus {
-    type Error = YTunnusError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        YTunnus::parse(&value)
-    }
-}
-
-impl From<YTunnus> for String {
-    fn from(value: YTunnus) -> Self {
-        value.to_string()
-    }
-}
+parsed_from_text!(YTunnus, YTunnusError);
 
 #[cfg(test)]
 mod tests {
