@@ -13,9 +13,8 @@ LEPTOS_BUILD_ENV := LEPTOS_OUTPUT_NAME=kanta LEPTOS_SITE_ROOT=target/site LEPTOS
 setup:
 	@.ci/setup.sh
 
-## Build and serve http://127.0.0.1:3000 with the SQLite database under ./data/.
+## Build and serve http://127.0.0.1:3000; serve creates and migrates the SQLite database under ./data/.
 run: setup build
-	./target/debug/server migrate
 	./target/debug/server serve
 
 build:

@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 
 work=$(mktemp -d /tmp/kanta-e2e.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-export KANTA_E2E_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+export KANTA_E2E_PORT=$("$(dirname "$0")/free-port")
 export KANTA_E2E_DATABASE_URL="sqlite://$work/kanta.db?mode=rwc"
 # Playwright's webServer starts ./target/debug/server with these and stops it after the suite.
 cd end2end

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 path=${1:-/}
 work=$(mktemp -d /tmp/kanta-size.XXXXXX)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$("$(dirname "$0")/free-port")
 KANTA_LISTEN=127.0.0.1:$port KANTA_DATABASE_URL="sqlite://$work/kanta.db?mode=rwc" RUST_LOG=warn \
   ./target/release/server serve >"$work/server.log" 2>&1 &
 pid=$!
@@ -22,8 +22,9 @@ const [base, path] = process.argv.slice(2);
   const br = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   let raw = 0, comp = 0;
   for (const [name, body] of files) {
-    raw += body.length; comp += br(body);
-    console.log(`${name.padEnd(28)} ${String(body.length).padStart(9)} B raw ${String(br(body)).padStart(8)} B brotli`);
+    const size = br(body);
+    raw += body.length; comp += size;
+    console.log(`${name.padEnd(28)} ${String(body.length).padStart(9)} B raw ${String(size).padStart(8)} B brotli`);
   }
   console.log(`${'first load'.padEnd(28)} ${String(raw).padStart(9)} B raw ${String(comp).padStart(8)} B brotli (${(comp / 1024).toFixed(1)} KiB)`);
 })();

@@ -7,7 +7,7 @@ bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -x "$bindir/initdb" ] || { echo "PostgreSQL is not installed (run .ci/setup.sh)" >&2; exit 1; }
 
 dir=$(mktemp -d /tmp/kanta-pg.XXXXXX)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$("$(dirname "$0")/free-port")
 
 # PostgreSQL refuses to run as root: run it as the `postgres` user when we are root.
 as_pg=()
