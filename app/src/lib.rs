@@ -17,6 +17,7 @@ use components::layout::Layout;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
+    SsrMode,
     components::{Route, Router, Routes},
     path,
 };
@@ -70,6 +71,7 @@ fn set_content_security_policy() {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     i18n::provide_lang();
+    components::session::provide_session();
     #[cfg(feature = "hydrate")]
     Effect::new(components::mark_hydrated);
 
@@ -81,6 +83,10 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("") view=pages::home::Home/>
                     <Route path=path!("/login") view=pages::login::Login/>
+                    <Route path=path!("/login/failed") view=pages::login::LoginFailed/>
+                    <Route path=path!("/logged-out") view=pages::login::LoggedOut/>
+                    // Pages behind login render whole (async), so the server can still redirect to login.
+                    <Route path=path!("/account") view=pages::account::Account ssr=SsrMode::Async/>
                     <Route path=path!("/accessibility") view=pages::accessibility::Accessibility/>
                 </Routes>
             </Layout>

@@ -2,7 +2,6 @@ login-heading = Kirjaudu Kanta Extranetiin
 login-lead = Kirjaudut Suomi.fi-tunnistuksella. Sen jälkeen valitset, kenen puolesta asioit.
 login-needs-heading = Ennen kuin kirjaudut
 login-needs-basis = Oikeus asioida organisaation puolesta: rooli kaupparekisterissä, Suomi.fi-valtuus tai toiminta apteekkarina tai itsenäisenä ammatinharjoittajana.
-login-not-yet-open = Kirjautuminen avataan tässä palvelussa pian. Siihen asti voit lukea ohjeita ja lähettää viestin asiakastukeen.
 
 a11y-heading = Saavutettavuusseloste
 a11y-lead = Tämä seloste koskee Kanta Extranet -verkkopalvelua. Haluamme, että kuka tahansa voi käyttää palvelua.

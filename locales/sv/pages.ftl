@@ -2,7 +2,6 @@ login-heading = Logga in på Kanta Extranät
 login-lead = Du loggar in med Suomi.fi-identifikation. Därefter väljer du för vem du uträttar ärenden.
 login-needs-heading = Innan du loggar in
 login-needs-basis = Rätt att uträtta ärenden för organisationen: en roll i handelsregistret, en Suomi.fi-fullmakt eller verksamhet som apotekare eller självständig yrkesutövare.
-login-not-yet-open = Inloggningen öppnas snart i den här tjänsten. Tills vidare kan du läsa anvisningar och skicka ett meddelande till kundsupporten.
 
 a11y-heading = Tillgänglighetsutlåtande
 a11y-lead = Det här utlåtandet gäller webbtjänsten Kanta Extranät. Vi vill att vem som helst ska kunna använda tjänsten.

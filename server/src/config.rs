@@ -1,4 +1,5 @@
 //! Typed configuration from the environment, checked once at start-up.
+use app::{backend::identity::SessionPolicy, domain::assurance::Assurance};
 use std::{fmt, net::SocketAddr};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,7 +25,72 @@ pub struct Config {
     pub environment: Environment,
     /// `KANTA_LOG_FORMAT`: `pretty` (default) or `json`. The filter is `RUST_LOG`.
     pub log_format: LogFormat,
+    /// `KANTA_PUBLIC_URL`: the address browsers use, for redirect URIs; default `http://` + the bound address.
+    pub public_url: Option<url::Url>,
+    /// `KANTA_SANDBOX`: `on` serves the built-in test services under `/sandbox/`; default on in development.
+    pub sandbox: bool,
+    pub oidc: OidcConfig,
+    /// `KANTA_PSEUDONYM_KEY`: secret for the keyed hash of personal identity codes; required in production.
+    pub pseudonym_key: String,
+    /// `KANTA_SESSION_IDLE_MINUTES` (default 30) and `KANTA_SESSION_MAX_HOURS` (default 10).
+    pub session: SessionPolicy,
 }
+
+/// The identity provider and how we authenticate to it.
+#[derive(Clone, Debug)]
+pub struct OidcConfig {
+    /// `KANTA_OIDC_ISSUER`; unset means the built-in sandbox provider (which then must be on).
+    pub issuer: Option<String>,
+    /// `KANTA_OIDC_CLIENT_ID`, default `kanta-extranet`.
+    pub client_id: String,
+    pub client_auth: ClientAuth,
+    /// `KANTA_OIDC_ASSURANCE`: `substantial` (default) or `high`.
+    pub assurance: Assurance,
+    /// `KANTA_OIDC_SCOPES`, space-separated, default `openid profile personal_identity_code`.
+    pub scopes: Vec<String>,
+    pub claims: ClaimNames,
+}
+
+/// How the relying party proves who it is at the token endpoint.
+#[derive(Clone)]
+pub enum ClientAuth {
+    /// `private_key_jwt` with the RSA key in PEM (`KANTA_OIDC_CLIENT_KEY_FILE`); the default.
+    PrivateKeyJwt { pem: String },
+    /// `client_secret_basic` (`KANTA_OIDC_CLIENT_SECRET`), for providers that need it.
+    ClientSecretBasic { secret: String },
+}
+
+impl fmt::Debug for ClientAuth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ClientAuth::PrivateKeyJwt { .. } => "PrivateKeyJwt",
+            ClientAuth::ClientSecretBasic { .. } => "ClientSecretBasic",
+        })
+    }
+}
+
+/// Where the person's data is in the provider's claims (`KANTA_OIDC_CLAIM_*`); Suomi.fi's names by default.
+#[derive(Clone, Debug)]
+pub struct ClaimNames {
+    pub hetu: String,
+    pub given_name: String,
+    pub surname: String,
+    pub display_name: String,
+}
+
+impl Default for ClaimNames {
+    fn default() -> Self {
+        ClaimNames {
+            hetu: "urn:oid:1.2.246.21".into(),
+            given_name: "urn:oid:2.5.4.42".into(),
+            surname: "urn:oid:2.5.4.4".into(),
+            display_name: "name".into(),
+        }
+    }
+}
+
+/// The pseudonym key used on a development machine only; production refuses to start without its own.
+const DEVELOPMENT_PSEUDONYM_KEY: &str = "development-only-pseudonym-key";
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/kanta.db?mode=rwc";
 
@@ -85,7 +151,106 @@ impl Config {
             _ => return Err(bad(log_format)),
         };
 
-        Ok(Config { listen, database_url, environment, log_format })
+        let production = environment == Environment::Production;
+
+        let public_url = match get("KANTA_PUBLIC_URL") {
+            None => None,
+            Some(value) => {
+                let url = url::Url::parse(value.trim().trim_end_matches('/')).ok().filter(|u| u.has_host());
+                Some(url.ok_or(ConfigError {
+                    variable: "KANTA_PUBLIC_URL",
+                    value,
+                    expected: "the site's address, for example https://extranet.example.fi",
+                })?)
+            }
+        };
+
+        let (sandbox, bad) = parse("KANTA_SANDBOX", "on or off", if production { "off" } else { "on" });
+        let sandbox = match sandbox.trim().to_ascii_lowercase().as_str() {
+            "on" | "true" | "1" => true,
+            "off" | "false" | "0" => false,
+            _ => return Err(bad(sandbox)),
+        };
+
+        let issuer = get("KANTA_OIDC_ISSUER").map(|s| s.trim().trim_end_matches('/').to_string());
+        if issuer.is_none() && !sandbox {
+            return Err(ConfigError {
+                variable: "KANTA_OIDC_ISSUER",
+                value: String::new(),
+                expected: "the identity provider's issuer URL (required when KANTA_SANDBOX is off)",
+            });
+        }
+        let client_auth = match (get("KANTA_OIDC_CLIENT_KEY_FILE"), get("KANTA_OIDC_CLIENT_SECRET")) {
+            (Some(path), _) => {
+                let bad = |value: String| ConfigError {
+                    variable: "KANTA_OIDC_CLIENT_KEY_FILE",
+                    value,
+                    expected: "a readable file with the client's RSA private key in PEM",
+                };
+                let pem = std::fs::read_to_string(&path).map_err(|_| bad(path.clone()))?;
+                if openidconnect::core::CoreRsaPrivateSigningKey::from_pem(&pem, None).is_err() {
+                    return Err(bad(path));
+                }
+                ClientAuth::PrivateKeyJwt { pem }
+            }
+            (None, Some(secret)) => ClientAuth::ClientSecretBasic { secret },
+            (None, None) if issuer.is_none() => {
+                ClientAuth::PrivateKeyJwt { pem: crate::sandbox::CLIENT_KEY_PEM.to_string() }
+            }
+            (None, None) => {
+                return Err(ConfigError {
+                    variable: "KANTA_OIDC_CLIENT_KEY_FILE",
+                    value: String::new(),
+                    expected: "the client's private key file (or KANTA_OIDC_CLIENT_SECRET) for the configured issuer",
+                });
+            }
+        };
+        let (assurance, bad) = parse("KANTA_OIDC_ASSURANCE", "substantial or high", "substantial");
+        let assurance = match assurance.trim().to_ascii_lowercase().as_str() {
+            "substantial" => Assurance::Substantial,
+            "high" => Assurance::High,
+            _ => return Err(bad(assurance)),
+        };
+        let scopes = get("KANTA_OIDC_SCOPES")
+            .unwrap_or_else(|| "openid profile personal_identity_code".into())
+            .split_whitespace()
+            .map(String::from)
+            .collect();
+        let defaults = ClaimNames::default();
+        let claims = ClaimNames {
+            hetu: get("KANTA_OIDC_CLAIM_HETU").unwrap_or(defaults.hetu),
+            given_name: get("KANTA_OIDC_CLAIM_GIVEN_NAME").unwrap_or(defaults.given_name),
+            surname: get("KANTA_OIDC_CLAIM_SURNAME").unwrap_or(defaults.surname),
+            display_name: get("KANTA_OIDC_CLAIM_DISPLAY_NAME").unwrap_or(defaults.display_name),
+        };
+        let client_id = get("KANTA_OIDC_CLIENT_ID").unwrap_or_else(|| "kanta-extranet".into());
+        let oidc = OidcConfig { issuer, client_id, client_auth, assurance, scopes, claims };
+
+        let pseudonym_key = match get("KANTA_PSEUDONYM_KEY") {
+            Some(key) if key.len() >= 32 => key,
+            None if !production => DEVELOPMENT_PSEUDONYM_KEY.into(),
+            other => {
+                return Err(ConfigError {
+                    variable: "KANTA_PSEUDONYM_KEY",
+                    value: if other.is_some() { "(too short)".into() } else { String::new() },
+                    expected: "a random secret of at least 32 characters (required in production)",
+                });
+            }
+        };
+
+        let minutes = |variable: &'static str, default: &str, per: i64| -> Result<chrono::Duration, ConfigError> {
+            let (value, bad) = parse(variable, "a whole number above zero", default);
+            match value.trim().parse::<i64>() {
+                Ok(n) if n > 0 => Ok(chrono::Duration::minutes(n * per)),
+                _ => Err(bad(value)),
+            }
+        };
+        let session = SessionPolicy {
+            idle: minutes("KANTA_SESSION_IDLE_MINUTES", "30", 1)?,
+            absolute: minutes("KANTA_SESSION_MAX_HOURS", "10", 60)?,
+        };
+
+        Ok(Config { listen, database_url, environment, log_format, public_url, sandbox, oidc, pseudonym_key, session })
     }
 
     /// The folder a SQLite URL points into, which must exist before SQLite can create the file.
@@ -135,6 +300,41 @@ mod tests {
         assert_eq!(config(&[("KANTA_DATABASE_URL", "mysql://x")]).unwrap_err().variable, "KANTA_DATABASE_URL");
         assert_eq!(config(&[("KANTA_ENV", "staging")]).unwrap_err().variable, "KANTA_ENV");
         assert_eq!(config(&[("KANTA_LOG_FORMAT", "xml")]).unwrap_err().variable, "KANTA_LOG_FORMAT");
+        assert_eq!(config(&[("KANTA_OIDC_ASSURANCE", "low")]).unwrap_err().variable, "KANTA_OIDC_ASSURANCE");
+        assert_eq!(config(&[("KANTA_SESSION_IDLE_MINUTES", "0")]).unwrap_err().variable, "KANTA_SESSION_IDLE_MINUTES");
+        assert_eq!(
+            config(&[("KANTA_OIDC_CLIENT_KEY_FILE", "/nonexistent")]).unwrap_err().variable,
+            "KANTA_OIDC_CLIENT_KEY_FILE"
+        );
+    }
+
+    #[test]
+    fn development_uses_the_sandbox_provider_and_production_needs_its_own() {
+        let c = config(&[]).unwrap();
+        assert!(c.sandbox && c.oidc.issuer.is_none());
+        assert!(matches!(c.oidc.client_auth, ClientAuth::PrivateKeyJwt { .. }));
+        assert_eq!(c.oidc.assurance, Assurance::Substantial);
+        assert_eq!(c.oidc.claims.hetu, "urn:oid:1.2.246.21");
+        let e = config(&[("KANTA_ENV", "production")]).unwrap_err();
+        assert_eq!(e.variable, "KANTA_OIDC_ISSUER");
+        let e = config(&[("KANTA_ENV", "production"), ("KANTA_OIDC_ISSUER", "https://idp.example")]).unwrap_err();
+        assert_eq!(e.variable, "KANTA_OIDC_CLIENT_KEY_FILE");
+        let e = config(&[
+            ("KANTA_ENV", "production"),
+            ("KANTA_OIDC_ISSUER", "https://idp.example"),
+            ("KANTA_OIDC_CLIENT_SECRET", "s"),
+        ])
+        .unwrap_err();
+        assert_eq!(e.variable, "KANTA_PSEUDONYM_KEY");
+        let c = config(&[
+            ("KANTA_ENV", "production"),
+            ("KANTA_OIDC_ISSUER", "https://idp.example/"),
+            ("KANTA_OIDC_CLIENT_SECRET", "s"),
+            ("KANTA_PSEUDONYM_KEY", "0123456789abcdef0123456789abcdef"),
+        ])
+        .unwrap();
+        assert!(!c.sandbox);
+        assert_eq!(c.oidc.issuer.as_deref(), Some("https://idp.example"));
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! The axum server: routes, middleware and the process around the Leptos app.
+pub mod auth;
 pub mod config;
+pub mod sandbox;
 mod web;
 
 pub use web::{AppState, router};
@@ -28,11 +30,12 @@ pub async fn open_database(config: &Config) -> Result<sea_orm::DatabaseConnectio
 /// Serves until SIGINT or SIGTERM, then finishes the requests in flight.
 pub async fn serve(config: Config, options: LeptosOptions) -> Result<(), Box<dyn std::error::Error>> {
     let db = open_database(&config).await?;
-    let state = AppState { leptos_options: options, db, secure_cookies: config.environment == Environment::Production };
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
-    tracing::info!(address = %listener.local_addr()?, "serving");
+    let address = listener.local_addr()?;
+    let state = app_state(&config, options, db, address)?;
+    tracing::info!(%address, sandbox = state.sandbox.is_some(), "serving");
     // Without TCP_NODELAY small static responses wait on Nagle's algorithm.
     let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
         let _ = tcp.set_nodelay(true);
@@ -40,6 +43,25 @@ pub async fn serve(config: Config, options: LeptosOptions) -> Result<(), Box<dyn
     axum::serve(listener, router(state)).with_graceful_shutdown(shutdown_signal()).await?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Everything the routes share. `address` is where we listen, the public URL's default.
+pub fn app_state(
+    config: &Config,
+    options: LeptosOptions,
+    db: sea_orm::DatabaseConnection,
+    address: std::net::SocketAddr,
+) -> Result<AppState, String> {
+    let public_url = match &config.public_url {
+        Some(url) => url.clone(),
+        None => url::Url::parse(&format!("http://{address}")).map_err(|e| e.to_string())?,
+    };
+    let auth = auth::new_auth(config, &public_url)?;
+    let sandbox = config.sandbox.then(|| sandbox::router(&public_url, &config.oidc.client_id));
+    if config.sandbox && config.environment == Environment::Production {
+        tracing::warn!("the sandbox services are on in production");
+    }
+    Ok(AppState { leptos_options: options, db, auth, sandbox })
 }
 
 async fn shutdown_signal() {

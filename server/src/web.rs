@@ -1,4 +1,5 @@
 //! HTTP routes and middleware around the Leptos app.
+use crate::auth::Auth;
 use app::{
     App,
     error::AppError,
@@ -17,6 +18,7 @@ use leptos::{config::LeptosOptions, prelude::provide_context, server_fn::error::
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use sea_orm::DatabaseConnection;
 use serde::Deserialize;
+use std::sync::Arc;
 use tower_http::{
     compression::CompressionLayer, services::ServeDir, set_header::SetResponseHeaderLayer, trace::TraceLayer,
 };
@@ -25,8 +27,9 @@ use tower_http::{
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
-    /// `Secure` on cookies outside local development.
-    pub secure_cookies: bool,
+    pub auth: Arc<Auth>,
+    /// The built-in test services, when `KANTA_SANDBOX` is on.
+    pub sandbox: Option<Router>,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -40,8 +43,10 @@ pub fn router(state: AppState) -> Router {
         .fallback_service(ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip())
         .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")));
 
+    let sandbox = state.sandbox.clone().unwrap_or_default();
     Router::new()
         .route("/healthz", get(healthz))
+        .merge(crate::auth::routes())
         .route("/lang/{code}", get(switch_language))
         .nest("/pkg", pkg)
         .leptos_routes_with_context(
@@ -57,11 +62,13 @@ pub fn router(state: AppState) -> Router {
             },
         )
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(leptos::nonce::provide_nonce, shell))
+        .layer(middleware::from_fn_with_state(state.clone(), crate::auth::resolve_session))
         .layer(middleware::from_fn(same_origin_server_fns))
         .layer(middleware::from_fn(security_headers))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+        .merge(sandbox)
 }
 
 /// Liveness and readiness: the process answers and the database is reachable.
@@ -91,7 +98,7 @@ async fn switch_language(
     let Some(lang) = Lang::from_code(&code) else {
         return Redirect::to(&target).into_response();
     };
-    let secure = if state.secure_cookies { "; Secure" } else { "" };
+    let secure = if state.auth.secure_cookies { "; Secure" } else { "" };
     let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}", lang.code());
     let mut response = Redirect::to(&target).into_response();
     if let Ok(value) = HeaderValue::from_str(&cookie) {
@@ -101,13 +108,14 @@ async fn switch_language(
 }
 
 /// Only paths on this site: no scheme, no `//host`, no backslash tricks.
-fn is_local_path(path: &str) -> bool {
+pub(crate) fn is_local_path(path: &str) -> bool {
     path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') && !path.chars().any(char::is_control)
 }
 
-/// Server functions answer only this site's pages (Leptos has no CSRF protection of its own).
+/// Server functions and logout answer only this site's pages (Leptos has no CSRF protection of its own).
 async fn same_origin_server_fns(request: Request, next: Next) -> Response {
-    if request.uri().path().starts_with("/api/") && !is_same_origin(request.headers()) {
+    let path = request.uri().path();
+    if (path.starts_with("/api/") || path == "/auth/logout") && !is_same_origin(request.headers()) {
         tracing::warn!(path = request.uri().path(), "cross-site server function call refused");
         let body = AppError::Forbidden.ser();
         return (StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "application/json")], body).into_response();

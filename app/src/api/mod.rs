@@ -1,4 +1,5 @@
 //! Server functions: the only door from the browser to data. Thin: parse, check, call the backend.
+pub mod session;
 pub mod support;
 
 /// Gives a failed server function the HTTP status of its error instead of a blanket 500.

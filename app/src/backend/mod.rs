@@ -1,5 +1,6 @@
 //! Server-only: storage, migrations and the workflow services behind the server functions.
 pub mod entities;
+pub mod identity;
 pub mod migrations;
 pub mod support;
 

@@ -1,4 +1,4 @@
-use super::language_switch::LanguageSwitch;
+use super::{language_switch::LanguageSwitch, session::SessionControls};
 use leptos::prelude::*;
 
 /// A `mailto:` link to customer support; the address is a message, like every visible text.
@@ -18,7 +18,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <a class="site-name" href="/">{t!("service-name")}</a>
                 <div class="site-header__tools">
                     <LanguageSwitch/>
-                    <a class="button button--secondary login-link" href="/login">{t!("login-link")}</a>
+                    <SessionControls/>
                 </div>
             </div>
         </header>

@@ -1,8 +1,13 @@
+use crate::components::session::{BySession, encode};
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
-/// What a user needs before identification. The identification itself arrives with Suomi.fi login.
+/// What a user needs before identification, then on to Suomi.fi identification.
 #[component]
 pub fn Login() -> impl IntoView {
+    let query = use_query_map();
+    let next = move || query.with(|q| q.get("next")).filter(|n| n.starts_with('/') && !n.starts_with("//"));
+    let start = move || format!("/auth/login?next={}", encode(&next().unwrap_or_else(|| "/".into())));
     view! {
         <div class="page page--narrow">
             <h1>{t!("login-heading")}</h1>
@@ -13,7 +18,61 @@ pub fn Login() -> impl IntoView {
                 <li>{t!("home-needs-code-service")}</li>
                 <li>{t!("login-needs-basis")}</li>
             </ul>
-            <p class="notice">{t!("login-not-yet-open")}</p>
+            <BySession
+                signed_in=|s| {
+                    view! {
+                        <p class="notice">{t!("login-already", name = s.display_name)}</p>
+                        <a class="button" href="/">{t!("login-to-front-page")}</a>
+                    }
+                }
+                signed_out=move || {
+                    view! {
+                        <p>{t!("login-identification-text")}</p>
+                        <a class="button button--primary" href=start rel="external" id="start-login">
+                            {t!("login-start")}
+                        </a>
+                    }
+                }
+            />
+        </div>
+    }
+}
+
+/// Why a login did not complete, in words, and a way to try again. No session was created.
+#[component]
+pub fn LoginFailed() -> impl IntoView {
+    let query = use_query_map();
+    let reason = move || {
+        let id = match query.with(|q| q.get("reason")).as_deref() {
+            Some("state") => msg!("login-failed-state"),
+            Some("cancelled") => msg!("login-failed-cancelled"),
+            Some("token") => msg!("login-failed-token"),
+            Some("assurance") => msg!("login-failed-assurance"),
+            Some("identity") => msg!("login-failed-identity"),
+            Some("unavailable") => msg!("login-failed-unavailable"),
+            _ => msg!("login-failed-provider"),
+        };
+        crate::i18n::tr(id)
+    };
+    view! {
+        <div class="page page--narrow">
+            <h1>{t!("login-failed-heading")}</h1>
+            <p class="error-message" id="login-failed-reason">{reason}</p>
+            <p>{t!("login-failed-not-logged-in")}</p>
+            <a class="button button--primary" href="/login">{t!("login-try-again")}</a>
+        </div>
+    }
+}
+
+/// Where logout lands, after the identity provider's session ended too.
+#[component]
+pub fn LoggedOut() -> impl IntoView {
+    view! {
+        <div class="page page--narrow">
+            <h1>{t!("logged-out-heading")}</h1>
+            <p class="lead">{t!("logged-out-text")}</p>
+            <p>{t!("logged-out-browser")}</p>
+            <a class="button" href="/login">{t!("login-again")}</a>
         </div>
     }
 }

@@ -1,5 +1,9 @@
 //! A real server router over a real database: a fresh SQLite file, or a fresh database in the
 //! PostgreSQL cluster that `make test` starts (`KANTA_TEST_POSTGRES_URL`).
+#![allow(dead_code)] // each test binary uses part of it
+
+pub mod browser;
+
 use axum::{
     Router,
     body::Body,
@@ -8,7 +12,8 @@ use axum::{
 use http_body_util::BodyExt;
 use leptos::config::LeptosOptions;
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
-use server::{AppState, router};
+use server::{config::Config, router};
+use std::future::IntoFuture;
 use std::sync::atomic::{AtomicU32, Ordering};
 use tower::ServiceExt;
 
@@ -21,19 +26,33 @@ fn unique(prefix: &str) -> String {
 pub struct TestApp {
     pub db: DatabaseConnection,
     pub url: String,
+    /// Where the app listens on loopback, e.g. `http://127.0.0.1:41234`: the login flow goes
+    /// over real HTTP to the sandbox identity provider, like in production.
+    pub base: String,
     router: Router,
     cleanup: Option<std::path::PathBuf>,
 }
 
+/// Settings as `KANTA_*` variables would give them; the rest are the development defaults.
+pub type Env = &'static [(&'static str, &'static str)];
+
 impl TestApp {
     pub async fn sqlite() -> TestApp {
+        TestApp::sqlite_with(&[]).await
+    }
+
+    pub async fn sqlite_with(env: Env) -> TestApp {
         let dir = std::env::temp_dir().join(unique("kanta_test"));
         std::fs::create_dir_all(&dir).unwrap();
         let url = format!("sqlite://{}/kanta.db?mode=rwc", dir.display());
-        TestApp::open(url, Some(dir)).await
+        TestApp::open(url, Some(dir), env).await
     }
 
     pub async fn postgres() -> TestApp {
+        TestApp::postgres_with(&[]).await
+    }
+
+    pub async fn postgres_with(env: Env) -> TestApp {
         let admin_url = std::env::var("KANTA_TEST_POSTGRES_URL").expect(
             "KANTA_TEST_POSTGRES_URL is not set: run the tests with `make test` \
              (or .ci/with-postgres.sh cargo test …), which starts a throwaway PostgreSQL",
@@ -42,14 +61,20 @@ impl TestApp {
         let admin = Database::connect(&admin_url).await.expect("connect to the test PostgreSQL");
         admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.unwrap();
         let url = format!("{}/{name}", admin_url.rsplit_once('/').unwrap().0);
-        TestApp::open(url, None).await
+        TestApp::open(url, None, env).await
     }
 
-    async fn open(url: String, cleanup: Option<std::path::PathBuf>) -> TestApp {
+    async fn open(url: String, cleanup: Option<std::path::PathBuf>, env: Env) -> TestApp {
         let db = app::backend::connect_and_migrate(&url).await.expect("open and migrate the test database");
         let options = LeptosOptions::builder().output_name("kanta").site_root("target/site").build();
-        let router = router(AppState { leptos_options: options, db: db.clone(), secure_cookies: false });
-        TestApp { db, url, router, cleanup }
+        let config = Config::from_lookup(|k| env.iter().find(|(name, _)| *name == k).map(|(_, v)| v.to_string()))
+            .expect("test configuration");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        let state = server::app_state(&config, options, db.clone(), address).expect("app state");
+        let router = router(state);
+        tokio::spawn(axum::serve(listener, router.clone()).into_future());
+        TestApp { db, url, base: format!("http://{address}"), router, cleanup }
     }
 
     pub async fn send(&self, request: Request<Body>) -> Reply {
@@ -102,18 +127,20 @@ impl Reply {
     }
 }
 
-/// Runs each named `async fn(TestApp)` once on SQLite and once on PostgreSQL.
+/// Runs each named `async fn(TestApp)` once on SQLite and once on PostgreSQL;
+/// `with [("KANTA_X", "value")];` first gives them settings.
 #[macro_export]
 macro_rules! on_both_databases {
-    ($($name:ident),* $(,)?) => {$(
+    ($($name:ident),* $(,)?) => { on_both_databases!(with []; $($name),*); };
+    (with $env:tt; $($name:ident),* $(,)?) => {$(
         mod $name {
             #[tokio::test(flavor = "multi_thread")]
             async fn sqlite() {
-                super::$name($crate::common::TestApp::sqlite().await).await
+                super::$name($crate::common::TestApp::sqlite_with(&$env).await).await
             }
             #[tokio::test(flavor = "multi_thread")]
             async fn postgres() {
-                super::$name($crate::common::TestApp::postgres().await).await
+                super::$name($crate::common::TestApp::postgres_with(&$env).await).await
             }
         }
     )*};

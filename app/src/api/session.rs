@@ -1,0 +1,25 @@
+//! Who is logged in, for the header and the pages that need login. Asking also keeps the
+//! session alive: the server's session middleware marks it used on every request.
+use crate::{domain::assurance::Assurance, error::AppError};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionView {
+    pub display_name: String,
+    pub assurance: Option<Assurance>,
+    /// Seconds until the session ends if the user does nothing (idle or absolute limit).
+    pub seconds_left: i64,
+    /// The idle timeout, so the page knows when to warn.
+    pub idle_seconds: i64,
+}
+
+#[server(endpoint = "session/status")]
+pub async fn session_status() -> Result<Option<SessionView>, AppError> {
+    Ok(crate::backend::identity::current_session().map(|s| SessionView {
+        assurance: Assurance::from_acr(&s.acr),
+        seconds_left: (s.ends_at - chrono::Utc::now()).num_seconds().max(0),
+        idle_seconds: s.idle_timeout.num_seconds(),
+        display_name: s.display_name,
+    }))
+}

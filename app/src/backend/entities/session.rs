@@ -1,0 +1,33 @@
+use sea_orm::entity::prelude::*;
+
+/// A logged-in browser. `id` is the SHA-256 of the cookie's token, so the table cannot be replayed.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "session")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: String,
+    pub person_id: i32,
+    /// The level of assurance of the identification (`acr`).
+    pub acr: String,
+    /// For the identity provider's logout (`id_token_hint`); holds no personal identity code.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub id_token: Option<String>,
+    pub created_at: ChronoDateTimeUtc,
+    pub last_seen_at: ChronoDateTimeUtc,
+    /// The absolute end, however active the user is.
+    pub expires_at: ChronoDateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(belongs_to = "super::person::Entity", from = "Column::PersonId", to = "super::person::Column::Id")]
+    Person,
+}
+
+impl Related<super::person::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Person.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,144 @@
+//! The signed-in user as the pages see it: one blocking resource per page load, so the header
+//! and protected pages render right on the server, without JavaScript.
+use crate::api::session::{SessionView, session_status};
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub struct SessionResource(pub Resource<Option<SessionView>>);
+
+pub fn provide_session() {
+    let resource = Resource::new_blocking(|| (), |_| async { session_status().await.ok().flatten() });
+    provide_context(SessionResource(resource));
+}
+
+pub fn use_session() -> Resource<Option<SessionView>> {
+    expect_context::<SessionResource>().0
+}
+
+/// The current path with query, for coming back after login.
+fn here() -> String {
+    let location = leptos_router::hooks::use_location();
+    let (path, query) = (location.pathname.get_untracked(), location.search.get_untracked());
+    if query.is_empty() { path } else { format!("{path}?{query}") }
+}
+
+/// Renders `signed_in` with the session or `signed_out` without one, once the session is known.
+#[component]
+pub fn BySession<In, InV, Out, OutV>(signed_in: In, signed_out: Out) -> impl IntoView
+where
+    In: Fn(SessionView) -> InV + Send + Sync + 'static,
+    InV: IntoView + 'static,
+    Out: Fn() -> OutV + Send + Sync + 'static,
+    OutV: IntoView + 'static,
+{
+    let session = use_session();
+    view! {
+        <Suspense>
+            {move || {
+                session.get().map(|s| match s {
+                    Some(s) => signed_in(s).into_any(),
+                    None => signed_out().into_any(),
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// Shows `children` to a logged-in user; anyone else is sent to log in and brought back here.
+#[component]
+pub fn RequireLogin(children: ChildrenFn) -> impl IntoView {
+    let login = format!("/login?next={}", encode(&here()));
+    view! {
+        <BySession
+            signed_in=move |_| children()
+            signed_out=move || {
+                #[cfg(feature = "ssr")]
+                leptos_axum::redirect(&login);
+                #[cfg(feature = "hydrate")]
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().assign(&login);
+                }
+                let _ = &login;
+            }
+        />
+    }
+}
+
+/// Percent-encodes a path for a query parameter.
+pub fn encode(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// "Log in", or the person's name and "Log out" (a form POST, so another site cannot log you out).
+#[component]
+pub fn SessionControls() -> impl IntoView {
+    view! {
+        <BySession
+            signed_in=|s| {
+                view! {
+                    <a class="user-name" href="/account">{s.display_name.clone()}</a>
+                    <form method="post" action="/auth/logout" class="logout-form">
+                        <button type="submit" class="button button--secondary">{t!("logout-button")}</button>
+                    </form>
+                    <IdleWarning seconds_left=s.seconds_left/>
+                }
+            }
+            signed_out=|| {
+                view! {
+                    <a class="button button--secondary login-link" href=format!("/login?next={}", encode(&here()))>
+                        {t!("login-link")}
+                    </a>
+                }
+            }
+        />
+    }
+}
+
+/// Seconds before the idle end when the warning appears.
+const WARN_BEFORE: i64 = 120;
+
+/// Warns before the idle timeout and lets the user continue; when time runs out, says so.
+#[component]
+fn IdleWarning(seconds_left: i64) -> impl IntoView {
+    let left = RwSignal::new(seconds_left);
+    #[cfg(feature = "hydrate")]
+    {
+        let handle =
+            set_interval_with_handle(move || left.update(|s| *s = (*s - 1).max(0)), std::time::Duration::from_secs(1));
+        if let Ok(handle) = handle {
+            on_cleanup(move || handle.clear());
+        }
+    }
+    let extend = Action::new(move |_: &()| async move {
+        if let Ok(Some(s)) = session_status().await {
+            left.set(s.seconds_left);
+        }
+    });
+    view! {
+        <Show when=move || { left.get() <= WARN_BEFORE }>
+            <div class="idle-warning" role="alertdialog" aria-labelledby="idle-warning-text">
+                <Show
+                    when=move || { left.get() > 0 }
+                    fallback=|| {
+                        view! {
+                            <p id="idle-warning-text">{t!("session-ended")}</p>
+                            <a class="button" href="/login">{t!("login-link")}</a>
+                        }
+                    }
+                >
+                    <p id="idle-warning-text">{move || t!("session-ending", minutes = (left.get() + 59) / 60)}</p>
+                    <button type="button" class="button" on:click=move |_| { extend.dispatch(()); }>
+                        {t!("session-continue")}
+                    </button>
+                </Show>
+            </div>
+        </Show>
+    }
+}

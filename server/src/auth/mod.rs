@@ -1,0 +1,247 @@
+//! Login, logout and sessions: the HTTP side of identification. Storage is `app::backend::identity`.
+pub mod oidc;
+
+use crate::web::{AppState, is_local_path};
+use app::{
+    backend::identity::{self, CurrentSession, Identified, SessionPolicy},
+    i18n::lang_of_request,
+};
+use axum::{
+    Router,
+    extract::{Query, Request, State},
+    http::{HeaderMap, HeaderValue, header},
+    middleware::Next,
+    response::{IntoResponse, Redirect, Response},
+    routing::{get, post},
+};
+use oidc::{LoginFailure, RelyingParty};
+use serde::Deserialize;
+use std::sync::Arc;
+use subtle::ConstantTimeEq;
+
+pub const SESSION_COOKIE: &str = "kanta_session";
+const LOGIN_COOKIE: &str = "kanta_login";
+
+/// Everything login needs, shared by all requests.
+pub struct Auth {
+    pub relying_party: RelyingParty,
+    pub policy: SessionPolicy,
+    pub pseudonym_key: Vec<u8>,
+    pub secure_cookies: bool,
+}
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/auth/login", get(login))
+        .route("/auth/callback", get(callback))
+        .route("/auth/logout", post(logout))
+}
+
+#[derive(Deserialize)]
+struct LoginQuery {
+    next: Option<String>,
+}
+
+/// Sends the browser to the identity provider, remembering where to come back to.
+async fn login(State(state): State<AppState>, headers: HeaderMap, Query(q): Query<LoginQuery>) -> Response {
+    let auth = &state.auth;
+    let return_to = q.next.filter(|n| is_local_path(n) && !n.starts_with("/auth/")).unwrap_or_else(|| "/".into());
+    let lang = lang_of_request(&headers);
+    let pending = match auth.relying_party.start(lang.code()).await {
+        Ok(p) => p,
+        Err(failure) => return failed(failure),
+    };
+    let token = match identity::begin_login(
+        &state.db,
+        &pending.state,
+        &pending.nonce,
+        &pending.pkce_verifier,
+        &return_to,
+    )
+    .await
+    {
+        Ok(t) => t,
+        Err(error) => {
+            tracing::error!(%error, "cannot record the login attempt");
+            return failed(LoginFailure::Unavailable);
+        }
+    };
+    let max_age = identity::LOGIN_ATTEMPT_LIFETIME.num_seconds();
+    let mut response = Redirect::to(pending.url.as_str()).into_response();
+    set_cookie(&mut response, LOGIN_COOKIE, &token, "/auth/", Some(max_age), auth.secure_cookies);
+    response
+}
+
+#[derive(Deserialize)]
+struct CallbackQuery {
+    code: Option<String>,
+    state: Option<String>,
+    error: Option<String>,
+}
+
+/// The provider sends the browser back here. The attempt is consumed whatever happens next.
+async fn callback(State(state): State<AppState>, headers: HeaderMap, Query(q): Query<CallbackQuery>) -> Response {
+    let auth = &state.auth;
+    let outcome = complete_login(&state, &headers, q).await;
+    let mut response = match outcome {
+        Ok((token, return_to)) => {
+            let mut response = Redirect::to(&return_to).into_response();
+            set_cookie(&mut response, SESSION_COOKIE, &token, "/", None, auth.secure_cookies);
+            response
+        }
+        Err(failure) => failed(failure),
+    };
+    set_cookie(&mut response, LOGIN_COOKIE, "", "/auth/", Some(0), auth.secure_cookies);
+    response
+}
+
+async fn complete_login(
+    state: &AppState,
+    headers: &HeaderMap,
+    q: CallbackQuery,
+) -> Result<(String, String), LoginFailure> {
+    let auth = &state.auth;
+    let Some(login_token) = cookie(headers, LOGIN_COOKIE) else {
+        tracing::warn!("login callback without a login in progress");
+        return Err(LoginFailure::State);
+    };
+    let attempt = identity::take_login_attempt(&state.db, login_token)
+        .await
+        .map_err(|error| {
+            tracing::error!(%error, "cannot read the login attempt");
+            LoginFailure::Unavailable
+        })?
+        .ok_or_else(|| {
+            tracing::warn!("login callback for an unknown, used or expired attempt");
+            LoginFailure::State
+        })?;
+    let returned_state = q.state.unwrap_or_default();
+    if !bool::from(returned_state.as_bytes().ct_eq(attempt.state.as_bytes())) {
+        tracing::warn!("login callback with a state that does not match");
+        return Err(LoginFailure::State);
+    }
+    if let Some(error) = q.error {
+        tracing::info!(error, "identity provider returned an error");
+        return Err(if error == "access_denied" { LoginFailure::Cancelled } else { LoginFailure::Provider });
+    }
+    let code = q.code.ok_or(LoginFailure::Provider)?;
+    let person = auth.relying_party.finish(code, &attempt.nonce, attempt.pkce_verifier).await?;
+    let who = Identified {
+        hetu_hash: identity::hetu_hash(&auth.pseudonym_key, &person.hetu),
+        given_name: person.given_name,
+        surname: person.surname,
+        display_name: person.display_name,
+        acr: person.acr,
+        id_token: Some(person.id_token),
+    };
+    let token =
+        identity::log_in(&state.db, &who, cookie(headers, SESSION_COOKIE), auth.policy).await.map_err(|error| {
+            tracing::error!(%error, "cannot start the session");
+            LoginFailure::Unavailable
+        })?;
+    tracing::info!("logged in");
+    Ok((token, attempt.return_to))
+}
+
+/// Ends our session, then the provider's (RP-initiated logout), landing on "you have logged out".
+async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let auth = &state.auth;
+    let id_token = match cookie(&headers, SESSION_COOKIE) {
+        Some(token) => match identity::log_out(&state.db, token).await {
+            Ok(id_token) => id_token,
+            Err(error) => {
+                tracing::error!(%error, "cannot end the session");
+                return failed(LoginFailure::Unavailable);
+            }
+        },
+        None => None,
+    };
+    let target = match id_token {
+        Some(token) => auth.relying_party.logout_url(Some(&token)).await.map(String::from),
+        None => None,
+    };
+    let mut response = Redirect::to(target.as_deref().unwrap_or("/logged-out")).into_response();
+    set_cookie(&mut response, SESSION_COOKIE, "", "/", Some(0), auth.secure_cookies);
+    response
+}
+
+fn failed(failure: LoginFailure) -> Response {
+    Redirect::to(&format!("/login/failed?reason={}", failure.code())).into_response()
+}
+
+/// Puts the signed-in user (if any) in the request for pages and server functions; forgets a
+/// cookie whose session has ended.
+pub async fn resolve_session(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    if path.starts_with("/pkg/") || path.starts_with("/sandbox/") || path == "/healthz" {
+        return next.run(request).await;
+    }
+    let Some(token) = cookie(request.headers(), SESSION_COOKIE).map(String::from) else {
+        return next.run(request).await;
+    };
+    match identity::resolve(&state.db, &token, state.auth.policy).await {
+        Ok(Some(session)) => {
+            request.extensions_mut().insert::<CurrentSession>(session);
+            next.run(request).await
+        }
+        Ok(None) => {
+            let mut response = next.run(request).await;
+            set_cookie(&mut response, SESSION_COOKIE, "", "/", Some(0), state.auth.secure_cookies);
+            response
+        }
+        Err(error) => {
+            tracing::error!(%error, "cannot read the session");
+            next.run(request).await
+        }
+    }
+}
+
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+        .filter(|v| !v.is_empty())
+}
+
+fn set_cookie(response: &mut Response, name: &str, value: &str, path: &str, max_age: Option<i64>, secure: bool) {
+    let mut cookie = format!("{name}={value}; Path={path}; HttpOnly; SameSite=Lax");
+    if let Some(seconds) = max_age {
+        cookie.push_str(&format!("; Max-Age={seconds}"));
+    }
+    if secure {
+        cookie.push_str("; Secure");
+    }
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+}
+
+/// Builds the relying party for the configured provider, or for the built-in sandbox at `public_url`.
+pub fn new_auth(config: &crate::config::Config, public_url: &url::Url) -> Result<Arc<Auth>, String> {
+    let issuer = config.oidc.issuer.clone().unwrap_or_else(|| crate::sandbox::idp_issuer(public_url));
+    Ok(Arc::new(Auth {
+        relying_party: RelyingParty::new(config.oidc.clone(), issuer, public_url)?,
+        policy: config.session,
+        pseudonym_key: config.pseudonym_key.as_bytes().to_vec(),
+        secure_cookies: config.environment == crate::config::Environment::Production,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookies_are_found_by_exact_name() {
+        let mut h = HeaderMap::new();
+        h.insert(header::COOKIE, HeaderValue::from_static("kanta_lang=sv; kanta_session=abc; x_kanta_session=no"));
+        assert_eq!(cookie(&h, SESSION_COOKIE), Some("abc"));
+        assert_eq!(cookie(&h, "kanta_lang"), Some("sv"));
+        assert_eq!(cookie(&h, LOGIN_COOKIE), None);
+    }
+}

@@ -1,0 +1,87 @@
+//! A minimal browser for the login flow: a cookie jar, redirects followed one by one (so tests
+//! can stop at or alter any step), same-origin headers on form posts like a real browser sends.
+use reqwest::{Client, StatusCode, redirect::Policy};
+
+pub struct Browser {
+    client: Client,
+    base: String,
+    pub lang: &'static str,
+}
+
+pub struct Page {
+    pub status: StatusCode,
+    pub url: String,
+    pub body: String,
+    /// Every address the browser went through, the first request included.
+    pub trail: Vec<String>,
+}
+
+impl Browser {
+    pub fn new(base: &str) -> Browser {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("accept", "text/html,application/xhtml+xml,*/*;q=0.8".parse().unwrap());
+        let client =
+            Client::builder().cookie_store(true).redirect(Policy::none()).default_headers(headers).build().unwrap();
+        Browser { client, base: base.to_string(), lang: "fi" }
+    }
+
+    pub fn absolute(&self, url: &str) -> String {
+        if url.starts_with("http") { url.to_string() } else { format!("{}{url}", self.base) }
+    }
+
+    /// GET, following redirects.
+    pub async fn get(&self, url: &str) -> Page {
+        self.follow(self.client.get(self.absolute(url)), Vec::new()).await
+    }
+
+    /// A form POST from one of our pages, following redirects.
+    pub async fn post_form(&self, url: &str, fields: &[(String, String)]) -> Page {
+        let request = self.client.post(self.absolute(url)).header("origin", &self.base).form(fields);
+        self.follow(request, Vec::new()).await
+    }
+
+    /// Sends one request without following its redirect; returns the status and `Location`.
+    pub async fn step(&self, url: &str) -> (StatusCode, String) {
+        let response = self.client.get(self.absolute(url)).header("accept-language", self.lang).send().await.unwrap();
+        let location = response.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+        (response.status(), location)
+    }
+
+    async fn follow(&self, mut request: reqwest::RequestBuilder, mut trail: Vec<String>) -> Page {
+        for _ in 0..10 {
+            let response = request.header("accept-language", self.lang).send().await.unwrap();
+            let url = response.url().to_string();
+            trail.push(url.clone());
+            if response.status().is_redirection() {
+                let location = response.headers()["location"].to_str().unwrap().to_string();
+                let next = response.url().join(&location).unwrap();
+                request = self.client.get(next);
+                continue;
+            }
+            let status = response.status();
+            let body = response.text().await.unwrap();
+            return Page { status, url, body, trail };
+        }
+        panic!("too many redirects: {trail:?}");
+    }
+}
+
+/// The form fields on a page: hidden inputs and the given choices, for posting it back.
+pub fn form_fields(html: &str, choices: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut fields = Vec::new();
+    for input in html.split("<input type=\"hidden\" ").skip(1) {
+        let attr = |name: &str| {
+            let start = input.find(&format!("{name}=\""))? + name.len() + 2;
+            Some(unescape(&input[start..start + input[start..].find('"')?]))
+        };
+        if let (Some(name), Some(value)) = (attr("name"), attr("value")) {
+            fields.push((name, value));
+        }
+    }
+    fields.extend(choices.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    fields
+}
+
+fn unescape(text: &str) -> String {
+    text.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+}

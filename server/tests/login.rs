@@ -1,0 +1,217 @@
+//! Login through OpenID Connect against the sandbox identity provider, over real HTTP, on both
+//! databases: the happy path, logout, and every way a login must fail without a session.
+mod common;
+
+use app::{
+    backend::entities::{audit_event, person, session},
+    i18n::{Lang, lookup},
+};
+use chrono::Utc;
+use common::{
+    TestApp,
+    browser::{Browser, Page, form_fields},
+};
+use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, PaginatorTrait, Set};
+
+on_both_databases!(
+    login_and_logout_through_the_sandbox,
+    protected_page_sends_to_login_and_back,
+    tampered_state_creates_no_session,
+    replayed_code_creates_no_session,
+    wrong_nonce_expired_token_and_low_assurance_are_refused,
+    cancelled_identification_is_explained,
+    login_rotates_the_session,
+    idle_session_ends,
+);
+on_both_databases!(with [("KANTA_OIDC_CLIENT_SECRET", "sandbox-client-secret")]; client_secret_basic_works_too);
+on_both_databases!(with [("KANTA_OIDC_ASSURANCE", "high")]; high_assurance_requires_the_certificate_card);
+
+/// Starts a login and returns the sandbox's chooser page.
+async fn open_chooser(browser: &Browser, next: &str) -> Page {
+    let page = browser.get(&format!("/auth/login?next={next}")).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.url.contains("/sandbox/idp/authorize?"), "{}", page.url);
+    page
+}
+
+/// Chooses in the sandbox and returns the callback URL it sends the browser to (not yet visited).
+async fn identify(browser: &Browser, chooser: &Page, choices: &[(&str, &str)]) -> String {
+    let fields = form_fields(&chooser.body, choices);
+    let response = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .post(browser.absolute("/sandbox/idp/authorize"))
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 303, "{}", response.text().await.unwrap());
+    response.headers()["location"].to_str().unwrap().to_string()
+}
+
+async fn sessions(app: &TestApp) -> u64 {
+    session::Entity::find().count(&app.db).await.unwrap()
+}
+
+async fn login_as(app: &TestApp, browser: &Browser, person: &str) -> Page {
+    let chooser = open_chooser(browser, "/account").await;
+    let callback = identify(browser, &chooser, &[("person", person), ("method", "bank"), ("action", "identify")]).await;
+    let _ = app;
+    browser.get(&callback).await
+}
+
+async fn login_and_logout_through_the_sandbox(app: TestApp) {
+    let browser = Browser::new(&app.base);
+    let chooser = open_chooser(&browser, "/account").await;
+    assert!(chooser.body.contains("Aino Virtanen"), "test persons listed");
+    assert!(chooser.body.contains(&lookup(Lang::Fi, "sandbox-idp-method-bank", None)));
+    assert!(chooser.url.contains("code_challenge_method=S256") && chooser.url.contains("nonce="), "{}", chooser.url);
+    assert!(chooser.url.contains("acr_values=http"), "{}", chooser.url);
+
+    let callback = identify(&browser, &chooser, &[("person", "p01"), ("method", "bank"), ("action", "identify")]).await;
+    let account = browser.get(&callback).await;
+    assert!(account.url.ends_with("/account"), "back where the user was going: {:?}", account.trail);
+    assert_eq!(account.status, 200);
+    assert!(account.body.contains("Aino Virtanen"), "name shown");
+    assert!(account.body.contains(&lookup(Lang::Fi, "logout-button", None)));
+
+    assert_eq!(sessions(&app).await, 1);
+    let people = person::Entity::find().all(&app.db).await.unwrap();
+    assert_eq!(people.len(), 1);
+    assert_eq!(people[0].display_name, "Aino Virtanen");
+    assert_eq!(people[0].hetu_hash.len(), 64);
+    assert!(!format!("{people:?}").contains("120375"), "the identity code is never stored");
+    let stored = session::Entity::find().one(&app.db).await.unwrap().unwrap();
+    assert_eq!(stored.acr, "http://ftn.ficora.fi/2017/loa2");
+    assert!(!stored.id_token.unwrap_or_default().is_empty());
+
+    let out = browser.post_form("/auth/logout", &[]).await;
+    assert!(out.trail.iter().any(|u| u.contains("/sandbox/idp/end-session?")), "IdP session ended: {:?}", out.trail);
+    assert!(out.url.contains("/logged-out"), "{:?}", out.trail);
+    assert!(out.body.contains(&lookup(Lang::Fi, "logged-out-heading", None)));
+    assert_eq!(sessions(&app).await, 0);
+    let actions: Vec<_> =
+        audit_event::Entity::find().all(&app.db).await.unwrap().into_iter().map(|e| e.action).collect();
+    assert_eq!(actions, ["login", "logout"]);
+
+    // The account page now needs login again, and the IdP no longer remembers the person.
+    let again = browser.get("/account").await;
+    assert!(again.url.contains("/login?next=/account"), "{:?}", again.trail);
+    let chooser = open_chooser(&browser, "/").await;
+    assert!(!chooser.body.contains("current-identification"));
+}
+
+async fn protected_page_sends_to_login_and_back(app: TestApp) {
+    let browser = Browser::new(&app.base);
+    let (status, location) = browser.step("/account?tab=1").await;
+    assert!(status.is_redirection(), "{status}");
+    assert_eq!(location, "/login?next=/account%3Ftab%3D1");
+    let login = browser.get(&location).await;
+    assert!(login.body.contains("/auth/login?next=/account%3Ftab%3D1"), "start link keeps the way back");
+    // Only local paths are followed after login.
+    let chooser = open_chooser(&browser, "https://evil.example/").await;
+    let callback = identify(&browser, &chooser, &[("person", "p02"), ("action", "identify")]).await;
+    let landed = browser.get(&callback).await;
+    assert_eq!(landed.url, format!("{}/", app.base));
+}
+
+async fn tampered_state_creates_no_session(app: TestApp) {
+    let browser = Browser::new(&app.base);
+    let chooser = open_chooser(&browser, "/").await;
+    let callback = identify(&browser, &chooser, &[("person", "p01"), ("action", "identify")]).await;
+    let tampered = callback.replace("state=", "state=x");
+    let page = browser.get(&tampered).await;
+    assert!(page.url.ends_with("/login/failed?reason=state"), "{:?}", page.trail);
+    assert!(page.body.contains(&lookup(Lang::Fi, "login-failed-state", None)));
+    assert_eq!(sessions(&app).await, 0);
+    // The attempt is used up: the untampered callback no longer works either.
+    let page = browser.get(&callback).await;
+    assert!(page.url.ends_with("reason=state"));
+    assert_eq!(sessions(&app).await, 0);
+}
+
+async fn replayed_code_creates_no_session(app: TestApp) {
+    let browser = Browser::new(&app.base);
+    let chooser = open_chooser(&browser, "/").await;
+    let callback = identify(&browser, &chooser, &[("person", "p01"), ("action", "identify")]).await;
+    browser.get(&callback).await;
+    assert_eq!(sessions(&app).await, 1);
+    // Another browser replays the same callback (say, from a leaked history entry).
+    let attacker = Browser::new(&app.base);
+    let page = attacker.get(&callback).await;
+    assert!(page.url.ends_with("reason=state"), "{:?}", page.trail);
+    // Even with a login of its own in progress, the old code is refused by the provider.
+    open_chooser(&attacker, "/").await;
+    let page = attacker.get(&callback).await;
+    assert!(page.url.contains("/login/failed"), "{:?}", page.trail);
+    assert_eq!(sessions(&app).await, 1, "only the first login has a session");
+}
+
+async fn wrong_nonce_expired_token_and_low_assurance_are_refused(app: TestApp) {
+    for (fault, reason) in [("wrong_nonce", "token"), ("expired", "token"), ("low_assurance", "assurance")] {
+        let browser = Browser::new(&app.base);
+        let chooser = open_chooser(&browser, "/").await;
+        let callback =
+            identify(&browser, &chooser, &[("person", "p01"), ("fault", fault), ("action", "identify")]).await;
+        let page = browser.get(&callback).await;
+        assert!(page.url.ends_with(&format!("/login/failed?reason={reason}")), "{fault}: {:?}", page.trail);
+        assert_eq!(sessions(&app).await, 0, "{fault}");
+    }
+    assert_eq!(person::Entity::find().count(&app.db).await.unwrap(), 0, "nothing about the person is kept");
+}
+
+async fn cancelled_identification_is_explained(app: TestApp) {
+    let mut browser = Browser::new(&app.base);
+    browser.lang = "sv";
+    let chooser = open_chooser(&browser, "/").await;
+    assert!(chooser.body.contains(r#"<html lang="sv""#), "the provider speaks the user's language");
+    let callback = identify(&browser, &chooser, &[("action", "cancel")]).await;
+    let page = browser.get(&callback).await;
+    assert!(page.url.ends_with("reason=cancelled"));
+    assert!(page.body.contains(&lookup(Lang::Sv, "login-failed-cancelled", None)));
+    assert_eq!(sessions(&app).await, 0);
+}
+
+async fn login_rotates_the_session(app: TestApp) {
+    let browser = Browser::new(&app.base);
+    login_as(&app, &browser, "p01").await;
+    let first = session::Entity::find().one(&app.db).await.unwrap().unwrap().id;
+    let page = login_as(&app, &browser, "p03").await;
+    assert!(page.body.contains("Sanna Korhonen"));
+    let all = session::Entity::find().all(&app.db).await.unwrap();
+    assert_eq!(all.len(), 1, "the browser's old session ended");
+    assert_ne!(all[0].id, first, "a new session id at login");
+}
+
+async fn idle_session_ends(app: TestApp) {
+    let browser = Browser::new(&app.base);
+    login_as(&app, &browser, "p01").await;
+    let stored = session::Entity::find().one(&app.db).await.unwrap().unwrap();
+    let mut idle = stored.into_active_model();
+    idle.last_seen_at = Set(Utc::now() - chrono::Duration::minutes(31));
+    idle.update(&app.db).await.unwrap();
+    let page = browser.get("/account").await;
+    assert!(page.url.contains("/login?next="), "{:?}", page.trail);
+    assert_eq!(sessions(&app).await, 0, "the idle session is deleted");
+}
+
+async fn client_secret_basic_works_too(app: TestApp) {
+    let browser = Browser::new(&app.base);
+    let page = login_as(&app, &browser, "p05").await;
+    assert!(page.body.contains("Helena Mäkinen"), "{:?}", page.trail);
+    assert_eq!(sessions(&app).await, 1);
+}
+
+async fn high_assurance_requires_the_certificate_card(app: TestApp) {
+    let browser = Browser::new(&app.base);
+    let chooser = open_chooser(&browser, "/").await;
+    let callback = identify(&browser, &chooser, &[("person", "p01"), ("method", "bank"), ("action", "identify")]).await;
+    assert!(browser.get(&callback).await.url.ends_with("reason=assurance"));
+    assert_eq!(sessions(&app).await, 0);
+    let chooser = open_chooser(&browser, "/account").await;
+    let callback = identify(&browser, &chooser, &[("person", "p01"), ("method", "card"), ("action", "identify")]).await;
+    let page = browser.get(&callback).await;
+    assert!(page.body.contains(&lookup(Lang::Fi, "assurance-high", None)), "{:?}", page.trail);
+    assert_eq!(sessions(&app).await, 1);
+}
