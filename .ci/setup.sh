@@ -55,6 +55,12 @@ if ! [ -x /usr/bin/chromium ]; then
   apt_install chromium
 fi
 
+# The browser tests check the database itself (sessions created or not) with the sqlite3 shell.
+if ! [ -x /usr/bin/sqlite3 ]; then
+  say "installing the sqlite3 shell for the browser tests"
+  apt_install sqlite3
+fi
+
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   say "installing PostgreSQL from Debian"
   apt_install postgresql

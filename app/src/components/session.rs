@@ -108,16 +108,23 @@ const WARN_BEFORE: i64 = 120;
 #[component]
 fn IdleWarning(seconds_left: i64) -> impl IntoView {
     let left = RwSignal::new(seconds_left);
+    // Counted from a deadline, not by ticks: timers in background tabs are throttled.
+    #[cfg(feature = "hydrate")]
+    let deadline = StoredValue::new(js_sys::Date::now() + seconds_left as f64 * 1000.0);
     #[cfg(feature = "hydrate")]
     {
-        let handle =
-            set_interval_with_handle(move || left.update(|s| *s = (*s - 1).max(0)), std::time::Duration::from_secs(1));
+        let handle = set_interval_with_handle(
+            move || left.set(((deadline.get_value() - js_sys::Date::now()) / 1000.0).max(0.0) as i64),
+            std::time::Duration::from_secs(1),
+        );
         if let Ok(handle) = handle {
             on_cleanup(move || handle.clear());
         }
     }
     let extend = Action::new(move |_: &()| async move {
         if let Ok(Some(s)) = session_status().await {
+            #[cfg(feature = "hydrate")]
+            deadline.set_value(js_sys::Date::now() + s.seconds_left as f64 * 1000.0);
             left.set(s.seconds_left);
         }
     });

@@ -1,0 +1,43 @@
+import { execFileSync } from 'node:child_process';
+import { createHash, createHmac } from 'node:crypto';
+
+/** The SQLite file the server under test writes (see `.ci/e2e.sh` and playwright.config.ts). */
+function databaseFile(): string {
+  const url = process.env.KANTA_E2E_DATABASE_URL ?? 'sqlite://../target/e2e.db?mode=rwc';
+  return url.replace(/^sqlite:\/\//, '').split('?')[0];
+}
+
+/** One number from the database, read with the sqlite3 shell (which reads the WAL too). */
+function count(sql: string): number {
+  return Number(execFileSync('sqlite3', ['-readonly', databaseFile(), sql], { encoding: 'utf8' }).trim());
+}
+
+/** The server's keyed hash of a personal identity code (development key; see server config). */
+function hetuHash(hetu: string): string {
+  return createHmac('sha256', 'development-only-pseudonym-key').update(hetu).digest('hex');
+}
+
+/** Live sessions of the person with this identity code. */
+export function sessionsOf(hetu: string): number {
+  return count(
+    `select count(*) from session s join person p on p.id = s.person_id where p.hetu_hash = '${hetuHash(hetu)}'`,
+  );
+}
+
+/** Whether the session behind this cookie value exists (the table keeps only its SHA-256). */
+export function sessionExists(cookieValue: string): boolean {
+  const id = createHash('sha256').update(cookieValue).digest('hex');
+  return count(`select count(*) from session where id = '${id}'`) === 1;
+}
+
+/** Whether anything about the person was stored. */
+export function personKnown(hetu: string): boolean {
+  return count(`select count(*) from person where hetu_hash = '${hetuHash(hetu)}'`) > 0;
+}
+
+/** A valid test identity code (individual number 900–999) that no other test uses. */
+export function testHetu(day: number, individual: number): string {
+  const date = `${String(day).padStart(2, '0')}0190`;
+  const n = String(individual).padStart(3, '0');
+  return `${date}-${n}${'0123456789ABCDEFHJKLMNPRSTUVWXY'[Number(date + n) % 31]}`;
+}
