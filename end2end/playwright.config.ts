@@ -4,6 +4,12 @@ import { defineConfig, devices } from '@playwright/test';
 const port = Number(process.env.KANTA_E2E_PORT ?? 3100);
 const databaseUrl = process.env.KANTA_E2E_DATABASE_URL ?? 'sqlite://../target/e2e.db?mode=rwc';
 export const baseURL = `http://127.0.0.1:${port}`;
+// A second app logs in through the `oidc-provider` package instead of our sandbox.
+const providerPort = Number(process.env.KANTA_E2E_PROVIDER_PORT ?? 3101);
+const independentPort = Number(process.env.KANTA_E2E_INDEPENDENT_PORT ?? 3102);
+const independentURL = `http://127.0.0.1:${independentPort}`;
+const independentDatabaseUrl = process.env.KANTA_E2E_INDEPENDENT_DATABASE_URL ?? 'sqlite://../target/e2e-independent.db?mode=rwc';
+const independent = /independent-provider\.spec\.ts/;
 
 const chromium = {
   executablePath: '/usr/bin/chromium',
@@ -33,21 +39,53 @@ export default defineConfig({
     launchOptions: chromium,
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions: chromium } },
-    { name: 'phone', use: { ...devices['Pixel 7'], launchOptions: chromium } },
-  ],
-  webServer: {
-    command: '../target/debug/server serve',
-    url: `${baseURL}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      KANTA_LISTEN: `127.0.0.1:${port}`,
-      KANTA_DATABASE_URL: databaseUrl,
-      LEPTOS_SITE_ROOT: '../target/site',
-      RUST_LOG: 'warn',
+    { name: 'desktop', testIgnore: independent, use: { ...devices['Desktop Chrome'], launchOptions: chromium } },
+    { name: 'phone', testIgnore: independent, use: { ...devices['Pixel 7'], launchOptions: chromium } },
+    {
+      name: 'independent-provider',
+      testMatch: independent,
+      use: { ...devices['Desktop Chrome'], launchOptions: chromium, baseURL: independentURL },
     },
-  },
+  ],
+  webServer: [
+    {
+      command: '../target/debug/server serve',
+      url: `${baseURL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        KANTA_LISTEN: `127.0.0.1:${port}`,
+        KANTA_DATABASE_URL: databaseUrl,
+        LEPTOS_SITE_ROOT: '../target/site',
+        RUST_LOG: 'warn',
+      },
+    },
+    {
+      command: `node oidc-provider/server.mjs ${providerPort} ${independentURL}`,
+      url: `http://127.0.0.1:${providerPort}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      command: '../target/debug/server serve',
+      url: `${independentURL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        KANTA_LISTEN: `127.0.0.1:${independentPort}`,
+        KANTA_DATABASE_URL: independentDatabaseUrl,
+        KANTA_SANDBOX: 'off',
+        KANTA_OIDC_ISSUER: `http://127.0.0.1:${providerPort}`,
+        KANTA_OIDC_CLIENT_KEY_FILE: '../server/src/sandbox/keys/client.pem',
+        LEPTOS_SITE_ROOT: '../target/site',
+        RUST_LOG: 'warn',
+      },
+    },
+  ],
 });

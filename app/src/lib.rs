@@ -49,6 +49,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The identity provider's origin (`https://host`), put in the request context by the server:
+/// the logout form's redirect goes there, and browsers hold redirects to `form-action` too.
+#[derive(Clone, Debug)]
+pub struct IdentityProviderOrigin(pub String);
+
 /// Only our own scripts run: the inline hydration script carries this response's nonce.
 #[cfg(feature = "ssr")]
 fn set_content_security_policy() {
@@ -56,10 +61,11 @@ fn set_content_security_policy() {
     else {
         return;
     };
+    let provider = use_context::<IdentityProviderOrigin>().map(|o| format!(" {}", o.0)).unwrap_or_default();
     let policy = format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
          img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
-         form-action 'self'; frame-ancestors 'none'"
+         form-action 'self'{provider}; frame-ancestors 'none'"
     );
     if let Ok(value) = http::HeaderValue::from_str(&policy) {
         response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);

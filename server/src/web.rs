@@ -37,6 +37,7 @@ pub fn router(state: AppState) -> Router {
     let site_root = state.leptos_options.site_root.to_string();
     let pkg_dir = format!("{site_root}/{}", state.leptos_options.site_pkg_dir);
     let db = state.db.clone();
+    let provider_origin = app::IdentityProviderOrigin(state.auth.relying_party.issuer_origin());
 
     // Build outputs keep their names between builds, so browsers revalidate (cheap 304s).
     let pkg = Router::new()
@@ -54,6 +55,7 @@ pub fn router(state: AppState) -> Router {
             routes,
             move || {
                 provide_context(db.clone());
+                provide_context(provider_origin.clone());
                 leptos::nonce::provide_nonce();
             },
             {

@@ -122,6 +122,11 @@ impl RelyingParty {
         })
     }
 
+    /// The provider's origin (scheme, host, port), for the content security policy.
+    pub fn issuer_origin(&self) -> String {
+        url::Url::parse(&self.issuer).map(|u| u.origin().ascii_serialization()).unwrap_or_default()
+    }
+
     async fn metadata(&self) -> Result<ProviderMetadataWithLogout, LoginFailure> {
         if let Some((at, metadata)) = &*self.metadata.read().await
             && at.elapsed() < METADATA_LIFETIME

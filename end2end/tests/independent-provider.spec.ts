@@ -1,0 +1,27 @@
+import { test, expect } from '@playwright/test';
+import { msg } from './messages';
+
+// The same relying party, configured for the `oidc-provider` package (see oidc-provider/server.mjs):
+// discovery, private_key_jwt, PKCE, ID-token checks, Suomi.fi claim names and logout all work
+// with a provider we did not write.
+test('logs in and out through an independent OpenID provider', async ({ page }) => {
+  await page.goto('/account');
+  await expect(page).toHaveURL(/\/login\?next=\/account$/);
+  await page.getByRole('link', { name: msg('fi', 'login-start') }).click();
+
+  await expect(page.getByRole('heading', { name: 'oidc-provider sign-in' })).toBeVisible();
+  await page.getByLabel('Sanna Korhonen').check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.locator('#account-name')).toHaveText('Sanna Korhonen');
+  await expect(page.getByRole('button', { name: msg('fi', 'logout-button') })).toBeVisible();
+
+  await page.getByRole('button', { name: msg('fi', 'logout-button') }).click();
+  // oidc-provider asks before ending its own session.
+  await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+  await expect(page).toHaveURL(/\/logged-out/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(msg('fi', 'logged-out-heading'));
+  await page.goto('/account');
+  await expect(page).toHaveURL(/\/login\?next=\/account$/);
+});
