@@ -10,15 +10,15 @@ use sea_orm_migration::MigratorTrait;
 
 /// Opens the database (SQLite file or PostgreSQL, by URL scheme) and brings its schema up to date.
 pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr> {
+    use sea_orm::sqlx::sqlite::SqliteJournalMode;
     let mut options = ConnectOptions::new(url);
     options.sqlx_logging(false);
+    // Per connection, so a reconnected one keeps them: concurrent writers wait instead of failing
+    // at once, WAL lets readers run beside a writer, and foreign keys hold.
+    options.map_sqlx_sqlite_opts(|o| {
+        o.journal_mode(SqliteJournalMode::Wal).busy_timeout(std::time::Duration::from_secs(5)).foreign_keys(true)
+    });
     let db = Database::connect(options).await?;
-    if db.get_database_backend() == sea_orm::DatabaseBackend::Sqlite {
-        // Concurrent writers wait instead of failing at once; WAL lets readers run beside a writer.
-        use sea_orm::ConnectionTrait;
-        db.execute_unprepared("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;")
-            .await?;
-    }
     migrations::Migrator::up(&db, None).await?;
     Ok(db)
 }

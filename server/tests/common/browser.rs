@@ -20,8 +20,13 @@ impl Browser {
     pub fn new(base: &str) -> Browser {
         let mut headers = reqwest::header::HeaderMap::new();
         headers.insert("accept", "text/html,application/xhtml+xml,*/*;q=0.8".parse().unwrap());
-        let client =
-            Client::builder().cookie_store(true).redirect(Policy::none()).default_headers(headers).build().unwrap();
+        let client = Client::builder()
+            .cookie_store(true)
+            .redirect(Policy::none())
+            .default_headers(headers)
+            .timeout(std::time::Duration::from_secs(20))
+            .build()
+            .unwrap();
         Browser { client, base: base.to_string(), lang: "fi" }
     }
 

@@ -127,6 +127,13 @@ impl Reply {
     }
 }
 
+/// A hung test fails with its name instead of stalling the whole run.
+pub async fn within_a_minute(test: impl std::future::Future<Output = ()>) {
+    if tokio::time::timeout(std::time::Duration::from_secs(60), test).await.is_err() {
+        panic!("the test did not finish within a minute");
+    }
+}
+
 /// Runs each named `async fn(TestApp)` once on SQLite and once on PostgreSQL;
 /// `with [("KANTA_X", "value")];` first gives them settings.
 #[macro_export]
@@ -136,11 +143,15 @@ macro_rules! on_both_databases {
         mod $name {
             #[tokio::test(flavor = "multi_thread")]
             async fn sqlite() {
-                super::$name($crate::common::TestApp::sqlite_with(&$env).await).await
+                $crate::common::within_a_minute(async {
+                    super::$name($crate::common::TestApp::sqlite_with(&$env).await).await
+                }).await
             }
             #[tokio::test(flavor = "multi_thread")]
             async fn postgres() {
-                super::$name($crate::common::TestApp::postgres_with(&$env).await).await
+                $crate::common::within_a_minute(async {
+                    super::$name($crate::common::TestApp::postgres_with(&$env).await).await
+                }).await
             }
         }
     )*};
