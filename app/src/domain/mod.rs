@@ -26,6 +26,7 @@ macro_rules! parsed_from_text {
     };
 }
 
+pub mod acting;
 pub mod assurance;
 pub mod hetu;
 pub mod oid;
