@@ -239,25 +239,22 @@ impl AuthRequest {
 }
 
 /// Checks the request; an unknown client or redirect URI gets a page, never a redirect.
-fn check(idp: &Idp, request: &AuthRequest, lang: Lang) -> Result<(), Response> {
+fn check(idp: &Idp, request: &AuthRequest, lang: Lang) -> Result<(), Box<Response>> {
     if request.client_id != idp.client_id || request.redirect_uri != idp.redirect_uri {
         let body = format!(
             "<h1>{}</h1><p class=\"error\">{}</p>",
             text(lang, msg!("sandbox-idp-title")),
             text(lang, msg!("sandbox-idp-error-request"))
         );
-        return Err((
-            StatusCode::BAD_REQUEST,
-            Html(document(lang, &app::i18n::lookup(lang, msg!("sandbox-idp-title"), None), &body)),
-        )
-            .into_response());
+        let title = app::i18n::lookup(lang, msg!("sandbox-idp-title"), None);
+        return Err(Box::new((StatusCode::BAD_REQUEST, Html(document(lang, &title, &body))).into_response()));
     }
     if request.response_type != "code"
         || !request.scope.split_whitespace().any(|s| s == "openid")
         || request.code_challenge.is_empty()
         || request.code_challenge_method != "S256"
     {
-        return Err(request.error_redirect("invalid_request"));
+        return Err(Box::new(request.error_redirect("invalid_request")));
     }
     Ok(())
 }
@@ -269,7 +266,7 @@ async fn authorize_page(
 ) -> Response {
     let lang = request.lang(&headers);
     if let Err(response) = check(&idp, &request, lang) {
-        return response;
+        return *response;
     }
     chooser(&idp, &request, lang, current_subject(&idp, &headers), None)
 }
@@ -373,7 +370,7 @@ async fn authorize(State(idp): State<Arc<Idp>>, headers: HeaderMap, Form(choice)
     let request = &choice.request;
     let lang = request.lang(&headers);
     if let Err(response) = check(&idp, request, lang) {
-        return response;
+        return *response;
     }
     if choice.action.as_deref() == Some("cancel") {
         return request.error_redirect("access_denied");
