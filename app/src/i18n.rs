@@ -161,12 +161,7 @@ fn document_lang() -> Lang {
 /// The language a request asks for: our cookie, else `Accept-Language`, else Finnish.
 #[cfg(feature = "ssr")]
 pub fn lang_of_request(headers: &http::HeaderMap) -> Lang {
-    let cookie = headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .find_map(|pair| pair.trim().strip_prefix(LANG_COOKIE)?.strip_prefix('='));
+    let cookie = crate::backend::cookie(headers, LANG_COOKIE);
     let accept = headers.get(http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
     Lang::negotiate(cookie, accept)
 }

@@ -3,7 +3,10 @@ pub mod oidc;
 
 use crate::web::{AppState, is_local_path};
 use app::{
-    backend::identity::{self, CurrentSession, Identified, SessionPolicy},
+    backend::{
+        cookie,
+        identity::{self, CurrentSession, Identified, SessionPolicy},
+    },
     i18n::lang_of_request,
 };
 use axum::{
@@ -194,18 +197,6 @@ pub async fn resolve_session(State(state): State<AppState>, mut request: Request
             next.run(request).await
         }
     }
-}
-
-pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
-        .filter(|v| !v.is_empty())
 }
 
 fn set_cookie(response: &mut Response, name: &str, value: &str, path: &str, max_age: Option<i64>, secure: bool) {

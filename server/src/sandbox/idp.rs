@@ -272,7 +272,7 @@ async fn authorize_page(
 }
 
 fn current_subject(idp: &Idp, headers: &HeaderMap) -> Option<Subject> {
-    let sid = crate::auth::cookie(headers, SESSION_COOKIE)?;
+    let sid = app::backend::cookie(headers, SESSION_COOKIE)?;
     idp.store().sessions.get(sid).cloned()
 }
 
@@ -598,7 +598,7 @@ struct EndSession {
 
 /// Ends the sandbox's own session and returns to the client if the address is registered.
 async fn end_session(State(idp): State<Arc<Idp>>, headers: HeaderMap, Query(q): Query<EndSession>) -> Response {
-    if let Some(sid) = crate::auth::cookie(&headers, SESSION_COOKIE) {
+    if let Some(sid) = app::backend::cookie(&headers, SESSION_COOKIE) {
         idp.store().sessions.remove(sid);
     }
     let clear = format!("{SESSION_COOKIE}=; Path=/sandbox/idp; HttpOnly; SameSite=Lax; Max-Age=0");
