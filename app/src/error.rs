@@ -14,6 +14,18 @@ pub enum AppError {
     /// The request came from another site or otherwise may not be served.
     #[error("forbidden")]
     Forbidden,
+    /// The action needs a logged-in user.
+    #[error("login required")]
+    LoginRequired,
+    /// The action is for an organisation, and the user has not chosen one to act for.
+    #[error("no organisation chosen")]
+    ChooseOrganisation,
+    /// The user's basis for acting does not allow this action.
+    #[error("not permitted")]
+    NotPermitted,
+    /// The register no longer confirms the user's basis (a revoked mandate, an ended role).
+    #[error("basis for acting has ended")]
+    BasisEnded,
     /// Storage or another service we depend on failed; details are in the server log only.
     #[error("service unavailable")]
     Unavailable,
@@ -27,6 +39,10 @@ impl AppError {
         match self {
             AppError::Invalid(_) => msg!("error-invalid"),
             AppError::Forbidden => msg!("error-forbidden"),
+            AppError::LoginRequired => msg!("error-login-required"),
+            AppError::ChooseOrganisation => msg!("error-choose-organisation"),
+            AppError::NotPermitted => msg!("error-not-permitted"),
+            AppError::BasisEnded => msg!("error-basis-ended"),
             AppError::Unavailable => msg!("error-unavailable"),
             AppError::Transport(_) => msg!("error-transport"),
         }
@@ -36,7 +52,9 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::Invalid(_) => 422,
-            AppError::Forbidden => 403,
+            AppError::Forbidden | AppError::NotPermitted | AppError::BasisEnded => 403,
+            AppError::LoginRequired => 401,
+            AppError::ChooseOrganisation => 409,
             AppError::Unavailable => 503,
             AppError::Transport(_) => 400,
         }

@@ -93,6 +93,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/logged-out") view=pages::login::LoggedOut/>
                     // Pages behind login render whole (async), so the server can still redirect to login.
                     <Route path=path!("/account") view=pages::account::Account ssr=SsrMode::Async/>
+                    <Route path=path!("/organisations") view=pages::organisations::Organisations ssr=SsrMode::Async/>
+                    <Route path=path!("/organisation") view=pages::organisation::Organisation ssr=SsrMode::Async/>
                     <Route path=path!("/accessibility") view=pages::accessibility::Accessibility/>
                 </Routes>
             </Layout>

@@ -34,6 +34,30 @@ pub struct Config {
     pub pseudonym_key: String,
     /// `KANTA_SESSION_IDLE_MINUTES` (default 30) and `KANTA_SESSION_MAX_HOURS` (default 10).
     pub session: SessionPolicy,
+    pub registries: RegistriesConfig,
+}
+
+/// The outside registers. A URL left unset means the built-in sandbox's (which then must be on).
+#[derive(Clone, Debug)]
+pub struct RegistriesConfig {
+    /// `KANTA_TRADE_REGISTER_URL`
+    pub trade_register: Option<String>,
+    /// `KANTA_PROFESSIONAL_REGISTER_URL`
+    pub professional_register: Option<String>,
+    /// `KANTA_CODE_SERVICE_URL`
+    pub code_service: Option<String>,
+    /// `KANTA_MANDATES_URL`: Suomi.fi e-Authorizations.
+    pub mandates: Option<String>,
+    /// `KANTA_MANDATES_CLIENT_ID`, default `kanta-extranet`.
+    pub mandates_client_id: String,
+    /// `KANTA_MANDATES_CLIENT_SECRET` and `KANTA_MANDATES_OAUTH_SECRET`; the sandbox's by default.
+    pub mandates_client_secret: String,
+    pub mandates_oauth_secret: String,
+    /// `KANTA_MANDATES_ISSUE`: the issue code of the Kanta mandate.
+    pub mandates_issue: String,
+    /// `KANTA_ACTING_RECHECK_SECONDS` (default 300): how old a confirmation of someone's basis may
+    /// be before the register is asked again; 0 asks on every action.
+    pub recheck_after: chrono::Duration,
 }
 
 /// The identity provider and how we authenticate to it.
@@ -250,7 +274,59 @@ impl Config {
             absolute: minutes("KANTA_SESSION_MAX_HOURS", "10", 60)?,
         };
 
-        Ok(Config { listen, database_url, environment, log_format, public_url, sandbox, oidc, pseudonym_key, session })
+        let url_of = |variable: &'static str| -> Result<Option<String>, ConfigError> {
+            match get(variable) {
+                Some(value) if url::Url::parse(value.trim()).is_ok_and(|u| u.has_host()) => {
+                    Ok(Some(value.trim().trim_end_matches('/').to_string()))
+                }
+                Some(value) => Err(ConfigError { variable, value, expected: "an http(s) URL" }),
+                None if sandbox => Ok(None),
+                None => Err(ConfigError {
+                    variable,
+                    value: String::new(),
+                    expected: "the register's URL (required when KANTA_SANDBOX is off)",
+                }),
+            }
+        };
+        let mandates = url_of("KANTA_MANDATES_URL")?;
+        let secret = |variable: &'static str, sandbox_value: &str| match get(variable) {
+            Some(value) => Ok(value),
+            None if mandates.is_none() => Ok(sandbox_value.to_string()),
+            None => Err(ConfigError {
+                variable,
+                value: String::new(),
+                expected: "the e-Authorizations secret for the configured KANTA_MANDATES_URL",
+            }),
+        };
+        let (recheck, bad) = parse("KANTA_ACTING_RECHECK_SECONDS", "a whole number of seconds, 0 or more", "300");
+        let recheck_after = match recheck.trim().parse::<i64>() {
+            Ok(n) if n >= 0 => chrono::Duration::seconds(n),
+            _ => return Err(bad(recheck)),
+        };
+        let registries = RegistriesConfig {
+            trade_register: url_of("KANTA_TRADE_REGISTER_URL")?,
+            professional_register: url_of("KANTA_PROFESSIONAL_REGISTER_URL")?,
+            code_service: url_of("KANTA_CODE_SERVICE_URL")?,
+            mandates_client_id: get("KANTA_MANDATES_CLIENT_ID").unwrap_or_else(|| "kanta-extranet".into()),
+            mandates_client_secret: secret("KANTA_MANDATES_CLIENT_SECRET", crate::sandbox::mandates::CLIENT_SECRET)?,
+            mandates_oauth_secret: secret("KANTA_MANDATES_OAUTH_SECRET", crate::sandbox::mandates::OAUTH_SECRET)?,
+            mandates_issue: get("KANTA_MANDATES_ISSUE").unwrap_or_else(|| crate::sandbox::mandates::ISSUE.into()),
+            mandates,
+            recheck_after,
+        };
+
+        Ok(Config {
+            listen,
+            database_url,
+            environment,
+            log_format,
+            public_url,
+            sandbox,
+            oidc,
+            pseudonym_key,
+            session,
+            registries,
+        })
     }
 
     /// The folder a SQLite URL points into, which must exist before SQLite can create the file.
@@ -303,6 +379,11 @@ mod tests {
         assert_eq!(config(&[("KANTA_OIDC_ASSURANCE", "low")]).unwrap_err().variable, "KANTA_OIDC_ASSURANCE");
         assert_eq!(config(&[("KANTA_SESSION_IDLE_MINUTES", "0")]).unwrap_err().variable, "KANTA_SESSION_IDLE_MINUTES");
         assert_eq!(
+            config(&[("KANTA_ACTING_RECHECK_SECONDS", "-1")]).unwrap_err().variable,
+            "KANTA_ACTING_RECHECK_SECONDS"
+        );
+        assert_eq!(config(&[("KANTA_CODE_SERVICE_URL", "thl")]).unwrap_err().variable, "KANTA_CODE_SERVICE_URL");
+        assert_eq!(
             config(&[("KANTA_OIDC_CLIENT_KEY_FILE", "/nonexistent")]).unwrap_err().variable,
             "KANTA_OIDC_CLIENT_KEY_FILE"
         );
@@ -326,13 +407,24 @@ mod tests {
         ])
         .unwrap_err();
         assert_eq!(e.variable, "KANTA_PSEUDONYM_KEY");
-        let c = config(&[
+        let production = [
             ("KANTA_ENV", "production"),
             ("KANTA_OIDC_ISSUER", "https://idp.example/"),
             ("KANTA_OIDC_CLIENT_SECRET", "s"),
             ("KANTA_PSEUDONYM_KEY", "0123456789abcdef0123456789abcdef"),
-        ])
-        .unwrap();
+        ];
+        assert_eq!(config(&production).unwrap_err().variable, "KANTA_MANDATES_URL");
+        let with_registers = [
+            ("KANTA_MANDATES_URL", "https://valtuudet.example"),
+            ("KANTA_TRADE_REGISTER_URL", "https://ytj.example"),
+            ("KANTA_PROFESSIONAL_REGISTER_URL", "https://terhikki.example"),
+            ("KANTA_CODE_SERVICE_URL", "https://koodistopalvelu.example"),
+        ];
+        let e = config(&[&production[..], &with_registers[..]].concat()).unwrap_err();
+        assert_eq!(e.variable, "KANTA_MANDATES_CLIENT_SECRET", "no sandbox secret for a real service");
+        let secrets = [("KANTA_MANDATES_CLIENT_SECRET", "c"), ("KANTA_MANDATES_OAUTH_SECRET", "o")];
+        let c = config(&[&production[..], &with_registers[..], &secrets[..]].concat()).unwrap();
+        assert_eq!(c.registries.code_service.as_deref(), Some("https://koodistopalvelu.example"));
         assert!(!c.sandbox);
         assert_eq!(c.oidc.issuer.as_deref(), Some("https://idp.example"));
     }

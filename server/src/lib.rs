@@ -57,11 +57,39 @@ pub fn app_state(
         None => url::Url::parse(&format!("http://{address}")).map_err(|e| e.to_string())?,
     };
     let auth = auth::new_auth(config, &public_url)?;
-    let sandbox = config.sandbox.then(|| sandbox::router(&public_url, &config.oidc.client_id));
+    let registries = registries(&config.registries, &public_url);
+    let sandbox = config
+        .sandbox
+        .then(|| sandbox::router(&public_url, &config.oidc.client_id, &config.registries.mandates_client_id));
     if config.sandbox && config.environment == Environment::Production {
         tracing::warn!("the sandbox services are on in production");
     }
-    Ok(AppState { leptos_options: options, db, auth, sandbox })
+    Ok(AppState { leptos_options: options, db, auth, registries, sandbox, public_url })
+}
+
+/// The registry clients, over HTTP to the configured registers or the sandbox's.
+fn registries(config: &config::RegistriesConfig, public_url: &url::Url) -> app::backend::registry::Registries {
+    use app::backend::registry::*;
+    use std::sync::Arc;
+    let url = |configured: &Option<String>, service: &str| {
+        configured.clone().unwrap_or_else(|| sandbox::base_url(public_url, service))
+    };
+    Registries {
+        trade_register: Arc::new(HttpTradeRegister::new(&url(&config.trade_register, "trade-register"))),
+        professional_register: Arc::new(HttpProfessionalRegister::new(&url(
+            &config.professional_register,
+            "professional-register",
+        ))),
+        code_service: Arc::new(HttpCodeService::new(&url(&config.code_service, "code-service"))),
+        mandates: Arc::new(HttpMandates::new(MandatesConfig {
+            base_url: url(&config.mandates, "valtuudet"),
+            client_id: config.mandates_client_id.clone(),
+            client_secret: config.mandates_client_secret.clone(),
+            oauth_secret: config.mandates_oauth_secret.clone(),
+            issue: config.mandates_issue.clone(),
+        })),
+        recheck_after: config.recheck_after,
+    }
 }
 
 async fn shutdown_signal() {

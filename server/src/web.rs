@@ -28,15 +28,19 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     pub auth: Arc<Auth>,
+    pub registries: app::backend::registry::Registries,
+    /// The address browsers use, for redirect URIs.
+    pub public_url: url::Url,
     /// The built-in test services, when `KANTA_SANDBOX` is on.
     pub sandbox: Option<Router>,
 }
 
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let site_root = state.leptos_options.site_root.to_string();
     let pkg_dir = format!("{site_root}/{}", state.leptos_options.site_pkg_dir);
     let db = state.db.clone();
+    let registries = state.registries.clone();
     let provider_origin = app::IdentityProviderOrigin(state.auth.relying_party.issuer_origin());
 
     // Build outputs keep their names between builds, so browsers revalidate (cheap 304s).
@@ -55,6 +59,7 @@ pub fn router(state: AppState) -> Router {
             routes,
             move || {
                 provide_context(db.clone());
+                provide_context(registries.clone());
                 provide_context(provider_origin.clone());
                 leptos::nonce::provide_nonce();
             },
@@ -71,6 +76,14 @@ pub fn router(state: AppState) -> Router {
         .layer(TraceLayer::new_for_http())
         .with_state(state)
         .merge(sandbox)
+}
+
+/// The app's routes, generated once per process: generating them switches resource loading off
+/// process-wide for a moment (leptos issue #4773), which would stall a page another server in
+/// this process (tests run many) is rendering at that moment.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
 /// Liveness and readiness: the process answers and the database is reachable.

@@ -93,7 +93,8 @@ async fn login_and_logout_through_the_sandbox(app: TestApp) {
     assert_eq!(sessions(&app).await, 0);
     let actions: Vec<_> =
         audit_event::Entity::find().all(&app.db).await.unwrap().into_iter().map(|e| e.action).collect();
-    assert_eq!(actions, ["login", "logout"]);
+    // Aino is managing director of one company in the trade register: she acts for it at once.
+    assert_eq!(actions, ["login", "acting-started", "logout"]);
 
     // The account page now needs login again, and the IdP no longer remembers the person.
     let again = browser.get("/account").await;
@@ -113,7 +114,8 @@ async fn protected_page_sends_to_login_and_back(app: TestApp) {
     let chooser = open_chooser(&browser, "https://evil.example/").await;
     let callback = identify(&browser, &chooser, &[("person", "p02"), ("action", "identify")]).await;
     let landed = browser.get(&callback).await;
-    assert_eq!(landed.url, format!("{}/", app.base));
+    // Not there, but home: Erik acts for his one firm, so home is its page.
+    assert_eq!(landed.url, format!("{}/organisation", app.base));
 }
 
 async fn tampered_state_creates_no_session(app: TestApp) {

@@ -1,4 +1,8 @@
 //! Server functions: the only door from the browser to data. Thin: parse, check, call the backend.
+pub mod acting;
+#[cfg(feature = "ssr")]
+pub mod guard;
+pub mod organisation;
 pub mod session;
 pub mod support;
 

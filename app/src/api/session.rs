@@ -1,6 +1,9 @@
 //! Who is logged in, for the header and the pages that need login. Asking also keeps the
 //! session alive: the server's session middleware marks it used on every request.
-use crate::{domain::assurance::Assurance, error::AppError};
+use crate::{
+    domain::{acting::Basis, assurance::Assurance, ytunnus::YTunnus},
+    error::AppError,
+};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -12,14 +15,34 @@ pub struct SessionView {
     pub seconds_left: i64,
     /// The idle timeout, so the page knows when to warn.
     pub idle_seconds: i64,
+    /// Whom the person acts for now, as last confirmed.
+    pub acting: Option<ActingView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActingView {
+    pub name: String,
+    pub ytunnus: YTunnus,
+    pub basis: Basis,
 }
 
 #[server(endpoint = "session/status")]
 pub async fn session_status() -> Result<Option<SessionView>, AppError> {
-    Ok(crate::backend::identity::current_session().map(|s| SessionView {
+    let Some(s) = crate::backend::identity::current_session() else {
+        return Ok(None);
+    };
+    let acting = crate::backend::acting::acting_now(&crate::backend::db()?, &s).await?.and_then(|a| {
+        Some(ActingView {
+            ytunnus: YTunnus::parse(&a.organisation.ytunnus).ok()?,
+            name: a.organisation.name,
+            basis: a.basis,
+        })
+    });
+    Ok(Some(SessionView {
         assurance: Assurance::from_acr(&s.acr),
         seconds_left: (s.ends_at - chrono::Utc::now()).num_seconds().max(0),
         idle_seconds: s.idle_timeout.num_seconds(),
         display_name: s.display_name,
+        acting,
     }))
 }

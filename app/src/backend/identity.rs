@@ -1,7 +1,7 @@
 //! Logged-in people and their sessions. Cookie tokens are stored only as SHA-256 hashes and
 //! personal identity codes only as keyed hashes, so a copy of the database logs no one in.
 use super::entities::{audit_event, login_attempt, person, session};
-use crate::domain::hetu::Hetu;
+use crate::domain::{acting::Basis, hetu::Hetu};
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::{DateTime, Duration, Utc};
 use hmac::{Hmac, Mac};
@@ -29,6 +29,8 @@ pub struct CurrentSession {
     pub person_id: i32,
     pub display_name: String,
     pub acr: String,
+    /// For the registries' questions about this person; only in memory while a request runs.
+    pub hetu: Option<Hetu>,
     pub idle_timeout: Duration,
     pub ends_at: DateTime<Utc>,
 }
@@ -41,6 +43,7 @@ pub fn current_session() -> Option<CurrentSession> {
 /// What the identity provider told us about the person, ready to store.
 #[derive(Clone)]
 pub struct Identified {
+    pub hetu: Hetu,
     pub hetu_hash: String,
     pub given_name: String,
     pub surname: String,
@@ -70,6 +73,28 @@ pub fn hetu_hash(secret: &[u8], hetu: &Hetu) -> String {
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A one-time pad for this session's identity code, derived from its cookie token: each token
+/// seals exactly one code, and the database holds only the token's hash.
+fn hetu_pad(token: &str) -> [u8; 32] {
+    let mut mac = Hmac::<Sha256>::new_from_slice(token.as_bytes()).expect("HMAC accepts any key length");
+    mac.update(b"kanta session hetu");
+    mac.finalize().into_bytes().into()
+}
+
+fn seal_hetu(token: &str, hetu: &Hetu) -> String {
+    let text = hetu.to_string();
+    hex(&text.bytes().zip(hetu_pad(token)).map(|(b, k)| b ^ k).collect::<Vec<_>>())
+}
+
+fn unseal_hetu(token: &str, sealed: &str) -> Option<Hetu> {
+    let bytes = (0..sealed.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(sealed.get(i..i + 2)?, 16).ok())
+        .collect::<Option<Vec<u8>>>()?;
+    let plain: Vec<u8> = bytes.into_iter().zip(hetu_pad(token)).map(|(b, k)| b ^ k).collect();
+    Hetu::parse(std::str::from_utf8(&plain).ok()?).ok()
 }
 
 /// Records a login sent to the identity provider; returns the token for the browser's cookie.
@@ -159,6 +184,7 @@ pub async fn log_in(
         id: Set(token_hash(&token)),
         person_id: Set(person.id),
         acr: Set(who.acr.clone()),
+        hetu_sealed: Set(Some(seal_hetu(&token, &who.hetu))),
         id_token: Set(who.id_token.clone()),
         created_at: Set(now),
         last_seen_at: Set(now),
@@ -166,7 +192,7 @@ pub async fn log_in(
     }
     .insert(&txn)
     .await?;
-    audit(&txn, Some(person.id), "login", Some(&who.acr)).await?;
+    audit(&txn, &Audit { detail: Some(&who.acr), ..Audit::of_person(person.id, "login") }).await?;
     txn.commit().await?;
     Ok(token)
 }
@@ -196,6 +222,7 @@ pub async fn resolve(
         token_hash: id,
         person_id: person.id,
         display_name: person.display_name,
+        hetu: session.hetu_sealed.as_deref().and_then(|sealed| unseal_hetu(token, sealed)),
         acr: session.acr,
         idle_timeout: policy.idle,
         ends_at: session.expires_at.min(now + policy.idle),
@@ -209,25 +236,54 @@ pub async fn log_out(db: &DatabaseConnection, token: &str) -> Result<Option<Stri
         return Ok(None);
     };
     session::Entity::delete_by_id(session.id.clone()).exec(&txn).await?;
-    audit(&txn, Some(session.person_id), "logout", None).await?;
+    audit(&txn, &Audit::of_person(session.person_id, "logout")).await?;
     txn.commit().await?;
     Ok(session.id_token)
 }
 
-pub async fn audit(
-    db: &impl ConnectionTrait,
-    person_id: Option<i32>,
-    action: &str,
-    detail: Option<&str>,
-) -> Result<(), DbErr> {
+/// One line of the audit trail: who, for whom, on which basis, what, and whether it was allowed.
+pub struct Audit<'a> {
+    pub person_id: Option<i32>,
+    pub organisation_id: Option<i32>,
+    pub basis: Option<Basis>,
+    pub action: &'a str,
+    pub detail: Option<&'a str>,
+    pub allowed: bool,
+}
+
+impl<'a> Audit<'a> {
+    pub fn of_person(person_id: i32, action: &'a str) -> Audit<'a> {
+        Audit { person_id: Some(person_id), organisation_id: None, basis: None, action, detail: None, allowed: true }
+    }
+}
+
+pub async fn audit(db: &impl ConnectionTrait, entry: &Audit<'_>) -> Result<(), DbErr> {
     audit_event::ActiveModel {
         at: Set(Utc::now()),
-        person_id: Set(person_id),
-        action: Set(action.into()),
-        detail: Set(detail.map(Into::into)),
+        person_id: Set(entry.person_id),
+        organisation_id: Set(entry.organisation_id),
+        basis: Set(entry.basis.map(Basis::code)),
+        outcome: Set(if entry.allowed { "allowed" } else { "denied" }.into()),
+        action: Set(entry.action.into()),
+        detail: Set(entry.detail.map(Into::into)),
         ..Default::default()
     }
     .insert(db)
     .await
     .map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sealed_code_opens_only_with_its_token() {
+        let hetu = Hetu::parse("110892Y9918").unwrap();
+        let sealed = seal_hetu("token-a", &hetu);
+        assert!(!sealed.contains("110892"), "{sealed}");
+        assert_eq!(unseal_hetu("token-a", &sealed), Some(hetu));
+        assert_eq!(unseal_hetu("token-b", &sealed), None);
+        assert_eq!(unseal_hetu("token-a", "zz"), None);
+    }
 }

@@ -1,7 +1,9 @@
 //! Server-only: storage, migrations and the workflow services behind the server functions.
+pub mod acting;
 pub mod entities;
 pub mod identity;
 pub mod migrations;
+pub mod registry;
 pub mod support;
 
 use crate::error::AppError;
@@ -42,4 +44,43 @@ pub fn db() -> Result<DatabaseConnection, AppError> {
         tracing::error!("no database connection in the request context");
         AppError::Unavailable
     })
+}
+
+/// A moment as Finns read it, in Finnish time (EET/EEST): `29.11.2026 klo 7.05` / `kl. 07.05`.
+pub fn format_time(at: chrono::DateTime<chrono::Utc>, lang: crate::i18n::Lang) -> String {
+    use chrono::{Datelike, Duration, NaiveDate, Timelike, Weekday};
+    // EU summer time: from 01:00 UTC on the last Sunday of March to the last Sunday of October.
+    let last_sunday = |month: u32| {
+        let first_of_next = NaiveDate::from_ymd_opt(at.year(), month + 1, 1).unwrap_or_default();
+        let last = first_of_next - Duration::days(1);
+        let back = last.weekday().num_days_from_sunday() as i64;
+        debug_assert_eq!((last - Duration::days(back)).weekday(), Weekday::Sun);
+        (last - Duration::days(back)).and_hms_opt(1, 0, 0).unwrap_or_default().and_utc()
+    };
+    let summer = at >= last_sunday(3) && at < last_sunday(10);
+    let local = at + Duration::hours(if summer { 3 } else { 2 });
+    let date = format!("{}.{}.{}", local.day(), local.month(), local.year());
+    match lang {
+        crate::i18n::Lang::Fi => format!("{date} klo {}.{:02}", local.hour(), local.minute()),
+        crate::i18n::Lang::Sv => format!("{date} kl. {:02}.{:02}", local.hour(), local.minute()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_time;
+    use crate::i18n::Lang;
+    use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn times_are_shown_in_finnish_time() {
+        let winter = Utc.with_ymd_and_hms(2026, 11, 29, 5, 5, 0).unwrap();
+        assert_eq!(format_time(winter, Lang::Fi), "29.11.2026 klo 7.05");
+        assert_eq!(format_time(winter, Lang::Sv), "29.11.2026 kl. 07.05");
+        let summer = Utc.with_ymd_and_hms(2026, 6, 30, 21, 30, 0).unwrap();
+        assert_eq!(format_time(summer, Lang::Fi), "1.7.2026 klo 0.30");
+        // Summer time began at 01:00 UTC on Sunday 29 March 2026.
+        assert_eq!(format_time(Utc.with_ymd_and_hms(2026, 3, 29, 0, 59, 0).unwrap(), Lang::Fi), "29.3.2026 klo 2.59");
+        assert_eq!(format_time(Utc.with_ymd_and_hms(2026, 3, 29, 1, 0, 0).unwrap(), Lang::Fi), "29.3.2026 klo 4.00");
+    }
 }

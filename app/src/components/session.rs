@@ -51,17 +51,20 @@ pub fn RequireLogin(children: ChildrenFn) -> impl IntoView {
     view! {
         <BySession
             signed_in=move |_| children()
-            signed_out=move || {
-                #[cfg(feature = "ssr")]
-                leptos_axum::redirect(&login);
-                #[cfg(feature = "hydrate")]
-                if let Some(w) = web_sys::window() {
-                    let _ = w.location().assign(&login);
-                }
-                let _ = &login;
-            }
+            signed_out=move || go_to(&login)
         />
     }
+}
+
+/// Sends the browser to `url`: a redirect while rendering on the server, a page load in the browser.
+pub fn go_to(url: &str) {
+    #[cfg(feature = "ssr")]
+    leptos_axum::redirect(url);
+    #[cfg(feature = "hydrate")]
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().assign(url);
+    }
+    let _ = url;
 }
 
 /// Percent-encodes a path for a query parameter.
@@ -82,7 +85,20 @@ pub fn SessionControls() -> impl IntoView {
     view! {
         <BySession
             signed_in=|s| {
+                let acting = match s.acting.clone() {
+                    Some(a) => {
+                        view! {
+                            <a class="acting-for" href="/organisation" id="acting-for">
+                                {t!("acting-for", name = a.name)}
+                            </a>
+                            <a class="acting-switch" href="/organisations">{t!("acting-switch")}</a>
+                        }
+                            .into_any()
+                    }
+                    None => view! { <a class="acting-for" href="/organisations">{t!("acting-choose")}</a> }.into_any(),
+                };
                 view! {
+                    {acting}
                     <a class="user-name" href="/account">{s.display_name.clone()}</a>
                     <form method="post" action="/auth/logout" class="logout-form">
                         <button type="submit" class="button button--secondary">{t!("logout-button")}</button>

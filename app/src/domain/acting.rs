@@ -27,6 +27,33 @@ impl OrganisationKind {
         OrganisationKind::SelfEmployed,
     ];
 
+    /// The register's code (`private_company`, `public`, …).
+    pub fn from_code(code: &str) -> Option<OrganisationKind> {
+        OrganisationKind::ALL.into_iter().find(|k| k.code() == code.trim())
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            OrganisationKind::PrivateCompany => "private_company",
+            OrganisationKind::Association => "association",
+            OrganisationKind::SoleTrader => "sole_trader",
+            OrganisationKind::Public => "public",
+            OrganisationKind::Pharmacy => "pharmacy",
+            OrganisationKind::SelfEmployed => "self_employed",
+        }
+    }
+
+    pub fn message_id(self) -> &'static str {
+        match self {
+            OrganisationKind::PrivateCompany => msg!("organisation-kind-private-company"),
+            OrganisationKind::Association => msg!("organisation-kind-association"),
+            OrganisationKind::SoleTrader => msg!("organisation-kind-sole-trader"),
+            OrganisationKind::Public => msg!("organisation-kind-public"),
+            OrganisationKind::Pharmacy => msg!("organisation-kind-pharmacy"),
+            OrganisationKind::SelfEmployed => msg!("organisation-kind-self-employed"),
+        }
+    }
+
     /// Organisations whose responsible persons in the trade register may act without a mandate.
     fn is_private(self) -> bool {
         matches!(self, OrganisationKind::PrivateCompany | OrganisationKind::Association | OrganisationKind::SoleTrader)
@@ -68,6 +95,16 @@ impl TradeRegisterRole {
         }
     }
 
+    pub fn code(self) -> &'static str {
+        match self {
+            TradeRegisterRole::Entrepreneur => "elinkeinonharjoittaja",
+            TradeRegisterRole::ManagingDirector => "toimitusjohtaja",
+            TradeRegisterRole::DeputyManagingDirector => "toimitusjohtajan_sijainen",
+            TradeRegisterRole::ViceManagingDirector => "varatoimitusjohtaja",
+            TradeRegisterRole::Other => "muu",
+        }
+    }
+
     /// Whether the role lets its holder act for the organisation without a mandate.
     pub fn acts_without_mandate(self) -> bool {
         !matches!(self, TradeRegisterRole::Other)
@@ -82,6 +119,111 @@ pub enum MandateIssue {
     TakingIntoUseSocialAndHealthDigitalServices,
     /// Any other issue a mandate may be for.
     Other,
+}
+
+impl Basis {
+    /// A stable text form for storage and the audit trail (`trade:toimitusjohtaja`, `mandate:person`, …).
+    pub fn code(self) -> String {
+        match self {
+            Basis::TradeRegisterRole(role) => format!("trade:{}", role.code()),
+            Basis::Mandate { issue, holder } => {
+                let holder = match holder {
+                    MandateHolder::Person => "person",
+                    MandateHolder::Company => "company",
+                };
+                match issue {
+                    MandateIssue::TakingIntoUseSocialAndHealthDigitalServices => format!("mandate:{holder}"),
+                    MandateIssue::Other => format!("mandate-other:{holder}"),
+                }
+            }
+            Basis::SelfEmployed => "self_employed".into(),
+            Basis::Pharmacist => "pharmacist".into(),
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Basis> {
+        let holder = |h: &str| match h {
+            "person" => Some(MandateHolder::Person),
+            "company" => Some(MandateHolder::Company),
+            _ => None,
+        };
+        let sote = MandateIssue::TakingIntoUseSocialAndHealthDigitalServices;
+        match code.split_once(':') {
+            Some(("trade", role)) => Some(Basis::TradeRegisterRole(TradeRegisterRole::from_code(role))),
+            Some(("mandate", h)) => Some(Basis::Mandate { issue: sote, holder: holder(h)? }),
+            Some(("mandate-other", h)) => Some(Basis::Mandate { issue: MandateIssue::Other, holder: holder(h)? }),
+            None if code == "self_employed" => Some(Basis::SelfEmployed),
+            None if code == "pharmacist" => Some(Basis::Pharmacist),
+            _ => None,
+        }
+    }
+
+    /// The basis in plain words: "as managing director in the trade register", …
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Basis::TradeRegisterRole(TradeRegisterRole::Entrepreneur) => msg!("basis-entrepreneur"),
+            Basis::TradeRegisterRole(TradeRegisterRole::ManagingDirector) => msg!("basis-managing-director"),
+            Basis::TradeRegisterRole(TradeRegisterRole::DeputyManagingDirector) => {
+                msg!("basis-deputy-managing-director")
+            }
+            Basis::TradeRegisterRole(TradeRegisterRole::ViceManagingDirector) => msg!("basis-vice-managing-director"),
+            Basis::TradeRegisterRole(TradeRegisterRole::Other) => msg!("basis-other-role"),
+            Basis::Mandate { issue: MandateIssue::Other, .. } => msg!("basis-mandate-other-issue"),
+            Basis::Mandate { holder: MandateHolder::Person, .. } => msg!("basis-mandate"),
+            Basis::Mandate { holder: MandateHolder::Company, .. } => msg!("basis-mandate-company"),
+            Basis::SelfEmployed => msg!("basis-self-employed"),
+            Basis::Pharmacist => msg!("basis-pharmacist"),
+        }
+    }
+}
+
+/// Whether an organisation's OID and general data are up to date in the National Code Service
+/// (THL's registers), which taking Kanta services into use requires.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CodeServiceStatus {
+    Current,
+    Outdated,
+    /// Not in the register at all.
+    Missing,
+    /// In the register, but not as a social or health care organisation.
+    NotHealthCare,
+}
+
+impl CodeServiceStatus {
+    pub const ALL: [CodeServiceStatus; 4] = [
+        CodeServiceStatus::Current,
+        CodeServiceStatus::Outdated,
+        CodeServiceStatus::Missing,
+        CodeServiceStatus::NotHealthCare,
+    ];
+
+    pub fn from_code(code: &str) -> Option<CodeServiceStatus> {
+        CodeServiceStatus::ALL.into_iter().find(|s| s.code() == code.trim())
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            CodeServiceStatus::Current => "current",
+            CodeServiceStatus::Outdated => "outdated",
+            CodeServiceStatus::Missing => "missing",
+            CodeServiceStatus::NotHealthCare => "not_health_care",
+        }
+    }
+
+    /// Only an organisation whose data is current may take services into use.
+    pub fn allows_taking_into_use(self) -> bool {
+        self == CodeServiceStatus::Current
+    }
+
+    /// What the user sees: fine, or what is missing and what to do.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            CodeServiceStatus::Current => msg!("code-service-current"),
+            CodeServiceStatus::Outdated => msg!("code-service-outdated"),
+            CodeServiceStatus::Missing => msg!("code-service-missing"),
+            CodeServiceStatus::NotHealthCare => msg!("code-service-not-health-care"),
+        }
+    }
 }
 
 /// Who holds a mandate: the person themself, or a company whose responsible persons then act.
@@ -124,6 +266,17 @@ impl Action {
         Action::SeeBillingAndAdministrativeContent,
         Action::AdministerMandates,
     ];
+
+    /// The name of the action in the audit trail.
+    pub fn code(self) -> &'static str {
+        match self {
+            Action::TakeServicesIntoUse => "take-services-into-use",
+            Action::SignAgreements => "sign-agreements",
+            Action::UpdateContactsAndTechnicalData => "update-contacts-and-technical-data",
+            Action::SeeBillingAndAdministrativeContent => "see-administrative-content",
+            Action::AdministerMandates => "administer-mandates",
+        }
+    }
 }
 
 /// The one rule: may someone with `basis` do `action` for an organisation of `kind`?
@@ -203,6 +356,23 @@ mod tests {
         assert!(permits(Basis::Pharmacist, Pharmacy, SeeBillingAndAdministrativeContent));
         assert!(permits(Basis::SelfEmployed, SelfEmployed, SignAgreements));
         assert!(!permits(Basis::SelfEmployed, PrivateCompany, SignAgreements));
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for basis in all_bases() {
+            assert_eq!(Basis::from_code(&basis.code()), Some(basis), "{basis:?}");
+        }
+        for kind in OrganisationKind::ALL {
+            assert_eq!(OrganisationKind::from_code(kind.code()), Some(kind));
+        }
+        for status in CodeServiceStatus::ALL {
+            assert_eq!(CodeServiceStatus::from_code(status.code()), Some(status));
+        }
+        assert_eq!(Basis::from_code("mandate:robot"), None);
+        assert_eq!(OrganisationKind::from_code("foundation"), None);
+        assert!(CodeServiceStatus::Current.allows_taking_into_use());
+        assert!(!CodeServiceStatus::Outdated.allows_taking_into_use());
     }
 
     #[test]

@@ -4,3 +4,5 @@ pub mod account;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod organisation;
+pub mod organisations;

@@ -1,4 +1,5 @@
 //! Login, logout and sessions: the HTTP side of identification. Storage is `app::backend::identity`.
+mod mandates;
 pub mod oidc;
 
 use crate::web::{AppState, is_local_path};
@@ -38,6 +39,8 @@ pub fn routes() -> Router<AppState> {
         .route("/auth/login", get(login))
         .route("/auth/callback", get(callback))
         .route("/auth/logout", post(logout))
+        .route("/auth/mandates", get(mandates::start))
+        .route("/auth/mandates/callback", get(mandates::callback))
 }
 
 #[derive(Deserialize)]
@@ -131,6 +134,7 @@ async fn complete_login(
     let person = auth.relying_party.finish(code, &attempt.nonce, attempt.pkce_verifier).await?;
     let who = Identified {
         hetu_hash: identity::hetu_hash(&auth.pseudonym_key, &person.hetu),
+        hetu: person.hetu,
         given_name: person.given_name,
         surname: person.surname,
         display_name: person.display_name,
@@ -143,7 +147,30 @@ async fn complete_login(
             LoginFailure::Unavailable
         })?;
     tracing::info!("logged in");
-    Ok((token, attempt.return_to))
+    let acting = choose_the_only_organisation(state, &token).await;
+    // Coming from nowhere in particular: to the organisation, or to choose one.
+    let return_to = match attempt.return_to.as_str() {
+        "/" if acting => "/organisation".to_string(),
+        "/" => "/organisations".to_string(),
+        _ => attempt.return_to,
+    };
+    Ok((token, return_to))
+}
+
+/// A person whom the registers give exactly one organisation acts for it at once. A register
+/// that does not answer leaves them to choose; the login itself stands.
+async fn choose_the_only_organisation(state: &AppState, token: &str) -> bool {
+    let session = match identity::resolve(&state.db, token, state.auth.policy).await {
+        Ok(Some(session)) => session,
+        _ => return false,
+    };
+    match app::backend::acting::choose_the_only_one(&state.db, &state.registries, &session).await {
+        Ok(chosen) => chosen,
+        Err(error) => {
+            tracing::warn!(?error, "could not choose the organisation at login");
+            false
+        }
+    }
 }
 
 /// Ends our session, then the provider's (RP-initiated logout), landing on "you have logged out".

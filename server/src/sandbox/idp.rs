@@ -28,7 +28,6 @@ use openidconnect::{
         CoreRsaPrivateSigningKey,
     },
 };
-use rand::RngCore;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use std::{
@@ -406,8 +405,8 @@ async fn authorize(State(idp): State<Arc<Idp>>, headers: HeaderMap, Form(choice)
         (_, Some("card")) => Assurance::HIGH_ACR,
         _ => Assurance::SUBSTANTIAL_ACR,
     };
-    let code = random_token();
-    let sid = random_token();
+    let code = super::random_token();
+    let sid = super::random_token();
     {
         let mut store = idp.store();
         store.codes.retain(|_, g| g.issued.elapsed() < CODE_LIFETIME);
@@ -482,14 +481,14 @@ async fn token(State(idp): State<Arc<Idp>>, headers: HeaderMap, Form(form): Form
     {
         return oauth_error(StatusCode::BAD_REQUEST, "invalid_grant");
     }
-    let access_token = random_token();
+    let access_token = super::random_token();
     let now = chrono::Utc::now();
     let expires = match grant.fault {
         Fault::Expired => now - chrono::Duration::minutes(5),
         _ => now + chrono::Duration::seconds(TOKEN_LIFETIME.as_secs() as i64),
     };
     let nonce = match grant.fault {
-        Fault::WrongNonce => Some(random_token()),
+        Fault::WrongNonce => Some(super::random_token()),
         _ => grant.nonce.clone(),
     };
     let claims = CoreIdTokenClaims::new(
@@ -624,12 +623,6 @@ async fn end_session(State(idp): State<Arc<Idp>>, headers: HeaderMap, Query(q): 
         response.headers_mut().append(header::SET_COOKIE, value);
     }
     response
-}
-
-fn random_token() -> String {
-    let mut bytes = [0u8; 24];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    URL_SAFE_NO_PAD.encode(bytes)
 }
 
 fn hex(bytes: &[u8]) -> String {

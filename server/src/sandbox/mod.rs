@@ -2,9 +2,14 @@
 //! `KANTA_SANDBOX` is on. Our code reaches them only over HTTP through the clients that would
 //! call the real services. Test data: `testdata/` (a copy of the shared fictional registers).
 pub mod idp;
+pub mod mandates;
 mod page;
+pub mod registers;
 
 use axum::Router;
+use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+use rand::RngCore;
+use std::sync::Arc;
 
 /// The relying party's sandbox client key (RSA, PKCS#1 PEM). Public test material: never use outside the sandbox.
 pub const CLIENT_KEY_PEM: &str = include_str!("keys/client.pem");
@@ -16,9 +21,27 @@ pub fn idp_issuer(public_url: &url::Url) -> String {
     format!("{}/sandbox/idp", public_url.as_str().trim_end_matches('/'))
 }
 
-/// The sandbox services, for a site whose browsers use `public_url`.
-pub fn router(public_url: &url::Url, client_id: &str) -> Router {
-    Router::new().nest("/sandbox/idp", idp::router(idp::Idp::new(public_url, client_id)))
+/// Where each sandbox service lives under a site.
+pub fn base_url(public_url: &url::Url, service: &str) -> String {
+    format!("{}/sandbox/{service}", public_url.as_str().trim_end_matches('/'))
+}
+
+/// The sandbox services, for a site whose browsers use `public_url`. `mandates_client_id` is
+/// the e-Authorizations client the site is registered as.
+pub fn router(public_url: &url::Url, client_id: &str, mandates_client_id: &str) -> Router {
+    let data = Arc::new(registers::TestData::load());
+    Router::new()
+        .nest("/sandbox/idp", idp::router(idp::Idp::new(public_url, client_id)))
+        .nest("/sandbox/trade-register", registers::trade_register(data.clone()))
+        .nest("/sandbox/professional-register", registers::professional_register(data.clone()))
+        .nest("/sandbox/code-service", registers::code_service(data.clone()))
+        .nest("/sandbox/valtuudet", mandates::router(mandates::Valtuudet::new(data, public_url, mandates_client_id)))
+}
+
+fn random_token() -> String {
+    let mut bytes = [0u8; 24];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    URL_SAFE_NO_PAD.encode(bytes)
 }
 
 /// Rows of a small CSV file with a header line; fields may be quoted (`"a, b"`).

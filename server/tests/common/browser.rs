@@ -45,6 +45,20 @@ impl Browser {
         self.follow(request, Vec::new()).await
     }
 
+    /// Calls a server function as the hydrated page does: a same-origin form POST answered in JSON.
+    pub async fn call(&self, path: &str, fields: &[(&str, &str)]) -> (StatusCode, String) {
+        let response = self
+            .client
+            .post(self.absolute(path))
+            .header("origin", &self.base)
+            .header("accept", "application/json")
+            .form(fields)
+            .send()
+            .await
+            .unwrap();
+        (response.status(), response.text().await.unwrap())
+    }
+
     /// Sends one request without following its redirect; returns the status and `Location`.
     pub async fn step(&self, url: &str) -> (StatusCode, String) {
         let response = self.client.get(self.absolute(url)).header("accept-language", self.lang).send().await.unwrap();

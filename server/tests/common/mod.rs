@@ -65,6 +65,9 @@ impl TestApp {
     }
 
     async fn open(url: String, cleanup: Option<std::path::PathBuf>, env: Env) -> TestApp {
+        if std::env::var("KANTA_TEST_LOG").is_ok() {
+            server::init_logging(server::config::LogFormat::Pretty);
+        }
         let db = app::backend::connect_and_migrate(&url).await.expect("open and migrate the test database");
         let options = LeptosOptions::builder().output_name("kanta").site_root("target/site").build();
         let config = Config::from_lookup(|k| env.iter().find(|(name, _)| *name == k).map(|(_, v)| v.to_string()))

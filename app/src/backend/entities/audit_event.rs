@@ -8,12 +8,27 @@ pub struct Model {
     pub id: i64,
     pub at: ChronoDateTimeUtc,
     pub person_id: Option<i32>,
+    /// For whom, when the person acted for an organisation.
+    pub organisation_id: Option<i32>,
+    /// On which basis (`Basis::code`).
+    pub basis: Option<String>,
+    /// `allowed`, or `denied` for a refused attempt.
+    pub outcome: String,
     pub action: String,
     #[sea_orm(column_type = "Text", nullable)]
     pub detail: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    #[sea_orm(belongs_to = "super::person::Entity", from = "Column::PersonId", to = "super::person::Column::Id")]
+    Person,
+}
+
+impl Related<super::person::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Person.def()
+    }
+}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -12,6 +12,10 @@ pub struct Model {
     /// For the identity provider's logout (`id_token_hint`); holds no personal identity code.
     #[sea_orm(column_type = "Text", nullable)]
     pub id_token: Option<String>,
+    /// The personal identity code encrypted under a key derived from the cookie token, which only
+    /// the browser has: the registries need the code while the session lives, a copy of the
+    /// database cannot reveal it.
+    pub hetu_sealed: Option<String>,
     pub created_at: ChronoDateTimeUtc,
     pub last_seen_at: ChronoDateTimeUtc,
     /// The absolute end, however active the user is.

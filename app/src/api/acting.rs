@@ -1,0 +1,79 @@
+//! Choosing whom to act for. The registers are asked on the server every time: what the browser
+//! sends is only which organisation, never the basis.
+use crate::{
+    domain::{
+        acting::{Basis, CodeServiceStatus, OrganisationKind},
+        ytunnus::YTunnus,
+    },
+    error::AppError,
+};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChoiceView {
+    pub ytunnus: YTunnus,
+    pub name: String,
+    pub kind: OrganisationKind,
+    pub basis: Basis,
+    pub code_service: CodeServiceStatus,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationChoices {
+    /// Organisations the registers let the person act for without a mandate.
+    pub choices: Vec<ChoiceView>,
+    /// Organisations where the person has a role that needs a mandate to act (board member, …).
+    pub roles_without_right: Vec<(YTunnus, String)>,
+    /// The organisation the session acts for now.
+    pub current: Option<YTunnus>,
+}
+
+#[server(endpoint = "acting/choices")]
+pub async fn acting_choices() -> Result<OrganisationChoices, AppError> {
+    use crate::backend::{acting, db, registry::registries};
+    super::respond(
+        async {
+            let session = super::guard::logged_in()?;
+            let (db, registries) = (db()?, registries()?);
+            let current =
+                acting::acting_now(&db, &session).await?.and_then(|a| YTunnus::parse(&a.organisation.ytunnus).ok());
+            let Some(hetu) = &session.hetu else {
+                return Ok(OrganisationChoices { choices: Vec::new(), roles_without_right: Vec::new(), current });
+            };
+            let answer = acting::register_choices(&registries, hetu).await?;
+            let mut choices = Vec::new();
+            for c in answer.choices {
+                let entry = registries.code_service.organisation(&c.organisation.ytunnus).await?;
+                choices.push(ChoiceView {
+                    ytunnus: c.organisation.ytunnus,
+                    name: c.organisation.name,
+                    kind: c.organisation.kind,
+                    basis: c.basis,
+                    code_service: entry.status,
+                });
+            }
+            let roles_without_right = answer.roles_without_right.into_iter().map(|o| (o.ytunnus, o.name)).collect();
+            Ok(OrganisationChoices { choices, roles_without_right, current })
+        }
+        .await,
+    )
+}
+
+/// Starts acting for `ytunnus`, if the registers still give the person a basis for it.
+#[server(endpoint = "acting/choose")]
+pub async fn choose_organisation(ytunnus: String) -> Result<(), AppError> {
+    use crate::backend::{db, registry::registries};
+    super::respond(
+        async {
+            let session = super::guard::logged_in()?;
+            let ytunnus = YTunnus::parse(&ytunnus).map_err(|_| {
+                use crate::domain::validation::{FieldError, Problem};
+                AppError::Invalid(vec![FieldError { field: "ytunnus".into(), problem: Problem::UnknownChoice }])
+            })?;
+            let (db, registries) = (db()?, registries()?);
+            crate::backend::acting::choose_from_registers(&db, &registries, &session, &ytunnus).await
+        }
+        .await,
+    )
+}

@@ -1,0 +1,61 @@
+//! The one guard: who the user is, whom they act for, and whether their basis allows the action.
+//! Every server function that reads or changes organisation data starts here. What a basis
+//! allows is decided by `domain::acting::permits`, nowhere else.
+use crate::{
+    backend::{
+        acting::{self, ActingNow},
+        db,
+        identity::{Audit, CurrentSession, audit, current_session},
+        registry::registries,
+    },
+    domain::acting::{Action, permits},
+    error::AppError,
+};
+
+/// The logged-in user, or `LoginRequired`.
+pub fn logged_in() -> Result<CurrentSession, AppError> {
+    current_session().ok_or(AppError::LoginRequired)
+}
+
+/// A user allowed to do one action for the organisation they act for.
+pub struct Acting {
+    pub session: CurrentSession,
+    pub now: ActingNow,
+}
+
+impl Acting {
+    /// An audit line for a change made on this permission.
+    pub fn audit<'a>(&self, action: &'a str, detail: Option<&'a str>) -> Audit<'a> {
+        Audit {
+            organisation_id: Some(self.now.organisation.id),
+            basis: Some(self.now.basis),
+            detail,
+            ..Audit::of_person(self.session.person_id, action)
+        }
+    }
+}
+
+/// Allows `action` only for a logged-in user acting for an organisation on a basis that the
+/// register has confirmed recently and that permits it. Refusals are recorded.
+pub async fn acting_for(action: Action) -> Result<Acting, AppError> {
+    let session = logged_in()?;
+    let db = db()?;
+    let registries = registries()?;
+    let Some(now) = acting::acting_now(&db, &session).await? else {
+        return Err(AppError::ChooseOrganisation);
+    };
+    if now.row.checked_at + registries.recheck_after <= chrono::Utc::now() {
+        if acting::still_holds(&registries, &session, &now).await? {
+            acting::confirmed(&db, &session).await?;
+        } else {
+            tracing::info!(organisation = now.organisation.ytunnus, "basis for acting no longer confirmed");
+            acting::basis_ended(&db, &session, &now, action.code()).await?;
+            return Err(AppError::BasisEnded);
+        }
+    }
+    if !permits(now.basis, now.kind, action) {
+        audit(&db, &acting::denied(&session, &now, action.code(), Some("not-permitted"))).await?;
+        return Err(AppError::NotPermitted);
+    }
+    Ok(Acting { session, now })
+}

@@ -1,0 +1,112 @@
+//! The organisation the user acts for: its registered data and its audit trail.
+use crate::{
+    domain::acting::{Basis, CodeServiceStatus, OrganisationKind},
+    error::AppError,
+};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationFacts {
+    pub name: String,
+    pub ytunnus: String,
+    pub kind: OrganisationKind,
+    pub basis: Basis,
+    pub oid: Option<String>,
+    pub code_service: CodeServiceStatus,
+    /// When the code service was last asked, formatted for the reader.
+    pub code_service_checked: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditLine {
+    pub at: String,
+    pub who: String,
+    pub basis: Option<Basis>,
+    pub action: String,
+    pub allowed: bool,
+}
+
+/// The audit trail's action names in plain words.
+pub fn audit_action_message(action: &str) -> &'static str {
+    match action {
+        "acting-started" => msg!("audit-acting-started"),
+        "code-service-checked" => msg!("audit-code-service-checked"),
+        "take-services-into-use" => msg!("audit-take-services-into-use"),
+        "sign-agreements" => msg!("audit-sign-agreements"),
+        "update-contacts-and-technical-data" => msg!("audit-update-contacts-and-technical-data"),
+        "see-administrative-content" => msg!("audit-see-administrative-content"),
+        _ => msg!("audit-other"),
+    }
+}
+
+#[server(endpoint = "organisation/overview")]
+pub async fn organisation_overview() -> Result<OrganisationFacts, AppError> {
+    use crate::domain::acting::Action;
+    super::respond(
+        async {
+            let acting = super::guard::acting_for(Action::SeeBillingAndAdministrativeContent).await?;
+            let o = acting.now.organisation;
+            Ok(OrganisationFacts {
+                code_service: CodeServiceStatus::from_code(&o.code_service_status)
+                    .unwrap_or(CodeServiceStatus::Missing),
+                code_service_checked: crate::backend::format_time(
+                    o.code_service_checked_at,
+                    crate::i18n::request_lang(),
+                ),
+                name: o.name,
+                ytunnus: o.ytunnus,
+                kind: acting.now.kind,
+                basis: acting.now.basis,
+                oid: o.oid,
+            })
+        }
+        .await,
+    )
+}
+
+/// The organisation's audit trail, newest first: every user of the organisation may read it.
+#[server(endpoint = "organisation/audit")]
+pub async fn organisation_audit() -> Result<Vec<AuditLine>, AppError> {
+    use crate::{backend::entities::audit_event, domain::acting::Action};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+    super::respond(
+        async {
+            let acting = super::guard::acting_for(Action::SeeBillingAndAdministrativeContent).await?;
+            let db = crate::backend::db()?;
+            let lang = crate::i18n::request_lang();
+            let events = audit_event::Entity::find()
+                .filter(audit_event::Column::OrganisationId.eq(acting.now.organisation.id))
+                .order_by_desc(audit_event::Column::Id)
+                .limit(200)
+                .find_also_related(crate::backend::entities::person::Entity)
+                .all(&db)
+                .await?;
+            Ok(events
+                .into_iter()
+                .map(|(e, person)| AuditLine {
+                    at: crate::backend::format_time(e.at, lang),
+                    who: person.map(|p| p.display_name).unwrap_or_default(),
+                    basis: e.basis.as_deref().and_then(Basis::from_code),
+                    action: e.action,
+                    allowed: e.outcome == "allowed",
+                })
+                .collect())
+        }
+        .await,
+    )
+}
+
+/// Asks the National Code Service again, for an organisation that has just fixed its data there.
+#[server(endpoint = "organisation/check-code-service")]
+pub async fn check_code_service() -> Result<CodeServiceStatus, AppError> {
+    use crate::domain::acting::Action;
+    super::respond(
+        async {
+            let acting = super::guard::acting_for(Action::UpdateContactsAndTechnicalData).await?;
+            let (db, registries) = (crate::backend::db()?, crate::backend::registry::registries()?);
+            crate::backend::acting::refresh_code_service(&db, &registries, &acting).await
+        }
+        .await,
+    )
+}

@@ -1,0 +1,287 @@
+//! Whom a session acts for: what the registers let a person choose, making the choice, and
+//! asking the register again when the confirmation has grown old. Deciding what a basis allows
+//! is `domain::acting::permits`; enforcing it is `api::guard`.
+use super::{
+    entities::{acting, organisation},
+    identity::{Audit, CurrentSession, audit},
+    registry::{MandateAnswer, RegisteredOrganisation, Registries, RegistryError},
+};
+use crate::{
+    domain::{
+        acting::{Basis, CodeServiceStatus, MandateIssue, OrganisationKind},
+        hetu::Hetu,
+        ytunnus::YTunnus,
+    },
+    error::AppError,
+};
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
+    TransactionTrait, sea_query::OnConflict,
+};
+
+/// An organisation a person may act for, and why.
+#[derive(Clone, Debug)]
+pub struct Choice {
+    pub organisation: RegisteredOrganisation,
+    pub basis: Basis,
+}
+
+/// What the trade and professional registers say about a person: organisations they may act for
+/// without a mandate, and roles that do not allow it (so the chooser can say why).
+pub struct RegisterAnswer {
+    pub choices: Vec<Choice>,
+    pub roles_without_right: Vec<RegisteredOrganisation>,
+}
+
+pub async fn register_choices(registries: &Registries, hetu: &Hetu) -> Result<RegisterAnswer, RegistryError> {
+    // Both registers at once: each answers in its own time.
+    let (roles, registrations) = futures::future::join(
+        registries.trade_register.roles_of(hetu),
+        registries.professional_register.registrations_of(hetu),
+    )
+    .await;
+    let mut answer = RegisterAnswer { choices: Vec::new(), roles_without_right: Vec::new() };
+    for (organisation, role) in roles? {
+        if role.acts_without_mandate() {
+            answer.choices.push(Choice { organisation, basis: Basis::TradeRegisterRole(role) });
+        } else {
+            answer.roles_without_right.push(organisation);
+        }
+    }
+    for (organisation, basis) in registrations? {
+        answer.choices.push(Choice { organisation, basis });
+    }
+    let mut seen = std::collections::HashSet::new();
+    answer.choices.retain(|c| seen.insert(c.organisation.ytunnus));
+    answer.roles_without_right.retain(|o| !seen.contains(&o.ytunnus));
+    Ok(answer)
+}
+
+/// Stores the organisation as the registers describe it now, with its code-service data.
+pub async fn remember_organisation(
+    db: &impl ConnectionTrait,
+    registries: &Registries,
+    found: &RegisteredOrganisation,
+) -> Result<organisation::Model, AppError> {
+    let entry = registries.code_service.organisation(&found.ytunnus).await?;
+    let now = Utc::now();
+    organisation::Entity::insert(organisation::ActiveModel {
+        ytunnus: Set(found.ytunnus.to_string()),
+        name: Set(found.name.clone()),
+        kind: Set(found.kind.code().into()),
+        oid: Set(entry.oid.map(|o| o.to_string())),
+        code_service_status: Set(entry.status.code().into()),
+        code_service_checked_at: Set(now),
+        created_at: Set(now),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::column(organisation::Column::Ytunnus)
+            .update_columns([
+                organisation::Column::Name,
+                organisation::Column::Kind,
+                organisation::Column::Oid,
+                organisation::Column::CodeServiceStatus,
+                organisation::Column::CodeServiceCheckedAt,
+            ])
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    organisation::Entity::find()
+        .filter(organisation::Column::Ytunnus.eq(found.ytunnus.to_string()))
+        .one(db)
+        .await?
+        .ok_or(AppError::Unavailable)
+}
+
+/// Starts acting for `ytunnus` if the registers give the person a basis for it; a refusal is recorded.
+pub async fn choose_from_registers(
+    db: &DatabaseConnection,
+    registries: &Registries,
+    session: &CurrentSession,
+    ytunnus: &YTunnus,
+) -> Result<(), AppError> {
+    let choices = match &session.hetu {
+        Some(hetu) => register_choices(registries, hetu).await?.choices,
+        None => Vec::new(),
+    };
+    let Some(choice) = choices.into_iter().find(|c| c.organisation.ytunnus == *ytunnus) else {
+        let detail = ytunnus.to_string();
+        let refused =
+            Audit { detail: Some(&detail), allowed: false, ..Audit::of_person(session.person_id, "acting-started") };
+        audit(db, &refused).await?;
+        return Err(AppError::NotPermitted);
+    };
+    let organisation = remember_organisation(db, registries, &choice.organisation).await?;
+    start_acting(db, session, &organisation, choice.basis, None).await
+}
+
+/// Right after login: a person whom the registers give exactly one organisation acts for it
+/// at once. Returns whether that happened.
+pub async fn choose_the_only_one(
+    db: &DatabaseConnection,
+    registries: &Registries,
+    session: &CurrentSession,
+) -> Result<bool, AppError> {
+    let Some(hetu) = &session.hetu else {
+        return Ok(false);
+    };
+    let choices = register_choices(registries, hetu).await?.choices;
+    let [only] = choices.as_slice() else {
+        return Ok(false);
+    };
+    let organisation = remember_organisation(db, registries, &only.organisation).await?;
+    start_acting(db, session, &organisation, only.basis, None).await?;
+    Ok(true)
+}
+
+/// The e-Authorizations session a mandate was confirmed in, kept to ask again later.
+pub struct MandateCredentials {
+    pub session: String,
+    pub token: String,
+}
+
+/// Makes `organisation` the one this session acts for, recorded in the audit trail.
+pub async fn start_acting(
+    db: &DatabaseConnection,
+    session: &CurrentSession,
+    organisation: &organisation::Model,
+    basis: Basis,
+    mandate: Option<MandateCredentials>,
+) -> Result<(), AppError> {
+    let txn = db.begin().await?;
+    acting::Entity::delete_by_id(session.token_hash.clone()).exec(&txn).await?;
+    let (mandate_session, mandate_token) = mandate.map(|m| (Some(m.session), Some(m.token))).unwrap_or_default();
+    acting::ActiveModel {
+        session_id: Set(session.token_hash.clone()),
+        organisation_id: Set(organisation.id),
+        basis: Set(basis.code()),
+        checked_at: Set(Utc::now()),
+        mandate_session: Set(mandate_session),
+        mandate_token: Set(mandate_token),
+    }
+    .insert(&txn)
+    .await?;
+    audit(
+        &txn,
+        &Audit {
+            organisation_id: Some(organisation.id),
+            basis: Some(basis),
+            ..Audit::of_person(session.person_id, "acting-started")
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Whom the session acts for now, as last confirmed.
+#[derive(Clone, Debug)]
+pub struct ActingNow {
+    pub organisation: organisation::Model,
+    pub kind: OrganisationKind,
+    pub basis: Basis,
+    pub row: acting::Model,
+}
+
+pub async fn acting_now(db: &impl ConnectionTrait, session: &CurrentSession) -> Result<Option<ActingNow>, AppError> {
+    let found =
+        acting::Entity::find_by_id(session.token_hash.clone()).find_also_related(organisation::Entity).one(db).await?;
+    let Some((row, Some(organisation))) = found else {
+        return Ok(None);
+    };
+    let (Some(basis), Some(kind)) = (Basis::from_code(&row.basis), OrganisationKind::from_code(&organisation.kind))
+    else {
+        tracing::error!(basis = row.basis, kind = organisation.kind, "unreadable acting row");
+        return Ok(None);
+    };
+    Ok(Some(ActingNow { organisation, kind, basis, row }))
+}
+
+/// Asks the register that gave the basis whether it still holds.
+pub async fn still_holds(
+    registries: &Registries,
+    session: &CurrentSession,
+    now: &ActingNow,
+) -> Result<bool, RegistryError> {
+    let Ok(ytunnus) = YTunnus::parse(&now.organisation.ytunnus) else {
+        return Ok(false);
+    };
+    if let Basis::Mandate { .. } = now.basis {
+        let (Some(mandate_session), Some(token)) = (&now.row.mandate_session, &now.row.mandate_token) else {
+            return Ok(false);
+        };
+        let answer = registries.mandates.authorization(mandate_session, token, &ytunnus).await?;
+        return Ok(matches!(answer, MandateAnswer::Allowed(_)));
+    }
+    // A session from before codes were sealed cannot be re-checked: choose again.
+    let Some(hetu) = &session.hetu else {
+        return Ok(false);
+    };
+    Ok(register_choices(registries, hetu)
+        .await?
+        .choices
+        .iter()
+        .any(|c| c.organisation.ytunnus == ytunnus && c.basis == now.basis))
+}
+
+pub async fn confirmed(db: &impl ConnectionTrait, session: &CurrentSession) -> Result<(), AppError> {
+    acting::Entity::update_many()
+        .col_expr(acting::Column::CheckedAt, sea_orm::sea_query::Expr::value(Utc::now()))
+        .filter(acting::Column::SessionId.eq(session.token_hash.clone()))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The basis is gone (mandate revoked, role ended): the session stops acting for the
+/// organisation, and the refused attempt is recorded.
+pub async fn basis_ended(
+    db: &DatabaseConnection,
+    session: &CurrentSession,
+    now: &ActingNow,
+    attempted: &str,
+) -> Result<(), AppError> {
+    let txn = db.begin().await?;
+    acting::Entity::delete_by_id(session.token_hash.clone()).exec(&txn).await?;
+    let detail = "basis-ended";
+    audit(&txn, &denied(session, now, attempted, Some(detail))).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// An audit line for a refused attempt.
+pub fn denied<'a>(session: &CurrentSession, now: &ActingNow, attempted: &'a str, detail: Option<&'a str>) -> Audit<'a> {
+    Audit {
+        organisation_id: Some(now.organisation.id),
+        basis: Some(now.basis),
+        detail,
+        allowed: false,
+        ..Audit::of_person(session.person_id, attempted)
+    }
+}
+
+/// The mandate issue this service asks about: the only one that allows anything here.
+pub const KANTA_MANDATE_ISSUE: MandateIssue = MandateIssue::TakingIntoUseSocialAndHealthDigitalServices;
+
+/// Fetches the code-service data again and stores it, as one audited change.
+pub async fn refresh_code_service(
+    db: &DatabaseConnection,
+    registries: &Registries,
+    acting: &crate::api::guard::Acting,
+) -> Result<CodeServiceStatus, AppError> {
+    let now = &acting.now;
+    let ytunnus = YTunnus::parse(&now.organisation.ytunnus).map_err(|_| AppError::Unavailable)?;
+    let entry = registries.code_service.organisation(&ytunnus).await?;
+    let txn = db.begin().await?;
+    let mut active: organisation::ActiveModel = now.organisation.clone().into();
+    active.oid = Set(entry.oid.as_ref().map(|o| o.to_string()));
+    active.code_service_status = Set(entry.status.code().into());
+    active.code_service_checked_at = Set(Utc::now());
+    active.update(&txn).await?;
+    audit(&txn, &acting.audit("code-service-checked", Some(entry.status.code()))).await?;
+    txn.commit().await?;
+    Ok(entry.status)
+}

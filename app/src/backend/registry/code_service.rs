@@ -1,0 +1,44 @@
+//! The National Code Service (THL): an organisation's OID and whether its data there is current.
+use super::{Http, RegistryError};
+use crate::domain::{acting::CodeServiceStatus, oid::Oid, ytunnus::YTunnus};
+use serde::Deserialize;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodeServiceEntry {
+    pub oid: Option<Oid>,
+    pub status: CodeServiceStatus,
+}
+
+#[async_trait::async_trait]
+pub trait CodeService: Send + Sync {
+    async fn organisation(&self, ytunnus: &YTunnus) -> Result<CodeServiceEntry, RegistryError>;
+}
+
+pub struct HttpCodeService(Http);
+
+impl HttpCodeService {
+    pub fn new(base: &str) -> HttpCodeService {
+        HttpCodeService(Http::new("code service", base))
+    }
+}
+
+#[derive(Deserialize)]
+struct Entry {
+    oid: Option<String>,
+    status: String,
+}
+
+#[async_trait::async_trait]
+impl CodeService for HttpCodeService {
+    async fn organisation(&self, ytunnus: &YTunnus) -> Result<CodeServiceEntry, RegistryError> {
+        let request = self.0.client.get(self.0.url(&format!("/organisations/{ytunnus}")));
+        let Some(entry) = self.0.json::<Entry>(request).await? else {
+            return Ok(CodeServiceEntry { oid: None, status: CodeServiceStatus::Missing });
+        };
+        let bad = |what: String| RegistryError::Answer("code service", what);
+        Ok(CodeServiceEntry {
+            oid: entry.oid.filter(|o| !o.is_empty()).map(|o| Oid::parse(&o).map_err(|_| bad(o))).transpose()?,
+            status: CodeServiceStatus::from_code(&entry.status).ok_or_else(|| bad(entry.status))?,
+        })
+    }
+}

@@ -1,0 +1,109 @@
+//! Clients of the outside registers we ask who may act for whom: the trade register, the
+//! professional registers, the National Code Service and Suomi.fi e-Authorizations (mandates).
+//! Each is a trait with one HTTP implementation; the sandbox answers the same HTTP on loopback.
+pub mod code_service;
+pub mod mandates;
+pub mod professional_register;
+pub mod trade_register;
+
+use crate::{
+    domain::{acting::OrganisationKind, ytunnus::YTunnus},
+    error::AppError,
+};
+use serde::de::DeserializeOwned;
+use std::sync::Arc;
+
+pub use code_service::{CodeService, CodeServiceEntry, HttpCodeService};
+pub use mandates::{HttpMandates, MandateAnswer, MandateSession, Mandates, MandatesConfig};
+pub use professional_register::{HttpProfessionalRegister, ProfessionalRegister};
+pub use trade_register::{HttpTradeRegister, TradeRegister};
+
+#[derive(Debug, thiserror::Error)]
+pub enum RegistryError {
+    #[error("{0} unreachable: {1}")]
+    Unreachable(&'static str, String),
+    #[error("{0} answered HTTP {1}")]
+    Status(&'static str, u16),
+    #[error("{0} answered something we cannot read: {1}")]
+    Answer(&'static str, String),
+}
+
+impl From<RegistryError> for AppError {
+    fn from(error: RegistryError) -> Self {
+        tracing::error!(%error, "registry");
+        AppError::Unavailable
+    }
+}
+
+/// An organisation as a register describes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RegisteredOrganisation {
+    pub ytunnus: YTunnus,
+    pub name: String,
+    pub kind: OrganisationKind,
+}
+
+/// The registers, shared by every request (in the Leptos context).
+#[derive(Clone)]
+pub struct Registries {
+    pub trade_register: Arc<dyn TradeRegister>,
+    pub professional_register: Arc<dyn ProfessionalRegister>,
+    pub code_service: Arc<dyn CodeService>,
+    pub mandates: Arc<dyn Mandates>,
+    /// How old a confirmation of someone's basis may be before the registry is asked again.
+    pub recheck_after: chrono::Duration,
+}
+
+/// The registers the server put in the request context.
+pub fn registries() -> Result<Registries, AppError> {
+    leptos::prelude::use_context::<Registries>().ok_or_else(|| {
+        tracing::error!("no registries in the request context");
+        AppError::Unavailable
+    })
+}
+
+/// JSON over HTTP to one register, with a short timeout: a slow register must not hang a page.
+#[derive(Clone)]
+struct Http {
+    name: &'static str,
+    base: String,
+    client: reqwest::Client,
+}
+
+impl Http {
+    fn new(name: &'static str, base: &str) -> Http {
+        let client = reqwest::Client::builder()
+            .timeout(std::time::Duration::from_secs(10))
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap_or_default();
+        Http { name, base: base.trim_end_matches('/').to_string(), client }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Sends the request; `None` when the register says 404 (it knows no such thing).
+    async fn json<T: DeserializeOwned>(&self, request: reqwest::RequestBuilder) -> Result<Option<T>, RegistryError> {
+        let response = request.send().await.map_err(|e| RegistryError::Unreachable(self.name, e.to_string()))?;
+        match response.status().as_u16() {
+            404 => Ok(None),
+            200..=299 => response.json().await.map(Some).map_err(|e| RegistryError::Answer(self.name, e.to_string())),
+            status => Err(RegistryError::Status(self.name, status)),
+        }
+    }
+}
+
+fn parse_organisation(
+    name: &'static str,
+    business_id: &str,
+    org_name: String,
+    kind: &str,
+) -> Result<RegisteredOrganisation, RegistryError> {
+    Ok(RegisteredOrganisation {
+        ytunnus: YTunnus::parse(business_id).map_err(|e| RegistryError::Answer(name, format!("{business_id}: {e}")))?,
+        name: org_name,
+        kind: OrganisationKind::from_code(kind).ok_or_else(|| RegistryError::Answer(name, format!("kind {kind}")))?,
+    })
+}

@@ -1,0 +1,125 @@
+//! The organisation the user acts for: its registered data, what is missing before it can take
+//! Kanta services into use, and who has done what for it.
+use crate::{
+    api::organisation::{
+        AuditLine, CheckCodeService, OrganisationFacts, audit_action_message, organisation_audit, organisation_overview,
+    },
+    components::session::RequireLogin,
+    error::AppError,
+    i18n::tr,
+};
+use leptos::prelude::*;
+
+#[component]
+pub fn Organisation() -> impl IntoView {
+    let check = ServerAction::<CheckCodeService>::new();
+    let facts = Resource::new_blocking(move || check.version().get(), |_| organisation_overview());
+    let trail = Resource::new_blocking(move || check.version().get(), |_| organisation_audit());
+    view! {
+        <RequireLogin>
+            <div class="page">
+                <Suspense>
+                    {move || {
+                        facts
+                            .get()
+                            .map(|answer| match answer {
+                                Ok(f) => view! { <Facts facts=f check/> }.into_any(),
+                                Err(e) => view! { <Refused error=e/> }.into_any(),
+                            })
+                    }}
+                </Suspense>
+                <Suspense>
+                    {move || trail.get().and_then(Result::ok).map(|lines| view! { <AuditTrail lines/> })}
+                </Suspense>
+            </div>
+        </RequireLogin>
+    }
+}
+
+/// Why the page cannot be shown, and the way on.
+#[component]
+fn Refused(error: AppError) -> impl IntoView {
+    view! {
+        <h1>{t!("organisation-heading")}</h1>
+        <p class="notice notice--error" role="alert" id="refused">{tr(error.message_id())}</p>
+        <a class="button" href="/organisations?next=/organisation">{t!("acting-choose")}</a>
+    }
+}
+
+#[component]
+fn Facts(facts: OrganisationFacts, check: ServerAction<CheckCodeService>) -> impl IntoView {
+    let ready = facts.code_service.allows_taking_into_use();
+    view! {
+        <h1>{facts.name.clone()}</h1>
+        <dl class="facts">
+            <dt>{t!("organisation-ytunnus")}</dt>
+            <dd>{facts.ytunnus.clone()}</dd>
+            <dt>{t!("organisation-kind")}</dt>
+            <dd>{tr(facts.kind.message_id())}</dd>
+            <dt>{t!("organisation-basis")}</dt>
+            <dd id="acting-basis">{tr(facts.basis.message_id())}</dd>
+            <dt>{t!("organisation-oid")}</dt>
+            <dd>{facts.oid.clone().unwrap_or_else(|| tr(msg!("organisation-oid-none")))}</dd>
+        </dl>
+        <section class="card" aria-labelledby="code-service-heading">
+            <h2 id="code-service-heading">{t!("organisation-code-service")}</h2>
+            <p id="code-service-status" class=if ready { "" } else { "warning" }>{tr(facts.code_service.message_id())}</p>
+            <p>{t!("organisation-code-service-checked", at = facts.code_service_checked.clone())}</p>
+            <Show when=move || !ready>
+                <p>
+                    {t!("organisation-code-service-help")} " "
+                    <a href=t!("code-service-url") rel="external">{t!("code-service-link")}</a>
+                </p>
+            </Show>
+            <ActionForm action=check>
+                <button type="submit" class="button">{t!("organisation-code-service-check")}</button>
+            </ActionForm>
+            {move || {
+                check
+                    .value()
+                    .get()
+                    .and_then(Result::err)
+                    .map(|e| view! { <p class="notice notice--error" role="alert" id="refused">{tr(e.message_id())}</p> })
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn AuditTrail(lines: Vec<AuditLine>) -> impl IntoView {
+    let rows = lines
+        .into_iter()
+        .map(|line| {
+            let outcome = if line.allowed { tr(msg!("audit-allowed")) } else { tr(msg!("audit-denied")) };
+            view! {
+                <tr>
+                    <td>{line.at}</td>
+                    <td>{line.who}</td>
+                    <td>{tr(audit_action_message(&line.action))}</td>
+                    <td>{line.basis.map(|b| tr(b.message_id())).unwrap_or_default()}</td>
+                    <td>{outcome}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="audit-heading">
+            <h2 id="audit-heading">{t!("audit-heading")}</h2>
+            <p>{t!("audit-text")}</p>
+            <div class="table-scroll">
+                <table class="audit-trail">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!("audit-when")}</th>
+                            <th scope="col">{t!("audit-who")}</th>
+                            <th scope="col">{t!("audit-what")}</th>
+                            <th scope="col">{t!("audit-basis")}</th>
+                            <th scope="col">{t!("audit-outcome")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,201 @@
+//! Acting with a Suomi.fi mandate: the browser's trip to the e-Authorizations organisation
+//! chooser and back. The registry's session stays on the server; the browser only carries
+//! `state`, bound to its session.
+use crate::web::{AppState, is_local_path};
+use app::{
+    backend::{
+        acting::{self, KANTA_MANDATE_ISSUE, MandateCredentials},
+        entities::mandate_selection,
+        identity::{self, Audit, CurrentSession, audit},
+        registry::MandateAnswer,
+    },
+    domain::acting::Basis,
+    i18n::lang_of_request,
+};
+use axum::{
+    Extension,
+    extract::{Query, State},
+    http::HeaderMap,
+    response::{IntoResponse, Redirect, Response},
+};
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+use serde::Deserialize;
+use subtle::ConstantTimeEq;
+
+/// How long the chooser may take before the selection is forgotten.
+const SELECTION_LIFETIME: chrono::Duration = chrono::Duration::minutes(15);
+
+/// Why a mandate selection did not end in acting for someone, shown on the chooser page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Outcome {
+    Cancelled,
+    NotAllowed,
+    Unavailable,
+    Expired,
+}
+
+impl Outcome {
+    fn code(self) -> &'static str {
+        match self {
+            Outcome::Cancelled => "cancelled",
+            Outcome::NotAllowed => "not-allowed",
+            Outcome::Unavailable => "unavailable",
+            Outcome::Expired => "expired",
+        }
+    }
+}
+
+fn back_to_chooser(outcome: Outcome) -> Response {
+    Redirect::to(&format!("/organisations?mandate={}", outcome.code())).into_response()
+}
+
+fn redirect_uri(state: &AppState) -> String {
+    format!("{}/auth/mandates/callback", state.public_url.as_str().trim_end_matches('/'))
+}
+
+#[derive(Deserialize)]
+pub struct StartQuery {
+    next: Option<String>,
+}
+
+/// Registers the person with e-Authorizations and sends the browser to its organisation chooser.
+pub async fn start(
+    State(state): State<AppState>,
+    session: Option<Extension<CurrentSession>>,
+    headers: HeaderMap,
+    Query(q): Query<StartQuery>,
+) -> Response {
+    let Some(Extension(session)) = session else {
+        return Redirect::to("/login?next=/organisations").into_response();
+    };
+    let Some(hetu) = &session.hetu else {
+        return back_to_chooser(Outcome::Expired);
+    };
+    let registered = match state.registries.mandates.register(hetu).await {
+        Ok(r) => r,
+        Err(error) => {
+            tracing::error!(%error, "cannot register with e-Authorizations");
+            return back_to_chooser(Outcome::Unavailable);
+        }
+    };
+    let selection_state = identity::new_token();
+    let return_to = q.next.filter(|n| is_local_path(n)).unwrap_or_else(|| "/organisation".into());
+    let saved = async {
+        mandate_selection::Entity::delete_by_id(session.token_hash.clone()).exec(&state.db).await?;
+        mandate_selection::ActiveModel {
+            session_id: Set(session.token_hash.clone()),
+            state: Set(selection_state.clone()),
+            registry_session: Set(registered.session_id.clone()),
+            return_to: Set(return_to),
+            created_at: Set(Utc::now()),
+        }
+        .insert(&state.db)
+        .await
+    };
+    if let Err(error) = saved.await {
+        tracing::error!(%error, "cannot record the mandate selection");
+        return back_to_chooser(Outcome::Unavailable);
+    }
+    let lang = lang_of_request(&headers);
+    let url = state.registries.mandates.chooser_url(
+        &registered.user_id,
+        &selection_state,
+        &redirect_uri(&state),
+        lang.code(),
+    );
+    Redirect::to(&url).into_response()
+}
+
+#[derive(Deserialize)]
+pub struct CallbackQuery {
+    code: Option<String>,
+    state: Option<String>,
+    error: Option<String>,
+}
+
+/// The chooser sends the browser back: which organisation, and does the mandate allow our issue?
+pub async fn callback(
+    State(state): State<AppState>,
+    session: Option<Extension<CurrentSession>>,
+    Query(q): Query<CallbackQuery>,
+) -> Response {
+    let Some(Extension(session)) = session else {
+        return Redirect::to("/login?next=/organisations").into_response();
+    };
+    // The selection is used once, whatever happens next.
+    let selection = match mandate_selection::Entity::find_by_id(session.token_hash.clone()).one(&state.db).await {
+        Ok(Some(s)) => s,
+        Ok(None) => return back_to_chooser(Outcome::Expired),
+        Err(error) => {
+            tracing::error!(%error, "cannot read the mandate selection");
+            return back_to_chooser(Outcome::Unavailable);
+        }
+    };
+    let _ = mandate_selection::Entity::delete_by_id(session.token_hash.clone()).exec(&state.db).await;
+    let state_matches = bool::from(q.state.unwrap_or_default().as_bytes().ct_eq(selection.state.as_bytes()));
+    if !state_matches || selection.created_at + SELECTION_LIFETIME < Utc::now() {
+        tracing::warn!("mandate callback with a wrong or old state");
+        return back_to_chooser(Outcome::Expired);
+    }
+    let outcome = finish(&state, &session, &selection.registry_session, q.code, q.error).await;
+    match outcome {
+        Ok(()) => Redirect::to(&selection.return_to).into_response(),
+        Err(outcome) => {
+            if let Err(error) = state.registries.mandates.unregister(&selection.registry_session).await {
+                tracing::warn!(%error, "cannot unregister from e-Authorizations");
+            }
+            back_to_chooser(outcome)
+        }
+    }
+}
+
+async fn finish(
+    state: &AppState,
+    session: &CurrentSession,
+    registry_session: &str,
+    code: Option<String>,
+    error: Option<String>,
+) -> Result<(), Outcome> {
+    let unavailable = |error: &dyn std::fmt::Display| {
+        tracing::error!(%error, "e-Authorizations");
+        Outcome::Unavailable
+    };
+    if error.is_some() {
+        return Err(Outcome::Cancelled);
+    }
+    let code = code.ok_or(Outcome::Cancelled)?;
+    let mandates = &state.registries.mandates;
+    let token = mandates.token(&code, &redirect_uri(state)).await.map_err(|e| unavailable(&e))?;
+    let (ytunnus, _) = mandates
+        .chosen_organisation(registry_session, &token)
+        .await
+        .map_err(|e| unavailable(&e))?
+        .ok_or(Outcome::Cancelled)?;
+    let holder = match mandates.authorization(registry_session, &token, &ytunnus).await.map_err(|e| unavailable(&e))? {
+        MandateAnswer::Allowed(holder) => holder,
+        MandateAnswer::Disallowed | MandateAnswer::SessionEnded => {
+            let detail = ytunnus.to_string();
+            let refused = Audit {
+                detail: Some(&detail),
+                allowed: false,
+                ..Audit::of_person(session.person_id, "acting-started")
+            };
+            audit(&state.db, &refused).await.map_err(|e| unavailable(&e))?;
+            return Err(Outcome::NotAllowed);
+        }
+    };
+    // e-Authorizations says whom; the trade register says what kind of organisation it is.
+    let found = state
+        .registries
+        .trade_register
+        .organisation(&ytunnus)
+        .await
+        .map_err(|e| unavailable(&e))?
+        .ok_or(Outcome::NotAllowed)?;
+    let organisation =
+        acting::remember_organisation(&state.db, &state.registries, &found).await.map_err(|e| unavailable(&e))?;
+    let basis = Basis::Mandate { issue: KANTA_MANDATE_ISSUE, holder };
+    let credentials = MandateCredentials { session: registry_session.to_string(), token };
+    acting::start_acting(&state.db, session, &organisation, basis, Some(credentials)).await.map_err(|e| unavailable(&e))
+}

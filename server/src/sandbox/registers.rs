@@ -1,0 +1,169 @@
+//! Sandbox trade register, professional registers and National Code Service, answering from
+//! the fictional test data in `testdata/` in the shapes our registry clients read.
+use super::csv_rows;
+use axum::{
+    Json, Router,
+    extract::{Path, State},
+    http::StatusCode,
+    response::{IntoResponse, Response},
+    routing::{get, post},
+};
+use serde::Deserialize;
+use serde_json::json;
+use std::sync::Arc;
+
+#[derive(Clone, Debug)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    pub hetu: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Organisation {
+    pub id: String,
+    pub name: String,
+    pub business_id: String,
+    pub kind: String,
+    pub oid: String,
+    pub code_service_status: String,
+}
+
+/// The fictional registers, read once from the CSV files.
+pub struct TestData {
+    pub persons: Vec<Person>,
+    pub organisations: Vec<Organisation>,
+    /// (person id, organisation id, role code)
+    pub roles: Vec<(String, String, String)>,
+    /// (person id, organisation id, registration kind)
+    pub registrations: Vec<(String, String, String)>,
+}
+
+impl TestData {
+    pub fn load() -> TestData {
+        let triples = |text: &str| {
+            csv_rows(text)
+                .into_iter()
+                .filter_map(|r| match r.as_slice() {
+                    [a, b, c, ..] => Some((a.clone(), b.clone(), c.clone())),
+                    _ => None,
+                })
+                .collect()
+        };
+        TestData {
+            persons: csv_rows(super::PERSONS_CSV)
+                .into_iter()
+                .filter_map(|r| match r.as_slice() {
+                    [id, given, surname, hetu, ..] => {
+                        Some(Person { id: id.clone(), name: format!("{given} {surname}"), hetu: hetu.clone() })
+                    }
+                    _ => None,
+                })
+                .collect(),
+            organisations: csv_rows(include_str!("testdata/organisations.csv"))
+                .into_iter()
+                .filter_map(|r| match r.as_slice() {
+                    [id, name, business_id, kind, oid, status] => Some(Organisation {
+                        id: id.clone(),
+                        name: name.clone(),
+                        business_id: business_id.clone(),
+                        kind: kind.clone(),
+                        oid: oid.clone(),
+                        code_service_status: status.clone(),
+                    }),
+                    _ => None,
+                })
+                .collect(),
+            roles: triples(include_str!("testdata/trade_register_roles.csv")),
+            registrations: triples(include_str!("testdata/professional_register.csv")),
+        }
+    }
+
+    pub fn person_by_hetu(&self, hetu: &str) -> Option<&Person> {
+        self.persons.iter().find(|p| p.hetu == hetu)
+    }
+
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.persons.iter().find(|p| p.id == id)
+    }
+
+    pub fn organisation(&self, id: &str) -> Option<&Organisation> {
+        self.organisations.iter().find(|o| o.id == id)
+    }
+
+    pub fn organisation_by_business_id(&self, business_id: &str) -> Option<&Organisation> {
+        self.organisations.iter().find(|o| o.business_id == business_id)
+    }
+
+    /// Organisations whose responsible persons `person` is (a role that acts without a mandate).
+    pub fn acting_roles_of<'a>(&'a self, person: &'a str) -> impl Iterator<Item = &'a Organisation> + 'a {
+        const ACTING: [&str; 4] =
+            ["elinkeinonharjoittaja", "toimitusjohtaja", "toimitusjohtajan_sijainen", "varatoimitusjohtaja"];
+        self.roles
+            .iter()
+            .filter(move |(p, _, role)| p == person && ACTING.contains(&role.as_str()))
+            .filter_map(|(_, o, _)| self.organisation(o))
+    }
+}
+
+fn organisation_json(o: &Organisation) -> serde_json::Value {
+    json!({ "business_id": o.business_id, "name": o.name, "kind": o.kind })
+}
+
+#[derive(Deserialize)]
+struct PersonQuery {
+    person: String,
+}
+
+pub fn trade_register(data: Arc<TestData>) -> Router {
+    Router::new().route("/roles", post(roles)).route("/organisations/{business_id}", get(organisation)).with_state(data)
+}
+
+/// The person's rows of a register (person, organisation, value): each organisation with `field`
+/// set to the row's value.
+fn entries_of(data: &TestData, rows: &[(String, String, String)], hetu: &str, field: &str) -> Json<serde_json::Value> {
+    let person = data.person_by_hetu(hetu).map(|p| p.id.as_str()).unwrap_or("");
+    let entries: Vec<_> = rows
+        .iter()
+        .filter(|(p, _, _)| p == person)
+        .filter_map(|(_, o, value)| {
+            let mut entry = organisation_json(data.organisation(o)?);
+            entry[field] = json!(value);
+            Some(entry)
+        })
+        .collect();
+    Json(json!(entries))
+}
+
+async fn roles(State(data): State<Arc<TestData>>, Json(q): Json<PersonQuery>) -> Json<serde_json::Value> {
+    entries_of(&data, &data.roles, &q.person, "role")
+}
+
+async fn organisation(State(data): State<Arc<TestData>>, Path(business_id): Path<String>) -> Response {
+    match data.organisation_by_business_id(&business_id) {
+        Some(o) => Json(organisation_json(o)).into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+pub fn professional_register(data: Arc<TestData>) -> Router {
+    Router::new().route("/registrations", post(registrations)).with_state(data)
+}
+
+async fn registrations(State(data): State<Arc<TestData>>, Json(q): Json<PersonQuery>) -> Json<serde_json::Value> {
+    entries_of(&data, &data.registrations, &q.person, "registration")
+}
+
+pub fn code_service(data: Arc<TestData>) -> Router {
+    Router::new().route("/organisations/{business_id}", get(code_service_entry)).with_state(data)
+}
+
+async fn code_service_entry(State(data): State<Arc<TestData>>, Path(business_id): Path<String>) -> Response {
+    match data.organisation_by_business_id(&business_id).filter(|o| o.code_service_status != "missing") {
+        Some(o) => {
+            let oid = Some(o.oid.as_str()).filter(|s| !s.is_empty());
+            Json(json!({ "oid": oid, "status": o.code_service_status })).into_response()
+        }
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}

@@ -1,0 +1,350 @@
+//! Acting for an organisation, over real HTTP against the sandbox registers on both databases:
+//! every way a person gets a basis (trade register, professional registers, a mandate to the
+//! person or to their company), the ones who get none, a revoked mandate, and the matrix of
+//! every server function against every basis.
+mod common;
+
+use app::{
+    backend::entities::{acting, audit_event},
+    domain::acting::{Action, Basis, MandateHolder, MandateIssue, OrganisationKind, TradeRegisterRole, permits},
+    i18n::{Lang, lookup},
+};
+use common::{
+    TestApp,
+    browser::{Browser, Page, form_fields},
+};
+use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use std::collections::BTreeSet;
+
+on_both_databases!(
+    managing_director_acts_at_once,
+    pharmacist_and_self_employed_act_for_themselves,
+    no_basis_is_explained_and_choosing_anyway_is_refused,
+    company_mandate_lets_its_managing_director_act,
+    e_authorizations_refuses_unsigned_calls,
+);
+on_both_databases!(
+    with [("KANTA_ACTING_RECHECK_SECONDS", "0")];
+    every_server_function_against_every_basis,
+    mandate_chosen_in_e_authorizations_then_revoked,
+);
+on_both_databases!(with [("KANTA_ACTING_RECHECK_SECONDS", "3")]; a_confirmation_is_trusted_only_for_the_configured_time);
+
+/// What a server function needs from its caller.
+#[derive(Clone, Copy, Debug)]
+enum Needs {
+    Nothing,
+    Login,
+    Acting(Action),
+}
+
+/// Every server function of the app, with what it needs and a body to call it with. A new
+/// server function fails `every_server_function_is_in_the_matrix` until it is added here.
+type Fields = &'static [(&'static str, &'static str)];
+const MATRIX: &[(&str, Needs, Fields)] = &[
+    ("/api/session/status", Needs::Nothing, &[]),
+    ("/api/support/send", Needs::Nothing, &[]),
+    ("/api/acting/choices", Needs::Login, &[]),
+    ("/api/acting/choose", Needs::Login, &[("ytunnus", "3141590-3")]),
+    ("/api/organisation/overview", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[]),
+    ("/api/organisation/audit", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[]),
+    ("/api/organisation/check-code-service", Needs::Acting(Action::UpdateContactsAndTechnicalData), &[]),
+];
+
+#[test]
+fn every_server_function_is_in_the_matrix() {
+    // Linking the app registers its server functions.
+    let _ = server::router;
+    let registered: BTreeSet<String> =
+        leptos::server_fn::axum::server_fn_paths().map(|(path, _)| path.to_string()).collect();
+    let listed: BTreeSet<String> = MATRIX.iter().map(|(path, _, _)| path.to_string()).collect();
+    assert_eq!(registered, listed, "add each new server function to MATRIX with what it needs");
+}
+
+/// Logs in through the sandbox identity provider as a listed test person; returns the landing page.
+async fn login(browser: &Browser, person: &str) -> Page {
+    let chooser = browser.get("/auth/login?next=/").await;
+    assert!(chooser.url.contains("/sandbox/idp/authorize?"), "{}", chooser.url);
+    let fields = form_fields(&chooser.body, &[("person", person), ("method", "bank"), ("action", "identify")]);
+    browser.post_form("/sandbox/idp/authorize", &fields).await
+}
+
+/// Picks `principal` in the sandbox e-Authorizations chooser; returns where the browser lands.
+async fn choose_with_mandate(browser: &Browser, principal: &str) -> Page {
+    let chooser = browser.get("/auth/mandates").await;
+    assert!(chooser.url.contains("/sandbox/valtuudet/oauth/authorize?"), "{:?}", chooser.trail);
+    let fields = form_fields(&chooser.body, &[("principal", principal), ("action", "choose")]);
+    browser.post_form("/sandbox/valtuudet/oauth/authorize", &fields).await
+}
+
+fn fi(id: &str) -> String {
+    lookup(Lang::Fi, id, None)
+}
+
+async fn audit_actions(app: &TestApp, outcome: &str) -> Vec<String> {
+    audit_event::Entity::find()
+        .filter(audit_event::Column::Outcome.eq(outcome))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| format!("{} {}", e.action, e.basis.unwrap_or_default()))
+        .collect()
+}
+
+async fn managing_director_acts_at_once(app: TestApp) {
+    let browser = Browser::new(&app.base);
+    let page = login(&browser, "p01").await;
+    assert!(page.url.ends_with("/organisation"), "one organisation: straight on: {:?}", page.trail);
+    assert!(page.body.contains("Lähiklinikka Oy") && page.body.contains("3141590-3"));
+    assert!(page.body.contains(&fi("basis-managing-director")));
+    assert!(page.body.contains(&fi("code-service-current")));
+    assert!(page.body.contains(&lookup(
+        Lang::Fi,
+        "acting-for",
+        Some(&[("name", "Lähiklinikka Oy")].into_iter().collect())
+    )));
+    // The audit trail says who, for whom and on which basis.
+    assert!(page.body.contains(&fi("audit-acting-started")));
+    assert_eq!(audit_actions(&app, "allowed").await, ["login ", "acting-started trade:toimitusjohtaja"]);
+    let (status, body) = browser.call("/api/organisation/check-code-service", &[]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let logged = audit_event::Entity::find()
+        .filter(audit_event::Column::Action.eq("code-service-checked"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(logged.organisation_id.is_some() && logged.person_id.is_some());
+    assert_eq!(logged.basis.as_deref(), Some("trade:toimitusjohtaja"));
+}
+
+async fn pharmacist_and_self_employed_act_for_themselves(app: TestApp) {
+    for (person, organisation, basis) in [
+        ("p05", "Rantapuiston apteekki", "basis-pharmacist"),
+        ("p06", "Johan Sjöberg (self-employed)", "basis-self-employed"),
+        ("p12", "Hoivakoti Aurinko Oy", "basis-vice-managing-director"),
+    ] {
+        let browser = Browser::new(&app.base);
+        let page = login(&browser, person).await;
+        assert!(page.url.ends_with("/organisation"), "{person}: {:?}", page.trail);
+        assert!(page.body.contains(organisation) && page.body.contains(&fi(basis)), "{person}");
+    }
+    // Hoivakoti's data in the code service is outdated: the page says what to do.
+    let browser = Browser::new(&app.base);
+    let page = login(&browser, "p12").await;
+    assert!(page.body.contains(&fi("code-service-outdated")));
+}
+
+async fn no_basis_is_explained_and_choosing_anyway_is_refused(app: TestApp) {
+    let browser = Browser::new(&app.base);
+    let page = login(&browser, "p09").await;
+    assert!(page.url.ends_with("/organisations"), "{:?}", page.trail);
+    assert!(page.body.contains(&fi("organisations-none")));
+    assert!(page.body.contains("/auth/mandates"), "the way to act with a mandate");
+    let (status, body) = browser.call("/api/organisation/overview", &[]).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+
+    // A board member is told why their role is not enough; choosing by business ID is refused.
+    let browser = Browser::new(&app.base);
+    let page = login(&browser, "p11").await;
+    assert!(page.url.ends_with("/organisations"), "{:?}", page.trail);
+    assert!(page.body.contains("Lähiklinikka Oy (3141590-3)"), "role without right named");
+    let (status, body) = browser.call("/api/acting/choose", &[("ytunnus", "3141590-3")]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    assert!(body.contains("NotPermitted"), "{body}");
+    assert_eq!(acting::Entity::find().count(&app.db).await.unwrap(), 0);
+    assert_eq!(audit_actions(&app, "denied").await, ["acting-started "]);
+    let (status, _) = browser.call("/api/acting/choose", &[("ytunnus", "3141590-4")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a bad business ID is invalid input");
+}
+
+async fn mandate_chosen_in_e_authorizations_then_revoked(app: TestApp) {
+    let browser = Browser::new(&app.base);
+    let page = login(&browser, "p04").await;
+    assert!(page.url.ends_with("/organisations"), "no register basis: {:?}", page.trail);
+    let chooser = browser.get("/auth/mandates").await;
+    assert!(chooser.body.contains("Lähiklinikka Oy"), "active mandate listed");
+    assert!(!chooser.body.contains("Hoivakoti Aurinko Oy"), "revoked mandate not listed");
+    let page = choose_with_mandate(&browser, "o01").await;
+    assert!(page.url.ends_with("/organisation"), "{:?}", page.trail);
+    assert!(page.body.contains(&fi("basis-mandate")));
+    let row = acting::Entity::find().one(&app.db).await.unwrap().unwrap();
+    assert_eq!(row.basis, "mandate:person");
+    assert!(row.mandate_session.is_some(), "kept on the server to ask again");
+    assert!(!page.body.contains(row.mandate_session.as_deref().unwrap()), "never shown to the browser");
+
+    // The tester revokes the mandate in the sandbox's Suomi.fi service.
+    let admin = browser.get("/sandbox/valtuudet/admin").await;
+    assert!(admin.body.contains("Mikko Nieminen"));
+    browser
+        .post_form("/sandbox/valtuudet/admin", &[("action".into(), "revoke".into()), ("index".into(), "0".into())])
+        .await;
+    // Asked again at every action here (the default is after a few minutes): refused, and said why.
+    let (status, body) = browser.call("/api/organisation/check-code-service", &[]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    assert!(body.contains("BasisEnded"), "{body}");
+    assert_eq!(acting::Entity::find().count(&app.db).await.unwrap(), 0, "no longer acting");
+    assert_eq!(audit_actions(&app, "denied").await, ["update-contacts-and-technical-data mandate:person"]);
+    let page = browser.get("/organisation").await;
+    assert!(page.body.contains(&fi("error-choose-organisation")), "{}", page.body);
+    // Choosing the same organisation again is refused by e-Authorizations itself.
+    let page = browser.get("/auth/mandates").await;
+    assert!(!page.body.contains("Lähiklinikka Oy"));
+}
+
+async fn company_mandate_lets_its_managing_director_act(app: TestApp) {
+    let browser = Browser::new(&app.base);
+    let page = login(&browser, "p07").await;
+    assert!(page.body.contains("Terveysdata Oy"), "her own company first: {:?}", page.trail);
+    assert!(page.body.contains(&fi("code-service-not-health-care")));
+    let page = choose_with_mandate(&browser, "o08").await;
+    assert!(page.body.contains("Kotihoito Helmi ry"), "{:?}", page.trail);
+    assert!(page.body.contains(&fi("basis-mandate-company")));
+}
+
+async fn e_authorizations_refuses_unsigned_calls(app: TestApp) {
+    let client = reqwest::Client::new();
+    let url =
+        format!("{}/sandbox/valtuudet/service/ypa/user/register/kanta-extranet/120375-901K?requestId=1", app.base);
+    let unsigned = client.get(&url).send().await.unwrap();
+    assert_eq!(unsigned.status(), StatusCode::UNAUTHORIZED);
+    let stamp = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+    let path = "/sandbox/valtuudet/service/ypa/user/register/kanta-extranet/120375-901K?requestId=1";
+    let sign = |secret: &str, stamp: &str| {
+        format!("kanta-extranet {stamp} {}", app::backend::registry::mandates::checksum(secret, path, stamp))
+    };
+    let wrong =
+        client.get(&url).header("X-AsiointivaltuudetAuthorization", sign("guess", &stamp)).send().await.unwrap();
+    assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+    let old = (chrono::Utc::now() - chrono::Duration::minutes(6)).to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+    let secret = server::sandbox::mandates::CLIENT_SECRET;
+    let stale = client.get(&url).header("X-AsiointivaltuudetAuthorization", sign(secret, &old)).send().await.unwrap();
+    assert_eq!(stale.status(), StatusCode::UNAUTHORIZED, "more than five minutes off");
+    let good = client.get(&url).header("X-AsiointivaltuudetAuthorization", sign(secret, &stamp)).send().await.unwrap();
+    assert_eq!(good.status(), StatusCode::OK);
+}
+
+async fn a_confirmation_is_trusted_only_for_the_configured_time(app: TestApp) {
+    let browser = Browser::new(&app.base);
+    login(&browser, "p04").await;
+    choose_with_mandate(&browser, "o01").await;
+    browser
+        .post_form("/sandbox/valtuudet/admin", &[("action".into(), "revoke".into()), ("index".into(), "0".into())])
+        .await;
+    let (status, _) = browser.call("/api/organisation/overview", &[]).await;
+    assert_eq!(status, StatusCode::OK, "confirmed less than 3 s ago");
+    tokio::time::sleep(std::time::Duration::from_millis(3100)).await;
+    let (status, body) = browser.call("/api/organisation/overview", &[]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "asked again, and refused: {body}");
+}
+
+/// Who calls: nobody, someone without a basis, or someone acting on a basis for a kind of organisation.
+#[derive(Debug)]
+enum Caller {
+    Anonymous,
+    NotActing(&'static str),
+    Acting { person: &'static str, mandate_for: Option<&'static str>, basis: Basis, kind: OrganisationKind },
+    Revoked,
+}
+
+async fn every_server_function_against_every_basis(app: TestApp) {
+    let mandate = |holder| Basis::Mandate { issue: MandateIssue::TakingIntoUseSocialAndHealthDigitalServices, holder };
+    let trade = Basis::TradeRegisterRole;
+    let callers = [
+        Caller::Anonymous,
+        Caller::NotActing("p09"),
+        Caller::NotActing("p11"),
+        Caller::Acting {
+            person: "p01",
+            mandate_for: None,
+            basis: trade(TradeRegisterRole::ManagingDirector),
+            kind: OrganisationKind::PrivateCompany,
+        },
+        Caller::Acting {
+            person: "p02",
+            mandate_for: None,
+            basis: trade(TradeRegisterRole::Entrepreneur),
+            kind: OrganisationKind::SoleTrader,
+        },
+        Caller::Acting {
+            person: "p03",
+            mandate_for: None,
+            basis: trade(TradeRegisterRole::DeputyManagingDirector),
+            kind: OrganisationKind::PrivateCompany,
+        },
+        Caller::Acting {
+            person: "p12",
+            mandate_for: None,
+            basis: trade(TradeRegisterRole::ViceManagingDirector),
+            kind: OrganisationKind::PrivateCompany,
+        },
+        Caller::Acting { person: "p05", mandate_for: None, basis: Basis::Pharmacist, kind: OrganisationKind::Pharmacy },
+        Caller::Acting {
+            person: "p06",
+            mandate_for: None,
+            basis: Basis::SelfEmployed,
+            kind: OrganisationKind::SelfEmployed,
+        },
+        Caller::Acting {
+            person: "p08",
+            mandate_for: Some("o04"),
+            basis: mandate(MandateHolder::Person),
+            kind: OrganisationKind::Public,
+        },
+        Caller::Acting {
+            person: "p07",
+            mandate_for: Some("o08"),
+            basis: mandate(MandateHolder::Company),
+            kind: OrganisationKind::Association,
+        },
+        Caller::Revoked,
+    ];
+    for caller in &callers {
+        let browser = Browser::new(&app.base);
+        match caller {
+            Caller::Anonymous => {}
+            Caller::NotActing(person) => {
+                login(&browser, person).await;
+            }
+            Caller::Acting { person, mandate_for, .. } => {
+                login(&browser, person).await;
+                if let Some(principal) = mandate_for {
+                    choose_with_mandate(&browser, principal).await;
+                }
+            }
+            Caller::Revoked => {
+                login(&browser, "p04").await;
+                choose_with_mandate(&browser, "o01").await;
+                let revoke = [("action".to_string(), "revoke".to_string()), ("index".to_string(), "0".to_string())];
+                browser.post_form("/sandbox/valtuudet/admin", &revoke).await;
+            }
+        }
+        let mut basis_ended_said = false;
+        for (path, needs, fields) in MATRIX {
+            let (status, body) = browser.call(path, fields).await;
+            let refused_for =
+                |s: StatusCode| matches!(s, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN | StatusCode::CONFLICT);
+            let case = format!("{caller:?} → {path}: {status} {body}");
+            match (needs, caller) {
+                (Needs::Nothing, _) => assert!(!refused_for(status), "{case}"),
+                (_, Caller::Anonymous) => assert_eq!(status, StatusCode::UNAUTHORIZED, "{case}"),
+                (Needs::Login, _) => assert_ne!(status, StatusCode::UNAUTHORIZED, "{case}"),
+                (Needs::Acting(_), Caller::NotActing(_)) => assert_eq!(status, StatusCode::CONFLICT, "{case}"),
+                (Needs::Acting(action), Caller::Acting { basis, kind, .. }) => {
+                    let want = if permits(*basis, *kind, *action) { StatusCode::OK } else { StatusCode::FORBIDDEN };
+                    assert_eq!(status, want, "{case}");
+                }
+                (Needs::Acting(_), Caller::Revoked) => {
+                    // The first refusal says the basis ended; the session then acts for no one.
+                    assert!(refused_for(status), "{case}");
+                    basis_ended_said |= body.contains("BasisEnded");
+                }
+            }
+        }
+        if let Caller::Revoked = caller {
+            assert!(basis_ended_said, "a revoked mandate is refused as such");
+        }
+    }
+}
