@@ -58,6 +58,8 @@ export default defineConfig({
       env: {
         KANTA_LISTEN: `127.0.0.1:${port}`,
         KANTA_DATABASE_URL: databaseUrl,
+        // A revoked mandate must stop working at the very next action in these journeys.
+        KANTA_ACTING_RECHECK_SECONDS: '0',
         LEPTOS_SITE_ROOT: '../target/site',
         RUST_LOG: 'warn',
       },
@@ -83,6 +85,13 @@ export default defineConfig({
         KANTA_SANDBOX: 'off',
         KANTA_OIDC_ISSUER: `http://127.0.0.1:${providerPort}`,
         KANTA_OIDC_CLIENT_KEY_FILE: '../server/src/sandbox/keys/client.pem',
+        // Its registers are the first app's sandbox services, reached as real endpoints would be.
+        KANTA_TRADE_REGISTER_URL: `${baseURL}/sandbox/trade-register`,
+        KANTA_PROFESSIONAL_REGISTER_URL: `${baseURL}/sandbox/professional-register`,
+        KANTA_CODE_SERVICE_URL: `${baseURL}/sandbox/code-service`,
+        KANTA_MANDATES_URL: `${baseURL}/sandbox/valtuudet`,
+        KANTA_MANDATES_CLIENT_SECRET: 'sandbox-mandates-client-secret',
+        KANTA_MANDATES_OAUTH_SECRET: 'sandbox-mandates-oauth-secret',
         LEPTOS_SITE_ROOT: '../target/site',
         RUST_LOG: 'warn',
       },

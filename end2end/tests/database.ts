@@ -41,3 +41,27 @@ export function testHetu(day: number, individual: number): string {
   const n = String(individual).padStart(3, '0');
   return `${date}-${n}${'0123456789ABCDEFHJKLMNPRSTUVWXY'[Number(date + n) % 31]}`;
 }
+
+/** One text value from the database ('' when none). */
+function text(sql: string): string {
+  return execFileSync('sqlite3', ['-readonly', databaseFile(), sql], { encoding: 'utf8' }).trim();
+}
+
+/** `business ID|basis` of what the person's sessions act for now, one line each. */
+export function actingOf(hetu: string): string {
+  return text(
+    `select o.ytunnus || '|' || a.basis from acting a join session s on s.id = a.session_id ` +
+      `join person p on p.id = s.person_id join organisation o on o.id = a.organisation_id ` +
+      `where p.hetu_hash = '${hetuHash(hetu)}'`,
+  );
+}
+
+/** The person's refused attempts in the audit trail, as `action|basis`. */
+export function deniedOf(hetu: string): string[] {
+  return text(
+    `select a.action || '|' || coalesce(a.basis, '') from audit_event a join person p on p.id = a.person_id ` +
+      `where a.outcome = 'denied' and p.hetu_hash = '${hetuHash(hetu)}' order by a.id`,
+  )
+    .split('\n')
+    .filter((l) => l !== '');
+}

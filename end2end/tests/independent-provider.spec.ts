@@ -15,6 +15,8 @@ test('logs in and out through an independent OpenID provider', async ({ page }) 
 
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.locator('#account-name')).toHaveText('Sanna Korhonen');
+  // Its registers are configured endpoints: as deputy managing director she acts for her company.
+  await expect(page.locator('#acting-for')).toHaveText(msg('fi', 'acting-for', { name: 'Lähiklinikka Oy' }));
   await expect(page.getByRole('button', { name: msg('fi', 'logout-button') })).toBeVisible();
 
   await page.getByRole('button', { name: msg('fi', 'logout-button') }).click();

@@ -28,6 +28,6 @@ account-name = Nimi
 account-assurance = Tunnistuksen varmuustaso
 account-session = Istunto
 account-session-text = Istunto päättyy, kun olet ollut { $minutes } minuuttia toimettomana.
-account-data-text = Henkilötunnustasi ei tallenneta tähän palveluun. Sen avulla tunnistamme sinut seuraavalla kirjautumisella.
+account-data-text = Henkilötunnustasi ei tallenneta tähän palveluun luettavassa muodossa. Istunnon ajan se on salattuna avaimella, joka on vain selaimessasi, jotta voimme tarkistaa rekistereistä, kenen puolesta saat asioida. Sen avulla tunnistamme sinut myös seuraavalla kirjautumisella.
 assurance-substantial = Korotettu (pankkitunnukset, mobiilivarmenne)
 assurance-high = Korkea (varmennekortti)

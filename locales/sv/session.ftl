@@ -28,6 +28,6 @@ account-name = Namn
 account-assurance = Identifieringens tillitsnivå
 account-session = Session
 account-session-text = Sessionen upphör när du har varit inaktiv i { $minutes } minuter.
-account-data-text = Din personbeteckning sparas inte i tjänsten. Med hjälp av den känner vi igen dig nästa gång du loggar in.
+account-data-text = Din personbeteckning sparas inte i läsbar form i tjänsten. Under sessionen är den krypterad med en nyckel som bara din webbläsare har, så att vi kan kontrollera i registren vem du får företräda. Med hjälp av den känner vi också igen dig nästa gång du loggar in.
 assurance-substantial = Väsentlig (bankkoder, mobilcertifikat)
 assurance-high = Hög (certifikatkort)

@@ -5,7 +5,7 @@ use crate::web::{AppState, is_local_path};
 use app::{
     backend::{
         acting::{self, KANTA_MANDATE_ISSUE, MandateCredentials},
-        entities::mandate_selection,
+        entities::{acting as acting_row, mandate_selection},
         identity::{self, Audit, CurrentSession, audit},
         registry::MandateAnswer,
     },
@@ -198,4 +198,14 @@ async fn finish(
     let basis = Basis::Mandate { issue: KANTA_MANDATE_ISSUE, holder };
     let credentials = MandateCredentials { session: registry_session.to_string(), token };
     acting::start_acting(&state.db, session, &organisation, basis, Some(credentials)).await.map_err(|e| unavailable(&e))
+}
+
+/// At logout: ends the e-Authorizations session the session's mandate was confirmed in.
+pub async fn unregister(state: &AppState, session_token: &str) {
+    let row = acting_row::Entity::find_by_id(identity::token_hash(session_token)).one(&state.db).await;
+    if let Ok(Some(acting_row::Model { mandate_session: Some(registry_session), .. })) = row
+        && let Err(error) = state.registries.mandates.unregister(&registry_session).await
+    {
+        tracing::warn!(%error, "cannot unregister from e-Authorizations");
+    }
 }

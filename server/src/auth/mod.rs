@@ -176,6 +176,9 @@ async fn choose_the_only_organisation(state: &AppState, token: &str) -> bool {
 /// Ends our session, then the provider's (RP-initiated logout), landing on "you have logged out".
 async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let auth = &state.auth;
+    if let Some(token) = cookie(&headers, SESSION_COOKIE) {
+        mandates::unregister(&state, token).await;
+    }
     let id_token = match cookie(&headers, SESSION_COOKIE) {
         Some(token) => match identity::log_out(&state.db, token).await {
             Ok(id_token) => id_token,

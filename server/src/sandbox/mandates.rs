@@ -444,7 +444,7 @@ async fn admin_page(State(service): State<Arc<Valtuudet>>, headers: HeaderMap) -
         .collect();
     let body = format!(
         r#"<p class="banner">{banner}</p><h1>{heading}</h1><p>{intro}</p>
-<table><thead><tr><th>{principal}</th><th>{holder}</th><th>{state}</th><th></th></tr></thead><tbody>{rows}</tbody></table>
+<div class="scroll"><table><thead><tr><th>{principal}</th><th>{holder}</th><th>{state}</th><th></th></tr></thead><tbody>{rows}</tbody></table></div>
 <h2>{grant_heading}</h2>
 <form method="post"><input type="hidden" name="action" value="grant-person">
 <label>{principal} <select name="principal">{principal_options}</select></label>
