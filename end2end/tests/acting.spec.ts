@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { msg, type Lang } from './messages';
+import { msg, hydrated, type Lang } from './messages';
 import { browserLocale, logIn } from './sandbox';
 import { actingOf, deniedOf, testHetu } from './database';
 
@@ -10,6 +10,7 @@ const persons = {
   helena: { listed: 'Helena Mäkinen', hetu: '300470-9454' },
   johan: { listed: 'Johan Sjöberg', hetu: '140979-956H' },
   emma: { listed: 'Emma Koskinen', hetu: '030201A989P' },
+  laura: { listed: 'Laura Heikkinen', hetu: '050585-967C' },
 };
 
 async function expectActingFor(page: Page, lang: Lang, name: string, basis: string) {
@@ -60,6 +61,23 @@ for (const [i, lang] of (['fi', 'sv'] as Lang[]).entries()) {
       await chooseWithMandate(page, lang, /Lähiklinikka Oy/);
       await expectActingFor(page, lang, 'Lähiklinikka Oy', 'basis-mandate');
       expect(actingOf(persons.mikko.hetu)).toContain('3141590-3|mandate:person');
+    });
+
+    test('a managing director switches between her company and the one that gave it a mandate', async ({ page }) => {
+      await logIn(page, lang, { listed: persons.laura.listed });
+      await expectActingFor(page, lang, 'Terveysdata Oy', 'basis-managing-director');
+      // An IT company, not a health-care organisation: the page says it cannot take services into use.
+      await expect(page.locator('#code-service-status')).toHaveText(msg(lang, 'code-service-not-health-care'));
+      await page.getByRole('link', { name: msg(lang, 'acting-switch') }).click();
+      await chooseWithMandate(page, lang, /Kotihoito Helmi ry/);
+      await expectActingFor(page, lang, 'Kotihoito Helmi ry', 'basis-mandate-company');
+      expect(actingOf(persons.laura.hetu)).toContain('3141876-8|mandate:company');
+
+      await page.getByRole('link', { name: msg(lang, 'acting-switch') }).click();
+      await hydrated(page);
+      await page.getByRole('button', { name: msg(lang, 'organisations-choose', { name: 'Terveysdata Oy' }) }).click();
+      await expectActingFor(page, lang, 'Terveysdata Oy', 'basis-managing-director');
+      expect(actingOf(persons.laura.hetu)).toContain('3141671-1|trade:toimitusjohtaja');
     });
 
     test('a revoked mandate stops working at the next action, with a clear message', async ({ page }, info) => {

@@ -30,6 +30,8 @@ on_both_databases!(
     mandate_chosen_in_e_authorizations_then_revoked,
 );
 on_both_databases!(with [("KANTA_ACTING_RECHECK_SECONDS", "3")]; a_confirmation_is_trusted_only_for_the_configured_time);
+// Nothing listens on the discard port: the trade register is down.
+on_both_databases!(with [("KANTA_TRADE_REGISTER_URL", "http://127.0.0.1:9")]; a_register_that_does_not_answer_is_explained);
 
 /// What a server function needs from its caller.
 #[derive(Clone, Copy, Debug)]
@@ -238,6 +240,17 @@ async fn a_confirmation_is_trusted_only_for_the_configured_time(app: TestApp) {
     tokio::time::sleep(std::time::Duration::from_millis(3100)).await;
     let (status, body) = browser.call("/api/organisation/overview", &[]).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "asked again, and refused: {body}");
+}
+
+async fn a_register_that_does_not_answer_is_explained(app: TestApp) {
+    let browser = Browser::new(&app.base);
+    let page = login(&browser, "p01").await;
+    assert!(page.url.ends_with("/organisations"), "logged in, but nothing chosen: {:?}", page.trail);
+    assert!(page.body.contains(&fi("error-unavailable")), "says the service is unavailable");
+    assert!(page.body.contains(&fi("logout-button")), "the login itself stands");
+    assert_eq!(acting::Entity::find().count(&app.db).await.unwrap(), 0);
+    let (status, _) = browser.call("/api/acting/choose", &[("ytunnus", "3141590-3")]).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
 }
 
 /// Who calls: nobody, someone without a basis, or someone acting on a basis for a kind of organisation.

@@ -42,17 +42,23 @@ pub async fn acting_choices() -> Result<OrganisationChoices, AppError> {
                 return Ok(OrganisationChoices { choices: Vec::new(), roles_without_right: Vec::new(), current });
             };
             let answer = acting::register_choices(&registries, hetu).await?;
-            let mut choices = Vec::new();
-            for c in answer.choices {
-                let entry = registries.code_service.organisation(&c.organisation.ytunnus).await?;
-                choices.push(ChoiceView {
+            // The code service is asked about each organisation at once.
+            let statuses = futures::future::try_join_all(
+                answer.choices.iter().map(|c| registries.code_service.organisation(&c.organisation.ytunnus)),
+            )
+            .await?;
+            let choices = answer
+                .choices
+                .into_iter()
+                .zip(statuses)
+                .map(|(c, entry)| ChoiceView {
                     ytunnus: c.organisation.ytunnus,
                     name: c.organisation.name,
                     kind: c.organisation.kind,
                     basis: c.basis,
                     code_service: entry.status,
-                });
-            }
+                })
+                .collect();
             let roles_without_right = answer.roles_without_right.into_iter().map(|o| (o.ytunnus, o.name)).collect();
             Ok(OrganisationChoices { choices, roles_without_right, current })
         }

@@ -115,7 +115,7 @@ pub async fn choose_from_registers(
         return Err(AppError::NotPermitted);
     };
     let organisation = remember_organisation(db, registries, &choice.organisation).await?;
-    start_acting(db, session, &organisation, choice.basis, None).await
+    start_acting(db, registries, session, &organisation, choice.basis, None).await
 }
 
 /// Right after login: a person whom the registers give exactly one organisation acts for it
@@ -133,7 +133,7 @@ pub async fn choose_the_only_one(
         return Ok(false);
     };
     let organisation = remember_organisation(db, registries, &only.organisation).await?;
-    start_acting(db, session, &organisation, only.basis, None).await?;
+    start_acting(db, registries, session, &organisation, only.basis, None).await?;
     Ok(true)
 }
 
@@ -143,15 +143,18 @@ pub struct MandateCredentials {
     pub token: String,
 }
 
-/// Makes `organisation` the one this session acts for, recorded in the audit trail.
+/// Makes `organisation` the one this session acts for, recorded in the audit trail. A mandate
+/// session the previous choice held is ended at e-Authorizations.
 pub async fn start_acting(
     db: &DatabaseConnection,
+    registries: &Registries,
     session: &CurrentSession,
     organisation: &organisation::Model,
     basis: Basis,
     mandate: Option<MandateCredentials>,
 ) -> Result<(), AppError> {
     let txn = db.begin().await?;
+    let previous = acting::Entity::find_by_id(session.token_hash.clone()).one(&txn).await?;
     acting::Entity::delete_by_id(session.token_hash.clone()).exec(&txn).await?;
     let (mandate_session, mandate_token) = mandate.map(|m| (Some(m.session), Some(m.token))).unwrap_or_default();
     acting::ActiveModel {
@@ -174,6 +177,11 @@ pub async fn start_acting(
     )
     .await?;
     txn.commit().await?;
+    if let Some(acting::Model { mandate_session: Some(old), .. }) = previous
+        && let Err(error) = registries.mandates.unregister(&old).await
+    {
+        tracing::warn!(%error, "cannot unregister the previous e-Authorizations session");
+    }
     Ok(())
 }
 

@@ -8,7 +8,7 @@ use crate::{
     error::AppError,
     i18n::tr,
 };
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
 
 #[component]
 pub fn Organisation() -> impl IntoView {
@@ -71,9 +71,16 @@ fn Facts(facts: OrganisationFacts, check: ServerAction<CheckCodeService>) -> imp
                     <a href=t!("code-service-url") rel="external">{t!("code-service-link")}</a>
                 </p>
             </Show>
-            <ActionForm action=check>
+            <form
+                method="post"
+                action=CheckCodeService::url()
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    check.dispatch(CheckCodeService {});
+                }
+            >
                 <button type="submit" class="button">{t!("organisation-code-service-check")}</button>
-            </ActionForm>
+            </form>
             {move || {
                 check
                     .value()

@@ -5,7 +5,7 @@ use crate::{
     components::session::{RequireLogin, go_to},
     i18n::tr,
 };
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -117,13 +117,22 @@ fn ChoiceCard(choice: ChoiceView, current: bool, choose: ServerAction<ChooseOrga
             {if current {
                 view! { <p class="notice">{t!("organisations-current")}</p> }.into_any()
             } else {
+                let ytunnus = choice.ytunnus.to_string();
+                // A plain form post without JavaScript; with it, the action (no page load).
+                let submit = {
+                    let ytunnus = ytunnus.clone();
+                    move |ev: leptos::ev::SubmitEvent| {
+                        ev.prevent_default();
+                        choose.dispatch(ChooseOrganisation { ytunnus: ytunnus.clone() });
+                    }
+                };
                 view! {
-                    <ActionForm action=choose>
-                        <input type="hidden" name="ytunnus" value=choice.ytunnus.to_string()/>
+                    <form method="post" action=ChooseOrganisation::url() on:submit=submit>
+                        <input type="hidden" name="ytunnus" value=ytunnus/>
                         <button type="submit" class="button button--primary">
                             {t!("organisations-choose", name = name)}
                         </button>
-                    </ActionForm>
+                    </form>
                 }
                     .into_any()
             }}

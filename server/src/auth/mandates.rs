@@ -197,7 +197,9 @@ async fn finish(
         acting::remember_organisation(&state.db, &state.registries, &found).await.map_err(|e| unavailable(&e))?;
     let basis = Basis::Mandate { issue: KANTA_MANDATE_ISSUE, holder };
     let credentials = MandateCredentials { session: registry_session.to_string(), token };
-    acting::start_acting(&state.db, session, &organisation, basis, Some(credentials)).await.map_err(|e| unavailable(&e))
+    acting::start_acting(&state.db, &state.registries, session, &organisation, basis, Some(credentials))
+        .await
+        .map_err(|e| unavailable(&e))
 }
 
 /// At logout: ends the e-Authorizations session the session's mandate was confirmed in.

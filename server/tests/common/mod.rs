@@ -65,6 +65,7 @@ impl TestApp {
     }
 
     async fn open(url: String, cleanup: Option<std::path::PathBuf>, env: Env) -> TestApp {
+        // `KANTA_TEST_LOG=1` (filter in `RUST_LOG`) shows the server's log while debugging a test.
         if std::env::var("KANTA_TEST_LOG").is_ok() {
             server::init_logging(server::config::LogFormat::Pretty);
         }
