@@ -23,6 +23,8 @@ validation-too-short = Kirjoita vähintään { $min } merkkiä.
 validation-too-long = Kirjoita enintään { $max } merkkiä.
 validation-invalid-email = Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi.
 validation-unknown-choice = Valitse jokin luettelon vaihtoehdoista.
+validation-invalid-business-id = Anna Y-tunnus muodossa 1234567-8 ja tarkista tarkistusnumero.
+validation-invalid-oid = Anna OID-tunnus pisteillä erotettuina numeroina, esimerkiksi 1.2.246.10.12345678.10.0.
 
 error-invalid = Lomakkeessa on korjattavaa. Mitään ei tallennettu.
 error-forbidden = Pyyntöä ei voitu käsitellä. Lataa sivu uudelleen ja yritä uudestaan.

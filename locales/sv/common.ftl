@@ -23,6 +23,8 @@ validation-too-short = Skriv minst { $min } tecken.
 validation-too-long = Skriv högst { $max } tecken.
 validation-invalid-email = Skriv e-postadressen i formen namn@exempel.fi.
 validation-unknown-choice = Välj ett av alternativen i listan.
+validation-invalid-business-id = Ange FO-numret i formen 1234567-8 och kontrollera kontrollsiffran.
+validation-invalid-oid = Ange OID-koden som tal åtskilda med punkter, till exempel 1.2.246.10.12345678.10.0.
 
 error-invalid = Något i blanketten behöver rättas. Ingenting sparades.
 error-forbidden = Begäran kunde inte behandlas. Ladda om sidan och försök på nytt.

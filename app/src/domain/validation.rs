@@ -9,6 +9,8 @@ pub enum Problem {
     TooLong { max: u32 },
     InvalidEmail,
     UnknownChoice,
+    InvalidBusinessId,
+    InvalidOid,
 }
 
 impl Problem {
@@ -19,6 +21,8 @@ impl Problem {
             Problem::TooLong { .. } => msg!("validation-too-long"),
             Problem::InvalidEmail => msg!("validation-invalid-email"),
             Problem::UnknownChoice => msg!("validation-unknown-choice"),
+            Problem::InvalidBusinessId => msg!("validation-invalid-business-id"),
+            Problem::InvalidOid => msg!("validation-invalid-oid"),
         }
     }
 }
