@@ -97,6 +97,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/organisations") view=pages::organisations::Organisations ssr=SsrMode::Async/>
                     <Route path=path!("/organisation") view=pages::organisation::Organisation ssr=SsrMode::Async/>
                     <Route path=path!("/accessibility") view=pages::accessibility::Accessibility/>
+                    <Route path=path!("/guides/:id") view=pages::guide::Guide/>
                 </Routes>
             </Layout>
         </Router>

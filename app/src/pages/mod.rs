@@ -1,6 +1,7 @@
 //! One module per route.
 pub mod accessibility;
 pub mod account;
+pub mod guide;
 pub mod home;
 pub mod login;
 pub mod not_found;

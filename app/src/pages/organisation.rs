@@ -70,6 +70,9 @@ fn Facts(facts: OrganisationFacts, check: ServerAction<CheckCodeService>) -> imp
                     {t!("organisation-code-service-help")} " "
                     <a href=t!("code-service-url") rel="external">{t!("code-service-link")}</a>
                 </p>
+                <p>
+                    <a href="/guides/before-you-start?step=code-service">{t!("guide-start-link")}</a>
+                </p>
             </Show>
             <form
                 method="post"

@@ -91,6 +91,7 @@ fn ChoiceList(choices: OrganisationChoices, choose: ServerAction<ChooseOrganisat
     view! {
         <Show when=move || none>
             <p class="notice" id="no-basis">{t!("organisations-none")}</p>
+            <p><a href="/guides/before-you-start">{t!("guide-start-link")}</a></p>
         </Show>
         <ul class="hints">{without_right}</ul>
         <div class="cards">{cards}</div>

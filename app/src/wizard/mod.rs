@@ -1,6 +1,9 @@
 //! Step wizards as data: each step has an illustration, texts, optional fields checked with the
 //! domain's own parsers, and where to go next, possibly depending on an answer. Guides and every
-//! multi-step form are definitions for this one engine; the component that renders them comes next.
+//! multi-step form are definitions for this one engine, and `view::WizardView` renders any of them.
+pub mod guides;
+pub mod view;
+
 use crate::domain::{
     oid::Oid,
     validation::{Email, FieldError, Problem, text},

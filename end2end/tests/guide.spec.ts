@@ -1,0 +1,45 @@
+import { test, expect } from '@playwright/test';
+import { msg, hydrated, type Lang } from './messages';
+import { browserLocale } from './sandbox';
+
+for (const lang of ['fi', 'sv'] as Lang[]) {
+  test.describe(`guide in ${lang}`, () => {
+    test.use({ locale: browserLocale[lang] });
+
+    test('"before you start" goes step by step, branches on the answer and ends in the product', async ({ page }) => {
+      await page.goto('/guides/before-you-start');
+      await hydrated(page);
+      const heading = page.locator('#wizard-step-heading');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(msg(lang, 'guide-start-title'));
+      await expect(heading).toHaveText(msg(lang, 'guide-start-identification-heading'));
+      await expect(page.getByText(msg(lang, 'wizard-step-of', { n: 1, total: 5 }))).toBeVisible();
+      const illustration = page.getByRole('img', { name: msg(lang, 'guide-start-identification-alt') });
+      await expect(illustration).toBeVisible();
+      expect(await illustration.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+
+      await page.getByRole('link', { name: msg(lang, 'wizard-next') }).click();
+      await expect(heading).toHaveText(msg(lang, 'guide-start-kind-heading'));
+      await expect(heading).toBeFocused();
+
+      // Unanswered: the error summary names the question and links to it.
+      await page.getByRole('button', { name: msg(lang, 'wizard-next') }).click();
+      await expect(page.getByRole('alert')).toContainText(msg(lang, 'validation-required'));
+      await page.getByLabel(msg(lang, 'guide-start-kind-label')).selectOption({ label: msg(lang, 'guide-start-kind-public') });
+      await page.getByRole('button', { name: msg(lang, 'wizard-next') }).click();
+      await expect(heading).toHaveText(msg(lang, 'guide-start-mandate-heading'));
+      await expect(page.getByText(msg(lang, 'wizard-step-of', { n: 3, total: 5 }))).toBeVisible();
+
+      // Back keeps the answer.
+      await page.getByRole('link', { name: msg(lang, 'wizard-back') }).click();
+      await expect(heading).toHaveText(msg(lang, 'guide-start-kind-heading'));
+      await expect(page.getByLabel(msg(lang, 'guide-start-kind-label'))).toHaveValue('public');
+      await page.getByRole('button', { name: msg(lang, 'wizard-next') }).click();
+      for (const next of ['guide-start-code-service-heading', 'guide-start-ready-heading']) {
+        await page.getByRole('link', { name: msg(lang, 'wizard-next') }).click();
+        await expect(heading).toHaveText(msg(lang, next));
+      }
+      await page.getByRole('link', { name: msg(lang, 'guide-start-finish') }).click();
+      await expect(page).toHaveURL(/\/login\?next=\/organisations$/);
+    });
+  });
+}

@@ -1,0 +1,64 @@
+//! The illustrated guides render on the server from the URL alone, so every step can be read,
+//! linked and answered without JavaScript.
+mod common;
+
+use app::i18n::{Lang, lookup};
+use common::TestApp;
+
+fn text(lang: Lang, id: &str) -> String {
+    lookup(lang, id, None)
+}
+
+fn step_of(lang: Lang, n: i64, total: i64) -> String {
+    let args = [("n", n), ("total", total)].into_iter().collect();
+    lookup(lang, "wizard-step-of", Some(&args))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn each_step_is_a_page_of_its_own() {
+    common::within_a_minute(async {
+        let app = TestApp::sqlite().await;
+        let first = app.get("/guides/before-you-start", &[]).await;
+        assert_eq!(first.status, 200);
+        assert!(first.body.contains(&text(Lang::Fi, "guide-start-identification-heading")));
+        assert!(first.body.contains(&step_of(Lang::Fi, 1, 5)), "progress");
+        assert!(first.body.contains(r#"src="/illustrations/identification.svg""#));
+        assert!(first.body.contains(&format!(r#"alt="{}""#, text(Lang::Fi, "guide-start-identification-alt"))));
+        assert!(first.body.contains(r#"href="?step=kind""#), "next is a plain link");
+
+        let sv = app.get("/guides/before-you-start?step=kind", &[("accept-language", "sv")]).await;
+        assert!(sv.body.contains(&text(Lang::Sv, "guide-start-kind-heading")));
+        assert!(sv.body.contains(&step_of(Lang::Sv, 2, 5)));
+        assert!(sv.body.contains(&text(Lang::Sv, "guide-start-kind-public")), "the question's choices");
+
+        assert_eq!(app.get("/guides/no-such-guide", &[]).await.status, 404);
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn answers_branch_and_bad_answers_are_explained() {
+    common::within_a_minute(async {
+        let app = TestApp::sqlite().await;
+        let public = app.get("/guides/before-you-start?from=kind&kind=public", &[]).await;
+        assert!(public.body.contains(&text(Lang::Fi, "guide-start-mandate-heading")), "public → mandate");
+        assert!(public.body.contains(&step_of(Lang::Fi, 3, 5)));
+        assert!(public.body.contains(r#"href="?step=code-service&amp;kind=public""#), "answers carried along");
+
+        let private = app.get("/guides/before-you-start?from=kind&kind=private", &[]).await;
+        assert!(private.body.contains(&text(Lang::Fi, "guide-start-trade-register-heading")));
+
+        let unanswered = app.get("/guides/before-you-start?from=kind", &[]).await;
+        assert!(unanswered.body.contains(&text(Lang::Fi, "guide-start-kind-heading")), "stays on the question");
+        assert!(unanswered.body.contains(&text(Lang::Fi, "validation-required")));
+        assert!(unanswered.body.contains(r##"href="#wizard-kind""##), "the error summary links to the field");
+
+        let unknown = app.get("/guides/before-you-start?from=kind&kind=robot", &[]).await;
+        assert!(unknown.body.contains(&text(Lang::Fi, "validation-unknown-choice")));
+
+        let last = app.get("/guides/before-you-start?step=ready&kind=pharmacy", &[]).await;
+        assert!(last.body.contains(&text(Lang::Fi, "guide-start-ready-heading")));
+        assert!(last.body.contains(r#"href="/organisations""#), "ends in the product");
+    })
+    .await
+}
