@@ -43,3 +43,26 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
     });
   });
 }
+
+for (const lang of ['fi', 'sv'] as Lang[]) {
+  test.describe(`mandate guide in ${lang}`, () => {
+    test.use({ locale: browserLocale[lang] });
+
+    test('"giving a mandate" branches to a company holder and ends at the chooser', async ({ page }) => {
+      await page.goto('/guides/giving-a-mandate');
+      await hydrated(page);
+      const heading = page.locator('#wizard-step-heading');
+      await expect(heading).toHaveText(msg(lang, 'guide-mandate-who-gives-heading'));
+      await page.getByRole('link', { name: msg(lang, 'wizard-next') }).click();
+      await page.getByLabel(msg(lang, 'guide-mandate-holder-label')).selectOption({ label: msg(lang, 'guide-mandate-holder-company') });
+      await page.getByRole('button', { name: msg(lang, 'wizard-next') }).click();
+      await expect(heading).toHaveText(msg(lang, 'guide-mandate-to-company-heading'));
+      await expect(page.getByText(msg(lang, 'wizard-step-of', { n: 3, total: 5 }))).toBeVisible();
+      for (const next of ['guide-mandate-issue-heading', 'guide-mandate-acting-heading']) {
+        await page.getByRole('link', { name: msg(lang, 'wizard-next') }).click();
+        await expect(heading).toHaveText(msg(lang, next));
+      }
+      await expect(page.getByRole('link', { name: msg(lang, 'guide-mandate-finish') })).toHaveAttribute('href', '/organisations');
+    });
+  });
+}

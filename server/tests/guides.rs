@@ -56,6 +56,10 @@ async fn answers_branch_and_bad_answers_are_explained() {
         let unknown = app.get("/guides/before-you-start?from=kind&kind=robot", &[]).await;
         assert!(unknown.body.contains(&text(Lang::Fi, "validation-unknown-choice")));
 
+        let company = app.get("/guides/giving-a-mandate?from=holder&holder=company", &[]).await;
+        assert!(company.body.contains(&text(Lang::Fi, "guide-mandate-to-company-heading")), "company holder");
+        assert!(company.body.contains(&step_of(Lang::Fi, 3, 5)));
+
         let last = app.get("/guides/before-you-start?step=ready&kind=pharmacy", &[]).await;
         assert!(last.body.contains(&text(Lang::Fi, "guide-start-ready-heading")));
         assert!(last.body.contains(r#"href="/organisations""#), "ends in the product");

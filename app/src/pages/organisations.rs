@@ -68,6 +68,7 @@ pub fn Organisations() -> impl IntoView {
                         {t!("organisations-mandate-give")} " "
                         <a href=t!("suomifi-mandates-url") rel="external">{t!("suomifi-mandates-link")}</a>
                     </p>
+                    <p><a href="/guides/giving-a-mandate">{t!("guide-mandate-link")}</a></p>
                 </section>
             </div>
         </RequireLogin>

@@ -92,7 +92,77 @@ pub const BEFORE_YOU_START: Guide = Guide {
     finish: ("/organisations", msg!("guide-start-finish")),
 };
 
-pub const ALL: [&Guide; 1] = [&BEFORE_YOU_START];
+const HOLDER: Field = Field {
+    name: "holder",
+    label: msg!("guide-mandate-holder-label"),
+    hint: None,
+    kind: FieldKind::Choice(&[
+        ("person", msg!("guide-mandate-holder-person")),
+        ("company", msg!("guide-mandate-holder-company")),
+    ]),
+    required: true,
+};
+
+/// Giving a Suomi.fi mandate so that another person or a company can act for you.
+pub const GIVING_A_MANDATE: Guide = Guide {
+    wizard: Wizard {
+        id: "giving-a-mandate",
+        title: msg!("guide-mandate-title"),
+        steps: &[
+            Step {
+                id: "who-gives",
+                heading: msg!("guide-mandate-who-gives-heading"),
+                paragraphs: &[msg!("guide-mandate-who-gives-text"), msg!("guide-mandate-who-gives-where")],
+                illustration: Some(("mandate.svg", msg!("guide-mandate-who-gives-alt"))),
+                fields: &[],
+                next: Next::To("holder"),
+            },
+            Step {
+                id: "holder",
+                heading: msg!("guide-mandate-holder-heading"),
+                paragraphs: &[msg!("guide-mandate-holder-text")],
+                illustration: Some(("holder.svg", msg!("guide-mandate-holder-alt"))),
+                fields: &[HOLDER],
+                next: Next::Branch { field: "holder", cases: &[("company", "to-company")], otherwise: "to-person" },
+            },
+            Step {
+                id: "to-person",
+                heading: msg!("guide-mandate-to-person-heading"),
+                paragraphs: &[msg!("guide-mandate-to-person-text")],
+                illustration: Some(("to-person.svg", msg!("guide-mandate-to-person-alt"))),
+                fields: &[],
+                next: Next::To("issue"),
+            },
+            Step {
+                id: "to-company",
+                heading: msg!("guide-mandate-to-company-heading"),
+                paragraphs: &[msg!("guide-mandate-to-company-text"), msg!("guide-mandate-to-company-who-acts")],
+                illustration: Some(("to-company.svg", msg!("guide-mandate-to-company-alt"))),
+                fields: &[],
+                next: Next::To("issue"),
+            },
+            Step {
+                id: "issue",
+                heading: msg!("guide-mandate-issue-heading"),
+                paragraphs: &[msg!("guide-mandate-issue-text"), msg!("guide-mandate-issue-validity")],
+                illustration: Some(("trade-register.svg", msg!("guide-mandate-issue-alt"))),
+                fields: &[],
+                next: Next::To("acting"),
+            },
+            Step {
+                id: "acting",
+                heading: msg!("guide-mandate-acting-heading"),
+                paragraphs: &[msg!("guide-mandate-acting-text"), msg!("guide-mandate-acting-revoke")],
+                illustration: Some(("ready.svg", msg!("guide-mandate-acting-alt"))),
+                fields: &[],
+                next: Next::Done,
+            },
+        ],
+    },
+    finish: ("/organisations", msg!("guide-mandate-finish")),
+};
+
+pub const ALL: [&Guide; 2] = [&BEFORE_YOU_START, &GIVING_A_MANDATE];
 
 pub fn by_id(id: &str) -> Option<&'static Guide> {
     ALL.into_iter().find(|g| g.wizard.id == id)
