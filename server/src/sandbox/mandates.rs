@@ -14,8 +14,9 @@ use app::{
 };
 use axum::{
     Form, Json, Router,
-    extract::{OriginalUri, Path, Query, State},
+    extract::{OriginalUri, Path, Query, Request, State},
     http::{HeaderMap, StatusCode, header},
+    middleware::{self, Next},
     response::{Html, IntoResponse, Redirect, Response},
     routing::get,
 };
@@ -163,26 +164,32 @@ impl Valtuudet {
 }
 
 pub fn router(service: Arc<Valtuudet>) -> Router {
-    Router::new()
+    // Server-to-server calls carry the checksum; the browser's chooser and the token endpoint do not.
+    let signed = Router::new()
         .route("/service/ypa/user/register/{client_id}/{hetu}", get(register))
         .route("/service/ypa/user/unregister/{session_id}", get(unregister))
-        .route("/oauth/authorize", get(chooser).post(choose))
-        .route("/oauth/token", axum::routing::post(token))
         .route("/service/ypa/api/organizationRoles/{session_id}", get(organisation_roles))
         .route("/service/ypa/api/authorization/{session_id}/{business_id}", get(authorization))
+        .route_layer(middleware::from_fn_with_state(service.clone(), checksum_checked));
+    Router::new()
+        .merge(signed)
+        .route("/oauth/authorize", get(chooser).post(choose))
+        .route("/oauth/token", axum::routing::post(token))
         .route("/admin", get(admin_page).post(admin))
         .with_state(service)
 }
 
-async fn register(
-    State(service): State<Arc<Valtuudet>>,
-    OriginalUri(uri): OriginalUri,
-    headers: HeaderMap,
-    Path((client_id, hetu)): Path<(String, String)>,
-) -> Response {
-    if let Err(why) = service.verify(&headers, &uri) {
-        return Valtuudet::refused(why);
+/// Refuses a server-to-server call whose checksum header is missing, stale or wrong.
+async fn checksum_checked(State(service): State<Arc<Valtuudet>>, request: Request, next: Next) -> Response {
+    // The path as the caller signed it, before nesting stripped the prefix.
+    let uri = request.extensions().get::<OriginalUri>().map(|o| o.0.clone()).unwrap_or_else(|| request.uri().clone());
+    match service.verify(request.headers(), &uri) {
+        Ok(()) => next.run(request).await,
+        Err(why) => Valtuudet::refused(why),
     }
+}
+
+async fn register(State(service): State<Arc<Valtuudet>>, Path((client_id, hetu)): Path<(String, String)>) -> Response {
     if client_id != service.client_id || app::domain::hetu::Hetu::parse(&hetu).is_err() {
         return StatusCode::BAD_REQUEST.into_response();
     }
@@ -192,15 +199,7 @@ async fn register(
     Json(json!({ "sessionId": session_id, "userId": user_id })).into_response()
 }
 
-async fn unregister(
-    State(service): State<Arc<Valtuudet>>,
-    OriginalUri(uri): OriginalUri,
-    headers: HeaderMap,
-    Path(session_id): Path<String>,
-) -> Response {
-    if let Err(why) = service.verify(&headers, &uri) {
-        return Valtuudet::refused(why);
-    }
+async fn unregister(State(service): State<Arc<Valtuudet>>, Path(session_id): Path<String>) -> Response {
     service.store().sessions.remove(&session_id);
     Json(json!({})).into_response()
 }
@@ -360,13 +359,9 @@ async fn token(State(service): State<Arc<Valtuudet>>, headers: HeaderMap, Query(
 
 async fn organisation_roles(
     State(service): State<Arc<Valtuudet>>,
-    OriginalUri(uri): OriginalUri,
     headers: HeaderMap,
     Path(session_id): Path<String>,
 ) -> Response {
-    if let Err(why) = service.verify(&headers, &uri) {
-        return Valtuudet::refused(why);
-    }
     let Some(session) = service.session_with_token(&session_id, &headers) else {
         return StatusCode::UNAUTHORIZED.into_response();
     };
@@ -386,14 +381,10 @@ struct IssuesQuery {
 
 async fn authorization(
     State(service): State<Arc<Valtuudet>>,
-    OriginalUri(uri): OriginalUri,
     headers: HeaderMap,
     Path((session_id, business_id)): Path<(String, String)>,
     Query(q): Query<IssuesQuery>,
 ) -> Response {
-    if let Err(why) = service.verify(&headers, &uri) {
-        return Valtuudet::refused(why);
-    }
     let Some(session) = service.session_with_token(&session_id, &headers) else {
         return StatusCode::UNAUTHORIZED.into_response();
     };
