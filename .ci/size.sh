@@ -7,7 +7,7 @@ path=${1:-/}
 work=$(mktemp -d /tmp/kanta-size.XXXXXX)
 port=$("$(dirname "$0")/free-port")
 KANTA_LISTEN=127.0.0.1:$port KANTA_DATABASE_URL="sqlite://$work/kanta.db?mode=rwc" RUST_LOG=warn \
-  ./target/release/server serve >"$work/server.log" 2>&1 &
+  "${KANTA_SERVER:-./target/release/server}" serve >"$work/server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done

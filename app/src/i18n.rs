@@ -120,9 +120,12 @@ fn log_problem(what: &str) {
     leptos::logging::warn!("i18n: {what}");
 }
 
-/// The language of the page being rendered.
+/// The language of the page being rendered (in an island in the browser: the page's `<html lang>`).
 pub fn use_lang() -> Lang {
-    leptos::prelude::use_context::<Lang>().unwrap_or_default()
+    #[cfg(feature = "ssr")]
+    return leptos::prelude::use_context::<Lang>().unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    leptos::prelude::use_context::<Lang>().unwrap_or_else(document_lang)
 }
 
 /// Provides the page language: from the request on the server, from `<html lang>` in the browser.

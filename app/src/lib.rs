@@ -8,6 +8,8 @@ pub mod api;
 pub mod components;
 pub mod domain;
 pub mod error;
+#[cfg(feature = "hydrate")]
+pub mod offline;
 pub mod pages;
 pub mod wizard;
 
@@ -38,9 +40,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
+                <meta name="theme-color" content="#005a8c"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
+                <link rel="manifest" href="/manifest.webmanifest"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
             <body>
@@ -79,8 +84,6 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     i18n::provide_lang();
     components::session::provide_session();
-    #[cfg(feature = "hydrate")]
-    Effect::new(components::mark_hydrated);
 
     view! {
         <Stylesheet id="leptos" href="/pkg/kanta.css"/>

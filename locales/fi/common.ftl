@@ -34,3 +34,5 @@ error-transport = Yhteys palveluun katkesi, eikä tietoja tallennettu. Tarkista 
 not-found-heading = Sivua ei löytynyt
 not-found-text = Osoitteessa ei ole sivua. Se on voinut muuttua, tai osoitteessa voi olla kirjoitusvirhe.
 not-found-home = Etusivulle
+app-short-name = Kanta Extranet
+app-description = Kanta-palvelujen käyttöönotto, tietojen ylläpito, sopimukset, laskutus ja ohjeet sosiaali- ja terveydenhuollon organisaatioille, apteekeille ja itsenäisille ammatinharjoittajille.

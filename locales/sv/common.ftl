@@ -34,3 +34,5 @@ error-transport = Förbindelsen till tjänsten bröts och uppgifterna sparades i
 not-found-heading = Sidan hittades inte
 not-found-text = Det finns ingen sida på adressen. Den kan ha ändrats, eller så finns det ett skrivfel i adressen.
 not-found-home = Till startsidan
+app-short-name = Kanta Extranät
+app-description = Ibruktagande av Kanta-tjänster, uppdatering av uppgifter, avtal, fakturering och anvisningar för organisationer inom social- och hälsovården, apotek och självständiga yrkesutövare.

@@ -1,6 +1,7 @@
 //! The axum server: routes, middleware and the process around the Leptos app.
 pub mod auth;
 pub mod config;
+mod offline;
 pub mod sandbox;
 mod web;
 
@@ -64,7 +65,8 @@ pub fn app_state(
     if config.sandbox && config.environment == Environment::Production {
         tracing::warn!("the sandbox services are on in production");
     }
-    Ok(AppState { leptos_options: options, db, auth, registries, sandbox, public_url })
+    let service_worker = offline::ServiceWorker::for_site(&options);
+    Ok(AppState { leptos_options: options, db, auth, registries, sandbox, public_url, service_worker })
 }
 
 /// The registry clients, over HTTP to the configured registers or the sandbox's.

@@ -33,6 +33,7 @@ pub struct AppState {
     pub public_url: url::Url,
     /// The built-in test services, when `KANTA_SANDBOX` is on.
     pub sandbox: Option<Router>,
+    pub service_worker: crate::offline::ServiceWorker,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -52,6 +53,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .merge(crate::auth::routes())
+        .merge(crate::offline::routes())
         .route("/lang/{code}", get(switch_language))
         .nest("/pkg", pkg)
         .leptos_routes_with_context(

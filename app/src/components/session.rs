@@ -56,6 +56,14 @@ pub fn RequireLogin(children: ChildrenFn) -> impl IntoView {
     }
 }
 
+/// Loads the current page again, so server-rendered parts show what an action changed.
+pub fn reload() {
+    #[cfg(feature = "hydrate")]
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
 /// Sends the browser to `url`: a redirect while rendering on the server, a page load in the browser.
 pub fn go_to(url: &str) {
     #[cfg(feature = "ssr")]
@@ -121,7 +129,7 @@ pub fn SessionControls() -> impl IntoView {
 const WARN_BEFORE: i64 = 120;
 
 /// Warns before the idle timeout and lets the user continue; when time runs out, says so.
-#[component]
+#[island]
 fn IdleWarning(seconds_left: i64) -> impl IntoView {
     let left = RwSignal::new(seconds_left);
     // Counted from a deadline, not by ticks: timers in background tabs are throttled.

@@ -13,7 +13,7 @@ use leptos::{html, prelude::*};
 
 const ID: &str = "support";
 
-#[component]
+#[island]
 pub fn SupportForm() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());

@@ -1,18 +1,28 @@
 //! An illustrated guide: `/guides/<id>`, one step at a time.
 use crate::{
     pages::not_found::NotFound,
-    wizard::{guides, view::WizardView},
+    wizard::{
+        guides,
+        view::{WizardView, answers_in},
+    },
 };
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn Guide() -> impl IntoView {
     let params = use_params_map();
+    let query = use_query_map();
     move || match params.with(|p| p.get("id")).as_deref().and_then(guides::by_id) {
         Some(guide) => {
-            view! { <div class="page page--narrow"><WizardView wizard=&guide.wizard finish=guide.finish/></div> }
-                .into_any()
+            let (requested, from, answers) =
+                query.with(|q| (q.get("step"), q.get("from"), answers_in(&guide.wizard, |name| q.get(name))));
+            view! {
+                <div class="page page--narrow">
+                    <WizardView guide=guide.wizard.id.to_string() requested from answers/>
+                </div>
+            }
+            .into_any()
         }
         None => view! { <NotFound/> }.into_any(),
     }

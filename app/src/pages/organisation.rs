@@ -4,7 +4,7 @@ use crate::{
     api::organisation::{
         AuditLine, CheckCodeService, OrganisationFacts, audit_action_message, organisation_audit, organisation_overview,
     },
-    components::session::RequireLogin,
+    components::session::{RequireLogin, reload},
     error::AppError,
     i18n::tr,
 };
@@ -12,9 +12,8 @@ use leptos::{prelude::*, server_fn::ServerFn};
 
 #[component]
 pub fn Organisation() -> impl IntoView {
-    let check = ServerAction::<CheckCodeService>::new();
-    let facts = Resource::new_blocking(move || check.version().get(), |_| organisation_overview());
-    let trail = Resource::new_blocking(move || check.version().get(), |_| organisation_audit());
+    let facts = Resource::new_blocking(|| (), |_| organisation_overview());
+    let trail = Resource::new_blocking(|| (), |_| organisation_audit());
     view! {
         <RequireLogin>
             <div class="page">
@@ -23,7 +22,7 @@ pub fn Organisation() -> impl IntoView {
                         facts
                             .get()
                             .map(|answer| match answer {
-                                Ok(f) => view! { <Facts facts=f check/> }.into_any(),
+                                Ok(f) => view! { <Facts facts=f/> }.into_any(),
                                 Err(e) => view! { <Refused error=e/> }.into_any(),
                             })
                     }}
@@ -47,7 +46,7 @@ fn Refused(error: AppError) -> impl IntoView {
 }
 
 #[component]
-fn Facts(facts: OrganisationFacts, check: ServerAction<CheckCodeService>) -> impl IntoView {
+fn Facts(facts: OrganisationFacts) -> impl IntoView {
     let ready = facts.code_service.allows_taking_into_use();
     view! {
         <h1>{facts.name.clone()}</h1>
@@ -74,23 +73,7 @@ fn Facts(facts: OrganisationFacts, check: ServerAction<CheckCodeService>) -> imp
                     <a href="/guides/before-you-start?step=code-service">{t!("guide-start-link")}</a>
                 </p>
             </Show>
-            <form
-                method="post"
-                action=CheckCodeService::url()
-                on:submit=move |ev| {
-                    ev.prevent_default();
-                    check.dispatch(CheckCodeService {});
-                }
-            >
-                <button type="submit" class="button">{t!("organisation-code-service-check")}</button>
-            </form>
-            {move || {
-                check
-                    .value()
-                    .get()
-                    .and_then(Result::err)
-                    .map(|e| view! { <p class="notice notice--error" role="alert" id="refused">{tr(e.message_id())}</p> })
-            }}
+            <CheckCodeServiceForm/>
         </section>
     }
 }
@@ -131,5 +114,38 @@ fn AuditTrail(lines: Vec<AuditLine>) -> impl IntoView {
                 </table>
             </div>
         </section>
+    }
+}
+
+/// "Check again": a plain form post without JavaScript; with it, the action, then the page again
+/// with the new state and its audit line.
+#[island]
+fn CheckCodeServiceForm() -> impl IntoView {
+    let check = ServerAction::<CheckCodeService>::new();
+    Effect::new(move || {
+        if let Some(Ok(_)) = check.value().get() {
+            reload();
+        }
+    });
+    view! {
+        <form
+            method="post"
+            action=CheckCodeService::url()
+            on:submit=move |ev| {
+                ev.prevent_default();
+                check.dispatch(CheckCodeService {});
+            }
+        >
+            <button type="submit" class="button" disabled=move || check.pending().get()>
+                {t!("organisation-code-service-check")}
+            </button>
+        </form>
+        {move || {
+            check
+                .value()
+                .get()
+                .and_then(Result::err)
+                .map(|e| view! { <p class="notice notice--error" role="alert" id="refused">{tr(e.message_id())}</p> })
+        }}
     }
 }

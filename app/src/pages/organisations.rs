@@ -18,12 +18,6 @@ pub fn Organisations() -> impl IntoView {
             .unwrap_or("/organisation".into())
     };
     let choices = Resource::new_blocking(|| (), |_| acting_choices());
-    let choose = ServerAction::<ChooseOrganisation>::new();
-    Effect::new(move || {
-        if let Some(Ok(())) = choose.value().get() {
-            go_to(&next());
-        }
-    });
     let notice = move || {
         let id = match query.with(|q| q.get("mandate")).as_deref() {
             Some("cancelled") => msg!("organisations-mandate-cancelled"),
@@ -41,19 +35,12 @@ pub fn Organisations() -> impl IntoView {
                 <h1>{t!("organisations-heading")}</h1>
                 <p class="lead">{t!("organisations-lead")}</p>
                 {notice}
-                {move || {
-                    choose
-                        .value()
-                        .get()
-                        .and_then(Result::err)
-                        .map(|e| view! { <p class="notice notice--error" role="alert">{tr(e.message_id())}</p> })
-                }}
                 <Suspense>
                     {move || {
                         choices
                             .get()
                             .map(|answer| match answer {
-                                Ok(c) => view! { <ChoiceList choices=c choose/> }.into_any(),
+                                Ok(c) => view! { <ChoiceList choices=c next=next()/> }.into_any(),
                                 Err(e) => view! { <p class="notice notice--error">{tr(e.message_id())}</p> }.into_any(),
                             })
                     }}
@@ -76,13 +63,13 @@ pub fn Organisations() -> impl IntoView {
 }
 
 #[component]
-fn ChoiceList(choices: OrganisationChoices, choose: ServerAction<ChooseOrganisation>) -> impl IntoView {
+fn ChoiceList(choices: OrganisationChoices, next: String) -> impl IntoView {
     let none = choices.choices.is_empty();
     let current = choices.current;
     let cards = choices
         .choices
         .into_iter()
-        .map(|c| view! { <ChoiceCard choice=c.clone() current=current == Some(c.ytunnus) choose/> })
+        .map(|c| view! { <ChoiceCard choice=c.clone() current=current == Some(c.ytunnus) next=next.clone()/> })
         .collect_view();
     let without_right = choices
         .roles_without_right
@@ -100,7 +87,7 @@ fn ChoiceList(choices: OrganisationChoices, choose: ServerAction<ChooseOrganisat
 }
 
 #[component]
-fn ChoiceCard(choice: ChoiceView, current: bool, choose: ServerAction<ChooseOrganisation>) -> impl IntoView {
+fn ChoiceCard(choice: ChoiceView, current: bool, next: String) -> impl IntoView {
     let ready = choice.code_service.allows_taking_into_use();
     let name = choice.name.clone();
     view! {
@@ -119,25 +106,42 @@ fn ChoiceCard(choice: ChoiceView, current: bool, choose: ServerAction<ChooseOrga
             {if current {
                 view! { <p class="notice">{t!("organisations-current")}</p> }.into_any()
             } else {
-                let ytunnus = choice.ytunnus.to_string();
-                // A plain form post without JavaScript; with it, the action (no page load).
-                let submit = {
-                    let ytunnus = ytunnus.clone();
-                    move |ev: leptos::ev::SubmitEvent| {
-                        ev.prevent_default();
-                        choose.dispatch(ChooseOrganisation { ytunnus: ytunnus.clone() });
-                    }
-                };
-                view! {
-                    <form method="post" action=ChooseOrganisation::url() on:submit=submit>
-                        <input type="hidden" name="ytunnus" value=ytunnus/>
-                        <button type="submit" class="button button--primary">
-                            {t!("organisations-choose", name = name)}
-                        </button>
-                    </form>
-                }
-                    .into_any()
+                view! { <ChooseForm ytunnus=choice.ytunnus.to_string() name next/> }.into_any()
             }}
         </section>
+    }
+}
+
+/// "Act for X": a plain form post without JavaScript; with it, the action, its error in place, and
+/// on success the page the user was going to.
+#[island]
+fn ChooseForm(ytunnus: String, name: String, next: String) -> impl IntoView {
+    let choose = ServerAction::<ChooseOrganisation>::new();
+    Effect::new(move || {
+        if let Some(Ok(())) = choose.value().get() {
+            go_to(&next);
+        }
+    });
+    let submit = {
+        let ytunnus = ytunnus.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            choose.dispatch(ChooseOrganisation { ytunnus: ytunnus.clone() });
+        }
+    };
+    view! {
+        <form method="post" action=ChooseOrganisation::url() on:submit=submit>
+            <input type="hidden" name="ytunnus" value=ytunnus/>
+            <button type="submit" class="button button--primary" disabled=move || choose.pending().get()>
+                {t!("organisations-choose", name = name)}
+            </button>
+        </form>
+        {move || {
+            choose
+                .value()
+                .get()
+                .and_then(Result::err)
+                .map(|e| view! { <p class="notice notice--error" role="alert">{tr(e.message_id())}</p> })
+        }}
     }
 }

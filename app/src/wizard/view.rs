@@ -1,14 +1,14 @@
-//! One component renders any wizard. The step and the answers live in the URL, so every step can
-//! be read, linked and answered without JavaScript; with it, the router changes steps in place and
-//! focus moves to the new step's heading.
-use super::{Answers, FieldKind, Step, Wizard};
+//! One island renders any wizard. The step and the answers live in the URL, so every step can be
+//! read, linked and answered without JavaScript (links and a GET form); with it, the island moves
+//! between steps in place, validates before leaving a step, keeps the URL in step with the
+//! history, and moves focus to the new step's heading.
+use super::{Answers, FieldKind, Step, Wizard, guides};
 use crate::{
     components::form::{Choice, ErrorSummary},
     domain::validation::FieldError,
     i18n::tr,
 };
 use leptos::{html, prelude::*};
-use leptos_router::{components::Form, hooks::use_query_map};
 
 /// `?step=…` plus the answers, for links between steps.
 fn link(step: &str, answers: &Answers) -> String {
@@ -24,55 +24,101 @@ fn link(step: &str, answers: &Answers) -> String {
 }
 
 /// The step to show, and the problems of the step just answered (shown again with them).
-fn current(
+pub fn current(
     wizard: &'static Wizard,
-    requested: Option<String>,
-    from: Option<String>,
+    requested: Option<&str>,
+    from: Option<&str>,
     answers: &Answers,
 ) -> (&'static Step, Vec<FieldError>) {
-    if let Some(from) = from.and_then(|id| wizard.step(&id)) {
+    if let Some(from) = from.and_then(|id| wizard.step(id)) {
         let errors = wizard.validate(from, answers);
         if !errors.is_empty() {
             return (from, errors);
         }
         return (wizard.next(from, answers).unwrap_or(from), Vec::new());
     }
-    let step = requested.and_then(|id| wizard.step(&id)).filter(|s| wizard.position(s.id, answers).is_some());
+    let step = requested.and_then(|id| wizard.step(id)).filter(|s| wizard.position(s.id, answers).is_some());
     (step.unwrap_or(wizard.first()), Vec::new())
 }
 
-#[component]
-pub fn WizardView(wizard: &'static Wizard, finish: (&'static str, &'static str)) -> impl IntoView {
-    let query = use_query_map();
-    let field_names: Vec<&'static str> = wizard.steps.iter().flat_map(|s| s.fields.iter().map(|f| f.name)).collect();
-    let answers = Memo::new(move |_| {
-        query.with(|q| {
-            field_names.iter().filter_map(|name| q.get(name).map(|v| (name.to_string(), v))).collect::<Answers>()
-        })
-    });
-    let state = Memo::new(move |_| {
-        let (requested, from) = query.with(|q| (q.get("step"), q.get("from")));
-        answers.with(|a| current(wizard, requested, from, a))
-    });
+/// Where the wizard is: the step, the answers, and the problems to show.
+#[derive(Clone)]
+struct Place {
+    step: &'static Step,
+    answers: Answers,
+    errors: Vec<FieldError>,
+}
+
+/// The answers of `wizard` among query parameters.
+pub fn answers_in(wizard: &Wizard, params: impl Fn(&str) -> Option<String>) -> Answers {
+    wizard.steps.iter().flat_map(|s| s.fields).filter_map(|f| params(f.name).map(|v| (f.name.to_string(), v))).collect()
+}
+
+/// The guide `guide` at the place the URL names (`?step=`, or `?from=` for answers just sent).
+#[island]
+pub fn WizardView(guide: String, requested: Option<String>, from: Option<String>, answers: Answers) -> impl IntoView {
+    let Some(guide) = guides::by_id(&guide) else {
+        return ().into_any();
+    };
+    let wizard = &guide.wizard;
+    let finish = guide.finish;
+    let (step, errors) = current(wizard, requested.as_deref(), from.as_deref(), &answers);
+    let place = RwSignal::new(Place { step, answers, errors });
     let heading = NodeRef::<html::H2>::new();
-    // A new step: the screen reader and the keyboard start at its heading.
+    let summary = NodeRef::<html::Div>::new();
+
+    // Moving on: a new history entry, so the browser's back button walks the steps.
+    let go = move |next: Place| {
+        #[cfg(feature = "hydrate")]
+        push_url(&link(next.step.id, &next.answers));
+        place.set(next);
+    };
+    #[cfg(feature = "hydrate")]
+    {
+        // The place the address names. A page stored for offline use shows the first step, and
+        // the browser's back and forward buttons change only the address.
+        let follow_address = move || {
+            let Some(params) = query_params() else { return };
+            let answers = answers_in(wizard, |name| params.get(name));
+            let (step, errors) =
+                current(wizard, params.get("step").as_deref(), params.get("from").as_deref(), &answers);
+            if place.with_untracked(|p| p.step.id != step.id || p.answers != answers || p.errors != errors) {
+                place.set(Place { step, answers, errors });
+            }
+        };
+        Effect::new(follow_address);
+        let handle = window_event_listener(leptos::ev::popstate, move |_| follow_address());
+        on_cleanup(move || handle.remove());
+    }
+    // A new step: the screen reader and the keyboard start at its heading; problems: at their list.
     Effect::new(move |previous: Option<&'static str>| {
-        let id = state.with(|(step, _)| step.id);
-        if previous.is_some_and(|p| p != id)
+        let (id, has_errors) = place.with(|p| (p.step.id, !p.errors.is_empty()));
+        if has_errors {
+            if let Some(s) = summary.get() {
+                let _ = s.focus();
+            }
+        } else if previous.is_some_and(|p| p != id)
             && let Some(h) = heading.get()
         {
             let _ = h.focus();
         }
         id
     });
+
     view! {
         <div class="wizard">
             <h1>{tr(wizard.title)}</h1>
             {move || {
-                let (step, errors) = state.get();
-                let answers = answers.get();
+                let Place { step, answers, errors } = place.get();
                 let (n, total) = wizard.position(step.id, &answers).unwrap_or((1, 1));
                 let path = wizard.path(&answers);
+                let to = move |target: &'static Step, answers: &Answers| {
+                    let answers = answers.clone();
+                    move |ev: leptos::ev::MouseEvent| {
+                        ev.prevent_default();
+                        go(Place { step: target, answers: answers.clone(), errors: Vec::new() });
+                    }
+                };
                 let steps = path
                     .iter()
                     .enumerate()
@@ -80,7 +126,7 @@ pub fn WizardView(wizard: &'static Wizard, finish: (&'static str, &'static str))
                         let current = (s.id == step.id).then_some("step");
                         let label = tr(s.heading);
                         if i + 1 < n {
-                            view! { <li><a href=link(s.id, &answers)>{label}</a></li> }.into_any()
+                            view! { <li><a href=link(s.id, &answers) on:click=to(s, &answers)>{label}</a></li> }.into_any()
                         } else {
                             view! { <li aria-current=current>{label}</li> }.into_any()
                         }
@@ -88,33 +134,53 @@ pub fn WizardView(wizard: &'static Wizard, finish: (&'static str, &'static str))
                     .collect_view();
                 let back = (n > 1).then(|| {
                     let previous = path[n - 2];
-                    view! { <a class="button button--secondary" href=link(previous.id, &answers)>{t!("wizard-back")}</a> }
+                    view! {
+                        <a class="button button--secondary" href=link(previous.id, &answers) on:click=to(previous, &answers)>
+                            {t!("wizard-back")}
+                        </a>
+                    }
                 });
+                let forward = match wizard.next(step, &answers) {
+                    None => Some(
+                        view! { <a class="button button--primary" href=finish.0>{tr(finish.1)}</a> }.into_any(),
+                    ),
+                    Some(next) if step.fields.is_empty() => Some(
+                        view! {
+                            <a class="button button--primary" href=link(next.id, &answers) on:click=to(next, &answers)>
+                                {t!("wizard-next")}
+                            </a>
+                        }
+                            .into_any(),
+                    ),
+                    Some(_) => None,
+                };
+                let answer = move |answers: Answers| {
+                    let (step, errors) = current(wizard, None, Some(step.id), &answers);
+                    if errors.is_empty() {
+                        go(Place { step, answers, errors });
+                    } else {
+                        place.set(Place { step, answers, errors });
+                    }
+                };
                 view! {
                     <nav class="wizard__progress" aria-label=t!("wizard-progress")>
                         <p>{t!("wizard-step-of", n = n, total = total)}</p>
                         <ol>{steps}</ol>
                     </nav>
                     <section class="wizard__step" aria-labelledby="wizard-step-heading">
-                        <StepBody step errors answers=answers.clone() heading/>
-                        <div class="wizard__buttons">
-                            {back}
-                            <Forward wizard step answers finish/>
-                        </div>
+                        <StepBody step heading/>
+                        {(!step.fields.is_empty()).then(|| view! { <Questions step errors answers summary answer/> })}
+                        <div class="wizard__buttons">{back} {forward}</div>
                     </section>
                 }
             }}
         </div>
     }
+    .into_any()
 }
 
 #[component]
-fn StepBody(
-    step: &'static Step,
-    errors: Vec<FieldError>,
-    answers: Answers,
-    heading: NodeRef<html::H2>,
-) -> impl IntoView {
+fn StepBody(step: &'static Step, heading: NodeRef<html::H2>) -> impl IntoView {
     let paragraphs = step.paragraphs.iter().map(|p| view! { <p>{tr(p)}</p> }).collect_view();
     let illustration = step.illustration.map(|(file, alt)| {
         view! { <img class="wizard__illustration" src=format!("/illustrations/{file}") alt=tr(alt) width="320" height="200"/> }
@@ -123,13 +189,19 @@ fn StepBody(
         <h2 id="wizard-step-heading" tabindex="-1" node_ref=heading>{tr(step.heading)}</h2>
         {illustration}
         {paragraphs}
-        {(!step.fields.is_empty()).then(|| view! { <Questions step errors answers/> })}
     }
 }
 
-/// The step's questions: a GET form back to this page, carrying the other answers along.
+/// The step's questions: a GET form back to this page, carrying the other answers along. With
+/// JavaScript, `answer` gets all the answers instead.
 #[component]
-fn Questions(step: &'static Step, errors: Vec<FieldError>, answers: Answers) -> impl IntoView {
+fn Questions(
+    step: &'static Step,
+    errors: Vec<FieldError>,
+    answers: Answers,
+    summary: NodeRef<html::Div>,
+    answer: impl Fn(Answers) + 'static,
+) -> impl IntoView {
     let errors = Signal::stored(errors);
     let labels = step.fields.iter().map(|f| (f.name, tr(f.label))).collect();
     let own: Vec<&str> = step.fields.iter().map(|f| f.name).collect();
@@ -138,45 +210,52 @@ fn Questions(step: &'static Step, errors: Vec<FieldError>, answers: Answers) -> 
         .filter(|(name, _)| !own.contains(&name.as_str()))
         .map(|(name, value)| view! { <input type="hidden" name=name.clone() value=value.clone()/> })
         .collect_view();
+    let values: Vec<(&'static str, RwSignal<String>)> =
+        step.fields.iter().map(|f| (f.name, RwSignal::new(answers.get(f.name).cloned().unwrap_or_default()))).collect();
     let fields = step
         .fields
         .iter()
-        .map(|f| {
-            let value = RwSignal::new(answers.get(f.name).cloned().unwrap_or_default());
+        .zip(values.iter())
+        .map(|(f, (_, value))| {
             let choices = match f.kind {
                 FieldKind::Choice(options) => options.iter().map(|(v, l)| (*v, tr(l))).collect(),
                 _ => Vec::new(),
             };
-            view! { <Choice id_prefix="wizard" name=f.name label=tr(f.label) choices value errors/> }
+            view! { <Choice id_prefix="wizard" name=f.name label=tr(f.label) choices value=*value errors/> }
         })
         .collect_view();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut all = answers.clone();
+        for (name, value) in &values {
+            all.insert(name.to_string(), value.get_untracked());
+        }
+        answer(all);
+    };
     view! {
-        <ErrorSummary id_prefix="wizard" errors labels node_ref=NodeRef::new()/>
+        <ErrorSummary id_prefix="wizard" errors labels node_ref=summary/>
         // The error summary explains; the browser's own bubbles would not reach it.
-        <Form method="GET" action="" attr:novalidate=true>
+        <form method="get" action="" novalidate on:submit=submit>
             <input type="hidden" name="from" value=step.id/>
             {carried}
             {fields}
             <button type="submit" class="button button--primary">{t!("wizard-next")}</button>
-        </Form>
+        </form>
     }
 }
 
-/// "Next" for a step that asks nothing, or the way into the product at the end.
-#[component]
-fn Forward(
-    wizard: &'static Wizard,
-    step: &'static Step,
-    answers: Answers,
-    finish: (&'static str, &'static str),
-) -> impl IntoView {
-    match wizard.next(step, &answers) {
-        None => {
-            Some(view! { <a class="button button--primary" href=finish.0 rel="external">{tr(finish.1)}</a> }.into_any())
-        }
-        Some(next) if step.fields.is_empty() => Some(
-            view! { <a class="button button--primary" href=link(next.id, &answers)>{t!("wizard-next")}</a> }.into_any(),
-        ),
-        Some(_) => None,
+#[cfg(feature = "hydrate")]
+fn push_url(query: &str) {
+    if let Some(w) = web_sys::window()
+        && let Ok(history) = w.history()
+    {
+        let path = w.location().pathname().unwrap_or_default();
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{query}")));
     }
+}
+
+#[cfg(feature = "hydrate")]
+fn query_params() -> Option<web_sys::UrlSearchParams> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()
 }

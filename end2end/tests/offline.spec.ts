@@ -1,0 +1,79 @@
+import { test, expect, type BrowserContext, type Page } from '@playwright/test';
+import { msg, hydrated, type Lang } from './messages';
+import { browserLocale } from './sandbox';
+
+/** Waits until the service worker controls the page: by then it has stored this build and the guides. */
+async function controlledByWorker(page: Page) {
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+}
+
+/** The worker itself cannot reach the server either, so whatever the page shows came from the device. */
+async function workerIsOffline(context: BrowserContext) {
+  const [worker] = context.serviceWorkers();
+  expect(await worker.evaluate(() => fetch('/healthz').then(() => 'online', () => 'offline'))).toBe('offline');
+}
+
+for (const lang of ['fi', 'sv'] as Lang[]) {
+  test.describe(`offline in ${lang}`, () => {
+    test.use({ locale: browserLocale[lang] });
+
+    test('a guide opened once works with the network off, reloads included', async ({ page, context }) => {
+      await page.goto('/guides/before-you-start');
+      await hydrated(page);
+      await controlledByWorker(page);
+      await context.setOffline(true);
+      await workerIsOffline(context);
+
+      await page.reload();
+      await hydrated(page);
+      const heading = page.locator('#wizard-step-heading');
+      await expect(heading).toHaveText(msg(lang, 'guide-start-identification-heading'));
+      const illustration = page.getByRole('img', { name: msg(lang, 'guide-start-identification-alt') });
+      await expect.poll(() => illustration.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+
+      await page.getByRole('link', { name: msg(lang, 'wizard-next') }).click();
+      await expect(heading).toHaveText(msg(lang, 'guide-start-kind-heading'));
+      await page.getByRole('button', { name: msg(lang, 'wizard-next') }).click();
+      await expect(page.getByRole('alert')).toContainText(msg(lang, 'validation-required'));
+      await page.getByLabel(msg(lang, 'guide-start-kind-label')).selectOption({ label: msg(lang, 'guide-start-kind-public') });
+      await page.getByRole('button', { name: msg(lang, 'wizard-next') }).click();
+      await expect(heading).toHaveText(msg(lang, 'guide-start-mandate-heading'));
+
+      // The stored page shows the first step; the wizard follows the address to where the user was.
+      await page.reload();
+      await hydrated(page);
+      await expect(heading).toHaveText(msg(lang, 'guide-start-mandate-heading'));
+      await expect(page.getByText(msg(lang, 'wizard-step-of', { n: 3, total: 5 }))).toBeVisible();
+      await page.getByRole('link', { name: msg(lang, 'wizard-back') }).click();
+      await expect(page.getByLabel(msg(lang, 'guide-start-kind-label'))).toHaveValue('public');
+      await page.getByRole('button', { name: msg(lang, 'wizard-next') }).click();
+      for (const next of ['guide-start-code-service-heading', 'guide-start-ready-heading']) {
+        await page.getByRole('link', { name: msg(lang, 'wizard-next') }).click();
+        await expect(heading).toHaveText(msg(lang, next));
+      }
+      await expect(page.getByRole('link', { name: msg(lang, 'guide-start-finish') })).toBeVisible();
+
+      // The other guides were stored when the worker was installed, before anyone opened them.
+      await page.goto('/guides/giving-a-mandate');
+      await hydrated(page);
+      await expect(heading).toHaveText(msg(lang, 'guide-mandate-who-gives-heading'));
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    });
+
+    test('the app is installable: a manifest in the page language with icons of its own', async ({ page }) => {
+      await page.goto('/');
+      const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+      const manifest = await page.evaluate(async (url) => (await fetch(url!)).json(), href);
+      expect(manifest.name).toBe(msg(lang, 'service-name'));
+      expect(manifest.lang).toBe(lang);
+      expect(manifest.display).toBe('standalone');
+      const sizes = manifest.icons.map((i: { sizes: string }) => i.sizes);
+      expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
+      for (const icon of manifest.icons) {
+        expect(icon.src).toMatch(/^\//);
+        const status = await page.evaluate(async (src) => (await fetch(src)).status, icon.src);
+        expect(status).toBe(200);
+      }
+    });
+  });
+}

@@ -1,0 +1,113 @@
+//! What makes the app work offline and installable: the service worker script, versioned by the
+//! build it serves, and the web app manifest in the user's language.
+use crate::web::AppState;
+use app::{
+    i18n::{lang_of_request, lookup},
+    wizard::guides,
+};
+use axum::{
+    Router,
+    extract::State,
+    http::{HeaderMap, HeaderValue, header},
+    response::{IntoResponse, Response},
+    routing::get,
+};
+use leptos::config::LeptosOptions;
+use sha2::{Digest, Sha256};
+use std::{path::Path, sync::Arc};
+
+/// The service worker of this build: its version and what it keeps on the device.
+#[derive(Clone)]
+pub struct ServiceWorker(Arc<str>);
+
+impl ServiceWorker {
+    /// Fills in `sw.js` for the build in the site root. The version is a hash of every file the
+    /// worker stores, so any new build (or new guide) replaces the cache.
+    pub fn for_site(options: &LeptosOptions) -> ServiceWorker {
+        let root = Path::new(options.site_root.as_ref());
+        let name = &options.output_name;
+        let pkg = format!("/{}", options.site_pkg_dir);
+        let mut assets = vec![
+            format!("{pkg}/{name}.js"),
+            format!("{pkg}/{name}.wasm"),
+            format!("{pkg}/{name}.css"),
+            "/favicon.svg".to_string(),
+            "/manifest.webmanifest".to_string(),
+            "/icons/icon-192.png".to_string(),
+            "/icons/icon-512.png".to_string(),
+        ];
+        let mut illustrations: Vec<String> = guides::ALL
+            .iter()
+            .flat_map(|g| {
+                g.wizard.steps.iter().filter_map(|s| s.illustration.map(|(file, _)| format!("/illustrations/{file}")))
+            })
+            .collect();
+        illustrations.sort();
+        illustrations.dedup();
+        assets.extend(illustrations);
+        let mut pages = vec!["/".to_string(), "/accessibility".to_string()];
+        pages.extend(guides::ALL.iter().map(|g| format!("/guides/{}", g.wizard.id)));
+
+        let mut hash = Sha256::new();
+        for path in assets.iter().chain(&pages) {
+            hash.update(path.as_bytes());
+            // A page's HTML is fetched fresh when online; only files on disk version the cache.
+            if let Ok(bytes) = std::fs::read(root.join(path.trim_start_matches('/'))) {
+                hash.update(&bytes);
+            }
+        }
+        let version: String = hash.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
+        let list = |items: &[String]| serde_json::to_string(items).unwrap_or_else(|_| "[]".into());
+        let script = include_str!("sw.js")
+            .replace("__VERSION__", &version)
+            .replace("__ASSETS__", &list(&assets))
+            .replace("__PAGES__", &list(&pages));
+        ServiceWorker(script.into())
+    }
+}
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/sw.js", get(service_worker)).route("/manifest.webmanifest", get(manifest))
+}
+
+async fn service_worker(State(sw): State<ServiceWorker>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("text/javascript; charset=utf-8")),
+            // Checked on every visit, so a new build's worker is found at once.
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+        ],
+        sw.0.to_string(),
+    )
+        .into_response()
+}
+
+/// The manifest in the language of the request, so the installed app is named in it.
+async fn manifest(headers: HeaderMap) -> Response {
+    let lang = lang_of_request(&headers);
+    let text = |id| lookup(lang, id, None);
+    let body = serde_json::json!({
+        "name": text("service-name"),
+        "short_name": text("app-short-name"),
+        "description": text("app-description"),
+        "lang": lang.code(),
+        "start_url": "/",
+        "scope": "/",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#005a8c",
+        "icons": [
+            { "src": "/icons/icon-192.png", "sizes": "192x192", "type": "image/png", "purpose": "any maskable" },
+            { "src": "/icons/icon-512.png", "sizes": "512x512", "type": "image/png", "purpose": "any maskable" },
+            { "src": "/favicon.svg", "sizes": "any", "type": "image/svg+xml" }
+        ]
+    });
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("application/manifest+json")),
+            (header::VARY, HeaderValue::from_static("Cookie, Accept-Language")),
+        ],
+        body.to_string(),
+    )
+        .into_response()
+}

@@ -1,0 +1,63 @@
+// Kanta Extranet's service worker. This build's scripts, styles, icons, illustrations and the public
+// guidance pages are kept on the device, so a guide opened once still works with the network off.
+// The server fills in the build version and the lists; a new build installs a new cache and drops
+// the old one.
+const CACHE = 'kanta-__VERSION__';
+const ASSETS = __ASSETS__;
+// Public pages only: pages behind login are never stored on the device.
+const PAGES = __PAGES__;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => cache.addAll([...ASSETS, ...PAGES])).then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('kanta-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+const isPublicPage = (path) => PAGES.includes(path);
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  // A stored page shows the header of whoever was logged in: logging out forgets them.
+  if (request.method === 'POST' && url.pathname === '/auth/logout') {
+    event.waitUntil(forgetPages());
+    return;
+  }
+  if (request.method !== 'GET') return;
+  if (request.mode === 'navigate') {
+    if (isPublicPage(url.pathname)) event.respondWith(networkFirst(request, url));
+  } else if (ASSETS.includes(url.pathname)) {
+    event.respondWith(caches.match(url.pathname, { cacheName: CACHE }).then((hit) => hit || fetch(request)));
+  }
+});
+
+// Fresh from the network when there is one; else the stored copy. Stored by path: a wizard reads
+// its step and answers from the address, so one copy serves every step.
+async function networkFirst(request, url) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok && !response.redirected) await cache.put(url.pathname, response.clone());
+    return response;
+  } catch (offline) {
+    const stored = await cache.match(url.pathname);
+    if (stored) return stored;
+    throw offline;
+  }
+}
+
+async function forgetPages() {
+  const cache = await caches.open(CACHE);
+  for (const request of await cache.keys()) {
+    if (isPublicPage(new URL(request.url).pathname)) await cache.delete(request);
+  }
+}
