@@ -131,6 +131,49 @@ fn runtime_bundles_hold_every_message() {
     }
 }
 
+/// Files marked (first line) as used by server-rendered pages only: the browser's WASM leaves them out.
+fn server_only_ids() -> BTreeMap<String, String> {
+    let mut ids = BTreeMap::new();
+    for lang in LANGS {
+        for entry in fs::read_dir(root().join("locales").join(lang)).unwrap() {
+            let path = entry.unwrap().path();
+            let source = fs::read_to_string(&path).unwrap();
+            if !source.starts_with("### Server-rendered pages only:") {
+                continue;
+            }
+            let resource = parser::parse(source.as_str()).unwrap();
+            for entry in resource.body {
+                if let ast::Entry::Message(m) = entry {
+                    ids.insert(m.id.name.to_string(), path.display().to_string());
+                }
+            }
+        }
+    }
+    ids
+}
+
+/// Code that can run in an island names no message the browser does not have: the islands
+/// themselves, and what they use (form parts, wizards, the domain, errors, server function types).
+#[test]
+fn islands_name_only_messages_the_browser_has() {
+    let server_only = server_only_ids();
+    assert!(!server_only.is_empty(), "no server-only files found: is the marker still the same?");
+    let in_browser = |path: &str, source: &str| {
+        source.contains("#[island")
+            || ["app/src/wizard/", "app/src/domain/", "app/src/api/", "app/src/components/form.rs", "app/src/error.rs"]
+                .iter()
+                .any(|p| path.starts_with(p))
+    };
+    let browser_files: BTreeSet<String> =
+        rust_sources().into_iter().filter(|(path, source)| in_browser(path, source)).map(|(path, _)| path).collect();
+    let wrong: Vec<_> = referenced_ids()
+        .into_iter()
+        .filter(|(id, path)| browser_files.contains(path) && server_only.contains_key(id))
+        .map(|(id, path)| format!("{path} names {id} from {}", server_only[&id]))
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
 /// Text written straight into a `view!` (`<p>"Hello"</p>`) would reach users untranslated.
 #[test]
 fn views_hold_no_literal_text() {

@@ -1,3 +1,5 @@
+### Server-rendered pages only: these messages are not built into the browser's WASM.
+
 home-heading = Kanta-palvelut käyttöön ja tiedot ajan tasalle
 home-lead = Kanta Extranet on Kanta-palvelujen asiointipalvelu sosiaali- ja terveydenhuollon organisaatioille, apteekeille ja itsenäisille ammatinharjoittajille. Palvelu ohjaa tekemään sen, mitä kussakin tilanteessa tarvitaan.
 home-task-take-into-use = Ota Kanta-palveluja käyttöön liittymishakemuksella.

@@ -1,3 +1,5 @@
+### Server-rendered pages only: these messages are not built into the browser's WASM.
+
 login-heading = Kirjaudu Kanta Extranetiin
 login-lead = Kirjaudut Suomi.fi-tunnistuksella. Sen jälkeen valitset, kenen puolesta asioit.
 login-needs-heading = Ennen kuin kirjaudut

@@ -1,3 +1,5 @@
+### Server-rendered pages only: these messages are not built into the browser's WASM.
+
 sandbox-idp-title = Tunnistautuminen (testiympäristö)
 sandbox-idp-banner = Tämä on Kanta Extranetin sisäänrakennettu testitunnistus. Oikeassa palvelussa tunnistaudut Suomi.fi-tunnistuksessa.
 sandbox-idp-current = Olet jo tunnistautunut tässä testipalvelussa: { $name }.

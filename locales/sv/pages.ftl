@@ -1,3 +1,5 @@
+### Server-rendered pages only: these messages are not built into the browser's WASM.
+
 login-heading = Logga in på Kanta Extranät
 login-lead = Du loggar in med Suomi.fi-identifikation. Därefter väljer du för vem du uträttar ärenden.
 login-needs-heading = Innan du loggar in

@@ -1,3 +1,5 @@
+### Server-rendered pages only: these messages are not built into the browser's WASM.
+
 sandbox-idp-title = Identifikation (testmiljö)
 sandbox-idp-banner = Det här är Kanta Extranets inbyggda testidentifikation. I den riktiga tjänsten identifierar du dig i Suomi.fi-identifikationen.
 sandbox-idp-current = Du har redan identifierat dig i den här testtjänsten: { $name }.
