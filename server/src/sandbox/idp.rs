@@ -283,7 +283,7 @@ fn chooser(idp: &Idp, request: &AuthRequest, lang: Lang, current: Option<Subject
         body.push_str(&format!(r#"<p class="error" role="alert" id="error">{}</p>"#, t(error)));
     }
     if let Some(subject) = &current {
-        let mut args = fluent_bundle::FluentArgs::new();
+        let mut args = app::i18n::Args::new();
         args.set("name", subject.name());
         body.push_str(&format!(
             r#"<p id="current-identification">{}</p>"#,

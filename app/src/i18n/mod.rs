@@ -2,14 +2,14 @@
 //!
 //! The server decides the language once per request (cookie, else `Accept-Language`, else
 //! Finnish) and writes it into `<html lang>`; the browser reads it back from there, so both
-//! render with the same bundle.
-use fluent_bundle::{FluentArgs, FluentResource, concurrent::FluentBundle};
-use serde::{Deserialize, Serialize};
-use std::sync::LazyLock;
+//! render the same text. The server formats with Fluent itself; the browser with the catalogue
+//! compiled from the same files.
+#[cfg(any(not(feature = "ssr"), test))]
+mod catalogue;
+#[cfg(feature = "ssr")]
+mod fluent;
 
-mod files {
-    include!(concat!(env!("OUT_DIR"), "/locales.rs"));
-}
+use serde::{Deserialize, Serialize};
 
 /// Name of the cookie that remembers the chosen language.
 pub const LANG_COOKIE: &str = "kanta_lang";
@@ -43,13 +43,6 @@ impl Lang {
     pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Lang {
         cookie.and_then(Lang::from_code).or_else(|| accept_language.and_then(best_accepted)).unwrap_or_default()
     }
-
-    pub fn sources(self) -> &'static [(&'static str, &'static str)] {
-        match self {
-            Lang::Fi => files::FI,
-            Lang::Sv => files::SV,
-        }
-    }
 }
 
 /// Picks the supported language with the highest quality from an `Accept-Language` header.
@@ -70,47 +63,95 @@ fn best_accepted(header: &str) -> Option<Lang> {
     best.map(|(lang, _)| lang)
 }
 
-type Bundle = FluentBundle<FluentResource>;
+/// The values of a message's variables: `t!("id", name = value)` builds one.
+#[derive(Clone, Debug, Default)]
+pub struct Args(Vec<(&'static str, Arg)>);
 
-fn build_bundle(lang: Lang) -> Bundle {
-    let langid = lang.code().parse().expect("static language tag");
-    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
-    // Isolation marks around arguments would leak into visible text and tests.
-    bundle.set_use_isolating(false);
-    for (name, source) in lang.sources() {
-        // Syntax errors and duplicate ids are caught by the locale tests; the parsed part still works.
-        let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(res, _)| res);
-        if let Err(errors) = bundle.add_resource(resource) {
-            log_problem(&format!("{name} ({}): {errors:?}", lang.code()));
-        }
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    Text(String),
+    Number(i64),
+}
+
+impl Args {
+    pub fn new() -> Args {
+        Args::default()
     }
-    bundle
+
+    pub fn set(&mut self, name: &'static str, value: impl Into<Arg>) {
+        self.0.push((name, value.into()));
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Arg> {
+        self.0.iter().rev().find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &(&'static str, Arg)> {
+        self.0.iter()
+    }
 }
 
-static BUNDLES: LazyLock<[Bundle; 2]> = LazyLock::new(|| [build_bundle(Lang::Fi), build_bundle(Lang::Sv)]);
-
-fn bundle(lang: Lang) -> &'static Bundle {
-    &BUNDLES[lang as usize]
+impl<V: Into<Arg>> FromIterator<(&'static str, V)> for Args {
+    fn from_iter<I: IntoIterator<Item = (&'static str, V)>>(items: I) -> Args {
+        Args(items.into_iter().map(|(name, value)| (name, value.into())).collect())
+    }
 }
+
+impl From<String> for Arg {
+    fn from(text: String) -> Arg {
+        Arg::Text(text)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Arg {
+        Arg::Text(text.to_string())
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(text: &String) -> Arg {
+        Arg::Text(text.clone())
+    }
+}
+
+macro_rules! number_args {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(n: $t) -> Arg {
+                Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+            }
+        }
+    )*};
+}
+number_args!(i32, i64, u32, u64, usize);
 
 /// Whether a message with this id exists in the language.
 pub fn has_message(lang: Lang, id: &str) -> bool {
-    bundle(lang).has_message(id)
+    #[cfg(feature = "ssr")]
+    return fluent::has_message(lang, id);
+    #[cfg(not(feature = "ssr"))]
+    catalogue::get(lang, id).is_some()
 }
 
 /// The text of message `id`; a missing id shows as the id itself (and the locale tests fail).
-pub fn lookup(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
-    let bundle = bundle(lang);
-    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
-        log_problem(&format!("missing message {id} ({})", lang.code()));
-        return id.to_string();
-    };
-    let mut errors = Vec::new();
-    let text = bundle.format_pattern(pattern, args, &mut errors).into_owned();
-    if !errors.is_empty() {
-        log_problem(&format!("message {id} ({}): {errors:?}", lang.code()));
+pub fn lookup(lang: Lang, id: &str, args: Option<&Args>) -> String {
+    #[cfg(feature = "ssr")]
+    return fluent::format(lang, id, args).unwrap_or_else(|| missing(lang, id));
+    #[cfg(not(feature = "ssr"))]
+    match catalogue::get(lang, id) {
+        Some(parts) => {
+            let mut text = String::new();
+            catalogue::format(parts, args, &mut text);
+            text
+        }
+        None => missing(lang, id),
     }
-    text
+}
+
+fn missing(lang: Lang, id: &str) -> String {
+    log_problem(&format!("missing message {id} ({})", lang.code()));
+    id.to_string()
 }
 
 fn log_problem(what: &str) {
@@ -184,7 +225,7 @@ macro_rules! t {
         $crate::i18n::lookup($crate::i18n::use_lang(), $id, None)
     };
     ($id:literal, $($key:ident = $value:expr),+ $(,)?) => {{
-        let mut args = fluent_bundle::FluentArgs::new();
+        let mut args = $crate::i18n::Args::new();
         $( args.set(stringify!($key), $value); )+
         $crate::i18n::lookup($crate::i18n::use_lang(), $id, Some(&args))
     }};
@@ -226,10 +267,45 @@ mod tests {
 
     #[test]
     fn arguments_are_formatted_without_isolation_marks() {
-        let mut args = FluentArgs::new();
+        let mut args = Args::new();
         args.set("min", 10);
         let text = lookup(Lang::Sv, "validation-too-short", Some(&args));
         assert!(text.contains("10"), "{text}");
         assert!(!text.contains('\u{2068}'), "{text:?}");
+    }
+
+    /// The browser's catalogue formats every message exactly as Fluent does on the server, with
+    /// text and with numbers (0, 1, 2, 5: both plural forms) for each variable.
+    #[test]
+    #[cfg(feature = "ssr")]
+    fn the_browser_catalogue_formats_like_fluent() {
+        let mut checked = 0;
+        for lang in Lang::ALL {
+            for id in fluent::ids(lang) {
+                let parts = catalogue::get(lang, &id).unwrap_or_else(|| panic!("{id} not in the catalogue ({lang:?})"));
+                let vars = fluent::variables(lang, &id);
+                let mut cases = vec![None];
+                let mut text = Args::new();
+                for v in &vars {
+                    text.set(v, format!("«{v}»"));
+                }
+                cases.push(Some(text));
+                for n in [0, 1, 2, 5] {
+                    let mut numbers = Args::new();
+                    for v in &vars {
+                        numbers.set(v, n);
+                    }
+                    cases.push(Some(numbers));
+                }
+                for args in &cases {
+                    let mut ours = String::new();
+                    catalogue::format(parts, args.as_ref(), &mut ours);
+                    let theirs = fluent::format(lang, &id, args.as_ref()).unwrap();
+                    assert_eq!(ours, theirs, "{id} ({lang:?}) with {args:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 400, "only {checked} formattings compared");
     }
 }
