@@ -8,7 +8,7 @@ LEPTOS_BUILD_ENV := LEPTOS_OUTPUT_NAME=kanta LEPTOS_SITE_ROOT=target/site LEPTOS
 	LEPTOS_SITE_ADDR=127.0.0.1:3000 LEPTOS_RELOAD_PORT=3001 LEPTOS_LIB_DIR=frontend LEPTOS_BIN_DIR=server \
 	LEPTOS_JS_MINIFY=false LEPTOS_HASH_FILES=false RUSTFLAGS="--cfg erase_components"
 
-.PHONY: run test setup build build-release size clean-data
+.PHONY: run test setup build build-release size bench clean-data
 
 setup:
 	@.ci/setup.sh
@@ -20,9 +20,12 @@ run: setup build
 build:
 	cargo leptos build
 
-## Release build, then the compressed size of the front page's first load.
+## Release build, then the compressed size of the first load of the front page and of a guide.
 size: build-release
 	.ci/size.sh /
+	.ci/size.sh /guides/before-you-start
+
+bench: size
 
 build-release:
 	cargo leptos build --release --precompress

@@ -13,6 +13,25 @@ async function workerIsOffline(context: BrowserContext) {
   expect(await worker.evaluate(() => fetch('/healthz').then(() => 'online', () => 'offline'))).toBe('offline');
 }
 
+/** The draft the app keeps on the device for a wizard, read straight from IndexedDB. */
+async function storedDraft(page: Page, wizard = 'before-you-start') {
+  return page.evaluate(
+    (key) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('kanta');
+        // Not created yet: do not create it here, or the app would find it without its store.
+        open.onupgradeneeded = () => open.transaction!.abort();
+        open.onerror = () => resolve(null);
+        open.onsuccess = () => {
+          const get = open.result.transaction('drafts').objectStore('drafts').get(key);
+          get.onsuccess = () => resolve(get.result ? JSON.parse(get.result) : null);
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    wizard,
+  );
+}
+
 for (const lang of ['fi', 'sv'] as Lang[]) {
   test.describe(`offline in ${lang}`, () => {
     test.use({ locale: browserLocale[lang] });
@@ -58,6 +77,46 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       await hydrated(page);
       await expect(heading).toHaveText(msg(lang, 'guide-mandate-who-gives-heading'));
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    });
+
+    test('answers typed offline stay on the device through a reload and a closed tab', async ({ page, context }) => {
+      await page.goto('/guides/before-you-start');
+      await hydrated(page);
+      await controlledByWorker(page);
+      await context.setOffline(true);
+      await workerIsOffline(context);
+
+      await page.getByRole('link', { name: msg(lang, 'wizard-next') }).click();
+      const heading = page.locator('#wizard-step-heading');
+      await expect(heading).toHaveText(msg(lang, 'guide-start-kind-heading'));
+      // Chosen, not sent with "next": only the device has it.
+      await page.getByLabel(msg(lang, 'guide-start-kind-label')).selectOption({ label: msg(lang, 'guide-start-kind-pharmacy') });
+      await expect.poll(() => storedDraft(page)).toEqual({ step: 'kind', answers: { kind: 'pharmacy' } });
+      expect(page.url()).not.toContain('pharmacy');
+
+      await page.reload();
+      await hydrated(page);
+      await expect(heading).toHaveText(msg(lang, 'guide-start-kind-heading'));
+      await expect(page.getByLabel(msg(lang, 'guide-start-kind-label'))).toHaveValue('pharmacy');
+      await expect(page.locator('#draft-restored')).toContainText(msg(lang, 'wizard-draft-restored'));
+
+      // The tab closed; the guide opened again from its plain address resumes where the user was.
+      await page.close();
+      const again = await context.newPage();
+      await again.goto('/guides/before-you-start');
+      await hydrated(again);
+      await expect(again.locator('#wizard-step-heading')).toHaveText(msg(lang, 'guide-start-kind-heading'));
+      await expect(again.getByLabel(msg(lang, 'guide-start-kind-label'))).toHaveValue('pharmacy');
+      await expect(again).toHaveURL(/step=kind&kind=pharmacy/);
+
+      // Starting over forgets the answers, here and after a reload.
+      await again.getByRole('button', { name: msg(lang, 'wizard-start-over') }).click();
+      await expect(again.locator('#wizard-step-heading')).toHaveText(msg(lang, 'guide-start-identification-heading'));
+      await again.reload();
+      await hydrated(again);
+      await again.getByRole('link', { name: msg(lang, 'wizard-next') }).click();
+      await expect(again.getByLabel(msg(lang, 'guide-start-kind-label'))).toHaveValue('');
+      await expect(again.locator('#draft-restored')).toHaveCount(0);
     });
 
     test('the app is installable: a manifest in the page language with icons of its own', async ({ page }) => {

@@ -1,6 +1,8 @@
 wizard-back = Edellinen
 wizard-next = Seuraava
 wizard-progress = Oppaan vaiheet
+wizard-draft-restored = Vastauksesi on palautettu tältä laitteelta, ja jatkat siitä, mihin jäit.
+wizard-start-over = Aloita alusta
 wizard-step-of = Vaihe { $n } / { $total }
 guide-start-title = Ennen kuin aloitat
 guide-start-identification-heading = Vahva tunnistautuminen

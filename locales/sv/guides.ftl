@@ -1,6 +1,8 @@
 wizard-back = Föregående
 wizard-next = Nästa
 wizard-progress = Guidens steg
+wizard-draft-restored = Dina svar har återställts från den här enheten, och du fortsätter där du slutade.
+wizard-start-over = Börja om
 wizard-step-of = Steg { $n } av { $total }
 guide-start-title = Innan du börjar
 guide-start-identification-heading = Stark autentisering

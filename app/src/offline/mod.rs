@@ -1,5 +1,6 @@
 //! The browser's side of working offline: the service worker (served by the server at `/sw.js`)
-//! is registered once the page is interactive.
+//! is registered once the page is interactive, and wizard drafts are kept on the device.
+pub mod drafts;
 
 /// Registers `/sw.js` where the browser has service workers (secure contexts only).
 pub fn register_service_worker() {

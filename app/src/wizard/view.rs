@@ -3,6 +3,8 @@
 //! between steps in place, validates before leaving a step, keeps the URL in step with the
 //! history, and moves focus to the new step's heading.
 use super::{Answers, FieldKind, Step, Wizard, guides};
+#[cfg(feature = "hydrate")]
+use crate::offline::drafts::{self, Draft};
 use crate::{
     components::form::{Choice, ErrorSummary},
     domain::validation::FieldError,
@@ -73,6 +75,19 @@ pub fn WizardView(guide: String, requested: Option<String>, from: Option<String>
         push_url(&link(next.step.id, &next.answers));
         place.set(next);
     };
+    // Whether answers kept on this device were brought back, and whether saving may start (not
+    // before the stored draft has been read, or the page's first step would overwrite it).
+    let restored = RwSignal::new(false);
+    let loaded = RwSignal::new(false);
+    let keep = move |step: &'static str, answers: Answers| {
+        #[cfg(feature = "hydrate")]
+        if loaded.get_untracked() {
+            let draft = Draft { step: step.to_string(), answers };
+            leptos::task::spawn_local(async move { drafts::save(wizard.id, &draft).await });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (step, answers, loaded);
+    };
     #[cfg(feature = "hydrate")]
     {
         // The place the address names. A page stored for offline use shows the first step, and
@@ -86,10 +101,38 @@ pub fn WizardView(guide: String, requested: Option<String>, from: Option<String>
                 place.set(Place { step, answers, errors });
             }
         };
-        Effect::new(follow_address);
+        Effect::new(move || {
+            follow_address();
+            // Then the draft: its answers under the address's, and its step unless the address names one.
+            leptos::task::spawn_local(async move {
+                if let Some(draft) = drafts::load(wizard.id).await {
+                    let named = query_params().is_some_and(|p| p.has("step") || p.has("from"));
+                    let (here, mut answers) = place.with_untracked(|p| (p.step.id, p.answers.clone()));
+                    for (name, value) in draft.answers {
+                        answers.entry(name).or_insert(value);
+                    }
+                    let (step, _) =
+                        current(wizard, Some(if named { here } else { draft.step.as_str() }), None, &answers);
+                    restored.set(step.id != wizard.first().id || answers.values().any(|v| !v.is_empty()));
+                    if place.with_untracked(|p| p.step.id != step.id || p.answers != answers) {
+                        push_url(&link(step.id, &answers));
+                        place.set(Place { step, answers, errors: Vec::new() });
+                    }
+                }
+                loaded.set(true);
+            });
+        });
         let handle = window_event_listener(leptos::ev::popstate, move |_| follow_address());
         on_cleanup(move || handle.remove());
+        // Every step reached is kept.
+        Effect::new(move || place.with(|p| keep(p.step.id, p.answers.clone())));
     }
+    let start_over = move |_| {
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move { drafts::remove(wizard.id).await });
+        restored.set(false);
+        go(Place { step: wizard.first(), answers: Answers::new(), errors: Vec::new() });
+    };
     // A new step: the screen reader and the keyboard start at its heading; problems: at their list.
     Effect::new(move |previous: Option<&'static str>| {
         let (id, has_errors) = place.with(|p| (p.step.id, !p.errors.is_empty()));
@@ -108,6 +151,20 @@ pub fn WizardView(guide: String, requested: Option<String>, from: Option<String>
     view! {
         <div class="wizard">
             <h1>{tr(wizard.title)}</h1>
+            {move || {
+                restored
+                    .get()
+                    .then(|| {
+                        view! {
+                            <div class="notice" role="status" id="draft-restored">
+                                <p>{t!("wizard-draft-restored")}</p>
+                                <button type="button" class="button button--secondary" on:click=start_over>
+                                    {t!("wizard-start-over")}
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
             {move || {
                 let Place { step, answers, errors } = place.get();
                 let (n, total) = wizard.position(step.id, &answers).unwrap_or((1, 1));
@@ -169,7 +226,7 @@ pub fn WizardView(guide: String, requested: Option<String>, from: Option<String>
                     </nav>
                     <section class="wizard__step" aria-labelledby="wizard-step-heading">
                         <StepBody step heading/>
-                        {(!step.fields.is_empty()).then(|| view! { <Questions step errors answers summary answer/> })}
+                        {(!step.fields.is_empty()).then(|| view! { <Questions step errors answers summary answer typed=keep/> })}
                         <div class="wizard__buttons">{back} {forward}</div>
                     </section>
                 }
@@ -201,6 +258,8 @@ fn Questions(
     answers: Answers,
     summary: NodeRef<html::Div>,
     answer: impl Fn(Answers) + 'static,
+    /// Gets this step's answers as they are typed.
+    typed: impl Fn(&'static str, Answers) + 'static,
 ) -> impl IntoView {
     let errors = Signal::stored(errors);
     let labels = step.fields.iter().map(|f| (f.name, tr(f.label))).collect();
@@ -224,13 +283,23 @@ fn Questions(
             view! { <Choice id_prefix="wizard" name=f.name label=tr(f.label) choices value=*value errors/> }
         })
         .collect_view();
+    let values = StoredValue::new(values);
+    let with_typed = move |answers: &Answers, read: fn(&RwSignal<String>) -> String| {
+        let mut all = answers.clone();
+        values.with_value(|values| {
+            for (name, value) in values {
+                all.insert(name.to_string(), read(value));
+            }
+        });
+        all
+    };
+    {
+        let answers = answers.clone();
+        Effect::new(move || typed(step.id, with_typed(&answers, |v| v.get())));
+    }
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut all = answers.clone();
-        for (name, value) in &values {
-            all.insert(name.to_string(), value.get_untracked());
-        }
-        answer(all);
+        answer(with_typed(&answers, |v| v.get_untracked()));
     };
     view! {
         <ErrorSummary id_prefix="wizard" errors labels node_ref=summary/>
