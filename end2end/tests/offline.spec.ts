@@ -13,6 +13,15 @@ async function workerIsOffline(context: BrowserContext) {
   expect(await worker.evaluate(() => fetch('/healthz').then(() => 'online', () => 'offline'))).toBe('offline');
 }
 
+/** Opens `path` once online, then cuts the network of the page and of the worker. */
+async function openThenGoOffline(page: Page, context: BrowserContext, path: string) {
+  await page.goto(path);
+  await hydrated(page);
+  await controlledByWorker(page);
+  await context.setOffline(true);
+  await workerIsOffline(context);
+}
+
 /** The draft the app keeps on the device for a wizard, read straight from IndexedDB. */
 async function storedDraft(page: Page, wizard = 'before-you-start') {
   return page.evaluate(
@@ -37,11 +46,7 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
     test.use({ locale: browserLocale[lang] });
 
     test('a guide opened once works with the network off, reloads included', async ({ page, context }) => {
-      await page.goto('/guides/before-you-start');
-      await hydrated(page);
-      await controlledByWorker(page);
-      await context.setOffline(true);
-      await workerIsOffline(context);
+      await openThenGoOffline(page, context, '/guides/before-you-start');
 
       await page.reload();
       await hydrated(page);
@@ -80,11 +85,7 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
     });
 
     test('answers typed offline stay on the device through a reload and a closed tab', async ({ page, context }) => {
-      await page.goto('/guides/before-you-start');
-      await hydrated(page);
-      await controlledByWorker(page);
-      await context.setOffline(true);
-      await workerIsOffline(context);
+      await openThenGoOffline(page, context, '/guides/before-you-start');
 
       await page.getByRole('link', { name: msg(lang, 'wizard-next') }).click();
       const heading = page.locator('#wizard-step-heading');
