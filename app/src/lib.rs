@@ -8,6 +8,7 @@ pub mod api;
 pub mod components;
 pub mod domain;
 pub mod error;
+pub mod materials;
 #[cfg(feature = "hydrate")]
 pub mod offline;
 pub mod pages;
@@ -101,6 +102,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/organisation") view=pages::organisation::Organisation ssr=SsrMode::Async/>
                     <Route path=path!("/accessibility") view=pages::accessibility::Accessibility/>
                     <Route path=path!("/guides/:id") view=pages::guide::Guide/>
+                    <Route path=path!("/materials") view=pages::materials::Materials/>
                 </Routes>
             </Layout>
         </Router>

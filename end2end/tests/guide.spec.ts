@@ -66,3 +66,51 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
     });
   });
 }
+
+for (const lang of ['fi', 'sv'] as Lang[]) {
+  test.describe(`taking-into-use guide in ${lang}`, () => {
+    test.use({ locale: browserLocale[lang] });
+
+    test('branches on the service and the system, checks the answers and changes one', async ({ page }) => {
+      await page.goto('/guides/taking-a-service-into-use');
+      await hydrated(page);
+      const heading = page.locator('#wizard-step-heading');
+      const next = () => page.getByRole('link', { name: msg(lang, 'wizard-next') }).click();
+      const answer = async (label: string, option: string) => {
+        await page.getByLabel(msg(lang, label), { exact: true }).selectOption({ label: msg(lang, option) });
+        await page.getByRole('button', { name: msg(lang, 'wizard-next') }).click();
+      };
+      await expect(heading).toHaveText(msg(lang, 'guide-use-how-heading'));
+      await next();
+      await answer('guide-use-service-label', 'guide-use-service-eprescription-pharmacy');
+      await expect(heading).toHaveText(msg(lang, 'guide-use-pharmacy-heading'));
+      await next();
+      await answer('guide-use-system-label', 'guide-use-system-in-progress');
+      await expect(heading).toHaveText(msg(lang, 'guide-use-certification-heading'));
+      await next();
+      await expect(heading).toHaveText(msg(lang, 'guide-use-joint-testing-heading'));
+      await next();
+
+      // Check your answers: both, in words, each with a way back.
+      await expect(heading).toHaveText(msg(lang, 'guide-use-check-heading'));
+      const answers = page.locator('#check-answers');
+      await expect(answers).toContainText(msg(lang, 'guide-use-service-eprescription-pharmacy'));
+      await expect(answers).toContainText(msg(lang, 'guide-use-system-in-progress'));
+      await answers.getByRole('link', { name: `${msg(lang, 'wizard-change')} ${msg(lang, 'guide-use-service-label')}` }).click();
+      await expect(heading).toHaveText(msg(lang, 'guide-use-service-heading'));
+      await expect(heading).toBeFocused();
+      await answer('guide-use-service-label', 'guide-use-service-patient-data');
+      await expect(heading).toHaveText(msg(lang, 'guide-use-health-care-heading'));
+      await next();
+      await answer('guide-use-system-label', 'guide-use-system-certified');
+      await expect(heading).toHaveText(msg(lang, 'guide-use-joint-testing-heading'));
+      await next();
+      await expect(answers).toContainText(msg(lang, 'guide-use-service-patient-data'));
+      await expect(answers).toContainText(msg(lang, 'guide-use-system-certified'));
+      await expect(page.getByText(msg(lang, 'wizard-step-of', { n: 6, total: 7 }))).toBeVisible();
+      await next();
+      await expect(heading).toHaveText(msg(lang, 'guide-use-agreement-heading'));
+      await expect(page.getByRole('link', { name: msg(lang, 'guide-use-finish') })).toHaveAttribute('href', '/organisation');
+    });
+  });
+}

@@ -34,6 +34,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <nav aria-labelledby="footer-about">
                     <h2 id="footer-about">{t!("footer-about-heading")}</h2>
                     <ul>
+                        <li><a href="/materials">{t!("materials-link")}</a></li>
                         <li><a href="/accessibility">{t!("footer-accessibility")}</a></li>
                         <li><a href="/#support">{t!("footer-contact-form")}</a></li>
                     </ul>

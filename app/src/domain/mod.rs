@@ -30,6 +30,7 @@ pub mod acting;
 pub mod assurance;
 pub mod hetu;
 pub mod oid;
+pub mod services;
 pub mod support;
 pub mod validation;
 pub mod ytunnus;

@@ -14,7 +14,7 @@ pub fn Home() -> impl IntoView {
                     <li>{t!("home-task-update")}</li>
                     <li>{t!("home-task-agreements")}</li>
                     <li>{t!("home-task-billing")}</li>
-                    <li>{t!("home-task-material")}</li>
+                    <li><a href="/materials" id="materials-link">{t!("home-task-material")}</a></li>
                 </ul>
             </section>
 

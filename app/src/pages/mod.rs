@@ -4,6 +4,7 @@ pub mod account;
 pub mod guide;
 pub mod home;
 pub mod login;
+pub mod materials;
 pub mod not_found;
 pub mod organisation;
 pub mod organisations;

@@ -33,6 +33,7 @@ pub const BEFORE_YOU_START: Guide = Guide {
                 paragraphs: &[msg!("guide-start-identification-text"), msg!("guide-start-identification-tools")],
                 illustration: Some(("identification.svg", msg!("guide-start-identification-alt"))),
                 fields: &[],
+                check_answers: false,
                 next: Next::To("kind"),
             },
             Step {
@@ -41,6 +42,7 @@ pub const BEFORE_YOU_START: Guide = Guide {
                 paragraphs: &[msg!("guide-start-kind-text")],
                 illustration: Some(("organisations.svg", msg!("guide-start-kind-alt"))),
                 fields: &[KIND],
+                check_answers: false,
                 next: Next::Branch {
                     field: "kind",
                     cases: &[("private", "trade-register"), ("public", "mandate")],
@@ -53,6 +55,7 @@ pub const BEFORE_YOU_START: Guide = Guide {
                 paragraphs: &[msg!("guide-start-trade-register-text"), msg!("guide-start-trade-register-others")],
                 illustration: Some(("trade-register.svg", msg!("guide-start-trade-register-alt"))),
                 fields: &[],
+                check_answers: false,
                 next: Next::To("code-service"),
             },
             Step {
@@ -61,6 +64,7 @@ pub const BEFORE_YOU_START: Guide = Guide {
                 paragraphs: &[msg!("guide-start-mandate-text"), msg!("guide-start-mandate-how")],
                 illustration: Some(("mandate.svg", msg!("guide-start-mandate-alt"))),
                 fields: &[],
+                check_answers: false,
                 next: Next::To("code-service"),
             },
             Step {
@@ -69,6 +73,7 @@ pub const BEFORE_YOU_START: Guide = Guide {
                 paragraphs: &[msg!("guide-start-for-yourself-text")],
                 illustration: Some(("for-yourself.svg", msg!("guide-start-for-yourself-alt"))),
                 fields: &[],
+                check_answers: false,
                 next: Next::To("code-service"),
             },
             Step {
@@ -77,6 +82,7 @@ pub const BEFORE_YOU_START: Guide = Guide {
                 paragraphs: &[msg!("guide-start-code-service-text"), msg!("guide-start-code-service-check")],
                 illustration: Some(("code-service.svg", msg!("guide-start-code-service-alt"))),
                 fields: &[],
+                check_answers: false,
                 next: Next::To("ready"),
             },
             Step {
@@ -85,6 +91,7 @@ pub const BEFORE_YOU_START: Guide = Guide {
                 paragraphs: &[msg!("guide-start-ready-text")],
                 illustration: Some(("ready.svg", msg!("guide-start-ready-alt"))),
                 fields: &[],
+                check_answers: false,
                 next: Next::Done,
             },
         ],
@@ -115,6 +122,7 @@ pub const GIVING_A_MANDATE: Guide = Guide {
                 paragraphs: &[msg!("guide-mandate-who-gives-text"), msg!("guide-mandate-who-gives-where")],
                 illustration: Some(("mandate.svg", msg!("guide-mandate-who-gives-alt"))),
                 fields: &[],
+                check_answers: false,
                 next: Next::To("holder"),
             },
             Step {
@@ -123,6 +131,7 @@ pub const GIVING_A_MANDATE: Guide = Guide {
                 paragraphs: &[msg!("guide-mandate-holder-text")],
                 illustration: Some(("holder.svg", msg!("guide-mandate-holder-alt"))),
                 fields: &[HOLDER],
+                check_answers: false,
                 next: Next::Branch { field: "holder", cases: &[("company", "to-company")], otherwise: "to-person" },
             },
             Step {
@@ -131,6 +140,7 @@ pub const GIVING_A_MANDATE: Guide = Guide {
                 paragraphs: &[msg!("guide-mandate-to-person-text")],
                 illustration: Some(("to-person.svg", msg!("guide-mandate-to-person-alt"))),
                 fields: &[],
+                check_answers: false,
                 next: Next::To("issue"),
             },
             Step {
@@ -139,6 +149,7 @@ pub const GIVING_A_MANDATE: Guide = Guide {
                 paragraphs: &[msg!("guide-mandate-to-company-text"), msg!("guide-mandate-to-company-who-acts")],
                 illustration: Some(("to-company.svg", msg!("guide-mandate-to-company-alt"))),
                 fields: &[],
+                check_answers: false,
                 next: Next::To("issue"),
             },
             Step {
@@ -147,6 +158,7 @@ pub const GIVING_A_MANDATE: Guide = Guide {
                 paragraphs: &[msg!("guide-mandate-issue-text"), msg!("guide-mandate-issue-validity")],
                 illustration: Some(("trade-register.svg", msg!("guide-mandate-issue-alt"))),
                 fields: &[],
+                check_answers: false,
                 next: Next::To("acting"),
             },
             Step {
@@ -155,6 +167,7 @@ pub const GIVING_A_MANDATE: Guide = Guide {
                 paragraphs: &[msg!("guide-mandate-acting-text"), msg!("guide-mandate-acting-revoke")],
                 illustration: Some(("ready.svg", msg!("guide-mandate-acting-alt"))),
                 fields: &[],
+                check_answers: false,
                 next: Next::Done,
             },
         ],
@@ -162,7 +175,157 @@ pub const GIVING_A_MANDATE: Guide = Guide {
     finish: ("/organisations", msg!("guide-mandate-finish")),
 };
 
-pub const ALL: [&Guide; 2] = [&BEFORE_YOU_START, &GIVING_A_MANDATE];
+const SERVICE: Field = Field {
+    name: "service",
+    label: msg!("guide-use-service-label"),
+    hint: None,
+    kind: FieldKind::Choice(&[
+        ("eprescription", msg!("guide-use-service-eprescription")),
+        ("eprescription-pharmacy", msg!("guide-use-service-eprescription-pharmacy")),
+        ("patient-data", msg!("guide-use-service-patient-data")),
+        ("imaging", msg!("guide-use-service-imaging")),
+        ("client-data-archive", msg!("guide-use-service-client-data-archive")),
+        ("test-environment", msg!("guide-use-service-test-environment")),
+    ]),
+    required: true,
+};
+
+const SYSTEM: Field = Field {
+    name: "system",
+    label: msg!("guide-use-system-label"),
+    hint: None,
+    kind: FieldKind::Choice(&[
+        ("certified", msg!("guide-use-system-certified")),
+        ("in-progress", msg!("guide-use-system-in-progress")),
+        ("unknown", msg!("guide-use-system-unknown")),
+    ]),
+    required: true,
+};
+
+/// Taking a Kanta service into use: what each service needs, the information system, joint
+/// testing, checking the answers, and the agreement.
+pub const TAKING_INTO_USE: Guide = Guide {
+    wizard: Wizard {
+        id: "taking-a-service-into-use",
+        title: msg!("guide-use-title"),
+        steps: &[
+            Step {
+                id: "how-it-goes",
+                heading: msg!("guide-use-how-heading"),
+                paragraphs: &[msg!("guide-use-how-text"), msg!("guide-use-how-who")],
+                illustration: Some(("flow.svg", msg!("guide-use-how-alt"))),
+                fields: &[],
+                check_answers: false,
+                next: Next::To("service"),
+            },
+            Step {
+                id: "service",
+                heading: msg!("guide-use-service-heading"),
+                paragraphs: &[msg!("guide-use-service-text")],
+                illustration: Some(("organisations.svg", msg!("guide-use-service-alt"))),
+                fields: &[SERVICE],
+                check_answers: false,
+                next: Next::Branch {
+                    field: "service",
+                    cases: &[
+                        ("eprescription-pharmacy", "pharmacy"),
+                        ("client-data-archive", "social-welfare"),
+                        ("test-environment", "test-access"),
+                    ],
+                    otherwise: "health-care",
+                },
+            },
+            Step {
+                id: "health-care",
+                heading: msg!("guide-use-health-care-heading"),
+                paragraphs: &[msg!("guide-use-health-care-text"), msg!("guide-use-certificate-text")],
+                illustration: Some(("code-service.svg", msg!("guide-use-health-care-alt"))),
+                fields: &[],
+                check_answers: false,
+                next: Next::To("system"),
+            },
+            Step {
+                id: "pharmacy",
+                heading: msg!("guide-use-pharmacy-heading"),
+                paragraphs: &[msg!("guide-use-pharmacy-text"), msg!("guide-use-certificate-text")],
+                illustration: Some(("for-yourself.svg", msg!("guide-use-pharmacy-alt"))),
+                fields: &[],
+                check_answers: false,
+                next: Next::To("system"),
+            },
+            Step {
+                id: "social-welfare",
+                heading: msg!("guide-use-social-welfare-heading"),
+                paragraphs: &[msg!("guide-use-social-welfare-text"), msg!("guide-use-certificate-text")],
+                illustration: Some(("code-service.svg", msg!("guide-use-social-welfare-alt"))),
+                fields: &[],
+                check_answers: false,
+                next: Next::To("system"),
+            },
+            Step {
+                id: "test-access",
+                heading: msg!("guide-use-test-access-heading"),
+                paragraphs: &[msg!("guide-use-test-access-text")],
+                illustration: Some(("testing.svg", msg!("guide-use-test-access-alt"))),
+                fields: &[],
+                check_answers: false,
+                next: Next::To("system"),
+            },
+            Step {
+                id: "system",
+                heading: msg!("guide-use-system-heading"),
+                paragraphs: &[msg!("guide-use-system-text")],
+                illustration: Some(("identification.svg", msg!("guide-use-system-alt"))),
+                fields: &[SYSTEM],
+                check_answers: false,
+                next: Next::Branch {
+                    field: "system",
+                    cases: &[("certified", "joint-testing")],
+                    otherwise: "certification",
+                },
+            },
+            Step {
+                id: "certification",
+                heading: msg!("guide-use-certification-heading"),
+                paragraphs: &[msg!("guide-use-certification-text")],
+                illustration: Some(("testing.svg", msg!("guide-use-certification-alt"))),
+                fields: &[],
+                check_answers: false,
+                next: Next::To("joint-testing"),
+            },
+            Step {
+                id: "joint-testing",
+                heading: msg!("guide-use-joint-testing-heading"),
+                paragraphs: &[msg!("guide-use-joint-testing-text"), msg!("guide-use-joint-testing-results")],
+                illustration: Some(("testing.svg", msg!("guide-use-joint-testing-alt"))),
+                fields: &[],
+                check_answers: false,
+                next: Next::To("check"),
+            },
+            Step {
+                id: "check",
+                heading: msg!("guide-use-check-heading"),
+                paragraphs: &[msg!("guide-use-check-text")],
+                illustration: Some(("flow.svg", msg!("guide-use-check-alt"))),
+                fields: &[],
+                check_answers: true,
+                next: Next::To("agreement"),
+            },
+            Step {
+                id: "agreement",
+                heading: msg!("guide-use-agreement-heading"),
+                paragraphs: &[msg!("guide-use-agreement-text"), msg!("guide-use-agreement-then")],
+                illustration: Some(("ready.svg", msg!("guide-use-agreement-alt"))),
+                fields: &[],
+                check_answers: false,
+                next: Next::Done,
+            },
+        ],
+    },
+    finish: ("/organisation", msg!("guide-use-finish")),
+};
+
+pub const ALL: [&Guide; 3] = [&BEFORE_YOU_START, &TAKING_INTO_USE, &GIVING_A_MANDATE];
 
 pub fn by_id(id: &str) -> Option<&'static Guide> {
     ALL.into_iter().find(|g| g.wizard.id == id)

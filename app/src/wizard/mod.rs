@@ -92,6 +92,9 @@ pub struct Step {
     /// The illustration's file under `/guides/`, and the message id of its text alternative.
     pub illustration: Option<(&'static str, &'static str)>,
     pub fields: &'static [Field],
+    /// "Check your answers": the step lists every answer on the path so far, each with a way back
+    /// to change it.
+    pub check_answers: bool,
     pub next: Next,
 }
 
@@ -217,7 +220,7 @@ mod tests {
         Field { name: "ytunnus", label: "l", hint: None, kind: FieldKind::BusinessId, required: true };
     const OID: Field = Field { name: "oid", label: "l", hint: None, kind: FieldKind::Oid, required: false };
     const fn step(id: &'static str, fields: &'static [Field], next: Next) -> Step {
-        Step { id, heading: "h", paragraphs: &[], illustration: None, fields, next }
+        Step { id, heading: "h", paragraphs: &[], illustration: None, fields, check_answers: false, next }
     }
     const TEST: Wizard = Wizard {
         id: "test",

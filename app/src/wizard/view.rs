@@ -226,6 +226,7 @@ pub fn WizardView(guide: String, requested: Option<String>, from: Option<String>
                     </nav>
                     <section class="wizard__step" aria-labelledby="wizard-step-heading">
                         <StepBody step heading/>
+                        {step.check_answers.then(|| view! { <CheckAnswers wizard answers=answers.clone() to/> })}
                         {(!step.fields.is_empty()).then(|| view! { <Questions step errors answers summary answer typed=keep/> })}
                         <div class="wizard__buttons">{back} {forward}</div>
                     </section>
@@ -247,6 +248,40 @@ fn StepBody(step: &'static Step, heading: NodeRef<html::H2>) -> impl IntoView {
         {illustration}
         {paragraphs}
     }
+}
+
+/// Every answer on the path so far, with a link back to the step that asked it.
+#[component]
+fn CheckAnswers<F, H>(wizard: &'static Wizard, answers: Answers, to: F) -> impl IntoView
+where
+    F: Fn(&'static Step, &Answers) -> H + 'static,
+    H: FnMut(leptos::ev::MouseEvent) + 'static,
+{
+    let rows = wizard
+        .summary(&answers)
+        .into_iter()
+        .map(|(step, field, value)| {
+            let shown = match field.kind {
+                FieldKind::Choice(options) => {
+                    options.iter().find(|(v, _)| *v == value).map(|(_, label)| tr(label)).unwrap_or(value)
+                }
+                _ => value,
+            };
+            view! {
+                <div class="check-answers__row">
+                    <dt>{tr(field.label)}</dt>
+                    <dd>{shown}</dd>
+                    <dd>
+                        <a href=link(step.id, &answers) on:click=to(step, &answers)>
+                            {t!("wizard-change")}
+                            <span class="visually-hidden">{format!(" {}", tr(field.label))}</span>
+                        </a>
+                    </dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! { <dl class="check-answers" id="check-answers">{rows}</dl> }
 }
 
 /// The step's questions: a GET form back to this page, carrying the other answers along. With

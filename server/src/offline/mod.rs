@@ -45,7 +45,7 @@ impl ServiceWorker {
         illustrations.sort();
         illustrations.dedup();
         assets.extend(illustrations);
-        let mut pages = vec!["/".to_string(), "/accessibility".to_string()];
+        let mut pages = vec!["/".to_string(), "/accessibility".to_string(), "/materials".to_string()];
         pages.extend(guides::ALL.iter().map(|g| format!("/guides/{}", g.wizard.id)));
 
         let mut hash = Sha256::new();

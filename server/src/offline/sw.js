@@ -40,13 +40,14 @@ self.addEventListener('fetch', (event) => {
   }
 });
 
-// Fresh from the network when there is one; else the stored copy. Stored by path: a wizard reads
-// its step and answers from the address, so one copy serves every step.
+// Fresh from the network when there is one; else the stored copy. Stored by path, and only the
+// page without a query: a wizard reads its step and answers from the address, so that copy serves
+// every step, and a filtered list is never shown as if it were the whole.
 async function networkFirst(request, url) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    if (response.ok && !response.redirected) await cache.put(url.pathname, response.clone());
+    if (response.ok && !response.redirected && url.search === '') await cache.put(url.pathname, response.clone());
     return response;
   } catch (offline) {
     const stored = await cache.match(url.pathname);

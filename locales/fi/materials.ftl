@@ -1,0 +1,36 @@
+### Server-rendered pages only: these messages are not built into the browser's WASM.
+
+materials-heading = Ohjeet ja materiaalit
+materials-lead = Oppaat ja ohjeet Kanta-palvelujen käyttöönottoon ja tietojen ylläpitoon. Rajaa palvelun tai kohderyhmän mukaan tai hae sanoilla.
+materials-search = Hae sanoilla
+materials-service = Kanta-palvelu
+materials-any-service = Kaikki palvelut
+materials-audience = Kenelle
+materials-anyone = Kaikille
+materials-filter = Näytä
+materials-clear = Tyhjennä rajaukset
+materials-count = Tuloksia: { $count }
+materials-kind-guide = Opas tässä palvelussa
+materials-kind-elsewhere = Ohje toisen viranomaisen sivustolla
+materials-services = Palvelut, joita materiaali koskee
+materials-for = Kenelle materiaali on tarkoitettu
+materials-link = Ohjeet ja materiaalit
+material-before-you-start = Mitä tarvitset ennen kuin aloitat: vahva tunnistautuminen, oikeus asioida organisaation puolesta ja ajantasaiset tiedot koodistopalvelussa.
+material-taking-into-use = Käyttöönoton vaiheet palveluittain: edellytykset, tietojärjestelmän sertifiointi, yhteistestaus ja sopimus.
+material-giving-a-mandate = Miten organisaatio valtuuttaa Suomi.fi-palvelussa henkilön tai yrityksen asioimaan puolestaan Kanta Extranetissä.
+material-code-service-title = OID-tunnukset ja koodistopalvelu (THL)
+material-code-service = Terveyden ja hyvinvoinnin laitoksen ohjeet organisaation ja palveluyksiköiden tietojen ylläpitoon Kansallisessa koodistopalvelussa.
+material-certificates-title = Sosiaali- ja terveydenhuollon varmenteet (DVV)
+material-certificates = Digi- ja väestötietoviraston palvelinvarmenteet, joilla tietojärjestelmä tunnistetaan Kanta-palveluissa.
+material-certificates-url = https://dvv.fi/
+material-kanta-professionals-url = https://www.kanta.fi/ammattilaiset
+material-pharmacies-title = Sähköinen lääkemääräys apteekeissa
+material-pharmacies = Kanta.fi-sivuston ohjeet apteekeille reseptien toimittamisesta ja apteekkijärjestelmän liittämisestä.
+material-social-welfare-title = Sosiaalihuollon asiakastiedon arkisto
+material-social-welfare = Kanta.fi-sivuston ohjeet sosiaalihuollon palvelunantajille asiakastiedon arkistoon liittymisestä.
+material-test-environment-title = Kanta-palvelujen testiympäristö
+material-test-environment = Kanta.fi-sivuston ohjeet testiympäristön käytöstä ja yhteistestauksesta.
+audience-public = Julkinen organisaatio
+audience-private = Yksityinen organisaatio
+audience-pharmacy = Apteekki
+audience-self-employed = Itsenäinen ammatinharjoittaja

@@ -1,0 +1,36 @@
+### Server-rendered pages only: these messages are not built into the browser's WASM.
+
+materials-heading = Anvisningar och material
+materials-lead = Guider och anvisningar för ibruktagande av Kanta-tjänster och uppdatering av uppgifter. Avgränsa enligt tjänst eller målgrupp eller sök med ord.
+materials-search = Sök med ord
+materials-service = Kanta-tjänst
+materials-any-service = Alla tjänster
+materials-audience = För vem
+materials-anyone = För alla
+materials-filter = Visa
+materials-clear = Töm avgränsningarna
+materials-count = Resultat: { $count }
+materials-kind-guide = Guide i den här tjänsten
+materials-kind-elsewhere = Anvisning på en annan myndighets webbplats
+materials-services = Tjänster som materialet gäller
+materials-for = Vem materialet är avsett för
+materials-link = Anvisningar och material
+material-before-you-start = Vad du behöver innan du börjar: stark autentisering, rätt att uträtta ärenden för organisationen och aktuella uppgifter i kodtjänsten.
+material-taking-into-use = Stegen i ibruktagandet per tjänst: förutsättningar, certifiering av informationssystemet, gemensam testning och avtal.
+material-giving-a-mandate = Hur en organisation i Suomi.fi befullmäktigar en person eller ett företag att uträtta ärenden för den i Kanta Extranät.
+material-code-service-title = OID-koder och kodtjänsten (THL)
+material-code-service = Institutet för hälsa och välfärds anvisningar om att hålla organisationens och serviceenheternas uppgifter aktuella i Nationella kodtjänsten.
+material-certificates-title = Certifikat för social- och hälsovården (MDB)
+material-certificates = Myndigheten för digitalisering och befolkningsdatas servercertifikat som identifierar informationssystemet i Kanta-tjänsterna.
+material-certificates-url = https://dvv.fi/sv/
+material-kanta-professionals-url = https://www.kanta.fi/sv/yrkesutovare
+material-pharmacies-title = Elektroniskt recept på apotek
+material-pharmacies = Anvisningar på Kanta.fi för apotek om expediering av recept och anslutning av apotekssystemet.
+material-social-welfare-title = Klientdataarkivet för socialvården
+material-social-welfare = Anvisningar på Kanta.fi för tjänsteproducenter inom socialvården om anslutning till klientdataarkivet.
+material-test-environment-title = Kanta-tjänsternas testmiljö
+material-test-environment = Anvisningar på Kanta.fi om användning av testmiljön och gemensam testning.
+audience-public = Offentlig organisation
+audience-private = Privat organisation
+audience-pharmacy = Apotek
+audience-self-employed = Självständig yrkesutövare
