@@ -80,6 +80,14 @@ pub const MATERIALS: &[Material] = &[
         audiences: EVERYONE,
     },
     Material {
+        id: "updating-data",
+        place: Place::Guide("/guides/updating-data"),
+        title: guides::UPDATING_DATA.wizard.title,
+        description: msg!("material-updating-data"),
+        services: ALL_SERVICES,
+        audiences: EVERYONE,
+    },
+    Material {
         id: "giving-a-mandate",
         place: Place::Guide("/guides/giving-a-mandate"),
         title: guides::GIVING_A_MANDATE.wizard.title,

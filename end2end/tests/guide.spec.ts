@@ -114,3 +114,29 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
     });
   });
 }
+
+for (const lang of ['fi', 'sv'] as Lang[]) {
+  test.describe(`updating-data guide in ${lang}`, () => {
+    test.use({ locale: browserLocale[lang] });
+
+    test('tells what to do for the change chosen and ends with the yearly confirmation', async ({ page }) => {
+      await page.goto('/guides/updating-data');
+      await hydrated(page);
+      const heading = page.locator('#wizard-step-heading');
+      await expect(heading).toHaveText(msg(lang, 'guide-update-keep-heading'));
+      await page.getByRole('link', { name: msg(lang, 'wizard-next') }).click();
+      await page.getByLabel(msg(lang, 'guide-update-change-label'), { exact: true }).selectOption({ label: msg(lang, 'guide-update-change-contacts') });
+      await page.getByRole('button', { name: msg(lang, 'wizard-next') }).click();
+      await expect(heading).toHaveText(msg(lang, 'guide-update-contacts-heading'));
+      await expect(page.getByText(msg(lang, 'guide-update-contacts-rule'))).toBeVisible();
+      await page.getByRole('link', { name: msg(lang, 'wizard-back') }).click();
+      await page.getByLabel(msg(lang, 'guide-update-change-label'), { exact: true }).selectOption({ label: msg(lang, 'guide-update-change-certificate') });
+      await page.getByRole('button', { name: msg(lang, 'wizard-next') }).click();
+      await expect(heading).toHaveText(msg(lang, 'guide-update-certificate-heading'));
+      await page.getByRole('link', { name: msg(lang, 'wizard-next') }).click();
+      await expect(heading).toHaveText(msg(lang, 'guide-update-confirm-heading'));
+      await expect(page.getByText(msg(lang, 'wizard-step-of', { n: 4, total: 4 }))).toBeVisible();
+      await expect(page.getByRole('link', { name: msg(lang, 'guide-update-finish') })).toHaveAttribute('href', '/organisation');
+    });
+  });
+}

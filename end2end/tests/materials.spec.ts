@@ -11,13 +11,13 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       await page.locator('#materials-link').click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(msg(lang, 'materials-heading'));
       const count = page.locator('#materials-count');
-      await expect(count).toHaveText(msg(lang, 'materials-count', { count: 8 }));
+      await expect(count).toHaveText(msg(lang, 'materials-count', { count: 9 }));
 
       await page.getByLabel(msg(lang, 'materials-service'), { exact: true }).selectOption({ label: msg(lang, 'service-eprescription-pharmacy') });
       await page.getByLabel(msg(lang, 'materials-audience'), { exact: true }).selectOption({ label: msg(lang, 'audience-pharmacy') });
       await page.getByRole('button', { name: msg(lang, 'materials-filter') }).click();
       await expect(page).toHaveURL(/service=eprescription-pharmacy&audience=pharmacy/);
-      await expect(count).toHaveText(msg(lang, 'materials-count', { count: 5 }));
+      await expect(count).toHaveText(msg(lang, 'materials-count', { count: 6 }));
       await expect(page.locator('#material-pharmacies')).toBeVisible();
       await expect(page.locator('#material-social-welfare')).toHaveCount(0);
       await expect(page.locator('#material-giving-a-mandate')).toHaveCount(0);
@@ -46,7 +46,7 @@ test.describe('materials library without JavaScript', () => {
     await page.goto('/materials');
     await page.getByLabel(msg('fi', 'materials-service'), { exact: true }).selectOption({ label: msg('fi', 'service-test-environment') });
     await page.getByRole('button', { name: msg('fi', 'materials-filter') }).click();
-    await expect(page.locator('#materials-count')).toHaveText(msg('fi', 'materials-count', { count: 4 }));
+    await expect(page.locator('#materials-count')).toHaveText(msg('fi', 'materials-count', { count: 5 }));
     await expect(page.locator('#material-test-environment')).toBeVisible();
   });
 });

@@ -34,3 +34,4 @@ audience-public = Julkinen organisaatio
 audience-private = Yksityinen organisaatio
 audience-pharmacy = Apteekki
 audience-self-employed = Itsenäinen ammatinharjoittaja
+material-updating-data = Yhteyshenkilöiden, tietojärjestelmien, palveluyksiköiden ja varmenteiden päivittäminen sekä tietojen vuosittainen vahvistaminen.

@@ -34,3 +34,4 @@ audience-public = Offentlig organisation
 audience-private = Privat organisation
 audience-pharmacy = Apotek
 audience-self-employed = Självständig yrkesutövare
+material-updating-data = Uppdatering av kontaktpersoner, informationssystem, serviceenheter och certifikat samt den årliga bekräftelsen av uppgifterna.

@@ -325,7 +325,99 @@ pub const TAKING_INTO_USE: Guide = Guide {
     finish: ("/organisation", msg!("guide-use-finish")),
 };
 
-pub const ALL: [&Guide; 3] = [&BEFORE_YOU_START, &TAKING_INTO_USE, &GIVING_A_MANDATE];
+const CHANGE: Field = Field {
+    name: "change",
+    label: msg!("guide-update-change-label"),
+    hint: None,
+    kind: FieldKind::Choice(&[
+        ("contacts", msg!("guide-update-change-contacts")),
+        ("system", msg!("guide-update-change-system")),
+        ("units", msg!("guide-update-change-units")),
+        ("certificate", msg!("guide-update-change-certificate")),
+    ]),
+    required: true,
+};
+
+/// Keeping the data up to date: contacts, information systems, service units and certificates,
+/// and confirming once a year that all of it is current.
+pub const UPDATING_DATA: Guide = Guide {
+    wizard: Wizard {
+        id: "updating-data",
+        title: msg!("guide-update-title"),
+        steps: &[
+            Step {
+                id: "what-to-keep",
+                heading: msg!("guide-update-keep-heading"),
+                paragraphs: &[msg!("guide-update-keep-text"), msg!("guide-update-keep-history")],
+                illustration: Some(("contacts.svg", msg!("guide-update-keep-alt"))),
+                fields: &[],
+                check_answers: false,
+                next: Next::To("what-changes"),
+            },
+            Step {
+                id: "what-changes",
+                heading: msg!("guide-update-change-heading"),
+                paragraphs: &[msg!("guide-update-change-text")],
+                illustration: Some(("organisations.svg", msg!("guide-update-change-alt"))),
+                fields: &[CHANGE],
+                check_answers: false,
+                next: Next::Branch {
+                    field: "change",
+                    cases: &[("contacts", "contacts"), ("system", "system"), ("units", "units")],
+                    otherwise: "certificate",
+                },
+            },
+            Step {
+                id: "contacts",
+                heading: msg!("guide-update-contacts-heading"),
+                paragraphs: &[msg!("guide-update-contacts-text"), msg!("guide-update-contacts-rule")],
+                illustration: Some(("contacts.svg", msg!("guide-update-contacts-alt"))),
+                fields: &[],
+                check_answers: false,
+                next: Next::To("confirm"),
+            },
+            Step {
+                id: "system",
+                heading: msg!("guide-update-system-heading"),
+                paragraphs: &[msg!("guide-update-system-text")],
+                illustration: Some(("identification.svg", msg!("guide-update-system-alt"))),
+                fields: &[],
+                check_answers: false,
+                next: Next::To("confirm"),
+            },
+            Step {
+                id: "units",
+                heading: msg!("guide-update-units-heading"),
+                paragraphs: &[msg!("guide-update-units-text")],
+                illustration: Some(("code-service.svg", msg!("guide-update-units-alt"))),
+                fields: &[],
+                check_answers: false,
+                next: Next::To("confirm"),
+            },
+            Step {
+                id: "certificate",
+                heading: msg!("guide-update-certificate-heading"),
+                paragraphs: &[msg!("guide-update-certificate-text")],
+                illustration: Some(("testing.svg", msg!("guide-update-certificate-alt"))),
+                fields: &[],
+                check_answers: false,
+                next: Next::To("confirm"),
+            },
+            Step {
+                id: "confirm",
+                heading: msg!("guide-update-confirm-heading"),
+                paragraphs: &[msg!("guide-update-confirm-text")],
+                illustration: Some(("ready.svg", msg!("guide-update-confirm-alt"))),
+                fields: &[],
+                check_answers: false,
+                next: Next::Done,
+            },
+        ],
+    },
+    finish: ("/organisation", msg!("guide-update-finish")),
+};
+
+pub const ALL: [&Guide; 4] = [&BEFORE_YOU_START, &TAKING_INTO_USE, &UPDATING_DATA, &GIVING_A_MANDATE];
 
 pub fn by_id(id: &str) -> Option<&'static Guide> {
     ALL.into_iter().find(|g| g.wizard.id == id)
