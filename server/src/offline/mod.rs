@@ -111,3 +111,40 @@ async fn manifest(headers: HeaderMap) -> Response {
     )
         .into_response()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn worker(root: &Path) -> String {
+        let options = LeptosOptions::builder().output_name("kanta").site_root(root.display().to_string()).build();
+        ServiceWorker::for_site(&options).0.to_string()
+    }
+
+    fn version(script: &str) -> &str {
+        let start = script.find("'kanta-").expect("cache name") + "'kanta-".len();
+        &script[start..start + 16]
+    }
+
+    #[test]
+    fn a_new_build_gets_a_new_cache_and_the_lists_name_every_stored_file() {
+        let root = std::env::temp_dir().join(format!("kanta-sw-{}", std::process::id()));
+        std::fs::create_dir_all(root.join("pkg")).unwrap();
+        std::fs::write(root.join("pkg/kanta.wasm"), b"build one").unwrap();
+        let first = worker(&root);
+        assert_eq!(version(&first), version(&worker(&root)), "the same build, the same cache");
+        std::fs::write(root.join("pkg/kanta.wasm"), b"build two").unwrap();
+        let second = worker(&root);
+        assert_ne!(version(&first), version(&second), "a new build, a new cache");
+        std::fs::remove_dir_all(&root).unwrap();
+
+        for stored in ["/pkg/kanta.wasm", "/pkg/kanta.js", "/pkg/kanta.css", "/icons/icon-512.png", "/materials"] {
+            assert!(second.contains(&format!("\"{stored}\"")), "{stored} not stored");
+        }
+        for guide in guides::ALL {
+            assert!(second.contains(&format!("\"/guides/{}\"", guide.wizard.id)));
+        }
+        assert!(second.contains("\"/illustrations/flow.svg\""));
+        assert!(!second.contains("__"), "a placeholder was left unfilled");
+    }
+}
