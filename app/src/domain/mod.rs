@@ -27,6 +27,7 @@ macro_rules! parsed_from_text {
 }
 
 pub mod acting;
+pub mod application;
 pub mod assurance;
 pub mod hetu;
 pub mod oid;

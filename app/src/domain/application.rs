@@ -1,0 +1,210 @@
+//! The onboarding application's life: which states there are, which commands move it between
+//! them, and who may give each command. `Application::apply` is the only way to a new state; the
+//! server stores what it returns, in the same transaction as the audit event.
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum State {
+    Draft,
+    Submitted,
+    ReturnedForChanges,
+    InJointTesting,
+    ApprovedForProduction,
+    InProduction,
+    Withdrawn,
+    Rejected,
+}
+
+impl State {
+    pub const ALL: [State; 8] = [
+        State::Draft,
+        State::Submitted,
+        State::ReturnedForChanges,
+        State::InJointTesting,
+        State::ApprovedForProduction,
+        State::InProduction,
+        State::Withdrawn,
+        State::Rejected,
+    ];
+
+    /// Nothing moves an application on from here.
+    pub fn is_final(self) -> bool {
+        matches!(self, State::InProduction | State::Withdrawn | State::Rejected)
+    }
+
+    /// The applicant may change the answers (and nobody else may).
+    pub fn is_editable(self) -> bool {
+        matches!(self, State::Draft | State::ReturnedForChanges)
+    }
+}
+
+/// Who gives a command: the organisation (a person whose basis permits taking services into use;
+/// the server's guard has checked that) or Kanta's staff.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Actor {
+    Applicant,
+    Staff,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Command {
+    /// Send the application (again, after changes) to Kanta.
+    Submit,
+    Withdraw,
+    /// Back to the applicant with a comment.
+    Return,
+    StartJointTesting,
+    /// A test result is recorded; the state stays.
+    RecordTestResult,
+    /// With a go-live date.
+    ApproveForProduction,
+    GoLive,
+    /// With a reason.
+    Reject,
+}
+
+impl Command {
+    pub const ALL: [Command; 8] = [
+        Command::Submit,
+        Command::Withdraw,
+        Command::Return,
+        Command::StartJointTesting,
+        Command::RecordTestResult,
+        Command::ApproveForProduction,
+        Command::GoLive,
+        Command::Reject,
+    ];
+
+    /// Who may give it, wherever it applies.
+    pub fn actor(self) -> Actor {
+        match self {
+            Command::Submit | Command::Withdraw => Actor::Applicant,
+            _ => Actor::Staff,
+        }
+    }
+}
+
+/// Why a command was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Refusal {
+    /// The other party gives this command.
+    NotYours,
+    /// Not from this state.
+    NotNow,
+}
+
+/// The state a command leads to from `state`, if it is allowed there at all (whoever gives it).
+fn transition(state: State, command: Command) -> Option<State> {
+    use {Command as C, State as S};
+    Some(match (state, command) {
+        (S::Draft | S::ReturnedForChanges, C::Submit) => S::Submitted,
+        (S::Draft | S::Submitted | S::ReturnedForChanges | S::InJointTesting, C::Withdraw) => S::Withdrawn,
+        (S::Submitted | S::InJointTesting, C::Return) => S::ReturnedForChanges,
+        (S::Submitted, C::StartJointTesting) => S::InJointTesting,
+        (S::InJointTesting, C::RecordTestResult) => S::InJointTesting,
+        (S::InJointTesting, C::ApproveForProduction) => S::ApprovedForProduction,
+        (S::ApprovedForProduction, C::GoLive) => S::InProduction,
+        (S::Submitted | S::InJointTesting | S::ApprovedForProduction, C::Reject) => S::Rejected,
+        _ => return None,
+    })
+}
+
+/// The next state when `actor` gives `command` in `state`, or why not.
+pub fn apply(state: State, actor: Actor, command: Command) -> Result<State, Refusal> {
+    if command.actor() != actor {
+        return Err(Refusal::NotYours);
+    }
+    transition(state, command).ok_or(Refusal::NotNow)
+}
+
+/// The commands `actor` may give in `state`: what the page offers.
+pub fn commands(state: State, actor: Actor) -> Vec<Command> {
+    Command::ALL.into_iter().filter(|c| apply(state, actor, *c).is_ok()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn any_state() -> impl Strategy<Value = State> {
+        proptest::sample::select(State::ALL.to_vec())
+    }
+    fn any_command() -> impl Strategy<Value = Command> {
+        proptest::sample::select(Command::ALL.to_vec())
+    }
+    fn any_actor() -> impl Strategy<Value = Actor> {
+        prop_oneof![Just(Actor::Applicant), Just(Actor::Staff)]
+    }
+
+    /// The whole machine, written out once more as the table of the issue.
+    const ALLOWED: &[(State, Command, State)] = &[
+        (State::Draft, Command::Submit, State::Submitted),
+        (State::Draft, Command::Withdraw, State::Withdrawn),
+        (State::Submitted, Command::Return, State::ReturnedForChanges),
+        (State::Submitted, Command::StartJointTesting, State::InJointTesting),
+        (State::Submitted, Command::Reject, State::Rejected),
+        (State::Submitted, Command::Withdraw, State::Withdrawn),
+        (State::ReturnedForChanges, Command::Submit, State::Submitted),
+        (State::ReturnedForChanges, Command::Withdraw, State::Withdrawn),
+        (State::InJointTesting, Command::RecordTestResult, State::InJointTesting),
+        (State::InJointTesting, Command::Return, State::ReturnedForChanges),
+        (State::InJointTesting, Command::ApproveForProduction, State::ApprovedForProduction),
+        (State::InJointTesting, Command::Reject, State::Rejected),
+        (State::InJointTesting, Command::Withdraw, State::Withdrawn),
+        (State::ApprovedForProduction, Command::GoLive, State::InProduction),
+        (State::ApprovedForProduction, Command::Reject, State::Rejected),
+    ];
+
+    #[test]
+    fn the_machine_is_exactly_the_table() {
+        for state in State::ALL {
+            for command in Command::ALL {
+                let expected = ALLOWED.iter().find(|(s, c, _)| *s == state && *c == command).map(|(_, _, to)| *to);
+                assert_eq!(apply(state, command.actor(), command).ok(), expected, "{state:?} {command:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn staff_and_applicants_have_their_own_commands() {
+        assert_eq!(commands(State::Draft, Actor::Applicant), [Command::Submit, Command::Withdraw]);
+        assert!(commands(State::Draft, Actor::Staff).is_empty(), "staff cannot act on a draft");
+        assert_eq!(apply(State::Submitted, Actor::Applicant, Command::StartJointTesting), Err(Refusal::NotYours));
+        assert_eq!(apply(State::Submitted, Actor::Staff, Command::Submit), Err(Refusal::NotYours));
+        assert_eq!(apply(State::Draft, Actor::Staff, Command::Return), Err(Refusal::NotNow));
+    }
+
+    proptest! {
+        /// Any sequence of commands by anyone, refused ones included, stays on the table's paths.
+        #[test]
+        fn no_sequence_leaves_the_machine(steps in proptest::collection::vec((any_actor(), any_command()), 0..40)) {
+            let mut state = State::Draft;
+            let mut path = vec![state];
+            for (actor, command) in steps {
+                match apply(state, actor, command) {
+                    Ok(next) => {
+                        prop_assert!(ALLOWED.contains(&(state, command, next)));
+                        prop_assert_eq!(command.actor(), actor);
+                        state = next;
+                        path.push(state);
+                    }
+                    Err(_) => prop_assert!(!ALLOWED.iter().any(|(s, c, _)| *s == state && *c == command) || command.actor() != actor),
+                }
+            }
+            // Production only after approval; approval only after joint testing.
+            for pair in path.windows(2) {
+                if pair[1] == State::InProduction { prop_assert_eq!(pair[0], State::ApprovedForProduction); }
+                if pair[1] == State::ApprovedForProduction { prop_assert_eq!(pair[0], State::InJointTesting); }
+            }
+        }
+
+        /// A final state takes no command from anyone.
+        #[test]
+        fn final_states_stay(state in any_state(), actor in any_actor(), command in any_command()) {
+            if state.is_final() {
+                prop_assert!(apply(state, actor, command).is_err());
+            }
+        }
+    }
+}
