@@ -1,4 +1,4 @@
-use crate::components::session::{BySession, encode};
+use crate::components::session::{BySession, encode, is_local_path};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -6,7 +6,7 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn Login() -> impl IntoView {
     let query = use_query_map();
-    let next = move || query.with(|q| q.get("next")).filter(|n| n.starts_with('/') && !n.starts_with("//"));
+    let next = move || query.with(|q| q.get("next")).filter(|n| is_local_path(n));
     let start = move || format!("/auth/login?next={}", encode(&next().unwrap_or_else(|| "/".into())));
     view! {
         <div class="page page--narrow">

@@ -2,7 +2,7 @@
 //! Suomi.fi mandate. The server decides; this page only shows the choices and sends one back.
 use crate::{
     api::acting::{ChoiceView, ChooseOrganisation, OrganisationChoices, acting_choices},
-    components::session::{RequireLogin, go_to},
+    components::session::{RequireLogin, go_to, is_local_path},
     i18n::tr,
 };
 use leptos::{prelude::*, server_fn::ServerFn};
@@ -11,12 +11,7 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn Organisations() -> impl IntoView {
     let query = use_query_map();
-    let next = move || {
-        query
-            .with(|q| q.get("next"))
-            .filter(|n| n.starts_with('/') && !n.starts_with("//"))
-            .unwrap_or("/organisation".into())
-    };
+    let next = move || query.with(|q| q.get("next")).filter(|n| is_local_path(n)).unwrap_or("/organisation".into());
     let choices = Resource::new_blocking(|| (), |_| acting_choices());
     let notice = move || {
         let id = match query.with(|q| q.get("mandate")).as_deref() {

@@ -1,7 +1,8 @@
 //! Acting with a Suomi.fi mandate: the browser's trip to the e-Authorizations organisation
 //! chooser and back. The registry's session stays on the server; the browser only carries
 //! `state`, bound to its session.
-use crate::web::{AppState, is_local_path};
+use crate::web::AppState;
+use app::components::session::is_local_path;
 use app::{
     backend::{
         acting::{self, KANTA_MANDATE_ISSUE, MandateCredentials},

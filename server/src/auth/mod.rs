@@ -2,7 +2,8 @@
 mod mandates;
 pub mod oidc;
 
-use crate::web::{AppState, is_local_path};
+use crate::web::AppState;
+use app::components::session::is_local_path;
 use app::{
     backend::{
         cookie,
