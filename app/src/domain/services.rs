@@ -1,4 +1,6 @@
-//! The Kanta services an organisation can take into use.
+//! The Kanta services an organisation can take into use: who may use each, what must be in place
+//! first, and the phases an application for it goes through.
+use super::acting::OrganisationKind;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -52,9 +54,136 @@ impl KantaService {
     }
 }
 
+/// Something that must be in place before a service can be taken into use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Prerequisite {
+    /// The organisation and its units current in the National Code Service (OIDs).
+    CodeServiceCurrent,
+    /// An information system certified for this service.
+    CertifiedSystem,
+    /// A DVV server certificate for the information system.
+    ServiceCertificate,
+    /// A pharmacy licence (Fimea).
+    PharmacyLicence,
+    /// Social welfare units in the organisation register of social and health care.
+    SocialWelfareUnits,
+    /// This other service already in use.
+    ServiceInUse(KantaService),
+}
+
+impl Prerequisite {
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Prerequisite::CodeServiceCurrent => msg!("prerequisite-code-service"),
+            Prerequisite::CertifiedSystem => msg!("prerequisite-certified-system"),
+            Prerequisite::ServiceCertificate => msg!("prerequisite-service-certificate"),
+            Prerequisite::PharmacyLicence => msg!("prerequisite-pharmacy-licence"),
+            Prerequisite::SocialWelfareUnits => msg!("prerequisite-social-welfare-units"),
+            // With `service` = the other service's name.
+            Prerequisite::ServiceInUse(_) => msg!("prerequisite-service-in-use"),
+        }
+    }
+}
+
+/// The phases of taking a service into use, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Phase {
+    Application,
+    JointTesting,
+    Agreement,
+    Production,
+}
+
+use OrganisationKind as K;
+use Prerequisite as P;
+
+const HEALTH_CARE: &[OrganisationKind] =
+    &[K::PrivateCompany, K::Association, K::SoleTrader, K::Public, K::SelfEmployed];
+const SOCIAL_WELFARE: &[OrganisationKind] =
+    &[K::PrivateCompany, K::Association, K::SoleTrader, K::Public, K::SelfEmployed];
+const PRODUCTION_SERVICE: &[P] = &[P::CodeServiceCurrent, P::CertifiedSystem, P::ServiceCertificate];
+const ALL_PHASES: &[Phase] = &[Phase::Application, Phase::JointTesting, Phase::Agreement, Phase::Production];
+
+impl KantaService {
+    /// The kinds of organisation that may take this service into use.
+    pub fn for_kinds(self) -> &'static [OrganisationKind] {
+        match self {
+            KantaService::EPrescription | KantaService::PatientDataRepository | KantaService::Imaging => HEALTH_CARE,
+            KantaService::EPrescriptionPharmacy => &[K::Pharmacy],
+            KantaService::ClientDataArchive => SOCIAL_WELFARE,
+            KantaService::TestEnvironment => &OrganisationKind::ALL,
+        }
+    }
+
+    pub fn prerequisites(self) -> &'static [Prerequisite] {
+        match self {
+            KantaService::EPrescription | KantaService::PatientDataRepository => PRODUCTION_SERVICE,
+            KantaService::EPrescriptionPharmacy => {
+                &[P::CodeServiceCurrent, P::PharmacyLicence, P::CertifiedSystem, P::ServiceCertificate]
+            }
+            KantaService::Imaging => &[
+                P::ServiceInUse(KantaService::PatientDataRepository),
+                P::CodeServiceCurrent,
+                P::CertifiedSystem,
+                P::ServiceCertificate,
+            ],
+            KantaService::ClientDataArchive => {
+                &[P::CodeServiceCurrent, P::SocialWelfareUnits, P::CertifiedSystem, P::ServiceCertificate]
+            }
+            // Test data only: no production data to protect yet.
+            KantaService::TestEnvironment => &[],
+        }
+    }
+
+    /// The test environment is used, not put into production.
+    pub fn phases(self) -> &'static [Phase] {
+        match self {
+            KantaService::TestEnvironment => &[Phase::Application, Phase::Agreement],
+            _ => ALL_PHASES,
+        }
+    }
+
+    pub fn is_for(self, kind: OrganisationKind) -> bool {
+        self.for_kinds().contains(&kind)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn who_may_use_what() {
+        use KantaService::*;
+        assert!(EPrescriptionPharmacy.is_for(K::Pharmacy));
+        assert!(!EPrescription.is_for(K::Pharmacy), "pharmacies dispense; they take the pharmacy service");
+        assert!(!EPrescriptionPharmacy.is_for(K::Public));
+        for kind in OrganisationKind::ALL {
+            assert!(KantaService::ALL.iter().filter(|s| **s != TestEnvironment).any(|s| s.is_for(kind)), "{kind:?}");
+            assert!(TestEnvironment.is_for(kind));
+        }
+    }
+
+    #[test]
+    fn prerequisites_and_phases_hold_together() {
+        for service in KantaService::ALL {
+            for p in service.prerequisites() {
+                if let P::ServiceInUse(other) = p {
+                    assert_ne!(*other, service, "{service:?} needs itself");
+                    assert!(
+                        service.for_kinds().iter().all(|k| other.is_for(*k)),
+                        "whoever may use {service:?} must be able to use {other:?} first"
+                    );
+                }
+            }
+            let phases = service.phases();
+            assert_eq!(phases.first(), Some(&Phase::Application));
+            assert!(phases.windows(2).all(|w| (w[0] as u8) < (w[1] as u8)), "{service:?}: phases out of order");
+            let production = phases.contains(&Phase::Production);
+            assert_eq!(production, !service.prerequisites().is_empty(), "{service:?}");
+            assert!(!production || service.prerequisites().contains(&P::CertifiedSystem), "{service:?}");
+        }
+    }
 
     #[test]
     fn codes_round_trip() {
