@@ -1,4 +1,7 @@
-use crate::components::session::{BySession, encode, is_local_path};
+use crate::{
+    api::session::LoginFailure,
+    components::session::{BySession, encode, is_local_path},
+};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -43,16 +46,8 @@ pub fn Login() -> impl IntoView {
 pub fn LoginFailed() -> impl IntoView {
     let query = use_query_map();
     let reason = move || {
-        let id = match query.with(|q| q.get("reason")).as_deref() {
-            Some("state") => msg!("login-failed-state"),
-            Some("cancelled") => msg!("login-failed-cancelled"),
-            Some("token") => msg!("login-failed-token"),
-            Some("assurance") => msg!("login-failed-assurance"),
-            Some("identity") => msg!("login-failed-identity"),
-            Some("unavailable") => msg!("login-failed-unavailable"),
-            _ => msg!("login-failed-provider"),
-        };
-        crate::i18n::tr(id)
+        let failure = query.with(|q| q.get("reason")).as_deref().and_then(LoginFailure::from_code);
+        crate::i18n::tr(failure.unwrap_or(LoginFailure::Provider).message_id())
     };
     view! {
         <div class="page page--narrow">

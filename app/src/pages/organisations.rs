@@ -1,7 +1,7 @@
 //! Whom to act for: the organisations the registers give the person, and the way to act with a
 //! Suomi.fi mandate. The server decides; this page only shows the choices and sends one back.
 use crate::{
-    api::acting::{ChoiceView, ChooseOrganisation, OrganisationChoices, acting_choices},
+    api::acting::{ChoiceView, ChooseOrganisation, MandateOutcome, OrganisationChoices, acting_choices},
     components::session::{RequireLogin, go_to, is_local_path},
     i18n::tr,
 };
@@ -14,14 +14,8 @@ pub fn Organisations() -> impl IntoView {
     let next = move || query.with(|q| q.get("next")).filter(|n| is_local_path(n)).unwrap_or("/organisation".into());
     let choices = Resource::new_blocking(|| (), |_| acting_choices());
     let notice = move || {
-        let id = match query.with(|q| q.get("mandate")).as_deref() {
-            Some("cancelled") => msg!("organisations-mandate-cancelled"),
-            Some("not-allowed") => msg!("organisations-mandate-not-allowed"),
-            Some("unavailable") => msg!("organisations-mandate-unavailable"),
-            Some("expired") => msg!("organisations-mandate-expired"),
-            _ => return None,
-        };
-        Some(view! { <p class="notice notice--error" role="alert">{tr(id)}</p> })
+        let outcome = query.with(|q| q.get("mandate")).as_deref().and_then(MandateOutcome::from_code)?;
+        Some(view! { <p class="notice notice--error" role="alert">{tr(outcome.message_id())}</p> })
     };
     let mandate_link = move || format!("/auth/mandates?next={}", crate::components::session::encode(&next()));
     view! {

@@ -2,6 +2,7 @@
 //! chooser and back. The registry's session stays on the server; the browser only carries
 //! `state`, bound to its session.
 use crate::web::AppState;
+use app::api::acting::MandateOutcome;
 use app::components::session::is_local_path;
 use app::{
     backend::{
@@ -27,27 +28,7 @@ use subtle::ConstantTimeEq;
 /// How long the chooser may take before the selection is forgotten.
 const SELECTION_LIFETIME: chrono::Duration = chrono::Duration::minutes(15);
 
-/// Why a mandate selection did not end in acting for someone, shown on the chooser page.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Outcome {
-    Cancelled,
-    NotAllowed,
-    Unavailable,
-    Expired,
-}
-
-impl Outcome {
-    fn code(self) -> &'static str {
-        match self {
-            Outcome::Cancelled => "cancelled",
-            Outcome::NotAllowed => "not-allowed",
-            Outcome::Unavailable => "unavailable",
-            Outcome::Expired => "expired",
-        }
-    }
-}
-
-fn back_to_chooser(outcome: Outcome) -> Response {
+fn back_to_chooser(outcome: MandateOutcome) -> Response {
     Redirect::to(&format!("/organisations?mandate={}", outcome.code())).into_response()
 }
 
@@ -71,13 +52,13 @@ pub async fn start(
         return Redirect::to("/login?next=/organisations").into_response();
     };
     let Some(hetu) = &session.hetu else {
-        return back_to_chooser(Outcome::Expired);
+        return back_to_chooser(MandateOutcome::Expired);
     };
     let registered = match state.registries.mandates.register(hetu).await {
         Ok(r) => r,
         Err(error) => {
             tracing::error!(%error, "cannot register with e-Authorizations");
-            return back_to_chooser(Outcome::Unavailable);
+            return back_to_chooser(MandateOutcome::Unavailable);
         }
     };
     let selection_state = identity::new_token();
@@ -96,7 +77,7 @@ pub async fn start(
     };
     if let Err(error) = saved.await {
         tracing::error!(%error, "cannot record the mandate selection");
-        return back_to_chooser(Outcome::Unavailable);
+        return back_to_chooser(MandateOutcome::Unavailable);
     }
     let lang = lang_of_request(&headers);
     let url = state.registries.mandates.chooser_url(
@@ -127,17 +108,17 @@ pub async fn callback(
     // The selection is used once, whatever happens next.
     let selection = match mandate_selection::Entity::find_by_id(session.token_hash.clone()).one(&state.db).await {
         Ok(Some(s)) => s,
-        Ok(None) => return back_to_chooser(Outcome::Expired),
+        Ok(None) => return back_to_chooser(MandateOutcome::Expired),
         Err(error) => {
             tracing::error!(%error, "cannot read the mandate selection");
-            return back_to_chooser(Outcome::Unavailable);
+            return back_to_chooser(MandateOutcome::Unavailable);
         }
     };
     let _ = mandate_selection::Entity::delete_by_id(session.token_hash.clone()).exec(&state.db).await;
     let state_matches = bool::from(q.state.unwrap_or_default().as_bytes().ct_eq(selection.state.as_bytes()));
     if !state_matches || selection.created_at + SELECTION_LIFETIME < Utc::now() {
         tracing::warn!("mandate callback with a wrong or old state");
-        return back_to_chooser(Outcome::Expired);
+        return back_to_chooser(MandateOutcome::Expired);
     }
     let outcome = finish(&state, &session, &selection.registry_session, q.code, q.error).await;
     match outcome {
@@ -157,22 +138,22 @@ async fn finish(
     registry_session: &str,
     code: Option<String>,
     error: Option<String>,
-) -> Result<(), Outcome> {
+) -> Result<(), MandateOutcome> {
     let unavailable = |error: &dyn std::fmt::Display| {
         tracing::error!(%error, "e-Authorizations");
-        Outcome::Unavailable
+        MandateOutcome::Unavailable
     };
     if error.is_some() {
-        return Err(Outcome::Cancelled);
+        return Err(MandateOutcome::Cancelled);
     }
-    let code = code.ok_or(Outcome::Cancelled)?;
+    let code = code.ok_or(MandateOutcome::Cancelled)?;
     let mandates = &state.registries.mandates;
     let token = mandates.token(&code, &redirect_uri(state)).await.map_err(|e| unavailable(&e))?;
     let (ytunnus, _) = mandates
         .chosen_organisation(registry_session, &token)
         .await
         .map_err(|e| unavailable(&e))?
-        .ok_or(Outcome::Cancelled)?;
+        .ok_or(MandateOutcome::Cancelled)?;
     let holder = match mandates.authorization(registry_session, &token, &ytunnus).await.map_err(|e| unavailable(&e))? {
         MandateAnswer::Allowed(holder) => holder,
         MandateAnswer::Disallowed | MandateAnswer::SessionEnded => {
@@ -183,7 +164,7 @@ async fn finish(
                 ..Audit::of_person(session.person_id, "acting-started")
             };
             audit(&state.db, &refused).await.map_err(|e| unavailable(&e))?;
-            return Err(Outcome::NotAllowed);
+            return Err(MandateOutcome::NotAllowed);
         }
     };
     // e-Authorizations says whom; the trade register says what kind of organisation it is.
@@ -193,7 +174,7 @@ async fn finish(
         .organisation(&ytunnus)
         .await
         .map_err(|e| unavailable(&e))?
-        .ok_or(Outcome::NotAllowed)?;
+        .ok_or(MandateOutcome::NotAllowed)?;
     let organisation =
         acting::remember_organisation(&state.db, &state.registries, &found).await.map_err(|e| unavailable(&e))?;
     let basis = Basis::Mandate { issue: KANTA_MANDATE_ISSUE, holder };

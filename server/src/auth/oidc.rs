@@ -21,39 +21,7 @@ use std::{
 };
 use tokio::sync::RwLock;
 
-/// Why a login did not complete; each has its own page text. Details go to the log only.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LoginFailure {
-    /// No login of this browser was waiting, or `state` did not match it.
-    State,
-    /// The user cancelled at the identity provider.
-    Cancelled,
-    /// The provider answered with an error, or the code exchange failed.
-    Provider,
-    /// The ID token failed validation (signature, issuer, audience, expiry, nonce).
-    Token,
-    /// The identification was below the required level of assurance.
-    Assurance,
-    /// The provider's answer lacked a valid personal identity code or name.
-    Identity,
-    /// The provider or our database could not be reached.
-    Unavailable,
-}
-
-impl LoginFailure {
-    /// The `reason` on the failure page's URL.
-    pub fn code(self) -> &'static str {
-        match self {
-            LoginFailure::State => "state",
-            LoginFailure::Cancelled => "cancelled",
-            LoginFailure::Provider => "provider",
-            LoginFailure::Token => "token",
-            LoginFailure::Assurance => "assurance",
-            LoginFailure::Identity => "identity",
-            LoginFailure::Unavailable => "unavailable",
-        }
-    }
-}
+pub use app::api::session::LoginFailure;
 
 /// The person as identified; the identity code stays in memory only until it is hashed.
 pub struct Identity {
