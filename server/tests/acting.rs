@@ -23,6 +23,7 @@ on_both_databases!(
     no_basis_is_explained_and_choosing_anyway_is_refused,
     company_mandate_lets_its_managing_director_act,
     e_authorizations_refuses_unsigned_calls,
+    the_chooser_follows_only_local_paths,
 );
 on_both_databases!(
     with [("KANTA_ACTING_RECHECK_SECONDS", "0")];
@@ -204,6 +205,18 @@ async fn company_mandate_lets_its_managing_director_act(app: TestApp) {
     let page = choose_with_mandate(&browser, "o08").await;
     assert!(page.body.contains("Kotihoito Helmi ry"), "{:?}", page.trail);
     assert!(page.body.contains(&fi("basis-mandate-company")));
+}
+
+/// Browsers read `/\\host` as `//host`: the chooser must not carry such a `next` on.
+async fn the_chooser_follows_only_local_paths(app: TestApp) {
+    let browser = Browser::new(&app.base);
+    login(&browser, "p07").await;
+    let page = browser.get("/organisations?next=/%5Cevil.example").await;
+    assert_eq!(page.status, 200);
+    assert!(!page.body.contains("evil.example"), "the bad next reached the page");
+    assert!(page.body.contains("/auth/mandates?next=/organisation"), "the chooser falls back to /organisation");
+    let page = browser.get("/organisations?next=/account").await;
+    assert!(page.body.contains("/auth/mandates?next=/account"), "a local next is kept");
 }
 
 async fn e_authorizations_refuses_unsigned_calls(app: TestApp) {
