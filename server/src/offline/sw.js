@@ -35,6 +35,9 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   if (request.mode === 'navigate') {
     if (isPublicPage(url.pathname)) event.respondWith(networkFirst(request, url));
+  } else if (url.pathname === '/manifest.webmanifest') {
+    // In the language of the moment, like the pages.
+    event.respondWith(networkFirst(request, url));
   } else if (ASSETS.includes(url.pathname)) {
     event.respondWith(caches.match(url.pathname, { cacheName: CACHE }).then((hit) => hit || fetch(request)));
   }
