@@ -3,6 +3,8 @@
 // First, so `t!` and `msg!` are in scope in every module below.
 #[macro_use]
 pub mod i18n;
+#[macro_use]
+mod coded;
 
 pub mod api;
 pub mod components;

@@ -2,38 +2,14 @@
 //! and the kinds of organisation it is for, so users can filter and search them.
 use crate::{domain::services::KantaService, wizard::guides};
 
-/// Who a material is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Audience {
-    Public,
-    Private,
-    Pharmacy,
-    SelfEmployed,
-}
-
-impl Audience {
-    pub const ALL: [Audience; 4] = [Audience::Public, Audience::Private, Audience::Pharmacy, Audience::SelfEmployed];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Audience::Public => "public",
-            Audience::Private => "private",
-            Audience::Pharmacy => "pharmacy",
-            Audience::SelfEmployed => "self-employed",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Audience> {
-        Audience::ALL.into_iter().find(|a| a.code() == code)
-    }
-
-    pub fn message_id(self) -> &'static str {
-        match self {
-            Audience::Public => msg!("audience-public"),
-            Audience::Private => msg!("audience-private"),
-            Audience::Pharmacy => msg!("audience-pharmacy"),
-            Audience::SelfEmployed => msg!("audience-self-employed"),
-        }
+coded_enum! {
+    /// Who a material is for.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Audience {
+        Public = ("public", msg!("audience-public")),
+        Private = ("private", msg!("audience-private")),
+        Pharmacy = ("pharmacy", msg!("audience-pharmacy")),
+        SelfEmployed = ("self-employed", msg!("audience-self-employed")),
     }
 }
 

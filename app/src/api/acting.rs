@@ -10,41 +10,15 @@ use crate::{
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// Why a mandate selection in Suomi.fi e-Authorizations did not end in acting for someone: the
-/// server sends the browser back to the chooser with its code, and the chooser says it in words.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MandateOutcome {
-    Cancelled,
-    NotAllowed,
-    Unavailable,
-    Expired,
-}
-
-impl MandateOutcome {
-    pub const ALL: [MandateOutcome; 4] =
-        [MandateOutcome::Cancelled, MandateOutcome::NotAllowed, MandateOutcome::Unavailable, MandateOutcome::Expired];
-
-    /// The `mandate` on the chooser's URL.
-    pub fn code(self) -> &'static str {
-        match self {
-            MandateOutcome::Cancelled => "cancelled",
-            MandateOutcome::NotAllowed => "not-allowed",
-            MandateOutcome::Unavailable => "unavailable",
-            MandateOutcome::Expired => "expired",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<MandateOutcome> {
-        MandateOutcome::ALL.into_iter().find(|o| o.code() == code)
-    }
-
-    pub fn message_id(self) -> &'static str {
-        match self {
-            MandateOutcome::Cancelled => msg!("organisations-mandate-cancelled"),
-            MandateOutcome::NotAllowed => msg!("organisations-mandate-not-allowed"),
-            MandateOutcome::Unavailable => msg!("organisations-mandate-unavailable"),
-            MandateOutcome::Expired => msg!("organisations-mandate-expired"),
-        }
+coded_enum! {
+    /// Why a mandate selection in Suomi.fi e-Authorizations did not end in acting for someone: the
+    /// server sends the browser back to the chooser with its code, and the chooser says it in words.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum MandateOutcome {
+        Cancelled = ("cancelled", msg!("organisations-mandate-cancelled")),
+        NotAllowed = ("not-allowed", msg!("organisations-mandate-not-allowed")),
+        Unavailable = ("unavailable", msg!("organisations-mandate-unavailable")),
+        Expired = ("expired", msg!("organisations-mandate-expired")),
     }
 }
 

@@ -7,63 +7,24 @@ use crate::{
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// Why a login did not complete; each has its own page text. Details go to the log only.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LoginFailure {
-    /// No login of this browser was waiting, or `state` did not match it.
-    State,
-    /// The user cancelled at the identity provider.
-    Cancelled,
-    /// The provider answered with an error, or the code exchange failed.
-    Provider,
-    /// The ID token failed validation (signature, issuer, audience, expiry, nonce).
-    Token,
-    /// The identification was below the required level of assurance.
-    Assurance,
-    /// The provider's answer lacked a valid personal identity code or name.
-    Identity,
-    /// The provider or our database could not be reached.
-    Unavailable,
-}
-
-impl LoginFailure {
-    pub const ALL: [LoginFailure; 7] = [
-        LoginFailure::State,
-        LoginFailure::Cancelled,
-        LoginFailure::Provider,
-        LoginFailure::Token,
-        LoginFailure::Assurance,
-        LoginFailure::Identity,
-        LoginFailure::Unavailable,
-    ];
-
-    /// The `reason` on the failure page's URL.
-    pub fn code(self) -> &'static str {
-        match self {
-            LoginFailure::State => "state",
-            LoginFailure::Cancelled => "cancelled",
-            LoginFailure::Provider => "provider",
-            LoginFailure::Token => "token",
-            LoginFailure::Assurance => "assurance",
-            LoginFailure::Identity => "identity",
-            LoginFailure::Unavailable => "unavailable",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<LoginFailure> {
-        LoginFailure::ALL.into_iter().find(|f| f.code() == code)
-    }
-
-    pub fn message_id(self) -> &'static str {
-        match self {
-            LoginFailure::State => msg!("login-failed-state"),
-            LoginFailure::Cancelled => msg!("login-failed-cancelled"),
-            LoginFailure::Provider => msg!("login-failed-provider"),
-            LoginFailure::Token => msg!("login-failed-token"),
-            LoginFailure::Assurance => msg!("login-failed-assurance"),
-            LoginFailure::Identity => msg!("login-failed-identity"),
-            LoginFailure::Unavailable => msg!("login-failed-unavailable"),
-        }
+coded_enum! {
+    /// Why a login did not complete; each has its own page text. Details go to the log only.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum LoginFailure {
+        /// No login of this browser was waiting, or `state` did not match it.
+        State = ("state", msg!("login-failed-state")),
+        /// The user cancelled at the identity provider.
+        Cancelled = ("cancelled", msg!("login-failed-cancelled")),
+        /// The provider answered with an error, or the code exchange failed.
+        Provider = ("provider", msg!("login-failed-provider")),
+        /// The ID token failed validation (signature, issuer, audience, expiry, nonce).
+        Token = ("token", msg!("login-failed-token")),
+        /// The identification was below the required level of assurance.
+        Assurance = ("assurance", msg!("login-failed-assurance")),
+        /// The provider's answer lacked a valid personal identity code or name.
+        Identity = ("identity", msg!("login-failed-identity")),
+        /// The provider or our database could not be reached.
+        Unavailable = ("unavailable", msg!("login-failed-unavailable")),
     }
 }
 

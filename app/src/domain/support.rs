@@ -2,51 +2,15 @@
 use super::validation::{Email, FieldError, Problem, check, text};
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SupportTopic {
-    Login,
-    Mandates,
-    TakingIntoUse,
-    CustomerData,
-    Billing,
-    Other,
-}
-
-impl SupportTopic {
-    pub const ALL: [SupportTopic; 6] = [
-        SupportTopic::Login,
-        SupportTopic::Mandates,
-        SupportTopic::TakingIntoUse,
-        SupportTopic::CustomerData,
-        SupportTopic::Billing,
-        SupportTopic::Other,
-    ];
-
-    /// The stable code used in forms and in the database.
-    pub fn code(self) -> &'static str {
-        match self {
-            SupportTopic::Login => "login",
-            SupportTopic::Mandates => "mandates",
-            SupportTopic::TakingIntoUse => "taking-into-use",
-            SupportTopic::CustomerData => "customer-data",
-            SupportTopic::Billing => "billing",
-            SupportTopic::Other => "other",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<SupportTopic> {
-        SupportTopic::ALL.into_iter().find(|t| t.code() == code)
-    }
-
-    pub fn message_id(self) -> &'static str {
-        match self {
-            SupportTopic::Login => msg!("support-topic-login"),
-            SupportTopic::Mandates => msg!("support-topic-mandates"),
-            SupportTopic::TakingIntoUse => msg!("support-topic-taking-into-use"),
-            SupportTopic::CustomerData => msg!("support-topic-customer-data"),
-            SupportTopic::Billing => msg!("support-topic-billing"),
-            SupportTopic::Other => msg!("support-topic-other"),
-        }
+coded_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum SupportTopic {
+        Login = ("login", msg!("support-topic-login")),
+        Mandates = ("mandates", msg!("support-topic-mandates")),
+        TakingIntoUse = ("taking-into-use", msg!("support-topic-taking-into-use")),
+        CustomerData = ("customer-data", msg!("support-topic-customer-data")),
+        Billing = ("billing", msg!("support-topic-billing")),
+        Other = ("other", msg!("support-topic-other")),
     }
 }
 
