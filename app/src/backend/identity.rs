@@ -1,6 +1,9 @@
 //! Logged-in people and their sessions. Cookie tokens are stored only as SHA-256 hashes and
 //! personal identity codes only as keyed hashes, so a copy of the database logs no one in.
-use super::entities::{audit_event, login_attempt, person, session};
+use super::{
+    entities::{audit_event, login_attempt, person, session},
+    hex,
+};
 use crate::domain::{acting::Basis, hetu::Hetu};
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::{DateTime, Duration, Utc};
@@ -69,10 +72,6 @@ pub fn hetu_hash(secret: &[u8], hetu: &Hetu) -> String {
     let mut mac = Hmac::<Sha256>::new_from_slice(secret).expect("HMAC accepts any key length");
     mac.update(hetu.to_string().as_bytes());
     hex(&mac.finalize().into_bytes())
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A one-time pad for this session's identity code, derived from its cookie token: each token

@@ -66,6 +66,11 @@ pub fn format_time(at: chrono::DateTime<chrono::Utc>, lang: crate::i18n::Lang) -
     }
 }
 
+/// Lower-case hexadecimal, two digits a byte (hashes, tokens, versions).
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::format_time;

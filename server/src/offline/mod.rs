@@ -56,7 +56,7 @@ impl ServiceWorker {
                 hash.update(&bytes);
             }
         }
-        let version: String = hash.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
+        let version = app::backend::hex(&hash.finalize()[..8]);
         let list = |items: &[String]| serde_json::to_string(items).unwrap_or_else(|_| "[]".into());
         let script = include_str!("sw.js")
             .replace("__VERSION__", &version)

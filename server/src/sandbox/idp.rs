@@ -5,6 +5,7 @@
 //! the relying party refuse.
 use super::page::{document, escape, text};
 use app::{
+    backend::hex,
     domain::{assurance::Assurance, hetu::Hetu},
     i18n::{Lang, lang_of_request},
     msg,
@@ -623,8 +624,4 @@ async fn end_session(State(idp): State<Arc<Idp>>, headers: HeaderMap, Query(q): 
         response.headers_mut().append(header::SET_COOKIE, value);
     }
     response
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
