@@ -4,14 +4,7 @@ use leptos_router::hooks::use_location;
 
 /// Where a language link sends the browser: the server sets the cookie and returns to `next`.
 pub fn switch_href(lang: Lang, next: &str) -> String {
-    let mut encoded = String::with_capacity(next.len());
-    for b in next.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => encoded.push(b as char),
-            _ => encoded.push_str(&format!("%{b:02X}")),
-        }
-    }
-    format!("/lang/{}?next={encoded}", lang.code())
+    format!("/lang/{}?next={}", lang.code(), super::session::encode(next))
 }
 
 /// "suomeksi | på svenska": plain links, so switching works without JavaScript and keeps the page.
