@@ -26,6 +26,16 @@ pub enum AppError {
     /// The register no longer confirms the user's basis (a revoked mandate, an ended role).
     #[error("basis for acting has ended")]
     BasisEnded,
+    /// Someone else changed the record after this user read it (`current` is its version now);
+    /// nothing was saved.
+    #[error("changed by someone else (now version {current})")]
+    Conflict { current: i32 },
+    /// Not possible in the record's present state (an application already sent, …).
+    #[error("not possible now")]
+    NotNow,
+    /// No such record for this user (or not theirs to see).
+    #[error("not found")]
+    NotFound,
     /// Storage or another service we depend on failed; details are in the server log only.
     #[error("service unavailable")]
     Unavailable,
@@ -43,6 +53,9 @@ impl AppError {
             AppError::ChooseOrganisation => msg!("error-choose-organisation"),
             AppError::NotPermitted => msg!("error-not-permitted"),
             AppError::BasisEnded => msg!("error-basis-ended"),
+            AppError::Conflict { .. } => msg!("error-conflict"),
+            AppError::NotNow => msg!("error-not-now"),
+            AppError::NotFound => msg!("error-not-found"),
             AppError::Unavailable => msg!("error-unavailable"),
             AppError::Transport(_) => msg!("error-transport"),
         }
@@ -54,7 +67,8 @@ impl AppError {
             AppError::Invalid(_) => 422,
             AppError::Forbidden | AppError::NotPermitted | AppError::BasisEnded => 403,
             AppError::LoginRequired => 401,
-            AppError::ChooseOrganisation => 409,
+            AppError::ChooseOrganisation | AppError::Conflict { .. } | AppError::NotNow => 409,
+            AppError::NotFound => 404,
             AppError::Unavailable => 503,
             AppError::Transport(_) => 400,
         }

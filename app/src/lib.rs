@@ -102,6 +102,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account") view=pages::account::Account ssr=SsrMode::Async/>
                     <Route path=path!("/organisations") view=pages::organisations::Organisations ssr=SsrMode::Async/>
                     <Route path=path!("/organisation") view=pages::organisation::Organisation ssr=SsrMode::Async/>
+                    <Route path=path!("/applications") view=pages::applications::Applications ssr=SsrMode::Async/>
+                    <Route path=path!("/applications/:id") view=pages::applications::Application ssr=SsrMode::Async/>
+                    <Route path=path!("/staff") view=pages::staff::StaffQueue ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/applications/:id") view=pages::staff::StaffApplication ssr=SsrMode::Async/>
                     <Route path=path!("/accessibility") view=pages::accessibility::Accessibility/>
                     <Route path=path!("/guides/:id") view=pages::guide::Guide/>
                     <Route path=path!("/materials") view=pages::materials::Materials/>

@@ -47,3 +47,6 @@ sandbox-mandates-holder-hetu = Valtuutetun henkilötunnus
 sandbox-mandates-holder-company = Valtuutettu yritys
 sandbox-mandates-grant-person = Anna valtuus henkilölle
 sandbox-mandates-grant-company = Anna valtuus yritykselle
+sandbox-mail-heading = Testiympäristön saapuneet sähköpostit
+sandbox-mail-banner = Testiympäristö: tänne saapuvat palvelun lähettämät sähköpostit. Ne eivät lähde minnekään.
+sandbox-mail-none = Ei viestejä.

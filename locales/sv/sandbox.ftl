@@ -47,3 +47,6 @@ sandbox-mandates-holder-hetu = Den befullmäktigades personbeteckning
 sandbox-mandates-holder-company = Befullmäktigat företag
 sandbox-mandates-grant-person = Ge fullmakt till en person
 sandbox-mandates-grant-company = Ge fullmakt till ett företag
+sandbox-mail-heading = Testmiljöns inkomna e-post
+sandbox-mail-banner = Testmiljö: hit kommer e-post som tjänsten skickar. Den skickas inte vidare.
+sandbox-mail-none = Inga meddelanden.

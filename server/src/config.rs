@@ -35,7 +35,18 @@ pub struct Config {
     /// `KANTA_SESSION_IDLE_MINUTES` (default 30) and `KANTA_SESSION_MAX_HOURS` (default 10).
     pub session: SessionPolicy,
     pub registries: RegistriesConfig,
+    /// `KANTA_STAFF`: identity codes of Kanta's staff, comma-separated; in the sandbox default the
+    /// test person p10 (Oskar Berg).
+    pub staff: Vec<app::domain::hetu::Hetu>,
+    /// `KANTA_SMTP_URL`: `smtp://host:port`, `smtps://…` or `smtp://…?tls=required`, with
+    /// `user:password@` if needed; unset in the sandbox: its own receiver on loopback.
+    pub smtp_url: Option<String>,
+    /// `KANTA_MAIL_FROM`: the sender of the product's e-mail.
+    pub mail_from: String,
 }
+
+/// The sandbox's staff member: test person p10.
+const SANDBOX_STAFF: &str = "170688-990E";
 
 /// The outside registers. A URL left unset means the built-in sandbox's (which then must be on).
 #[derive(Clone, Debug)]
@@ -315,7 +326,44 @@ impl Config {
             recheck_after,
         };
 
+        let staff = match get("KANTA_STAFF") {
+            Some(list) => list
+                .split(',')
+                .filter(|h| !h.trim().is_empty())
+                .map(|h| {
+                    app::domain::hetu::Hetu::parse(h.trim()).map_err(|_| ConfigError {
+                        variable: "KANTA_STAFF",
+                        value: h.trim().to_string(),
+                        expected: "personal identity codes separated by commas",
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+            None if sandbox => app::domain::hetu::Hetu::parse(SANDBOX_STAFF).into_iter().collect(),
+            None => Vec::new(),
+        };
+        let smtp_url = match get("KANTA_SMTP_URL") {
+            Some(value) if ["smtp://", "smtps://"].iter().any(|p| value.trim().starts_with(p)) => {
+                Some(value.trim().to_string())
+            }
+            Some(value) => {
+                return Err(ConfigError { variable: "KANTA_SMTP_URL", value, expected: "an smtp:// or smtps:// URL" });
+            }
+            None if sandbox => None,
+            None => {
+                return Err(ConfigError {
+                    variable: "KANTA_SMTP_URL",
+                    value: String::new(),
+                    expected: "the mail relay's smtp:// or smtps:// URL (required when KANTA_SANDBOX is off)",
+                });
+            }
+        };
+        let mail_from =
+            get("KANTA_MAIL_FROM").unwrap_or_else(|| "Kanta Extranet <noreply@extranet.kanta.example>".into());
+
         Ok(Config {
+            staff,
+            smtp_url,
+            mail_from,
             listen,
             database_url,
             environment,

@@ -59,14 +59,42 @@ pub fn app_state(
     };
     let auth = auth::new_auth(config, &public_url)?;
     let registries = registries(&config.registries, &public_url);
-    let sandbox = config
-        .sandbox
-        .then(|| sandbox::router(&public_url, &config.oidc.client_id, &config.registries.mandates_client_id));
+    let mailbox = sandbox::mail::Mailbox::default();
+    let sandbox = config.sandbox.then(|| {
+        sandbox::router(&public_url, &config.oidc.client_id, &config.registries.mandates_client_id, mailbox.clone())
+    });
+    let smtp_url = match &config.smtp_url {
+        Some(url) => url.clone(),
+        None => sandbox::mail::start(mailbox).map_err(|e| format!("sandbox mail server: {e}"))?,
+    };
+    let mail = app::backend::mail::MailSettings {
+        smtp_url,
+        from: config.mail_from.clone(),
+        site_url: public_url.as_str().trim_end_matches('/').to_string(),
+    };
+    let mailer_wake = app::backend::mail::MailerWake::default();
+    tokio::spawn(app::backend::mail::run_mailer(
+        db.clone(),
+        mail.clone(),
+        mailer_wake.clone(),
+        std::time::Duration::from_secs(30),
+    ));
     if config.sandbox && config.environment == Environment::Production {
         tracing::warn!("the sandbox services are on in production");
     }
     let service_worker = offline::ServiceWorker::for_site(&options);
-    Ok(AppState { leptos_options: options, db, auth, registries, sandbox, public_url, service_worker })
+    Ok(AppState {
+        leptos_options: options,
+        db,
+        auth,
+        registries,
+        sandbox,
+        public_url,
+        service_worker,
+        staff: app::api::guard::StaffMembers(config.staff.clone()),
+        mail,
+        mailer_wake,
+    })
 }
 
 /// The registry clients, over HTTP to the configured registers or the sandbox's.

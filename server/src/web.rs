@@ -35,6 +35,9 @@ pub struct AppState {
     /// The built-in test services, when `KANTA_SANDBOX` is on.
     pub sandbox: Option<Router>,
     pub service_worker: crate::offline::ServiceWorker,
+    pub staff: app::api::guard::StaffMembers,
+    pub mail: app::backend::mail::MailSettings,
+    pub mailer_wake: app::backend::mail::MailerWake,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -44,6 +47,7 @@ pub fn router(state: AppState) -> Router {
     let db = state.db.clone();
     let registries = state.registries.clone();
     let provider_origin = app::IdentityProviderOrigin(state.auth.relying_party.issuer_origin());
+    let (staff, mail, mailer_wake) = (state.staff.clone(), state.mail.clone(), state.mailer_wake.clone());
 
     // Build outputs keep their names between builds, so browsers revalidate (cheap 304s).
     let pkg = Router::new()
@@ -64,6 +68,9 @@ pub fn router(state: AppState) -> Router {
                 provide_context(db.clone());
                 provide_context(registries.clone());
                 provide_context(provider_origin.clone());
+                provide_context(staff.clone());
+                provide_context(mail.clone());
+                provide_context(mailer_wake.clone());
                 leptos::nonce::provide_nonce();
             },
             {

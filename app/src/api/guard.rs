@@ -17,6 +17,28 @@ pub fn logged_in() -> Result<CurrentSession, AppError> {
     current_session().ok_or(AppError::LoginRequired)
 }
 
+/// The people who work at Kanta's desk, by identity code: configuration, not data anyone here can change.
+#[derive(Clone, Debug, Default)]
+pub struct StaffMembers(pub Vec<crate::domain::hetu::Hetu>);
+
+/// A logged-in member of Kanta's staff, or `NotPermitted` (recorded) for anyone else.
+pub async fn staff() -> Result<CurrentSession, AppError> {
+    let session = logged_in()?;
+    let members = leptos::prelude::use_context::<StaffMembers>().unwrap_or_default();
+    if session.hetu.as_ref().is_some_and(|h| members.0.contains(h)) {
+        return Ok(session);
+    }
+    let refused = Audit { allowed: false, ..Audit::of_person(session.person_id, "staff-desk") };
+    audit(&db()?, &refused).await?;
+    Err(AppError::NotPermitted)
+}
+
+/// Whether the logged-in user is staff (to show the way to the desk; the desk checks again).
+pub fn is_staff() -> bool {
+    let members = leptos::prelude::use_context::<StaffMembers>().unwrap_or_default();
+    current_session().and_then(|s| s.hetu).is_some_and(|h| members.0.contains(&h))
+}
+
 /// A user allowed to do one action for the organisation they act for.
 pub struct Acting {
     pub session: CurrentSession,

@@ -2,13 +2,23 @@
 pub mod acting;
 #[cfg(feature = "ssr")]
 pub mod guard;
+pub mod onboarding;
 pub mod organisation;
 pub mod session;
+pub mod staff;
 pub mod support;
 
-/// Gives a failed server function the HTTP status of its error instead of a blanket 500.
+/// Gives a failed server function the HTTP status of its error instead of a blanket 500. A plain
+/// form post (no JavaScript) is instead sent back to its page with the error in the address
+/// (Leptos's form redirects), which a status would override.
 #[cfg(feature = "ssr")]
 fn respond<T>(result: Result<T, crate::error::AppError>) -> Result<T, crate::error::AppError> {
+    let form_post = leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| {
+        parts.headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"))
+    });
+    if form_post {
+        return result;
+    }
     if let (Err(error), Some(response)) = (&result, leptos::prelude::use_context::<leptos_axum::ResponseOptions>())
         && let Ok(status) = http::StatusCode::from_u16(error.status())
     {

@@ -1,8 +1,11 @@
 //! Server-only: storage, migrations and the workflow services behind the server functions.
 pub mod acting;
+pub mod agreement;
 pub mod entities;
 pub mod identity;
+pub mod mail;
 pub mod migrations;
+pub mod onboarding;
 pub mod registry;
 pub mod support;
 

@@ -23,6 +23,8 @@ fn problem_of(errors: Signal<Vec<FieldError>>, field: &'static str) -> Signal<Op
 pub enum Control {
     Text,
     Email,
+    Tel,
+    Date,
     Textarea,
 }
 
@@ -32,10 +34,10 @@ pub fn Field(
     id_prefix: &'static str,
     name: &'static str,
     label: String,
-    #[prop(optional)] hint: Option<String>,
+    #[prop(optional_no_strip)] hint: Option<String>,
     #[prop(default = Control::Text)] control: Control,
     #[prop(default = true)] required: bool,
-    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional_no_strip)] autocomplete: Option<&'static str>,
     value: RwSignal<String>,
     #[prop(into)] errors: Signal<Vec<FieldError>>,
 ) -> impl IntoView {
@@ -63,8 +65,8 @@ pub fn Field(
                 bind:value=value></textarea>
         }
         .into_any(),
-        Control::Text | Control::Email => view! {
-            <input id=id.clone() name=name type=if control == Control::Email { "email" } else { "text" }
+        Control::Text | Control::Email | Control::Tel | Control::Date => view! {
+            <input id=id.clone() name=name type=match control { Control::Email => "email", Control::Tel => "tel", Control::Date => "date", _ => "text" }
                 required=required autocomplete=autocomplete aria-invalid=invalid aria-describedby=described_by
                 bind:value=value/>
         }
@@ -130,5 +132,52 @@ pub fn ErrorSummary(
                 }}
             </ul>
         </div>
+    }
+}
+
+/// The error of a form posted without JavaScript, which Leptos puts in the address it sends the
+/// browser back to (`__err`): shown at the top of the page, with the fields' problems.
+#[component]
+pub fn PostedError() -> impl IntoView {
+    let error = posted_error();
+    error.map(|e| {
+        let problems = e
+            .field_errors()
+            .iter()
+            .map(|f| view! { <li>{format!("{}: {}", field_label(&f.field), problem_text(f.problem))}</li> })
+            .collect_view();
+        view! {
+            <div class="notice notice--error" role="alert" id="posted-error">
+                <p>{tr(e.message_id())}</p>
+                <ul>{problems}</ul>
+            </div>
+        }
+    })
+}
+
+#[cfg(feature = "ssr")]
+fn posted_error() -> Option<crate::error::AppError> {
+    use base64::{Engine, engine::general_purpose::URL_SAFE};
+    let query = leptos_router::hooks::use_query_map();
+    let encoded = query.with_untracked(|q| q.get("__err"))?;
+    let bytes = URL_SAFE.decode(encoded.as_bytes()).ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
+
+#[cfg(not(feature = "ssr"))]
+fn posted_error() -> Option<crate::error::AppError> {
+    None
+}
+
+/// The label of a field a server function may name in its refusal.
+fn field_label(name: &str) -> String {
+    let application =
+        crate::wizard::application::APPLICATION.steps.iter().flat_map(|s| s.fields).find(|f| f.name == name);
+    match (application, name) {
+        (Some(field), _) => tr(field.label),
+        (None, "comment") => tr(msg!("staff-comment")),
+        (None, "go_live") => tr(msg!("staff-go-live")),
+        (None, "agreement") => tr(msg!("agreement-heading")),
+        (None, _) => tr(msg!("applications-start-service")),
     }
 }

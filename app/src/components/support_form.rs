@@ -99,14 +99,14 @@ pub fn SupportForm() -> impl IntoView {
                 <ErrorSummary id_prefix=ID errors labels=labels.clone() node_ref=summary_ref/>
                 {move || failure.get().map(|f| view! { <p class="notice notice--error" role="alert">{tr(f.message_id())}</p> })}
                 <form class="form" novalidate on:submit=on_submit>
-                    <Field id_prefix=ID name="name" label=t!("support-name") autocomplete="name" value=name errors/>
-                    <Field id_prefix=ID name="email" label=t!("support-email") control=Control::Email autocomplete="email"
-                        hint=t!("support-email-hint") value=email errors/>
+                    <Field id_prefix=ID name="name" label=t!("support-name") autocomplete=Some("name") value=name errors/>
+                    <Field id_prefix=ID name="email" label=t!("support-email") control=Control::Email autocomplete=Some("email")
+                        hint=Some(t!("support-email-hint")) value=email errors/>
                     <Field id_prefix=ID name="organisation" label=t!("support-organisation") required=false
-                        autocomplete="organization" value=organisation errors/>
+                        autocomplete=Some("organization") value=organisation errors/>
                     <Choice id_prefix=ID name="topic" label=t!("support-topic") choices=topics.clone() value=topic errors/>
                     <Field id_prefix=ID name="message" label=t!("support-message") control=Control::Textarea
-                        hint=t!("support-message-hint") value=message errors/>
+                        hint=Some(t!("support-message-hint")) value=message errors/>
                     <button class="button" type="submit" disabled=move || send.pending().get()>
                         {move || if send.pending().get() { t!("support-sending") } else { t!("support-send") }}
                     </button>

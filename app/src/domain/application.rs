@@ -3,30 +3,21 @@
 //! server stores what it returns, in the same transaction as the audit event.
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum State {
-    Draft,
-    Submitted,
-    ReturnedForChanges,
-    InJointTesting,
-    ApprovedForProduction,
-    InProduction,
-    Withdrawn,
-    Rejected,
+coded_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum State {
+        Draft = ("draft", msg!("application-state-draft")),
+        Submitted = ("submitted", msg!("application-state-submitted")),
+        ReturnedForChanges = ("returned", msg!("application-state-returned")),
+        InJointTesting = ("joint-testing", msg!("application-state-joint-testing")),
+        ApprovedForProduction = ("approved", msg!("application-state-approved")),
+        InProduction = ("in-production", msg!("application-state-in-production")),
+        Withdrawn = ("withdrawn", msg!("application-state-withdrawn")),
+        Rejected = ("rejected", msg!("application-state-rejected")),
+    }
 }
 
 impl State {
-    pub const ALL: [State; 8] = [
-        State::Draft,
-        State::Submitted,
-        State::ReturnedForChanges,
-        State::InJointTesting,
-        State::ApprovedForProduction,
-        State::InProduction,
-        State::Withdrawn,
-        State::Rejected,
-    ];
-
     /// Nothing moves an application on from here.
     pub fn is_final(self) -> bool {
         matches!(self, State::InProduction | State::Withdrawn | State::Rejected)
@@ -46,34 +37,43 @@ pub enum Actor {
     Staff,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Command {
-    /// Send the application (again, after changes) to Kanta.
-    Submit,
-    Withdraw,
-    /// Back to the applicant with a comment.
-    Return,
-    StartJointTesting,
-    /// A test result is recorded; the state stays.
-    RecordTestResult,
-    /// With a go-live date.
-    ApproveForProduction,
-    GoLive,
-    /// With a reason.
-    Reject,
+impl Actor {
+    pub fn code(self) -> &'static str {
+        match self {
+            Actor::Applicant => "applicant",
+            Actor::Staff => "staff",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Actor> {
+        [Actor::Applicant, Actor::Staff].into_iter().find(|a| a.code() == code)
+    }
+}
+
+coded_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum Command {
+        /// Send the application (again, after changes) to Kanta.
+        Submit = ("submit", msg!("application-command-submit")),
+        Withdraw = ("withdraw", msg!("application-command-withdraw")),
+        /// Back to the applicant with a comment.
+        Return = ("return", msg!("application-command-return")),
+        StartJointTesting = ("start-joint-testing", msg!("application-command-start-joint-testing")),
+        /// A test result is recorded; the state stays.
+        RecordTestResult = ("record-test-result", msg!("application-command-record-test-result")),
+        /// With a go-live date.
+        ApproveForProduction = ("approve", msg!("application-command-approve")),
+        GoLive = ("go-live", msg!("application-command-go-live")),
+        /// With a reason.
+        Reject = ("reject", msg!("application-command-reject")),
+    }
 }
 
 impl Command {
-    pub const ALL: [Command; 8] = [
-        Command::Submit,
-        Command::Withdraw,
-        Command::Return,
-        Command::StartJointTesting,
-        Command::RecordTestResult,
-        Command::ApproveForProduction,
-        Command::GoLive,
-        Command::Reject,
-    ];
+    /// Staff must say why (shown to the applicant).
+    pub fn needs_comment(self) -> bool {
+        matches!(self, Command::Return | Command::Reject | Command::RecordTestResult)
+    }
 
     /// Who may give it, wherever it applies.
     pub fn actor(self) -> Actor {

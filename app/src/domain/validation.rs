@@ -5,12 +5,26 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Problem {
     Required,
-    TooShort { min: u32 },
-    TooLong { max: u32 },
+    TooShort {
+        min: u32,
+    },
+    TooLong {
+        max: u32,
+    },
     InvalidEmail,
     UnknownChoice,
     InvalidBusinessId,
     InvalidOid,
+    InvalidPhone,
+    InvalidDate,
+    /// A date that must be later than today.
+    DateNotInFuture,
+    /// Well formed, but the register does not know it (an OID missing from the code service).
+    NotInRegister,
+    /// An OID that is not one of the acting organisation's own.
+    NotOwnOid,
+    /// The service needs an information system certified for it.
+    CertificationRequired,
 }
 
 impl Problem {
@@ -23,6 +37,12 @@ impl Problem {
             Problem::UnknownChoice => msg!("validation-unknown-choice"),
             Problem::InvalidBusinessId => msg!("validation-invalid-business-id"),
             Problem::InvalidOid => msg!("validation-invalid-oid"),
+            Problem::InvalidPhone => msg!("validation-invalid-phone"),
+            Problem::InvalidDate => msg!("validation-invalid-date"),
+            Problem::DateNotInFuture => msg!("validation-date-not-in-future"),
+            Problem::NotInRegister => msg!("validation-not-in-register"),
+            Problem::NotOwnOid => msg!("validation-not-own-oid"),
+            Problem::CertificationRequired => msg!("validation-certification-required"),
         }
     }
 }
@@ -92,9 +112,137 @@ impl Email {
     }
 }
 
+/// A phone number in international form (E.164, `+358401234567`). Finnish numbers may be given
+/// the way Finns write them: `040 123 4567`, `(09) 123 456`, `+358 40 123 4567`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Phone(String);
+
+impl Phone {
+    pub fn parse(value: &str) -> Result<Phone, Problem> {
+        let value = value.trim();
+        if value.is_empty() {
+            return Err(Problem::Required);
+        }
+        let compact: String = value.chars().filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '\u{a0}')).collect();
+        let international = if let Some(rest) = compact.strip_prefix('+') {
+            rest.to_string()
+        } else if let Some(rest) = compact.strip_prefix("00") {
+            rest.to_string()
+        } else if let Some(rest) = compact.strip_prefix('0') {
+            format!("358{rest}")
+        } else {
+            return Err(Problem::InvalidPhone);
+        };
+        let digits_only = !international.is_empty() && international.chars().all(|c| c.is_ascii_digit());
+        // Finnish subscriber numbers have 5 to 12 digits after the country code; E.164 allows 15 in all.
+        let fits = match international.strip_prefix("358") {
+            Some(national) => (5..=12).contains(&national.len()) && !national.starts_with('0'),
+            None => (8..=15).contains(&international.len()) && !international.starts_with('0'),
+        };
+        if digits_only && fits { Ok(Phone(format!("+{international}"))) } else { Err(Problem::InvalidPhone) }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A calendar day, as `<input type="date">` sends it (`2027-03-01`) or as Finns write it (`1.3.2027`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub fn parse(value: &str) -> Result<Date, Problem> {
+        let value = value.trim();
+        if value.is_empty() {
+            return Err(Problem::Required);
+        }
+        let number = |s: &str, max_len: usize| -> Result<u16, Problem> {
+            if s.is_empty() || s.len() > max_len || !s.chars().all(|c| c.is_ascii_digit()) {
+                return Err(Problem::InvalidDate);
+            }
+            s.parse().map_err(|_| Problem::InvalidDate)
+        };
+        let parts: Vec<&str> = value.split(['-', '.']).collect();
+        let (year, month, day) = match parts.as_slice() {
+            [y, m, d] if value.contains('-') && y.len() == 4 => (number(y, 4)?, number(m, 2)?, number(d, 2)?),
+            [d, m, y] if value.contains('.') && y.len() == 4 => (number(y, 4)?, number(m, 2)?, number(d, 2)?),
+            _ => return Err(Problem::InvalidDate),
+        };
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return Err(Problem::InvalidDate),
+        };
+        if !(2000..=2999).contains(&year) || day == 0 || day > days {
+            return Err(Problem::InvalidDate);
+        }
+        Ok(Date { year, month: month as u8, day: day as u8 })
+    }
+
+    /// A date that must be later than `today`.
+    pub fn parse_future(value: &str, today: Date) -> Result<Date, Problem> {
+        let date = Date::parse(value)?;
+        if date > today { Ok(date) } else { Err(Problem::DateNotInFuture) }
+    }
+
+    /// As Finns and Finland-Swedes write it: `1.3.2027`.
+    pub fn local(self) -> String {
+        format!("{}.{}.{}", self.day, self.month, self.year)
+    }
+}
+
+/// ISO 8601, the form stored and sent: `2027-03-01`.
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finnish_phone_numbers_become_international() {
+        for (given, stored) in [
+            ("040 123 4567", "+358401234567"),
+            ("+358 40 123 4567", "+358401234567"),
+            ("00358401234567", "+358401234567"),
+            ("(09) 123 456", "+3589123456"),
+            ("09-1234 5678", "+358912345678"),
+            ("+46 8 123 456 78", "+46812345678"),
+        ] {
+            assert_eq!(Phone::parse(given).map(|p| p.as_str().to_string()), Ok(stored.to_string()), "{given}");
+        }
+        for bad in ["12345", "040 12a 4567", "+358 0 123 456", "+", "0", "+1234567890123456", "040/1234567"] {
+            assert_eq!(Phone::parse(bad), Err(Problem::InvalidPhone), "{bad}");
+        }
+        assert_eq!(Phone::parse(" "), Err(Problem::Required));
+    }
+
+    #[test]
+    fn dates_in_both_written_forms() {
+        let d = Date { year: 2027, month: 3, day: 1 };
+        assert_eq!(Date::parse("2027-03-01"), Ok(d));
+        assert_eq!(Date::parse(" 1.3.2027 "), Ok(d));
+        assert_eq!(d.to_string(), "2027-03-01");
+        assert_eq!(d.local(), "1.3.2027");
+        assert_eq!(Date::parse("2028-02-29").map(|d| d.day), Ok(29));
+        for bad in ["2027-02-29", "2100-02-29", "2027-13-01", "2027-00-10", "31.4.2027", "2027/03/01", "1.3.27", "x"] {
+            assert_eq!(Date::parse(bad), Err(Problem::InvalidDate), "{bad}");
+        }
+        let today = Date { year: 2026, month: 11, day: 29 };
+        assert_eq!(Date::parse_future("29.11.2026", today), Err(Problem::DateNotInFuture));
+        assert!(Date::parse_future("30.11.2026", today).is_ok());
+    }
 
     #[test]
     fn accepts_ordinary_addresses_and_normalises_case() {

@@ -14,6 +14,10 @@ pub struct Draft {
     /// The step the user was on.
     pub step: String,
     pub answers: Answers,
+    /// For a form the server keeps (an application): the server's version these answers were
+    /// made on, so a later change by someone else is seen, not overwritten.
+    #[serde(default)]
+    pub version: Option<i32>,
 }
 
 /// The draft of `wizard`, if this device has one.

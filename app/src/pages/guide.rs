@@ -19,7 +19,7 @@ pub fn Guide() -> impl IntoView {
                 query.with(|q| (q.get("step"), q.get("from"), answers_in(&guide.wizard, |name| q.get(name))));
             view! {
                 <div class="page page--narrow">
-                    <WizardView guide=guide.wizard.id.to_string() requested from answers/>
+                    <WizardView wizard=guide.wizard.id.to_string() requested from answers application=None/>
                 </div>
             }
             .into_any()

@@ -1,6 +1,7 @@
 //! One module per route.
 pub mod accessibility;
 pub mod account;
+pub mod applications;
 pub mod guide;
 pub mod home;
 pub mod login;
@@ -8,3 +9,4 @@ pub mod materials;
 pub mod not_found;
 pub mod organisation;
 pub mod organisations;
+pub mod staff;

@@ -75,6 +75,7 @@ fn Facts(facts: OrganisationFacts) -> impl IntoView {
             </Show>
             <CheckCodeServiceForm/>
         </section>
+        <p><a class="button button--primary" href="/applications" id="applications-link">{t!("applications-heading")}</a></p>
     }
 }
 

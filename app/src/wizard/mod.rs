@@ -1,12 +1,13 @@
 //! Step wizards as data: each step has an illustration, texts, optional fields checked with the
 //! domain's own parsers, and where to go next, possibly depending on an answer. Guides and every
 //! multi-step form are definitions for this one engine, and `view::WizardView` renders any of them.
+pub mod application;
 pub mod guides;
 pub mod view;
 
 use crate::domain::{
     oid::Oid,
-    validation::{Email, FieldError, Problem, text},
+    validation::{Date, Email, FieldError, Phone, Problem, text},
     ytunnus::YTunnus,
 };
 use std::collections::{BTreeMap, HashSet};
@@ -20,7 +21,18 @@ pub enum FieldKind {
         min: u32,
         max: u32,
     },
+    /// Free text of several lines.
+    LongText {
+        min: u32,
+        max: u32,
+    },
     Email,
+    /// Stored in international form (E.164).
+    Phone,
+    /// A calendar day, stored as `YYYY-MM-DD`; `after_today` for plans.
+    Date {
+        after_today: bool,
+    },
     BusinessId,
     Oid,
     /// One of the listed values (value, message id of its label).
@@ -45,8 +57,11 @@ impl Field {
             return if self.required { Err(Problem::Required) } else { Ok(String::new()) };
         }
         match self.kind {
-            FieldKind::Text { min, max } => text(value, min, max),
+            FieldKind::Text { min, max } | FieldKind::LongText { min, max } => text(value, min, max),
             FieldKind::Email => Email::parse(value).map(|e| e.as_str().to_string()),
+            FieldKind::Phone => Phone::parse(value).map(|p| p.as_str().to_string()),
+            FieldKind::Date { after_today: false } => Date::parse(value).map(|d| d.to_string()),
+            FieldKind::Date { after_today: true } => Date::parse_future(value, today()).map(|d| d.to_string()),
             FieldKind::BusinessId => {
                 YTunnus::parse(value).map(|y| y.to_string()).map_err(|_| Problem::InvalidBusinessId)
             }
@@ -55,6 +70,27 @@ impl Field {
                 options.iter().find(|(v, _)| *v == value).map(|(v, _)| v.to_string()).ok_or(Problem::UnknownChoice)
             }
         }
+    }
+}
+
+/// Today in Finland, for dates that must lie ahead: the browser's clock there, the server's here
+/// (the server checks again on saving, so a wrong device clock cannot let a past date through).
+pub fn today() -> Date {
+    #[cfg(feature = "ssr")]
+    {
+        use chrono::Datelike;
+        // Finnish time is UTC+2 or +3: a day begins there before it begins in UTC.
+        let now = chrono::Utc::now() + chrono::Duration::hours(2);
+        Date { year: now.year() as u16, month: now.month() as u8, day: now.day() as u8 }
+    }
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        let now = js_sys::Date::new_0();
+        Date { year: now.get_full_year() as u16, month: now.get_month() as u8 + 1, day: now.get_date() as u8 }
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        Date { year: 2026, month: 1, day: 1 }
     }
 }
 
@@ -156,6 +192,33 @@ impl Wizard {
     pub fn position(&self, step_id: &str, answers: &Answers) -> Option<(usize, usize)> {
         let path = self.path(answers);
         path.iter().position(|s| s.id == step_id).map(|i| (i + 1, path.len()))
+    }
+
+    /// Every problem with the answers along the whole path: what stands between a form and sending it.
+    pub fn validate_path(&self, answers: &Answers) -> Vec<FieldError> {
+        self.path(answers).into_iter().flat_map(|step| self.validate(step, answers)).collect()
+    }
+
+    /// A draft's answers as they will be stored (trimmed, normalised), or the problems of those
+    /// given: a draft may miss answers, but what it has must be valid. Names that are no field
+    /// are dropped, except `keep` (answers the product sets, such as the service).
+    pub fn normalise(&self, answers: &Answers, keep: &[&str]) -> Result<Answers, Vec<FieldError>> {
+        let mut stored: Answers = answers
+            .iter()
+            .filter(|(name, _)| keep.contains(&name.as_str()))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let mut errors = Vec::new();
+        for field in self.steps.iter().flat_map(|s| s.fields) {
+            let Some(value) = answers.get(field.name).filter(|v| !v.trim().is_empty()) else { continue };
+            match field.check(value) {
+                Ok(value) => {
+                    stored.insert(field.name.to_string(), value);
+                }
+                Err(problem) => errors.push(FieldError { field: field.name.to_string(), problem }),
+            }
+        }
+        if errors.is_empty() { Ok(stored) } else { Err(errors) }
     }
 
     /// The fields answered along the path, for "check your answers": (step, field, stored value).

@@ -2,15 +2,49 @@
 //! read, linked and answered without JavaScript (links and a GET form); with it, the island moves
 //! between steps in place, validates before leaving a step, keeps the URL in step with the
 //! history, and moves focus to the new step's heading.
-use super::{Answers, FieldKind, Step, Wizard, guides};
+use super::{Answers, FieldKind, Step, Wizard, application::APPLICATION, guides};
 #[cfg(feature = "hydrate")]
 use crate::offline::drafts::{self, Draft};
 use crate::{
-    components::form::{Choice, ErrorSummary},
+    components::form::{Choice, Control, ErrorSummary, Field as InputField},
     domain::validation::FieldError,
+    error::AppError,
     i18n::tr,
 };
 use leptos::{html, prelude::*};
+use serde::{Deserialize, Serialize};
+
+/// The application a wizard edits: each step is saved to the server on the version the page
+/// was given, and kept on the device until the server has it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServerCopy {
+    pub id: i32,
+    pub version: i32,
+}
+
+/// Where the server copy stands, as the user is told.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+enum Sync {
+    Saved,
+    Saving,
+    /// Kept on this device; sent when the network is back.
+    OnDevice,
+    /// Someone saved another version (`current`) since these answers were started.
+    Conflict(i32),
+    Refused(AppError),
+}
+
+/// A wizard by id, and where it ends: a guide's link into the product, or an application's page.
+fn definition(id: &str, application: Option<ServerCopy>) -> Option<(&'static Wizard, String, &'static str)> {
+    match application {
+        Some(copy) if id == APPLICATION.id => {
+            Some((&APPLICATION, format!("/applications/{}", copy.id), msg!("application-save-and-continue")))
+        }
+        Some(_) => None,
+        None => guides::by_id(id).map(|g| (&g.wizard, g.finish.0.to_string(), g.finish.1)),
+    }
+}
 
 /// `?step=…` plus the answers, for links between steps.
 fn link(step: &str, answers: &Answers) -> String {
@@ -56,23 +90,74 @@ pub fn answers_in(wizard: &Wizard, params: impl Fn(&str) -> Option<String>) -> A
     wizard.steps.iter().flat_map(|s| s.fields).filter_map(|f| params(f.name).map(|v| (f.name.to_string(), v))).collect()
 }
 
-/// The guide `guide` at the place the URL names (`?step=`, or `?from=` for answers just sent).
+/// The wizard `wizard` at the place the URL names (`?step=`, or `?from=` for answers just sent);
+/// with `application`, the answers are that application's and are saved to the server.
 #[island]
-pub fn WizardView(guide: String, requested: Option<String>, from: Option<String>, answers: Answers) -> impl IntoView {
-    let Some(guide) = guides::by_id(&guide) else {
+pub fn WizardView(
+    wizard: String,
+    requested: Option<String>,
+    from: Option<String>,
+    answers: Answers,
+    application: Option<ServerCopy>,
+) -> impl IntoView {
+    let Some((wizard, finish_href, finish_label)) = definition(&wizard, application) else {
         return ().into_any();
     };
-    let wizard = &guide.wizard;
-    let finish = guide.finish;
+    let key = StoredValue::new(match application {
+        Some(copy) => format!("application-{}", copy.id),
+        None => wizard.id.to_string(),
+    });
+    let saved_answers = StoredValue::new(answers.clone());
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (key, saved_answers);
     let (step, errors) = current(wizard, requested.as_deref(), from.as_deref(), &answers);
     let place = RwSignal::new(Place { step, answers, errors });
     let heading = NodeRef::<html::H2>::new();
     let summary = NodeRef::<html::Div>::new();
+    let version = RwSignal::new(application.map(|a| a.version));
+    let sync = RwSignal::new(Sync::Saved);
+
+    // The server copy: sent at every step; what the server says decides what the user is told.
+    let send = move |answers: Answers, then: Option<String>| {
+        let Some(copy) = application else { return };
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move {
+            let Some(base) = version.get_untracked() else { return };
+            sync.set(Sync::Saving);
+            match crate::api::onboarding::save_application(copy.id, base, answers.clone()).await {
+                Ok(new) => {
+                    version.set(Some(new));
+                    sync.set(Sync::Saved);
+                    let step = place.with_untracked(|p| p.step.id.to_string());
+                    drafts::save(&key.get_value(), &Draft { step, answers, version: Some(new) }).await;
+                    if let Some(href) = then {
+                        crate::components::session::go_to(&href);
+                    }
+                }
+                Err(AppError::Conflict { current }) => sync.set(Sync::Conflict(current)),
+                Err(AppError::Transport(_) | AppError::Unavailable) => sync.set(Sync::OnDevice),
+                Err(AppError::Invalid(errors)) => {
+                    // Back to the step whose answer the server refused (an OID the register lacks).
+                    let step = errors
+                        .first()
+                        .and_then(|e| wizard.steps.iter().find(|s| s.fields.iter().any(|f| f.name == e.field)))
+                        .unwrap_or(place.with_untracked(|p| p.step));
+                    push_url(&link(step.id, &answers));
+                    place.set(Place { step, answers, errors: errors.clone() });
+                    sync.set(Sync::Refused(AppError::Invalid(errors)));
+                }
+                Err(other) => sync.set(Sync::Refused(other)),
+            }
+        });
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (copy, answers, then, version, sync);
+    };
 
     // Moving on: a new history entry, so the browser's back button walks the steps.
     let go = move |next: Place| {
         #[cfg(feature = "hydrate")]
         push_url(&link(next.step.id, &next.answers));
+        send(next.answers.clone(), None);
         place.set(next);
     };
     // Whether answers kept on this device were brought back, and whether saving may start (not
@@ -82,8 +167,8 @@ pub fn WizardView(guide: String, requested: Option<String>, from: Option<String>
     let keep = move |step: &'static str, answers: Answers| {
         #[cfg(feature = "hydrate")]
         if loaded.get_untracked() {
-            let draft = Draft { step: step.to_string(), answers };
-            leptos::task::spawn_local(async move { drafts::save(wizard.id, &draft).await });
+            let draft = Draft { step: step.to_string(), answers, version: version.get_untracked() };
+            leptos::task::spawn_local(async move { drafts::save(&key.get_value(), &draft).await });
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = (step, answers, loaded);
@@ -105,7 +190,12 @@ pub fn WizardView(guide: String, requested: Option<String>, from: Option<String>
             follow_address();
             // Then the draft: its answers under the address's, and its step unless the address names one.
             leptos::task::spawn_local(async move {
-                if let Some(draft) = drafts::load(wizard.id).await {
+                if let Some(draft) = drafts::load(&key.get_value()).await
+                    && (application.is_none() || saved_answers.with_value(|saved| draft.answers != *saved))
+                {
+                    // Answers made on this device on an older version than the server's: someone
+                    // else has saved since. The user chooses; nothing is overwritten meanwhile.
+                    let stale = draft.version.is_some() && draft.version != version.get_untracked();
                     let named = query_params().is_some_and(|p| p.has("step") || p.has("from"));
                     let (here, mut answers) = place.with_untracked(|p| (p.step.id, p.answers.clone()));
                     for (name, value) in draft.answers {
@@ -116,7 +206,13 @@ pub fn WizardView(guide: String, requested: Option<String>, from: Option<String>
                     restored.set(step.id != wizard.first().id || answers.values().any(|v| !v.is_empty()));
                     if place.with_untracked(|p| p.step.id != step.id || p.answers != answers) {
                         push_url(&link(step.id, &answers));
-                        place.set(Place { step, answers, errors: Vec::new() });
+                        place.set(Place { step, answers: answers.clone(), errors: Vec::new() });
+                    }
+                    match (application, stale) {
+                        (Some(_), true) => sync.set(Sync::Conflict(version.get_untracked().unwrap_or_default())),
+                        // Unsent answers of this version: send them now.
+                        (Some(_), false) => send(answers, None),
+                        (None, _) => {}
                     }
                 }
                 loaded.set(true);
@@ -124,12 +220,33 @@ pub fn WizardView(guide: String, requested: Option<String>, from: Option<String>
         });
         let handle = window_event_listener(leptos::ev::popstate, move |_| follow_address());
         on_cleanup(move || handle.remove());
+        // Back online: what waited on the device goes to the server.
+        let online = window_event_listener(leptos::ev::online, move |_| {
+            if sync.get_untracked() == Sync::OnDevice {
+                send(place.with_untracked(|p| p.answers.clone()), None);
+            }
+        });
+        on_cleanup(move || online.remove());
         // Every step reached is kept.
         Effect::new(move || place.with(|p| keep(p.step.id, p.answers.clone())));
     }
+    // Conflict: keep this device's answers over the newer version, or take the newer one.
+    let keep_mine = move |_| {
+        if let Sync::Conflict(current) = sync.get_untracked() {
+            version.set(Some(current));
+            send(place.with_untracked(|p| p.answers.clone()), None);
+        }
+    };
+    let take_theirs = move |_| {
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move {
+            drafts::remove(&key.get_value()).await;
+            crate::components::session::reload();
+        });
+    };
     let start_over = move |_| {
         #[cfg(feature = "hydrate")]
-        leptos::task::spawn_local(async move { drafts::remove(wizard.id).await });
+        leptos::task::spawn_local(async move { drafts::remove(&key.get_value()).await });
         restored.set(false);
         go(Place { step: wizard.first(), answers: Answers::new(), errors: Vec::new() });
     };
@@ -166,6 +283,28 @@ pub fn WizardView(guide: String, requested: Option<String>, from: Option<String>
                     })
             }}
             {move || {
+                application.map(|_| {
+                    let (text, class) = match sync.get() {
+                        Sync::Saved => (tr(msg!("application-sync-saved")), "sync"),
+                        Sync::Saving => (tr(msg!("application-sync-saving")), "sync"),
+                        Sync::OnDevice => (tr(msg!("application-sync-on-device")), "sync sync--waiting"),
+                        Sync::Conflict(_) => (tr(msg!("application-sync-conflict")), "sync sync--conflict"),
+                        Sync::Refused(e) => (tr(e.message_id()), "sync sync--refused"),
+                    };
+                    let conflict = matches!(sync.get(), Sync::Conflict(_));
+                    view! {
+                        <div class=class role="status" id="sync-status">
+                            <p>{text}</p>
+                            {conflict.then(|| view! {
+                                <button type="button" class="button" id="keep-mine" on:click=keep_mine>{t!("application-keep-mine")}</button>
+                                " "
+                                <button type="button" class="button button--secondary" id="take-theirs" on:click=take_theirs>{t!("application-take-theirs")}</button>
+                            })}
+                        </div>
+                    }
+                })
+            }}
+            {move || {
                 let Place { step, answers, errors } = place.get();
                 let (n, total) = wizard.position(step.id, &answers).unwrap_or((1, 1));
                 let path = wizard.path(&answers);
@@ -197,9 +336,19 @@ pub fn WizardView(guide: String, requested: Option<String>, from: Option<String>
                         </a>
                     }
                 });
+                let finish_href = finish_href.clone();
+                let finish_answers = answers.clone();
                 let forward = match wizard.next(step, &answers) {
                     None => Some(
-                        view! { <a class="button button--primary" href=finish.0>{tr(finish.1)}</a> }.into_any(),
+                        view! {
+                            <a class="button button--primary" id="wizard-finish" href=finish_href.clone() on:click=move |ev| {
+                                if application.is_some() {
+                                    ev.prevent_default();
+                                    send(finish_answers.clone(), Some(finish_href.clone()));
+                                }
+                            }>{tr(finish_label)}</a>
+                        }
+                            .into_any(),
                     ),
                     Some(next) if step.fields.is_empty() => Some(
                         view! {
@@ -311,11 +460,24 @@ fn Questions(
         .iter()
         .zip(values.iter())
         .map(|(f, (_, value))| {
-            let choices = match f.kind {
-                FieldKind::Choice(options) => options.iter().map(|(v, l)| (*v, tr(l))).collect(),
-                _ => Vec::new(),
+            let hint = f.hint.map(tr);
+            let (control, autocomplete) = match f.kind {
+                FieldKind::Choice(options) => {
+                    let choices = options.iter().map(|(v, l)| (*v, tr(l))).collect();
+                    return view! { <Choice id_prefix="wizard" name=f.name label=tr(f.label) choices value=*value errors/> }
+                        .into_any();
+                }
+                FieldKind::LongText { .. } => (Control::Textarea, None),
+                FieldKind::Email => (Control::Email, Some("email")),
+                FieldKind::Phone => (Control::Tel, Some("tel")),
+                FieldKind::Date { .. } => (Control::Date, None),
+                _ => (Control::Text, None),
             };
-            view! { <Choice id_prefix="wizard" name=f.name label=tr(f.label) choices value=*value errors/> }
+            view! {
+                <InputField id_prefix="wizard" name=f.name label=tr(f.label) hint=hint control
+                    required=f.required autocomplete=autocomplete value=*value errors/>
+            }
+            .into_any()
         })
         .collect_view();
     let values = StoredValue::new(values);

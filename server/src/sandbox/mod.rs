@@ -2,6 +2,7 @@
 //! `KANTA_SANDBOX` is on. Our code reaches them only over HTTP through the clients that would
 //! call the real services. Test data: `testdata/` (a copy of the shared fictional registers).
 pub mod idp;
+pub mod mail;
 pub mod mandates;
 mod page;
 pub mod registers;
@@ -28,13 +29,14 @@ pub fn base_url(public_url: &url::Url, service: &str) -> String {
 
 /// The sandbox services, for a site whose browsers use `public_url`. `mandates_client_id` is
 /// the e-Authorizations client the site is registered as.
-pub fn router(public_url: &url::Url, client_id: &str, mandates_client_id: &str) -> Router {
+pub fn router(public_url: &url::Url, client_id: &str, mandates_client_id: &str, mailbox: mail::Mailbox) -> Router {
     let data = Arc::new(registers::TestData::load());
     Router::new()
         .nest("/sandbox/idp", idp::router(idp::Idp::new(public_url, client_id)))
         .nest("/sandbox/trade-register", registers::trade_register(data.clone()))
         .nest("/sandbox/professional-register", registers::professional_register(data.clone()))
         .nest("/sandbox/code-service", registers::code_service(data.clone()))
+        .nest("/sandbox/mail", mail::router(mailbox))
         .nest("/sandbox/valtuudet", mandates::router(mandates::Valtuudet::new(data, public_url, mandates_client_id)))
 }
 

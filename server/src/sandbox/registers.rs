@@ -155,7 +155,25 @@ async fn registrations(State(data): State<Arc<TestData>>, Json(q): Json<PersonQu
 }
 
 pub fn code_service(data: Arc<TestData>) -> Router {
-    Router::new().route("/organisations/{business_id}", get(code_service_entry)).with_state(data)
+    Router::new()
+        .route("/organisations/{business_id}", get(code_service_entry))
+        .route("/units/{oid}", get(code_service_unit))
+        .with_state(data)
+}
+
+/// The sandbox's SOTE register knows the service units `<root>.10.1` to `<root>.10.9` of every
+/// organisation whose data is current (`<root>.10.0` is the organisation itself).
+async fn code_service_unit(State(data): State<Arc<TestData>>, Path(oid): Path<String>) -> Response {
+    let found =
+        data.organisations.iter().filter(|o| o.code_service_status == "current" && !o.oid.is_empty()).find_map(|o| {
+            let base = o.oid.strip_suffix(".0")?;
+            let n: u8 = oid.strip_prefix(base)?.strip_prefix('.')?.parse().ok()?;
+            (1..=9).contains(&n).then(|| format!("{}, toimipaikka {n}", o.name))
+        });
+    match found {
+        Some(name) => Json(json!({ "name": name })).into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
 }
 
 async fn code_service_entry(State(data): State<Arc<TestData>>, Path(business_id): Path<String>) -> Response {

@@ -1,6 +1,10 @@
 pub mod acting;
+pub mod agreement_signature;
+pub mod application;
+pub mod application_event;
 pub mod audit_event;
 pub mod login_attempt;
+pub mod mail_outbox;
 pub mod mandate_selection;
 pub mod organisation;
 pub mod person;

@@ -4,6 +4,7 @@ use sea_orm_migration::prelude::*;
 mod m0001_support_request;
 mod m0002_identity;
 mod m0003_acting;
+mod m0004_onboarding;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0001_support_request::Migration),
             Box::new(m0002_identity::Migration),
             Box::new(m0003_acting::Migration),
+            Box::new(m0004_onboarding::Migration),
         ]
     }
 }

@@ -12,6 +12,8 @@ pub struct CodeServiceEntry {
 #[async_trait::async_trait]
 pub trait CodeService: Send + Sync {
     async fn organisation(&self, ytunnus: &YTunnus) -> Result<CodeServiceEntry, RegistryError>;
+    /// The name of the service unit `oid` in the SOTE organisation register, if it is there.
+    async fn unit(&self, oid: &Oid) -> Result<Option<String>, RegistryError>;
 }
 
 pub struct HttpCodeService(Http);
@@ -28,8 +30,18 @@ struct Entry {
     status: String,
 }
 
+#[derive(Deserialize)]
+struct Unit {
+    name: String,
+}
+
 #[async_trait::async_trait]
 impl CodeService for HttpCodeService {
+    async fn unit(&self, oid: &Oid) -> Result<Option<String>, RegistryError> {
+        let request = self.0.client.get(self.0.url(&format!("/units/{oid}")));
+        Ok(self.0.json::<Unit>(request).await?.map(|u| u.name))
+    }
+
     async fn organisation(&self, ytunnus: &YTunnus) -> Result<CodeServiceEntry, RegistryError> {
         let request = self.0.client.get(self.0.url(&format!("/organisations/{ytunnus}")));
         let Some(entry) = self.0.json::<Entry>(request).await? else {

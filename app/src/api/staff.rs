@@ -1,0 +1,169 @@
+//! Kanta's staff desk: the queue of applications and the decisions on them. Every function here
+//! starts with `guard::staff`; no one else reaches them.
+use crate::{
+    api::onboarding::{ApplicationSummary, EventLine},
+    domain::{
+        application::{Command, State},
+        services::KantaService,
+    },
+    error::AppError,
+    wizard::Answers,
+};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueLine {
+    pub application: ApplicationSummary,
+    pub organisation: String,
+    /// Whole days since the last change.
+    pub age_days: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffView {
+    pub id: i32,
+    pub organisation: String,
+    pub ytunnus: String,
+    pub service: KantaService,
+    pub state: State,
+    pub version: i32,
+    pub answers: Answers,
+    pub go_live: Option<String>,
+    pub history: Vec<EventLine>,
+    pub signed_hash: Option<String>,
+    pub commands: Vec<Command>,
+}
+
+/// The queue, filtered by service, state and minimum age in days (empty: any).
+#[server(endpoint = "staff/queue")]
+pub async fn staff_queue(service: String, state: String, min_age: String) -> Result<Vec<QueueLine>, AppError> {
+    super::respond(ssr::queue(&service, &state, &min_age).await)
+}
+
+#[server(endpoint = "staff/application")]
+pub async fn staff_application(id: i32) -> Result<StaffView, AppError> {
+    super::respond(ssr::view(id).await)
+}
+
+/// A decision on an application seen at `version`: return, start testing, record a result,
+/// approve (with `go_live`), go live, or reject.
+#[server(endpoint = "staff/command")]
+pub async fn staff_command(
+    id: i32,
+    version: i32,
+    command: String,
+    comment: String,
+    go_live: String,
+) -> Result<(), AppError> {
+    super::respond(ssr::command(id, version, &command, comment, &go_live).await)
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::*;
+    use crate::{
+        api::guard::staff,
+        backend::{db, entities::organisation, format_time, onboarding},
+        domain::{
+            application::{Actor, commands},
+            validation::{Date, FieldError},
+        },
+        i18n::request_lang,
+    };
+    use sea_orm::EntityTrait;
+
+    /// Everything but drafts: staff see an application once it has been sent.
+    const SEEN_BY_STAFF: [State; 7] = [
+        State::Submitted,
+        State::ReturnedForChanges,
+        State::InJointTesting,
+        State::ApprovedForProduction,
+        State::InProduction,
+        State::Withdrawn,
+        State::Rejected,
+    ];
+
+    pub async fn queue(service: &str, state: &str, min_age: &str) -> Result<Vec<QueueLine>, AppError> {
+        staff().await?;
+        let service = KantaService::from_code(service.trim());
+        // By default the queue is what waits for Kanta.
+        let states = match State::from_code(state.trim()) {
+            Some(s) if s != State::Draft => vec![s],
+            _ if state.trim() == "all" => SEEN_BY_STAFF.to_vec(),
+            _ => vec![State::Submitted, State::InJointTesting, State::ApprovedForProduction],
+        };
+        let min_age: i64 = min_age.trim().parse().unwrap_or(0);
+        let now = chrono::Utc::now();
+        let lang = request_lang();
+        Ok(onboarding::queue(&db()?, &states)
+            .await?
+            .into_iter()
+            .filter(|(a, _)| service.is_none_or(|s| a.service == s))
+            .map(|(a, organisation)| QueueLine {
+                age_days: (now - a.row.updated_at).num_days(),
+                application: ApplicationSummary {
+                    id: a.row.id,
+                    service: a.service,
+                    state: a.state,
+                    updated: format_time(a.row.updated_at, lang),
+                },
+                organisation,
+            })
+            .filter(|line| line.age_days >= min_age)
+            .collect())
+    }
+
+    pub async fn view(id: i32) -> Result<StaffView, AppError> {
+        staff().await?;
+        let db = db()?;
+        let a = onboarding::get(&db, id, None).await?;
+        if a.state == State::Draft {
+            return Err(AppError::NotFound);
+        }
+        let o = organisation::Entity::find_by_id(a.row.organisation_id).one(&db).await?.ok_or(AppError::NotFound)?;
+        let lang = request_lang();
+        let history = onboarding::history(&db, id).await?;
+        Ok(StaffView {
+            id,
+            organisation: o.name,
+            ytunnus: o.ytunnus,
+            service: a.service,
+            state: a.state,
+            version: a.row.version,
+            go_live: a.row.go_live_on.clone(),
+            history: history
+                .into_iter()
+                .map(|(e, who)| EventLine {
+                    at: format_time(e.at, lang),
+                    who: who.unwrap_or_default(),
+                    actor: Actor::from_code(&e.actor).unwrap_or(Actor::Applicant),
+                    kind: e.kind,
+                    to: e.to_state.as_deref().and_then(State::from_code),
+                    comment: e.comment,
+                })
+                .collect(),
+            signed_hash: onboarding::signature(&db, id).await?.map(|s| s.text_hash),
+            commands: commands(a.state, Actor::Staff),
+            answers: a.answers,
+        })
+    }
+
+    pub async fn command(id: i32, version: i32, command: &str, comment: String, go_live: &str) -> Result<(), AppError> {
+        let session = staff().await?;
+        let command = Command::from_code(command).ok_or(AppError::NotNow)?;
+        let go_live = match go_live.trim() {
+            "" => None,
+            date => Some(
+                Date::parse(date)
+                    .map_err(|problem| AppError::Invalid(vec![FieldError { field: "go_live".into(), problem }]))?,
+            ),
+        };
+        onboarding::staff_command(&db()?, &session, id, version, command, Some(comment), go_live).await?;
+        if let Some(wake) = use_context::<crate::backend::mail::MailerWake>() {
+            wake.wake();
+        }
+        leptos_axum::redirect(&format!("/staff/applications/{id}"));
+        Ok(())
+    }
+}

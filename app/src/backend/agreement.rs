@@ -1,0 +1,195 @@
+//! The customer-relationship agreement: its text in the signer's language, composed from the
+//! messages of the current version, and the signed agreement as a PDF.
+use super::{entities::agreement_signature, hex};
+use crate::{
+    domain::{acting::Basis, services::KantaService},
+    i18n::{Args, Lang, lookup},
+};
+use sha2::{Digest, Sha256};
+
+/// The version in force. A new text is a new version with its own messages; a signature keeps
+/// the text it was made on.
+pub const CURRENT_VERSION: &str = "2026-1";
+
+/// The paragraphs of the current version, in order (`agreement-2026-1-*` in `agreement.ftl`).
+const PARAGRAPHS: &[&str] = &[
+    msg!("agreement-2026-1-scope"),
+    msg!("agreement-2026-1-terms"),
+    msg!("agreement-2026-1-service-description"),
+    msg!("agreement-2026-1-data"),
+    msg!("agreement-2026-1-fees"),
+    msg!("agreement-2026-1-termination"),
+];
+
+/// The exact text a person is shown and signs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AgreementText {
+    pub version: &'static str,
+    pub lang: Lang,
+    pub text: String,
+}
+
+impl AgreementText {
+    pub fn current(lang: Lang, organisation: &str, ytunnus: &str, service: KantaService) -> AgreementText {
+        let mut args = Args::new();
+        args.set("organisation", organisation.to_string());
+        args.set("ytunnus", ytunnus.to_string());
+        args.set("service", lookup(lang, service.message_id(), None));
+        args.set("version", CURRENT_VERSION);
+        let mut parts = vec![
+            lookup(lang, msg!("agreement-2026-1-title"), Some(&args)),
+            lookup(lang, msg!("agreement-2026-1-parties"), Some(&args)),
+        ];
+        parts.extend(PARAGRAPHS.iter().map(|id| lookup(lang, id, Some(&args))));
+        AgreementText { version: CURRENT_VERSION, lang, text: parts.join("\n\n") }
+    }
+
+    /// SHA-256 of the text's UTF-8 bytes, in hexadecimal.
+    pub fn hash(&self) -> String {
+        text_hash(&self.text)
+    }
+}
+
+pub fn text_hash(text: &str) -> String {
+    hex(&Sha256::digest(text.as_bytes()))
+}
+
+/// The signed agreement as a PDF: the text, then who signed, for whom, on which basis, when,
+/// which version, and the text's hash (which anyone can recompute from the text above it).
+pub fn pdf(signed: &agreement_signature::Model, organisation: &str, signed_at: &str) -> Vec<u8> {
+    let lang = Lang::from_code(&signed.lang).unwrap_or_default();
+    let basis = Basis::from_code(&signed.basis).map(|b| lookup(lang, b.message_id(), None)).unwrap_or_default();
+    let mut args = Args::new();
+    args.set("signer", signed.signer_name.clone());
+    args.set("organisation", organisation.to_string());
+    args.set("basis", basis);
+    args.set("at", signed_at.to_string());
+    args.set("version", signed.agreement_version.clone());
+    args.set("hash", signed.text_hash.clone());
+    let mut text = signed.text.clone();
+    text.push_str("\n\n");
+    text.push_str(&lookup(lang, msg!("agreement-signed-block"), Some(&args)));
+    pdf_of_text(&text)
+}
+
+/// A plain A4 PDF of the text in Helvetica (WinAnsi covers Finnish and Swedish letters),
+/// wrapped to the page and continued on new pages.
+fn pdf_of_text(text: &str) -> Vec<u8> {
+    const PER_LINE: usize = 90;
+    const PER_PAGE: usize = 54;
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > PER_LINE {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    let pages: Vec<&[String]> = lines.chunks(PER_PAGE).collect();
+    // Objects: 1 catalog, 2 pages, 3 font, then a page and its content per page.
+    let dict = |entries: &str| format!("<< {entries} >>\n").into_bytes();
+    let mut objects: Vec<Vec<u8>> = vec![
+        dict("/Type /Catalog /Pages 2 0 R"),
+        Vec::new(),
+        dict("/Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding"),
+    ];
+    let mut kids = Vec::new();
+    for page in &pages {
+        let mut content = b"BT /F1 10 Tf 14 TL 56 790 Td\n".to_vec();
+        for line in page.iter() {
+            content.push(b'(');
+            content.extend(win_ansi(line));
+            content.extend(b") '\n");
+        }
+        content.extend(b"ET");
+        let page_id = objects.len() + 1;
+        kids.push(format!("{page_id} 0 R"));
+        objects.push(dict(&format!(
+            "/Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R",
+            page_id + 1
+        )));
+        let mut stream = dict(&format!("/Length {}", content.len()));
+        stream.extend(b"stream\n");
+        stream.extend(content);
+        stream.extend(b"\nendstream");
+        objects.push(stream);
+    }
+    objects[1] = dict(&format!("/Type /Pages /Kids [{}] /Count {}", kids.join(" "), pages.len()));
+    let mut out = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n", i + 1).into_bytes());
+        out.extend(object);
+        out.extend(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).into_bytes());
+    for offset in offsets {
+        out.extend(format!("{offset:010} 00000 n \n").into_bytes());
+    }
+    out.extend(
+        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).into_bytes(),
+    );
+    out
+}
+
+/// A PDF string's bytes in WinAnsi (Latin-1 for the letters we use), escaped.
+fn win_ansi(line: &str) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    for c in line.chars() {
+        let b = match c {
+            '€' => 0x80,
+            '–' => 0x96,
+            '—' => 0x97,
+            '‘' | '’' => b'\'',
+            '“' | '”' => b'"',
+            c if (c as u32) < 0x100 => c as u32 as u8,
+            _ => b'?',
+        };
+        if matches!(b, b'(' | b')' | b'\\') {
+            bytes.push(b'\\');
+        }
+        bytes.push(b);
+    }
+    bytes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pdf_holds_the_text_and_its_xref_points_at_objects() {
+        let long = "Sopimus (versio 2026-1) koskee Lähiklinikka Oy:tä ja Kanta-palveluja. ".repeat(200);
+        let pdf = pdf_of_text(&long);
+        assert!(pdf.starts_with(b"%PDF-1.4"));
+        let text = String::from_utf8_lossy(&pdf);
+        assert!(text.contains("/Count 3"), "the text runs over three pages");
+        assert!(pdf.windows(4).any(|w| w == b"L\xe4hi"), "ä in WinAnsi");
+        assert!(text.contains("\\(versio 2026-1\\)"), "parentheses escaped");
+        // Offsets count bytes.
+        let xref: usize = text.rsplit("startxref\n").next().unwrap().lines().next().unwrap().parse().unwrap();
+        assert!(pdf[xref..].starts_with(b"xref"));
+        let table = std::str::from_utf8(&pdf[xref..]).unwrap();
+        let first: usize = table.lines().nth(3).unwrap()[..10].parse().unwrap();
+        assert!(pdf[first..].starts_with(b"1 0 obj"));
+    }
+
+    #[test]
+    fn the_text_names_the_parties_in_both_languages() {
+        for lang in [Lang::Fi, Lang::Sv] {
+            let t = AgreementText::current(lang, "Lähiklinikka Oy", "3141590-3", KantaService::PatientDataRepository);
+            assert!(t.text.contains("Lähiklinikka Oy") && t.text.contains("3141590-3"), "{}", t.text);
+            assert!(t.text.contains(&lookup(lang, KantaService::PatientDataRepository.message_id(), None)));
+            assert_eq!(t.hash().len(), 64);
+            assert_ne!(t.hash(), AgreementText::current(lang, "Toinen Oy", "3141590-3", KantaService::Imaging).hash());
+        }
+    }
+}

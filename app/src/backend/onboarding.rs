@@ -1,0 +1,426 @@
+//! Taking services into use: applications, their history, agreements and the staff's decisions.
+//! Every change is one transaction with its history event, its audit line and any e-mail it
+//! causes; every change of state goes through `domain::application::apply`; every change names
+//! the version it was made on and fails with `Conflict` if someone else changed it first.
+use super::{
+    acting::ActingNow,
+    agreement::AgreementText,
+    entities::{agreement_signature, application, application_event, organisation},
+    identity::{Audit, CurrentSession, audit},
+    mail,
+    registry::Registries,
+};
+use crate::{
+    domain::{
+        application::{Actor, Command, State, apply},
+        oid::Oid,
+        services::KantaService,
+        validation::{Date, FieldError, Problem},
+    },
+    error::AppError,
+    i18n::Lang,
+    wizard::{
+        Answers,
+        application::{APPLICATION, SERVICE, new_answers, problems_before_submit},
+    },
+};
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter,
+    QueryOrder, Set, TransactionTrait,
+};
+
+/// An application as stored, its fields parsed.
+#[derive(Clone, Debug)]
+pub struct Application {
+    pub row: application::Model,
+    pub service: KantaService,
+    pub state: State,
+    pub answers: Answers,
+}
+
+impl Application {
+    fn from_row(row: application::Model) -> Result<Application, AppError> {
+        let (Some(service), Some(state), Ok(answers)) = (
+            KantaService::from_code(&row.service),
+            State::from_code(&row.state),
+            serde_json::from_str::<Answers>(&row.answers),
+        ) else {
+            tracing::error!(id = row.id, "unreadable application row");
+            return Err(AppError::Unavailable);
+        };
+        Ok(Application { row, service, state, answers })
+    }
+
+    pub fn lang(&self) -> Lang {
+        Lang::from_code(&self.row.lang).unwrap_or_default()
+    }
+}
+
+/// The person giving a command, for the history and the audit trail.
+pub struct Doer<'a> {
+    pub person_id: i32,
+    pub actor: Actor,
+    /// Present when the person acts for the organisation (the applicant).
+    pub acting: Option<&'a ActingNow>,
+}
+
+impl<'a> Doer<'a> {
+    pub fn applicant(session: &CurrentSession, now: &'a ActingNow) -> Doer<'a> {
+        Doer { person_id: session.person_id, actor: Actor::Applicant, acting: Some(now) }
+    }
+
+    pub fn staff(session: &CurrentSession) -> Doer<'static> {
+        Doer { person_id: session.person_id, actor: Actor::Staff, acting: None }
+    }
+
+    fn audit<'b>(&self, organisation_id: i32, action: &'b str, detail: Option<&'b str>) -> Audit<'b> {
+        Audit {
+            organisation_id: Some(organisation_id),
+            basis: self.acting.map(|a| a.basis),
+            detail,
+            ..Audit::of_person(self.person_id, action)
+        }
+    }
+}
+
+/// The organisation's applications, newest first.
+pub async fn list(db: &impl ConnectionTrait, organisation_id: i32) -> Result<Vec<Application>, AppError> {
+    application::Entity::find()
+        .filter(application::Column::OrganisationId.eq(organisation_id))
+        .order_by_desc(application::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(Application::from_row)
+        .collect()
+}
+
+/// One application; `NotFound` unless it is `organisation_id`'s (when given).
+pub async fn get(db: &impl ConnectionTrait, id: i32, organisation_id: Option<i32>) -> Result<Application, AppError> {
+    let row = application::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
+    if organisation_id.is_some_and(|o| o != row.organisation_id) {
+        return Err(AppError::NotFound);
+    }
+    Application::from_row(row)
+}
+
+/// The application's history, oldest first, with the name of whoever made each step.
+pub async fn history(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> Result<Vec<(application_event::Model, Option<String>)>, AppError> {
+    let events = application_event::Entity::find()
+        .filter(application_event::Column::ApplicationId.eq(id))
+        .order_by_asc(application_event::Column::Id)
+        .find_also_related(super::entities::person::Entity)
+        .all(db)
+        .await?;
+    Ok(events.into_iter().map(|(e, p)| (e, p.map(|p| p.display_name))).collect())
+}
+
+/// The agreement signed for this application, if any.
+pub async fn signature(db: &impl ConnectionTrait, id: i32) -> Result<Option<agreement_signature::Model>, AppError> {
+    Ok(agreement_signature::Entity::find()
+        .filter(agreement_signature::Column::ApplicationId.eq(id))
+        .order_by_desc(agreement_signature::Column::Id)
+        .one(db)
+        .await?)
+}
+
+/// Starts a draft application for a service the organisation's kind may use.
+pub async fn create(
+    db: &DatabaseConnection,
+    session: &CurrentSession,
+    now: &ActingNow,
+    service: KantaService,
+    lang: Lang,
+) -> Result<Application, AppError> {
+    if !service.is_for(now.kind) {
+        return Err(AppError::Invalid(vec![FieldError { field: SERVICE.into(), problem: Problem::UnknownChoice }]));
+    }
+    let at = Utc::now();
+    let txn = db.begin().await?;
+    let row = application::ActiveModel {
+        organisation_id: Set(now.organisation.id),
+        service: Set(service.code().into()),
+        state: Set(State::Draft.code().into()),
+        version: Set(1),
+        answers: Set(json(&new_answers(service))),
+        lang: Set(lang.code().into()),
+        created_by: Set(session.person_id),
+        created_at: Set(at),
+        updated_at: Set(at),
+        go_live_on: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let doer = Doer::applicant(session, now);
+    event(&txn, &row, &doer, "created", None, None).await?;
+    audit(&txn, &doer.audit(now.organisation.id, "application-created", Some(service.code()))).await?;
+    txn.commit().await?;
+    Application::from_row(row)
+}
+
+/// Saves a draft's answers made on `version`, in the request's language. Answers given must be valid (missing ones may
+/// wait); a service unit's OID must be the organisation's own and known to the code service.
+pub async fn save(
+    db: &DatabaseConnection,
+    registries: &Registries,
+    session: &CurrentSession,
+    now: &ActingNow,
+    id: i32,
+    version: i32,
+    answers: &Answers,
+) -> Result<Application, AppError> {
+    // Mail about the application follows the language its applicant last used.
+    let lang = crate::i18n::request_lang();
+    let current = get(db, id, Some(now.organisation.id)).await?;
+    if !current.state.is_editable() {
+        return Err(AppError::NotNow);
+    }
+    if current.row.version != version {
+        return Err(AppError::Conflict { current: current.row.version });
+    }
+    let mut given = answers.clone();
+    given.insert(SERVICE.into(), current.service.code().into());
+    let stored = APPLICATION.normalise(&given, &[SERVICE]).map_err(AppError::Invalid)?;
+    check_unit(registries, &now.organisation, &stored).await?;
+    let txn = db.begin().await?;
+    let row = bump(&txn, &current, version, |a| {
+        a.answers = Set(json(&stored));
+        a.lang = Set(lang.code().into());
+    })
+    .await?;
+    let doer = Doer::applicant(session, now);
+    audit(&txn, &doer.audit(now.organisation.id, "application-saved", Some(&id.to_string()))).await?;
+    txn.commit().await?;
+    Application::from_row(row)
+}
+
+/// The service unit's OID: under the organisation's own root, and in the code service.
+async fn check_unit(
+    registries: &Registries,
+    organisation: &organisation::Model,
+    answers: &Answers,
+) -> Result<(), AppError> {
+    let Some(oid) = answers.get("unit_oid").and_then(|o| Oid::parse(o).ok()) else { return Ok(()) };
+    let invalid = |problem| AppError::Invalid(vec![FieldError { field: "unit_oid".into(), problem }]);
+    let own = crate::domain::ytunnus::YTunnus::parse(&organisation.ytunnus)
+        .map(|y| oid.is_within(&Oid::organisation_root(y)))
+        .unwrap_or(false);
+    if !own {
+        return Err(invalid(Problem::NotOwnOid));
+    }
+    if registries.code_service.unit(&oid).await?.is_none() {
+        return Err(invalid(Problem::NotInRegister));
+    }
+    Ok(())
+}
+
+/// Signs the customer-relationship agreement for the application: the exact text shown, its
+/// hash, the signer, the organisation and the basis are recorded together.
+pub async fn sign(
+    db: &DatabaseConnection,
+    session: &CurrentSession,
+    now: &ActingNow,
+    id: i32,
+    version: i32,
+    text: &AgreementText,
+) -> Result<agreement_signature::Model, AppError> {
+    let current = get(db, id, Some(now.organisation.id)).await?;
+    ready_to_send(&current, version)?;
+    let txn = db.begin().await?;
+    let row = bump(&txn, &current, version, |_| {}).await?;
+    let signed = agreement_signature::ActiveModel {
+        organisation_id: Set(now.organisation.id),
+        application_id: Set(id),
+        agreement_version: Set(text.version.into()),
+        lang: Set(text.lang.code().into()),
+        text: Set(text.text.clone()),
+        text_hash: Set(text.hash()),
+        person_id: Set(session.person_id),
+        signer_name: Set(session.display_name.clone()),
+        basis: Set(now.basis.code()),
+        signed_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let doer = Doer::applicant(session, now);
+    event(&txn, &row, &doer, "signed", None, None).await?;
+    audit(&txn, &doer.audit(now.organisation.id, "agreement-signed", Some(&signed.text_hash))).await?;
+    txn.commit().await?;
+    Ok(signed)
+}
+
+/// Complete answers and the same version as the user saw.
+fn ready_to_send(current: &Application, version: i32) -> Result<(), AppError> {
+    if !current.state.is_editable() {
+        return Err(AppError::NotNow);
+    }
+    if current.row.version != version {
+        return Err(AppError::Conflict { current: current.row.version });
+    }
+    let problems = problems_before_submit(current.service, &current.answers);
+    if problems.is_empty() { Ok(()) } else { Err(AppError::Invalid(problems)) }
+}
+
+/// The applicant's commands: submit (complete answers and a signed agreement of the current
+/// version needed) and withdraw.
+pub async fn applicant_command(
+    db: &DatabaseConnection,
+    session: &CurrentSession,
+    now: &ActingNow,
+    id: i32,
+    version: i32,
+    command: Command,
+    agreement_version: &str,
+) -> Result<Application, AppError> {
+    let current = get(db, id, Some(now.organisation.id)).await?;
+    if command == Command::Submit {
+        ready_to_send(&current, version)?;
+        let signed = signature(db, id).await?;
+        if signed.is_none_or(|s| s.agreement_version != agreement_version) {
+            return Err(AppError::Invalid(vec![FieldError { field: "agreement".into(), problem: Problem::Required }]));
+        }
+    }
+    transition(db, &Doer::applicant(session, now), current, version, command, None, None).await
+}
+
+/// Kanta staff's commands; the comment is required where the applicant must be told why, the
+/// go-live date on approval.
+pub async fn staff_command(
+    db: &DatabaseConnection,
+    session: &CurrentSession,
+    id: i32,
+    version: i32,
+    command: Command,
+    comment: Option<String>,
+    go_live: Option<Date>,
+) -> Result<Application, AppError> {
+    let current = get(db, id, None).await?;
+    let mut problems = Vec::new();
+    let comment = comment.map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
+    if command.needs_comment() && comment.is_none() {
+        problems.push(FieldError { field: "comment".into(), problem: Problem::Required });
+    }
+    if comment.as_ref().is_some_and(|c| c.chars().count() > 2000) {
+        problems.push(FieldError { field: "comment".into(), problem: Problem::TooLong { max: 2000 } });
+    }
+    if command == Command::ApproveForProduction && go_live.is_none() {
+        problems.push(FieldError { field: "go_live".into(), problem: Problem::Required });
+    }
+    if !problems.is_empty() {
+        return Err(AppError::Invalid(problems));
+    }
+    let go_live = go_live.filter(|_| command == Command::ApproveForProduction);
+    transition(db, &Doer::staff(session), current, version, command, comment, go_live).await
+}
+
+/// A command through the state machine: the new state, the history event, the audit line and
+/// the applicant's e-mail, in one transaction.
+async fn transition(
+    db: &DatabaseConnection,
+    doer: &Doer<'_>,
+    current: Application,
+    version: i32,
+    command: Command,
+    comment: Option<String>,
+    go_live: Option<Date>,
+) -> Result<Application, AppError> {
+    let next = apply(current.state, doer.actor, command).map_err(|refusal| match refusal {
+        crate::domain::application::Refusal::NotYours => AppError::NotPermitted,
+        crate::domain::application::Refusal::NotNow => AppError::NotNow,
+    })?;
+    if current.row.version != version {
+        return Err(AppError::Conflict { current: current.row.version });
+    }
+    let txn = db.begin().await?;
+    let row = bump(&txn, &current, version, |a| {
+        a.state = Set(next.code().into());
+        if let Some(date) = go_live {
+            a.go_live_on = Set(Some(date.to_string()));
+        }
+    })
+    .await?;
+    event(&txn, &row, doer, command.code(), Some(current.state), comment.as_deref()).await?;
+    let action = format!("application-{}", command.code());
+    audit(&txn, &doer.audit(row.organisation_id, &action, Some(&row.id.to_string()))).await?;
+    let changed = Application::from_row(row)?;
+    if next != current.state || command == Command::RecordTestResult {
+        mail::application_changed(&txn, &changed, command, comment.as_deref()).await?;
+    }
+    txn.commit().await?;
+    Ok(changed)
+}
+
+/// Writes a change made on `version` only if nobody has changed the row since: the version goes
+/// up by one, or the change fails with `Conflict`.
+async fn bump(
+    txn: &DatabaseTransaction,
+    current: &Application,
+    version: i32,
+    change: impl FnOnce(&mut application::ActiveModel),
+) -> Result<application::Model, AppError> {
+    let mut active: application::ActiveModel = current.row.clone().into();
+    change(&mut active);
+    active.version = Set(version + 1);
+    active.updated_at = Set(Utc::now());
+    let mut update = application::Entity::update_many().filter(application::Column::Id.eq(current.row.id));
+    update = update.filter(application::Column::Version.eq(version));
+    let done = update.set(active).exec(txn).await?;
+    if done.rows_affected != 1 {
+        let now = application::Entity::find_by_id(current.row.id).one(txn).await?.map(|r| r.version);
+        return Err(AppError::Conflict { current: now.unwrap_or(version) });
+    }
+    application::Entity::find_by_id(current.row.id)
+        .one(txn)
+        .await?
+        .ok_or_else(|| AppError::from(sea_orm::DbErr::RecordNotFound("application just updated".into())))
+}
+
+async fn event(
+    txn: &DatabaseTransaction,
+    row: &application::Model,
+    doer: &Doer<'_>,
+    kind: &str,
+    from: Option<State>,
+    comment: Option<&str>,
+) -> Result<(), AppError> {
+    let to = State::from_code(&row.state);
+    application_event::ActiveModel {
+        application_id: Set(row.id),
+        at: Set(Utc::now()),
+        person_id: Set(doer.person_id),
+        actor: Set(doer.actor.code().into()),
+        kind: Set(kind.into()),
+        from_state: Set(from.map(|s| s.code().into())),
+        to_state: Set(from.and(to).map(|s| s.code().into())),
+        comment: Set(comment.map(Into::into)),
+        version: Set(row.version),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    Ok(())
+}
+
+fn json(answers: &Answers) -> String {
+    serde_json::to_string(answers).unwrap_or_else(|_| "{}".into())
+}
+
+/// Staff's queue: applications waiting for Kanta (or all), oldest change first.
+pub async fn queue(db: &impl ConnectionTrait, states: &[State]) -> Result<Vec<(Application, String)>, AppError> {
+    let codes: Vec<&str> = states.iter().map(|s| s.code()).collect();
+    let rows = application::Entity::find()
+        .filter(application::Column::State.is_in(codes))
+        .order_by_asc(application::Column::UpdatedAt)
+        .find_also_related(organisation::Entity)
+        .all(db)
+        .await?;
+    rows.into_iter()
+        .map(|(row, organisation)| Ok((Application::from_row(row)?, organisation.map(|o| o.name).unwrap_or_default())))
+        .collect()
+}

@@ -1,0 +1,305 @@
+//! Taking services into use: the organisation's dashboard (`/applications`) and one application
+//! (`/applications/<id>`): its wizard while it can be changed, the agreement, sending, and the
+//! status timeline.
+use crate::{
+    api::onboarding::{
+        AgreementShown, ApplicantCommand, ApplicationView, DashboardData, EventLine, SignAgreement, StartApplication,
+        Task, dashboard, get_application,
+    },
+    components::{form::PostedError, session::RequireLogin},
+    domain::application::{Command, State},
+    error::AppError,
+    i18n::tr,
+    wizard::{
+        application::{APPLICATION, SERVICE},
+        view::{ServerCopy, WizardView, answers_in},
+    },
+};
+use leptos::{prelude::*, server_fn::ServerFn};
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn Applications() -> impl IntoView {
+    let data = Resource::new_blocking(|| (), |_| dashboard());
+    view! {
+        <RequireLogin>
+            <div class="page">
+                <Suspense>
+                    {move || data.get().map(|answer| match answer {
+                        Ok(d) => view! { <Dashboard data=d/> }.into_any(),
+                        Err(e) => view! { <Refused error=e/> }.into_any(),
+                    })}
+                </Suspense>
+            </div>
+        </RequireLogin>
+    }
+}
+
+/// Why the page cannot be shown, and the way on.
+#[component]
+pub fn Refused(error: AppError) -> impl IntoView {
+    view! {
+        <h1>{t!("applications-heading")}</h1>
+        <p class="notice notice--error" role="alert" id="refused">{tr(error.message_id())}</p>
+        {matches!(error, AppError::ChooseOrganisation | AppError::BasisEnded).then(|| view! {
+            <a class="button" href="/organisations?next=/applications">{t!("acting-choose")}</a>
+        })}
+    }
+}
+
+#[component]
+fn Dashboard(data: DashboardData) -> impl IntoView {
+    let tasks = data
+        .tasks
+        .iter()
+        .map(|task| {
+            let (text, href) = match task {
+                Task::FixCodeService => (t!("task-fix-code-service"), "/organisation".to_string()),
+                Task::AnswerReturn { id, service } => {
+                    (t!("task-answer-return", service = tr(service.message_id())), format!("/applications/{id}"))
+                }
+                Task::SignAgreement { id, service } => (
+                    t!("task-sign-agreement", service = tr(service.message_id())),
+                    format!("/applications/{id}#agreement"),
+                ),
+                Task::FinishDraft { id, service } => {
+                    (t!("task-finish-draft", service = tr(service.message_id())), format!("/applications/{id}"))
+                }
+            };
+            view! { <li><a href=href>{text}</a></li> }
+        })
+        .collect_view();
+    let no_tasks = data.tasks.is_empty();
+    let in_use = data.in_use.iter().map(|s| view! { <li>{tr(s.message_id())}</li> }).collect_view();
+    let none_in_use = data.in_use.is_empty();
+    let rows = data
+        .applications
+        .iter()
+        .map(|a| {
+            view! {
+                <tr>
+                    <td><a href=format!("/applications/{}", a.id)>{tr(a.service.message_id())}</a></td>
+                    <td><StateBadge state=a.state/></td>
+                    <td>{a.updated.clone()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let no_applications = data.applications.is_empty();
+    let options =
+        data.available.iter().map(|s| view! { <option value=s.code()>{tr(s.message_id())}</option> }).collect_view();
+    let can_start = !data.available.is_empty();
+    view! {
+        <h1>{t!("applications-heading")}</h1>
+        <p class="lead">{data.organisation.clone()}</p>
+        <PostedError/>
+        <section class="card" aria-labelledby="tasks-heading">
+            <h2 id="tasks-heading">{t!("tasks-heading")}</h2>
+            {if no_tasks {
+                view! { <p id="no-tasks">{t!("tasks-none")}</p> }.into_any()
+            } else {
+                view! { <ul class="task-list" id="tasks">{tasks}</ul> }.into_any()
+            }}
+        </section>
+        <section aria-labelledby="in-use-heading">
+            <h2 id="in-use-heading">{t!("services-in-use-heading")}</h2>
+            {if none_in_use {
+                view! { <p>{t!("services-in-use-none")}</p> }.into_any()
+            } else {
+                view! { <ul id="services-in-use">{in_use}</ul> }.into_any()
+            }}
+        </section>
+        <section aria-labelledby="applications-list-heading">
+            <h2 id="applications-list-heading">{t!("applications-list-heading")}</h2>
+            {if no_applications {
+                view! { <p>{t!("applications-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-scroll">
+                        <table id="applications">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t!("applications-service")}</th>
+                                    <th scope="col">{t!("applications-state")}</th>
+                                    <th scope="col">{t!("applications-updated")}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                }
+                    .into_any()
+            }}
+        </section>
+        {can_start.then(|| view! {
+            <section class="card" aria-labelledby="start-heading">
+                <h2 id="start-heading">{t!("applications-start-heading")}</h2>
+                <p>{t!("applications-start-text")}</p>
+                <form method="post" action=StartApplication::url()>
+                    <div class="field">
+                        <label for="start-service">{t!("applications-start-service")}</label>
+                        <select id="start-service" name="service" required>{options}</select>
+                    </div>
+                    <button type="submit" class="button button--primary" id="start-application">
+                        {t!("applications-start")}
+                    </button>
+                </form>
+            </section>
+        })}
+    }
+}
+
+#[component]
+pub fn StateBadge(state: State) -> impl IntoView {
+    view! { <span class=format!("badge badge--{}", state.code())>{tr(state.message_id())}</span> }
+}
+
+#[component]
+pub fn Application() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id")).and_then(|id| id.parse::<i32>().ok()).unwrap_or(0);
+    let data = Resource::new_blocking(id, get_application);
+    view! {
+        <RequireLogin>
+            <div class="page">
+                <Suspense>
+                    {move || data.get().map(|answer| match answer {
+                        Ok(view) => view! { <ApplicationPage view/> }.into_any(),
+                        Err(e) => view! { <Refused error=e/> }.into_any(),
+                    })}
+                </Suspense>
+            </div>
+        </RequireLogin>
+    }
+}
+
+#[component]
+fn ApplicationPage(view: ApplicationView) -> impl IntoView {
+    let query = use_query_map();
+    let editable = view.state.is_editable();
+    let copy = ServerCopy { id: view.id, version: view.version };
+    // The address's answers (a step answered without JavaScript) over the saved ones.
+    let (requested, from, mut answers) =
+        query.with_untracked(|q| (q.get("step"), q.get("from"), answers_in(&APPLICATION, |name| q.get(name))));
+    for (name, value) in &view.answers {
+        answers.entry(name.clone()).or_insert(value.clone());
+    }
+    answers.insert(SERVICE.into(), view.service.code().into());
+    let latest_comment =
+        view.history.iter().rev().find_map(|e| e.comment.clone().filter(|_| e.to == Some(State::ReturnedForChanges)));
+    let can_send = view.commands.contains(&Command::Submit);
+    let can_withdraw = view.commands.contains(&Command::Withdraw);
+    let complete = view.problems.is_empty();
+    view! {
+        <h1>{tr(view.service.message_id())}</h1>
+        <p class="lead">{view.organisation.clone()} " · " <StateBadge state=view.state/></p>
+        <PostedError/>
+        {(view.state == State::ReturnedForChanges).then(|| view! {
+            <div class="notice notice--warning" role="status" id="returned-comment">
+                <p>{t!("application-returned-notice")}</p>
+                <blockquote>{latest_comment.clone().unwrap_or_default()}</blockquote>
+            </div>
+        })}
+        {view.go_live.clone().map(|date| view! { <p id="go-live">{t!("application-go-live", date = date)}</p> })}
+        {editable.then(|| view! {
+            <section class="card" aria-label=t!("application-title")>
+                <WizardView wizard=APPLICATION.id.to_string() requested from answers application=Some(copy)/>
+            </section>
+        })}
+        {(editable && complete).then(|| view! { <AgreementSection view=view.clone()/> })}
+        {view.signed.clone().map(|s| view! {
+            <section class="card" aria-labelledby="signed-heading" id="signed">
+                <h2 id="signed-heading">{t!("agreement-signed-heading")}</h2>
+                <p>{t!("agreement-signed-by", signer = s.signer.clone(), at = s.at.clone(), version = s.version.clone())}</p>
+                <p>{s.basis.map(|b| tr(b.message_id())).unwrap_or_default()}</p>
+                <p class="hash">{t!("agreement-hash")} " " <code id="signed-hash">{s.hash.clone()}</code></p>
+                <a class="button button--secondary" id="agreement-pdf" href=format!("{}?id={}", crate::api::onboarding::AgreementPdf::url(), view.id) download>
+                    {t!("agreement-download")}
+                </a>
+            </section>
+        })}
+        {(can_send || can_withdraw).then(|| view! {
+            <section class="card" aria-labelledby="send-heading">
+                <h2 id="send-heading">{t!("application-send-heading")}</h2>
+                {can_send.then(|| view! {
+                    <p>{t!("application-send-text")}</p>
+                    <CommandForm id=view.id version=view.version command=Command::Submit primary=true/>
+                })}
+                {can_withdraw.then(|| view! { <CommandForm id=view.id version=view.version command=Command::Withdraw primary=false/> })}
+            </section>
+        })}
+        <Timeline history=view.history.clone()/>
+    }
+}
+
+/// The agreement text the user signs, and the form that signs exactly that text.
+#[component]
+fn AgreementSection(view: ApplicationView) -> impl IntoView {
+    view.agreement.map(|AgreementShown { version, text, hash }| {
+        let paragraphs = text.split("\n\n").map(|p| view! { <p>{p.to_string()}</p> }).collect_view();
+        view! {
+            <section class="card" aria-labelledby="agreement-heading" id="agreement">
+                <h2 id="agreement-heading">{t!("agreement-heading")}</h2>
+                <p>{t!("agreement-intro", version = version)}</p>
+                <div class="agreement-text" id="agreement-text" tabindex="0">{paragraphs}</div>
+                <form method="post" action=SignAgreement::url()>
+                    <input type="hidden" name="id" value=view.id/>
+                    <input type="hidden" name="version" value=view.version/>
+                    <input type="hidden" name="hash" value=hash/>
+                    <button type="submit" class="button button--primary" id="sign-agreement">{t!("agreement-sign")}</button>
+                </form>
+            </section>
+        }
+    })
+}
+
+#[component]
+fn CommandForm(id: i32, version: i32, command: Command, primary: bool) -> impl IntoView {
+    view! {
+        <form method="post" action=ApplicantCommand::url() class="inline-form">
+            <input type="hidden" name="id" value=id/>
+            <input type="hidden" name="version" value=version/>
+            <input type="hidden" name="command" value=command.code()/>
+            <button type="submit" class=if primary { "button button--primary" } else { "button button--secondary" }
+                id=format!("command-{}", command.code())>
+                {tr(command.message_id())}
+            </button>
+        </form>
+    }
+}
+
+/// A history line's text: what happened.
+fn event_message(e: &EventLine) -> &'static str {
+    match e.kind.as_str() {
+        "created" => msg!("history-created"),
+        "signed" => msg!("history-signed"),
+        code => Command::from_code(code).map(Command::message_id).unwrap_or(msg!("history-other")),
+    }
+}
+
+/// What has happened to the application, oldest first.
+#[component]
+pub fn Timeline(history: Vec<EventLine>) -> impl IntoView {
+    let items = history
+        .into_iter()
+        .map(|e| {
+            let what = tr(event_message(&e));
+            view! {
+                <li class="timeline__item">
+                    <p class="timeline__what">
+                        <strong>{what}</strong>
+                        {e.to.map(|s| view! { " → " <StateBadge state=s/> })}
+                    </p>
+                    <p class="timeline__when">{format!("{} · {}", e.at, e.who)}</p>
+                    {e.comment.map(|c| view! { <blockquote>{c}</blockquote> })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">{t!("timeline-heading")}</h2>
+            <ol class="timeline" id="timeline">{items}</ol>
+        </section>
+    }
+}

@@ -1,0 +1,193 @@
+//! Kanta's staff desk: the queue (`/staff`) and one application (`/staff/applications/<id>`).
+use crate::{
+    api::staff::{StaffCommand, StaffView, staff_application, staff_queue},
+    components::{form::PostedError, session::RequireLogin},
+    domain::{
+        application::{Command, State},
+        services::KantaService,
+    },
+    i18n::tr,
+    pages::applications::{Refused, StateBadge, Timeline},
+    wizard::application::APPLICATION,
+};
+use leptos::{prelude::*, server_fn::ServerFn};
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn StaffQueue() -> impl IntoView {
+    view! {
+        <RequireLogin>
+            <Queue/>
+        </RequireLogin>
+    }
+}
+
+#[component]
+fn Queue() -> impl IntoView {
+    let query = use_query_map();
+    let filters = move || {
+        query.with(|q| {
+            (q.get("service").unwrap_or_default(), q.get("state").unwrap_or_default(), q.get("age").unwrap_or_default())
+        })
+    };
+    let lines = Resource::new_blocking(filters, |(service, state, age)| staff_queue(service, state, age));
+    let (service, state, age) = filters();
+    let services = KantaService::ALL
+        .into_iter()
+        .map(|s| view! { <option value=s.code() selected=service == s.code()>{tr(s.message_id())}</option> })
+        .collect_view();
+    let states = State::ALL
+        .into_iter()
+        .filter(|s| *s != State::Draft)
+        .map(|s| view! { <option value=s.code() selected=state == s.code()>{tr(s.message_id())}</option> })
+        .collect_view();
+    view! {
+            <div class="page">
+                <h1>{t!("staff-heading")}</h1>
+                <form method="get" action="/staff" class="filters" id="staff-filters">
+                    <div class="field">
+                        <label for="filter-service">{t!("staff-filter-service")}</label>
+                        <select id="filter-service" name="service">
+                            <option value="">{t!("staff-filter-any")}</option>
+                            {services}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="filter-state">{t!("staff-filter-state")}</label>
+                        <select id="filter-state" name="state">
+                            <option value="">{t!("staff-filter-waiting")}</option>
+                            <option value="all" selected=state == "all">{t!("staff-filter-all")}</option>
+                            {states}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="filter-age">{t!("staff-filter-age")}</label>
+                        <input id="filter-age" name="age" type="number" min="0" inputmode="numeric" value=age/>
+                    </div>
+                    <button type="submit" class="button">{t!("staff-filter-apply")}</button>
+                </form>
+                <Suspense>
+                    {move || lines.get().map(|answer| match answer {
+                        Ok(lines) if lines.is_empty() => view! { <p id="queue-empty">{t!("staff-queue-empty")}</p> }.into_any(),
+                        Ok(lines) => {
+                            let rows = lines.into_iter().map(|l| view! {
+                                <tr>
+                                    <td><a href=format!("/staff/applications/{}", l.application.id)>{l.organisation}</a></td>
+                                    <td>{tr(l.application.service.message_id())}</td>
+                                    <td><StateBadge state=l.application.state/></td>
+                                    <td>{l.application.updated}</td>
+                                    <td>{t!("staff-age-days", days = l.age_days)}</td>
+                                </tr>
+                            }).collect_view();
+                            view! {
+                                <div class="table-scroll">
+                                    <table id="queue">
+                                        <thead>
+                                            <tr>
+                                                <th scope="col">{t!("staff-organisation")}</th>
+                                                <th scope="col">{t!("applications-service")}</th>
+                                                <th scope="col">{t!("applications-state")}</th>
+                                                <th scope="col">{t!("applications-updated")}</th>
+                                                <th scope="col">{t!("staff-age")}</th>
+                                            </tr>
+                                        </thead>
+                                        <tbody>{rows}</tbody>
+                                    </table>
+                                </div>
+                            }.into_any()
+                        }
+                        Err(e) => view! { <p class="notice notice--error" role="alert" id="refused">{tr(e.message_id())}</p> }.into_any(),
+                    })}
+                </Suspense>
+            </div>
+    }
+}
+
+#[component]
+pub fn StaffApplication() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id")).and_then(|id| id.parse::<i32>().ok()).unwrap_or(0);
+    let data = Resource::new_blocking(id, staff_application);
+    view! {
+        <RequireLogin>
+            <div class="page">
+                <Suspense>
+                    {move || data.get().map(|answer| match answer {
+                        Ok(view) => view! { <Desk view/> }.into_any(),
+                        Err(e) => view! { <Refused error=e/> }.into_any(),
+                    })}
+                </Suspense>
+            </div>
+        </RequireLogin>
+    }
+}
+
+#[component]
+fn Desk(view: StaffView) -> impl IntoView {
+    let answers = APPLICATION
+        .summary(&view.answers)
+        .into_iter()
+        .map(|(_, field, value)| view! { <dt>{tr(field.label)}</dt><dd>{value}</dd> })
+        .collect_view();
+    let actions = view
+        .commands
+        .iter()
+        .map(|c| view! { <DecisionForm id=view.id version=view.version command=*c/> })
+        .collect_view();
+    view! {
+        <p><a href="/staff">{t!("staff-back-to-queue")}</a></p>
+        <h1>{format!("{} – {}", view.organisation, tr(view.service.message_id()))}</h1>
+        <p class="lead">{view.ytunnus.clone()} " · " <StateBadge state=view.state/></p>
+        <PostedError/>
+        {view.go_live.clone().map(|date| view! { <p id="go-live">{t!("application-go-live", date = date)}</p> })}
+        <section class="card" aria-labelledby="answers-heading">
+            <h2 id="answers-heading">{t!("staff-answers")}</h2>
+            <dl class="facts" id="staff-answers">{answers}</dl>
+            {view.signed_hash.clone().map(|h| view! { <p>{t!("agreement-hash")} " " <code>{h}</code></p> })}
+        </section>
+        <section class="card" aria-labelledby="decisions-heading">
+            <h2 id="decisions-heading">{t!("staff-decisions")}</h2>
+            {if view.commands.is_empty() {
+                view! { <p>{t!("staff-no-decisions")}</p> }.into_any()
+            } else {
+                view! { <div class="decisions">{actions}</div> }.into_any()
+            }}
+        </section>
+        <Timeline history=view.history.clone()/>
+    }
+}
+
+/// One decision: its comment (or reason) where the applicant must be told why, its date where
+/// one is set.
+#[component]
+fn DecisionForm(id: i32, version: i32, command: Command) -> impl IntoView {
+    let code = command.code();
+    let comment_id = format!("comment-{code}");
+    let date_id = format!("go-live-{code}");
+    let needs_date = command == Command::ApproveForProduction;
+    view! {
+        <form method="post" action=StaffCommand::url() class="decision" id=format!("decision-{code}")>
+            <input type="hidden" name="id" value=id/>
+            <input type="hidden" name="version" value=version/>
+            <input type="hidden" name="command" value=code/>
+            <div class="field">
+                <label for=comment_id.clone()>
+                    {t!("staff-comment")}
+                    {(!command.needs_comment()).then(|| view! { <span class="optional">{format!(" ({})", t!("form-optional"))}</span> })}
+                </label>
+                <textarea id=comment_id name="comment" rows="3" required=command.needs_comment()></textarea>
+            </div>
+            {if needs_date {
+                view! {
+                    <div class="field">
+                        <label for=date_id.clone()>{t!("staff-go-live")}</label>
+                        <input id=date_id name="go_live" type="date" required/>
+                    </div>
+                }.into_any()
+            } else {
+                view! { <input type="hidden" name="go_live" value=""/> }.into_any()
+            }}
+            <button type="submit" class="button" id=format!("command-{code}")>{tr(command.message_id())}</button>
+        </form>
+    }
+}

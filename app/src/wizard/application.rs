@@ -1,0 +1,230 @@
+//! The application to take a Kanta service into use, as a wizard: the same definition drives the
+//! form in the browser and the server's checks when it is saved and sent. Texts are in
+//! `locales/*/applications.ftl`.
+use super::{Answers, Field, FieldKind, Next, Step, Wizard};
+use crate::domain::{
+    services::{KantaService, Prerequisite},
+    validation::{FieldError, Problem},
+};
+
+/// The answer that holds the service; set when the application is made, never a question.
+pub const SERVICE: &str = "service";
+
+const fn text(name: &'static str, label: &'static str, min: u32, max: u32) -> Field {
+    Field { name, label, hint: None, kind: FieldKind::Text { min, max }, required: true }
+}
+
+const fn of_kind(name: &'static str, label: &'static str, kind: FieldKind) -> Field {
+    Field { name, label, hint: None, kind, required: true }
+}
+
+pub const CERTIFIED: &str = "certified";
+const CERTIFICATION: Field = Field {
+    name: "system_certification",
+    label: msg!("application-system-certification"),
+    hint: Some(msg!("application-system-certification-hint")),
+    kind: FieldKind::Choice(&[
+        (CERTIFIED, msg!("application-system-certified")),
+        ("in-certification", msg!("application-system-in-certification")),
+        ("not-certified", msg!("application-system-not-certified")),
+    ]),
+    required: true,
+};
+
+const fn step(
+    id: &'static str,
+    heading: &'static str,
+    paragraphs: &'static [&'static str],
+    fields: &'static [Field],
+    next: Next,
+) -> Step {
+    Step { id, heading, paragraphs, illustration: None, fields, check_answers: false, next }
+}
+
+pub const APPLICATION: Wizard = Wizard {
+    id: "application",
+    title: msg!("application-title"),
+    steps: &[
+        step(
+            "unit",
+            msg!("application-unit-heading"),
+            &[msg!("application-unit-text")],
+            &[
+                text("unit_name", msg!("application-unit-name"), 2, 200),
+                Field {
+                    name: "unit_oid",
+                    label: msg!("application-unit-oid"),
+                    hint: Some(msg!("application-unit-oid-hint")),
+                    kind: FieldKind::Oid,
+                    required: true,
+                },
+            ],
+            Next::To("system"),
+        ),
+        step(
+            "system",
+            msg!("application-system-heading"),
+            &[msg!("application-system-text")],
+            &[
+                text("system_product", msg!("application-system-product"), 2, 200),
+                text("system_version", msg!("application-system-version"), 1, 50),
+                text("system_vendor", msg!("application-system-vendor"), 2, 200),
+                CERTIFICATION,
+            ],
+            Next::To("contacts"),
+        ),
+        step(
+            "contacts",
+            msg!("application-contacts-heading"),
+            &[msg!("application-contacts-text")],
+            &[
+                text("admin_name", msg!("application-admin-name"), 2, 200),
+                of_kind("admin_email", msg!("application-admin-email"), FieldKind::Email),
+                of_kind("admin_phone", msg!("application-admin-phone"), FieldKind::Phone),
+                text("technical_name", msg!("application-technical-name"), 2, 200),
+                of_kind("technical_email", msg!("application-technical-email"), FieldKind::Email),
+                of_kind("technical_phone", msg!("application-technical-phone"), FieldKind::Phone),
+            ],
+            // The test environment needs no certificate or production plan.
+            Next::Branch { field: SERVICE, cases: &[("test-environment", "check")], otherwise: "certificate" },
+        ),
+        step(
+            "certificate",
+            msg!("application-certificate-heading"),
+            &[msg!("application-certificate-text")],
+            &[
+                text("certificate_name", msg!("application-certificate-name"), 3, 253),
+                of_kind(
+                    "certificate_valid_until",
+                    msg!("application-certificate-valid-until"),
+                    FieldKind::Date { after_today: true },
+                ),
+            ],
+            Next::To("production"),
+        ),
+        step(
+            "production",
+            msg!("application-production-heading"),
+            &[msg!("application-production-text")],
+            &[
+                of_kind("production_date", msg!("application-production-date"), FieldKind::Date { after_today: true }),
+                of_kind("testing_plan", msg!("application-testing-plan"), FieldKind::LongText { min: 10, max: 2000 }),
+            ],
+            Next::To("check"),
+        ),
+        Step {
+            id: "check",
+            heading: msg!("application-check-heading"),
+            paragraphs: &[msg!("application-check-text")],
+            illustration: None,
+            fields: &[],
+            check_answers: true,
+            next: Next::Done,
+        },
+    ],
+};
+
+/// What stands between these answers and sending the application for `service`: every question
+/// on the path answered validly, and a certified system where the service requires one.
+pub fn problems_before_submit(service: KantaService, answers: &Answers) -> Vec<FieldError> {
+    let mut errors = APPLICATION.validate_path(answers);
+    let certified = answers.get(CERTIFICATION.name).map(String::as_str);
+    if service.prerequisites().contains(&Prerequisite::CertifiedSystem)
+        && certified.is_some_and(|c| !c.is_empty())
+        && certified != Some(CERTIFIED)
+    {
+        errors.push(FieldError { field: CERTIFICATION.name.into(), problem: Problem::CertificationRequired });
+    }
+    errors
+}
+
+/// The answers a new application starts with.
+pub fn new_answers(service: KantaService) -> Answers {
+    Answers::from([(SERVICE.to_string(), service.code().to_string())])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn complete(service: KantaService) -> Answers {
+        let mut a = new_answers(service);
+        for (k, v) in [
+            ("unit_name", "Lähiklinikka, vastaanotto"),
+            ("unit_oid", "1.2.246.10.31415903.10.1"),
+            ("system_product", "Potilas Pro"),
+            ("system_version", "5.2"),
+            ("system_vendor", "Terveysdata Oy"),
+            ("system_certification", "certified"),
+            ("admin_name", "Aino Virtanen"),
+            ("admin_email", "aino@lahiklinikka.fi"),
+            ("admin_phone", "040 123 4567"),
+            ("technical_name", "Laura Heikkinen"),
+            ("technical_email", "laura@terveysdata.fi"),
+            ("technical_phone", "+358 50 765 4321"),
+            ("certificate_name", "kanta.lahiklinikka.fi"),
+            ("certificate_valid_until", "2099-12-31"),
+            ("production_date", "2099-03-01"),
+            ("testing_plan", "Testaus toimittajan kanssa testiympäristössä."),
+        ] {
+            a.insert(k.into(), v.into());
+        }
+        a
+    }
+
+    #[test]
+    fn the_definition_is_well_formed() {
+        assert!(APPLICATION.definition_errors().is_empty(), "{:?}", APPLICATION.definition_errors());
+    }
+
+    #[test]
+    fn a_complete_application_may_be_sent() {
+        assert!(
+            problems_before_submit(KantaService::PatientDataRepository, &complete(KantaService::PatientDataRepository))
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn production_services_need_a_certified_system_and_a_plan() {
+        let service = KantaService::PatientDataRepository;
+        let mut a = complete(service);
+        a.insert("system_certification".into(), "in-certification".into());
+        a.remove("testing_plan");
+        let problems: Vec<_> = problems_before_submit(service, &a).into_iter().map(|e| (e.field, e.problem)).collect();
+        assert_eq!(
+            problems,
+            [
+                ("testing_plan".into(), Problem::Required),
+                ("system_certification".into(), Problem::CertificationRequired)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_test_environment_skips_certificate_and_production() {
+        let service = KantaService::TestEnvironment;
+        let mut a = complete(service);
+        for skipped in ["certificate_name", "certificate_valid_until", "production_date", "testing_plan"] {
+            a.remove(skipped);
+        }
+        a.insert("system_certification".into(), "not-certified".into());
+        assert!(problems_before_submit(service, &a).is_empty());
+    }
+
+    #[test]
+    fn a_draft_keeps_what_is_valid_and_refuses_what_is_not() {
+        let mut a = new_answers(KantaService::EPrescription);
+        a.insert("admin_phone".into(), "040 123 4567".into());
+        a.insert("admin_email".into(), " Aino@Lahiklinikka.FI ".into());
+        a.insert("nonsense".into(), "x".into());
+        let stored = APPLICATION.normalise(&a, &[SERVICE]).unwrap();
+        assert_eq!(stored.get("admin_phone").map(String::as_str), Some("+358401234567"));
+        assert_eq!(stored.get("admin_email").map(String::as_str), Some("aino@lahiklinikka.fi"));
+        assert_eq!(stored.get(SERVICE).map(String::as_str), Some("eprescription"));
+        assert!(!stored.contains_key("nonsense"));
+        a.insert("production_date".into(), "2001-01-01".into());
+        let errors = APPLICATION.normalise(&a, &[SERVICE]).unwrap_err();
+        assert_eq!(errors[0].problem, Problem::DateNotInFuture);
+    }
+}
