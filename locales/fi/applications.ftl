@@ -59,3 +59,4 @@ applications-start-service = Palvelu
 agreement-heading = Asiakkuussopimus
 staff-comment = Kommentti hakijalle
 staff-go-live = Tuotantoonottopäivä
+applications-heading = Kanta-palvelujen käyttöönotto

@@ -1,6 +1,5 @@
 ### Server-rendered pages only: these messages are not built into the browser's WASM.
 
-applications-heading = Kanta-palvelujen käyttöönotto
 applications-list-heading = Hakemukset
 applications-none = Ei vielä hakemuksia.
 applications-service = Palvelu

@@ -59,3 +59,4 @@ applications-start-service = Tjänst
 agreement-heading = Avtal om kundrelation
 staff-comment = Kommentar till sökanden
 staff-go-live = Datum för produktionsstart
+applications-heading = Ibruktagande av Kanta-tjänster

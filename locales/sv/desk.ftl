@@ -1,6 +1,5 @@
 ### Server-rendered pages only: these messages are not built into the browser's WASM.
 
-applications-heading = Ibruktagande av Kanta-tjänster
 applications-list-heading = Ansökningar
 applications-none = Inga ansökningar ännu.
 applications-service = Tjänst

@@ -471,7 +471,15 @@ mod tests {
         let e = config(&[&production[..], &with_registers[..]].concat()).unwrap_err();
         assert_eq!(e.variable, "KANTA_MANDATES_CLIENT_SECRET", "no sandbox secret for a real service");
         let secrets = [("KANTA_MANDATES_CLIENT_SECRET", "c"), ("KANTA_MANDATES_OAUTH_SECRET", "o")];
-        let c = config(&[&production[..], &with_registers[..], &secrets[..]].concat()).unwrap();
+        let e = config(&[&production[..], &with_registers[..], &secrets[..]].concat()).unwrap_err();
+        assert_eq!(e.variable, "KANTA_SMTP_URL", "mail needs a real relay");
+        let mail =
+            [("KANTA_SMTP_URL", "smtp://relay.example:587?tls=required"), ("KANTA_STAFF", "170688-990E, 120375-901K")];
+        let c = config(&[&production[..], &with_registers[..], &secrets[..], &mail[..]].concat()).unwrap();
+        assert_eq!(c.staff.len(), 2);
+        let bad_staff = [("KANTA_STAFF", "170688-990X")];
+        assert_eq!(config(&bad_staff).unwrap_err().variable, "KANTA_STAFF");
+        assert_eq!(config(&[]).unwrap().staff.len(), 1, "the sandbox's staff member");
         assert_eq!(c.registries.code_service.as_deref(), Some("https://koodistopalvelu.example"));
         assert!(!c.sandbox);
         assert_eq!(c.oidc.issuer.as_deref(), Some("https://idp.example"));

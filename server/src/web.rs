@@ -133,12 +133,17 @@ async fn switch_language(
 }
 
 /// Server functions and logout answer only this site's pages (Leptos has no CSRF protection of its own).
-async fn same_origin_server_fns(request: Request, next: Next) -> Response {
+async fn same_origin_server_fns(mut request: Request, next: Next) -> Response {
     let path = request.uri().path();
     if (path.starts_with("/api/") || path == "/auth/logout") && !is_same_origin(request.headers()) {
         tracing::warn!(path = request.uri().path(), "cross-site server function call refused");
         let body = AppError::Forbidden.ser();
         return (StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "application/json")], body).into_response();
+    }
+    // A download link is a navigation (Accept: text/html), which Leptos would treat as a form
+    // post and answer with a redirect instead of the file.
+    if path.starts_with("/api/") && path.ends_with(".pdf") {
+        request.headers_mut().insert(header::ACCEPT, HeaderValue::from_static("application/pdf"));
     }
     next.run(request).await
 }

@@ -12,7 +12,7 @@ use crate::{
 };
 use leptos::{
     prelude::*,
-    server_fn::codec::{ByteStream, GetUrl, Json, Streaming},
+    server_fn::codec::{ByteStream, GetUrl, Streaming},
 };
 use serde::{Deserialize, Serialize};
 
@@ -119,8 +119,9 @@ pub async fn get_application(id: i32) -> Result<ApplicationView, AppError> {
     super::respond(ssr::view(id).await)
 }
 
-/// Saves the wizard's answers made on `version`; returns the new version.
-#[server(endpoint = "applications/save", input = Json)]
+/// Saves the wizard's answers made on `version`; returns the new version. Form-encoded
+/// (`answers[unit_name]=…`), so a plain form can send it too.
+#[server(endpoint = "applications/save")]
 pub async fn save_application(id: i32, version: i32, answers: Answers) -> Result<i32, AppError> {
     super::respond(ssr::save(id, version, answers).await)
 }

@@ -13,25 +13,34 @@ use crate::{
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-#[component]
-pub fn StaffQueue() -> impl IntoView {
-    view! {
-        <RequireLogin>
-            <Queue/>
-        </RequireLogin>
-    }
-}
+type Filters = (String, String, String);
+type Lines = Result<Vec<crate::api::staff::QueueLine>, crate::error::AppError>;
 
 #[component]
-fn Queue() -> impl IntoView {
+pub fn StaffQueue() -> impl IntoView {
     let query = use_query_map();
     let filters = move || {
         query.with(|q| {
             (q.get("service").unwrap_or_default(), q.get("state").unwrap_or_default(), q.get("age").unwrap_or_default())
         })
     };
+    // Made here, outside the login check, so the server waits for it before it answers.
     let lines = Resource::new_blocking(filters, |(service, state, age)| staff_queue(service, state, age));
-    let (service, state, age) = filters();
+    view! {
+        <RequireLogin>
+            <div class="page">
+                <h1>{t!("staff-heading")}</h1>
+                <Suspense>
+                    {move || lines.get().map(|answer| view! { <FilterForm filters=filters()/> <QueueTable answer/> })}
+                </Suspense>
+            </div>
+        </RequireLogin>
+    }
+}
+
+#[component]
+fn FilterForm(filters: Filters) -> impl IntoView {
+    let (service, state, age) = filters;
     let services = KantaService::ALL
         .into_iter()
         .map(|s| view! { <option value=s.code() selected=service == s.code()>{tr(s.message_id())}</option> })
@@ -42,64 +51,71 @@ fn Queue() -> impl IntoView {
         .map(|s| view! { <option value=s.code() selected=state == s.code()>{tr(s.message_id())}</option> })
         .collect_view();
     view! {
-            <div class="page">
-                <h1>{t!("staff-heading")}</h1>
-                <form method="get" action="/staff" class="filters" id="staff-filters">
-                    <div class="field">
-                        <label for="filter-service">{t!("staff-filter-service")}</label>
-                        <select id="filter-service" name="service">
-                            <option value="">{t!("staff-filter-any")}</option>
-                            {services}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="filter-state">{t!("staff-filter-state")}</label>
-                        <select id="filter-state" name="state">
-                            <option value="">{t!("staff-filter-waiting")}</option>
-                            <option value="all" selected=state == "all">{t!("staff-filter-all")}</option>
-                            {states}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="filter-age">{t!("staff-filter-age")}</label>
-                        <input id="filter-age" name="age" type="number" min="0" inputmode="numeric" value=age/>
-                    </div>
-                    <button type="submit" class="button">{t!("staff-filter-apply")}</button>
-                </form>
-                <Suspense>
-                    {move || lines.get().map(|answer| match answer {
-                        Ok(lines) if lines.is_empty() => view! { <p id="queue-empty">{t!("staff-queue-empty")}</p> }.into_any(),
-                        Ok(lines) => {
-                            let rows = lines.into_iter().map(|l| view! {
-                                <tr>
-                                    <td><a href=format!("/staff/applications/{}", l.application.id)>{l.organisation}</a></td>
-                                    <td>{tr(l.application.service.message_id())}</td>
-                                    <td><StateBadge state=l.application.state/></td>
-                                    <td>{l.application.updated}</td>
-                                    <td>{t!("staff-age-days", days = l.age_days)}</td>
-                                </tr>
-                            }).collect_view();
-                            view! {
-                                <div class="table-scroll">
-                                    <table id="queue">
-                                        <thead>
-                                            <tr>
-                                                <th scope="col">{t!("staff-organisation")}</th>
-                                                <th scope="col">{t!("applications-service")}</th>
-                                                <th scope="col">{t!("applications-state")}</th>
-                                                <th scope="col">{t!("applications-updated")}</th>
-                                                <th scope="col">{t!("staff-age")}</th>
-                                            </tr>
-                                        </thead>
-                                        <tbody>{rows}</tbody>
-                                    </table>
-                                </div>
-                            }.into_any()
-                        }
-                        Err(e) => view! { <p class="notice notice--error" role="alert" id="refused">{tr(e.message_id())}</p> }.into_any(),
-                    })}
-                </Suspense>
+        <form method="get" action="/staff" class="filters" id="staff-filters">
+            <div class="field">
+                <label for="filter-service">{t!("staff-filter-service")}</label>
+                <select id="filter-service" name="service">
+                    <option value="">{t!("staff-filter-any")}</option>
+                    {services}
+                </select>
             </div>
+            <div class="field">
+                <label for="filter-state">{t!("staff-filter-state")}</label>
+                <select id="filter-state" name="state">
+                    <option value="">{t!("staff-filter-waiting")}</option>
+                    <option value="all" selected=state == "all">{t!("staff-filter-all")}</option>
+                    {states}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-age">{t!("staff-filter-age")}</label>
+                <input id="filter-age" name="age" type="number" min="0" inputmode="numeric" value=age/>
+            </div>
+            <button type="submit" class="button">{t!("staff-filter-apply")}</button>
+        </form>
+    }
+}
+
+#[component]
+fn QueueTable(answer: Lines) -> impl IntoView {
+    match answer {
+        Ok(lines) if lines.is_empty() => view! { <p id="queue-empty">{t!("staff-queue-empty")}</p> }.into_any(),
+        Ok(lines) => {
+            let rows = lines
+                .into_iter()
+                .map(|l| {
+                    view! {
+                        <tr>
+                            <td><a href=format!("/staff/applications/{}", l.application.id)>{l.organisation}</a></td>
+                            <td>{tr(l.application.service.message_id())}</td>
+                            <td><StateBadge state=l.application.state/></td>
+                            <td>{l.application.updated}</td>
+                            <td>{t!("staff-age-days", days = l.age_days)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="table-scroll">
+                    <table id="queue">
+                        <thead>
+                            <tr>
+                                <th scope="col">{t!("staff-organisation")}</th>
+                                <th scope="col">{t!("applications-service")}</th>
+                                <th scope="col">{t!("applications-state")}</th>
+                                <th scope="col">{t!("applications-updated")}</th>
+                                <th scope="col">{t!("staff-age")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }
+            .into_any()
+        }
+        Err(e) => {
+            view! { <p class="notice notice--error" role="alert" id="refused">{tr(e.message_id())}</p> }.into_any()
+        }
     }
 }
 

@@ -59,6 +59,12 @@ impl Browser {
         (response.status(), response.text().await.unwrap())
     }
 
+    /// Calls a GET server function (a download) with its query.
+    pub async fn call_get(&self, path: &str, fields: &[(&str, &str)]) -> (StatusCode, String) {
+        let response = self.client.get(self.absolute(path)).query(fields).send().await.unwrap();
+        (response.status(), String::from_utf8_lossy(&response.bytes().await.unwrap()).into_owned())
+    }
+
     /// Sends one request without following its redirect; returns the status and `Location`.
     pub async fn step(&self, url: &str) -> (StatusCode, String) {
         let response = self.client.get(self.absolute(url)).header("accept-language", self.lang).send().await.unwrap();

@@ -1,0 +1,249 @@
+//! Taking a service into use over real HTTP on both databases: a managing director fills in the
+//! application, meets a refused OID and a stale version, signs the agreement and sends it; Kanta's
+//! staff return it, the applicant resubmits, and staff take it to production. The database, the
+//! mail that reached the sandbox's SMTP receiver and the signed PDF are checked, not only pages.
+mod common;
+
+use app::{
+    backend::{
+        agreement::text_hash,
+        entities::{agreement_signature, application, application_event, audit_event, mail_outbox},
+    },
+    domain::application::State,
+};
+use common::{
+    TestApp,
+    browser::{Browser, Page, form_fields},
+};
+use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+
+on_both_databases!(
+    a_clinic_takes_the_patient_data_repository_into_use,
+    a_pharmacy_cannot_apply_for_a_health_care_service
+);
+
+async fn login(browser: &Browser, person: &str) -> Page {
+    let chooser = browser.get("/auth/login?next=/").await;
+    let fields = form_fields(&chooser.body, &[("person", person), ("method", "bank"), ("action", "identify")]);
+    browser.post_form("/sandbox/idp/authorize", &fields).await
+}
+
+const ANSWERS: &[(&str, &str)] = &[
+    ("unit_name", "Lähiklinikka, vastaanotto"),
+    ("unit_oid", "1.2.246.10.31415903.10.1"),
+    ("system_product", "Potilas Pro"),
+    ("system_version", "5.2"),
+    ("system_vendor", "Terveysdata Oy"),
+    ("system_certification", "certified"),
+    ("admin_name", "Aino Virtanen"),
+    ("admin_email", "aino@lahiklinikka.example"),
+    ("admin_phone", "040 123 4567"),
+    ("technical_name", "Laura Heikkinen"),
+    ("technical_email", "laura@terveysdata.example"),
+    ("technical_phone", "050 765 4321"),
+    ("certificate_name", "kanta.lahiklinikka.example"),
+    ("certificate_valid_until", "2099-12-31"),
+    ("production_date", "2099-03-01"),
+    ("testing_plan", "Yhteistestaus toimittajan kanssa asiakastestiympäristössä."),
+];
+
+/// `answers[name]=value` fields of a save, with `id` and `version`.
+fn save_fields(id: i32, version: i32, answers: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut fields = vec![("id".to_string(), id.to_string()), ("version".to_string(), version.to_string())];
+    fields.extend(answers.iter().map(|(k, v)| (format!("answers[{k}]"), v.to_string())));
+    fields
+}
+
+async fn call(browser: &Browser, path: &str, fields: &[(String, String)]) -> (StatusCode, String) {
+    let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    browser.call(path, &borrowed).await
+}
+
+async fn row(app: &TestApp, id: i32) -> application::Model {
+    application::Entity::find_by_id(id).one(&app.db).await.unwrap().unwrap()
+}
+
+/// The mail the sandbox's SMTP receiver caught, waiting a little for the mailer.
+async fn caught_mail(browser: &Browser, count: usize) -> Vec<serde_json::Value> {
+    for _ in 0..100 {
+        let page = browser.get("/sandbox/mail?format=json").await;
+        let all: Vec<serde_json::Value> = serde_json::from_str(&page.body).unwrap();
+        if all.len() >= count {
+            return all;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("{count} mails did not arrive");
+}
+
+async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
+    let applicant = Browser::new(&app.base);
+    login(&applicant, "p01").await;
+    let page = applicant.post_form("/api/applications/start", &[("service".into(), "patient-data".into())]).await;
+    assert!(page.url.contains("/applications/"), "{:?}", page.trail);
+    let id: i32 = page.url.rsplit('/').next().unwrap().parse().unwrap();
+    assert_eq!(row(&app, id).await.state, "draft");
+
+    // A bad phone number is refused and nothing is saved.
+    let mut bad = ANSWERS.to_vec();
+    bad[8] = ("admin_phone", "12345");
+    let (status, body) = call(&applicant, "/api/applications/save", &save_fields(id, 1, &bad)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body.contains("InvalidPhone"), "{body}");
+    assert_eq!(row(&app, id).await.version, 1);
+    // An OID outside the organisation, and one the code service does not know.
+    for (oid, problem) in [("1.2.246.10.31416316.10.1", "NotOwnOid"), ("1.2.246.10.31415903.10.77", "NotInRegister")] {
+        let mut answers = ANSWERS.to_vec();
+        answers[1] = ("unit_oid", oid);
+        let (status, body) = call(&applicant, "/api/applications/save", &save_fields(id, 1, &answers)).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(body.contains(problem), "{oid}: {body}");
+    }
+    // Saved, normalised.
+    let (status, body) = call(&applicant, "/api/applications/save", &save_fields(id, 1, ANSWERS)).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "2"));
+    let saved = row(&app, id).await;
+    assert!(saved.answers.contains("\"admin_phone\":\"+358401234567\""), "{}", saved.answers);
+    // A second person still on version 1 does not overwrite it.
+    let deputy = Browser::new(&app.base);
+    login(&deputy, "p03").await;
+    let (status, body) = call(&deputy, "/api/applications/save", &save_fields(id, 1, &ANSWERS[..2])).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert!(body.contains("\"current\":2"), "{body}");
+    assert_eq!(row(&app, id).await.answers, saved.answers, "nothing overwritten");
+
+    // Sending needs the agreement signed.
+    let send = |version: i32| {
+        vec![
+            ("id".into(), id.to_string()),
+            ("version".into(), version.to_string()),
+            ("command".into(), "submit".into()),
+        ]
+    };
+    let (status, body) = call(&applicant, "/api/applications/command", &send(2)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    // The page shows the agreement with the hash of its exact text; a different hash is refused.
+    let page = applicant.get(&format!("/applications/{id}")).await;
+    let hash = page.body.split("name=\"hash\" value=\"").nth(1).unwrap()[..64].to_string();
+    let sign = |hash: &str| {
+        vec![("id".into(), id.to_string()), ("version".into(), "2".into()), ("hash".into(), hash.to_string())]
+    };
+    let (status, _) = call(&applicant, "/api/applications/sign", &sign(&"0".repeat(64))).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let page = applicant.post_form("/api/applications/sign", &sign(&hash)).await;
+    assert!(page.url.ends_with(&format!("/applications/{id}")), "{:?}", page.trail);
+    let signed = agreement_signature::Entity::find().one(&app.db).await.unwrap().unwrap();
+    assert_eq!(signed.text_hash, hash);
+    assert_eq!(text_hash(&signed.text), hash, "the hash is of the stored text");
+    assert!(signed.text.contains("Lähiklinikka Oy") && signed.text.contains("3141590-3"));
+    assert_eq!((signed.basis.as_str(), signed.signer_name.as_str()), ("trade:toimitusjohtaja", "Aino Virtanen"));
+    // The PDF carries the hash.
+    let pdf = applicant.get(&format!("/api/applications/agreement.pdf?id={id}")).await;
+    assert!(pdf.body.starts_with("%PDF-1.4") && pdf.body.contains(&hash), "{}", &pdf.body[..100.min(pdf.body.len())]);
+
+    let page = applicant.post_form("/api/applications/command", &send(3)).await;
+    assert!(page.url.ends_with(&format!("/applications/{id}")), "{:?}", page.trail);
+    assert_eq!(row(&app, id).await.state, State::Submitted.code());
+    let mails = caught_mail(&applicant, 1).await;
+    assert_eq!(mails[0]["to"][0], "aino@lahiklinikka.example");
+    assert!(mails[0]["subject"].as_str().unwrap().contains("Potilastiedon arkisto"), "{mails:?}");
+
+    // Staff: an applicant cannot use the desk; staff return it with a comment.
+    let decide = |version: i32, command: &str, comment: &str, go_live: &str| {
+        vec![
+            ("id".to_string(), id.to_string()),
+            ("version".into(), version.to_string()),
+            ("command".into(), command.into()),
+            ("comment".into(), comment.into()),
+            ("go_live".into(), go_live.into()),
+        ]
+    };
+    let (status, _) = call(&applicant, "/api/staff/command", &decide(4, "return", "x", "")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let staff = Browser::new(&app.base);
+    login(&staff, "p10").await;
+    let queue = staff.get("/staff").await;
+    assert!(queue.body.contains("Lähiklinikka Oy"), "in the queue");
+    let (status, body) = call(&staff, "/api/staff/command", &decide(4, "return", "", "")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a return needs a comment: {body}");
+    let page = staff.post_form("/api/staff/command", &decide(4, "return", "Tarkista testaussuunnitelma.", "")).await;
+    assert!(page.url.ends_with(&format!("/staff/applications/{id}")), "{:?}", page.trail);
+    assert_eq!(row(&app, id).await.state, State::ReturnedForChanges.code());
+    let page = applicant.get(&format!("/applications/{id}")).await;
+    assert!(page.body.contains("Tarkista testaussuunnitelma."), "the applicant sees the comment");
+    let mails = caught_mail(&applicant, 2).await;
+    assert!(mails[1]["body"].as_str().unwrap().contains("Tarkista testaussuunnitelma."), "{mails:?}");
+
+    // The applicant fixes and resubmits (the agreement stays signed); staff take it to production.
+    let mut fixed = ANSWERS.to_vec();
+    fixed[15] = ("testing_plan", "Yhteistestaus kahdessa vaiheessa toimittajan kanssa.");
+    let (status, body) = call(&applicant, "/api/applications/save", &save_fields(id, 5, &fixed)).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "6"));
+    applicant.post_form("/api/applications/command", &send(6)).await;
+    assert_eq!(row(&app, id).await.state, State::Submitted.code());
+    // An approval before joint testing is refused by the state machine.
+    let (status, _) = call(&staff, "/api/staff/command", &decide(7, "approve", "", "2099-03-01")).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    staff.post_form("/api/staff/command", &decide(7, "start-joint-testing", "", "")).await;
+    staff.post_form("/api/staff/command", &decide(8, "record-test-result", "Testit läpäisty.", "")).await;
+    staff.post_form("/api/staff/command", &decide(9, "approve", "", "2099-03-01")).await;
+    staff.post_form("/api/staff/command", &decide(10, "go-live", "", "")).await;
+    let done = row(&app, id).await;
+    assert_eq!(
+        (done.state.as_str(), done.version, done.go_live_on.as_deref()),
+        ("in-production", 11, Some("2099-03-01"))
+    );
+
+    let kinds: Vec<String> = application_event::Entity::find()
+        .filter(application_event::Column::ApplicationId.eq(id))
+        .order_by_asc(application_event::Column::Id)
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "created",
+            "signed",
+            "submit",
+            "return",
+            "submit",
+            "start-joint-testing",
+            "record-test-result",
+            "approve",
+            "go-live"
+        ]
+    );
+    let audited = audit_event::Entity::find()
+        .filter(audit_event::Column::Action.starts_with("application-"))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(audited, 10, "created, saved twice, seven commands");
+    let page = applicant.get("/applications").await;
+    assert!(page.body.contains("id=\"services-in-use\""), "the dashboard lists the service in use");
+    caught_mail(&applicant, 7).await;
+    let unsent =
+        mail_outbox::Entity::find().filter(mail_outbox::Column::SentAt.is_null()).count(&app.db).await.unwrap();
+    assert_eq!(unsent, 0);
+}
+
+async fn a_pharmacy_cannot_apply_for_a_health_care_service(app: TestApp) {
+    let pharmacist = Browser::new(&app.base);
+    login(&pharmacist, "p05").await;
+    let (status, body) = pharmacist.call("/api/applications/start", &[("service", "patient-data")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let (status, body) = pharmacist.call("/api/applications/start", &[("service", "eprescription-pharmacy")]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(application::Entity::find().count(&app.db).await.unwrap(), 1);
+    // Someone else's application is not found.
+    let clinic = Browser::new(&app.base);
+    login(&clinic, "p01").await;
+    let id = application::Entity::find().one(&app.db).await.unwrap().unwrap().id.to_string();
+    let (status, _) = clinic.call("/api/applications/get", &[("id", id.as_str())]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
