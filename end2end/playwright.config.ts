@@ -92,6 +92,8 @@ export default defineConfig({
         KANTA_MANDATES_URL: `${baseURL}/sandbox/valtuudet`,
         KANTA_MANDATES_CLIENT_SECRET: 'sandbox-mandates-client-secret',
         KANTA_MANDATES_OAUTH_SECRET: 'sandbox-mandates-oauth-secret',
+        // No journey here sends mail; an address nothing answers keeps any in the outbox.
+        KANTA_SMTP_URL: 'smtp://127.0.0.1:9',
         LEPTOS_SITE_ROOT: '../target/site',
         RUST_LOG: 'warn',
       },
