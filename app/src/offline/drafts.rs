@@ -16,7 +16,7 @@ pub struct Draft {
     pub answers: Answers,
     /// For a form the server keeps (an application): the server's version these answers were
     /// made on, so a later change by someone else is seen, not overwritten.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<i32>,
 }
 
