@@ -65,3 +65,26 @@ export function deniedOf(hetu: string): string[] {
     .split('\n')
     .filter((l) => l !== '');
 }
+
+/** An application's `state|version` ('' when there is none). */
+export function applicationState(id: number): string {
+  return text(`select state || '|' || version from application where id = ${Number(id)}`);
+}
+
+/** The signed agreement of an application: `text hash|basis|signer` ('' when unsigned). */
+export function signatureOf(id: number): string {
+  return text(`select text_hash || '|' || basis || '|' || signer_name from agreement_signature where application_id = ${Number(id)}`);
+}
+
+/** The SHA-256 of the stored agreement text, recomputed here. */
+export function storedTextHash(id: number): string {
+  const stored = text(`select hex(text) from agreement_signature where application_id = ${Number(id)}`);
+  return createHash('sha256').update(Buffer.from(stored, 'hex')).digest('hex');
+}
+
+/** The application's history, `kind` per line, oldest first. */
+export function historyOf(id: number): string[] {
+  return text(`select kind from application_event where application_id = ${Number(id)} order by id`)
+    .split('\n')
+    .filter((l) => l !== '');
+}

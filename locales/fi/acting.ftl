@@ -69,3 +69,5 @@ audit-sign-agreements = Sopimusten allekirjoitus
 audit-update-contacts-and-technical-data = Yhteys- ja teknisten tietojen päivitys
 audit-see-administrative-content = Hallinnollisten tietojen katselu
 audit-other = Muu toiminto
+applications-nav = Palvelujen käyttöönotto
+staff-nav = Käsittelyjono

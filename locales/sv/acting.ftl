@@ -69,3 +69,5 @@ audit-sign-agreements = Undertecknande av avtal
 audit-update-contacts-and-technical-data = Uppdatering av kontakt- och tekniska uppgifter
 audit-see-administrative-content = Visning av administrativa uppgifter
 audit-other = Annan funktion
+applications-nav = Ibruktagande av tjänster
+staff-nav = Behandlingskö

@@ -38,6 +38,8 @@ pub struct SessionView {
     pub idle_seconds: i64,
     /// Whom the person acts for now, as last confirmed.
     pub acting: Option<ActingView>,
+    /// A member of Kanta's staff: the desk is offered (and checked again there).
+    pub staff: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,5 +67,6 @@ pub async fn session_status() -> Result<Option<SessionView>, AppError> {
         idle_seconds: s.idle_timeout.num_seconds(),
         display_name: s.display_name,
         acting,
+        staff: super::guard::is_staff(),
     }))
 }

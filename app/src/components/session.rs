@@ -105,6 +105,7 @@ pub fn SessionControls() -> impl IntoView {
                             <a class="acting-for" href="/organisation" id="acting-for">
                                 {t!("acting-for", name = a.name)}
                             </a>
+                            <a class="acting-switch" href="/applications" id="applications-nav">{t!("applications-nav")}</a>
                             <a class="acting-switch" href="/organisations">{t!("acting-switch")}</a>
                         }
                             .into_any()
@@ -113,6 +114,7 @@ pub fn SessionControls() -> impl IntoView {
                 };
                 view! {
                     {acting}
+                    {s.staff.then(|| view! { <a class="acting-switch" href="/staff" id="staff-nav">{t!("staff-nav")}</a> })}
                     <a class="user-name" href="/account">{s.display_name.clone()}</a>
                     <form method="post" action="/auth/logout" class="logout-form">
                         <button type="submit" class="button button--secondary">{t!("logout-button")}</button>

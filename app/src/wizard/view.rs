@@ -118,39 +118,59 @@ pub fn WizardView(
     let sync = RwSignal::new(Sync::Saved);
 
     // The server copy: sent at every step; what the server says decides what the user is told.
+    // One save at a time, each on the version the last one returned; answers given meanwhile
+    // wait, and only the newest of them is sent.
+    let saving = StoredValue::new(false);
+    let waiting = StoredValue::new(None::<(Answers, Option<String>)>);
     let send = move |answers: Answers, then: Option<String>| {
         let Some(copy) = application else { return };
+        if saving.get_value() {
+            waiting.set_value(Some((answers, then)));
+            return;
+        }
+        saving.set_value(true);
         #[cfg(feature = "hydrate")]
         leptos::task::spawn_local(async move {
-            let Some(base) = version.get_untracked() else { return };
-            sync.set(Sync::Saving);
-            match crate::api::onboarding::save_application(copy.id, base, answers.clone()).await {
-                Ok(new) => {
-                    version.set(Some(new));
-                    sync.set(Sync::Saved);
-                    let step = place.with_untracked(|p| p.step.id.to_string());
-                    drafts::save(&key.get_value(), &Draft { step, answers, version: Some(new) }).await;
-                    if let Some(href) = then {
-                        crate::components::session::go_to(&href);
+            let mut next = Some((answers, then));
+            while let Some((answers, then)) = next.take() {
+                let Some(base) = version.get_untracked() else { break };
+                sync.set(Sync::Saving);
+                match crate::api::onboarding::save_application(copy.id, base, answers.clone()).await {
+                    Ok(new) => {
+                        version.set(Some(new));
+                        sync.set(Sync::Saved);
+                        next = waiting.try_update_value(Option::take).flatten();
+                        // The server has these answers: the device keeps only what it has not.
+                        if next.is_none() {
+                            drafts::remove(&key.get_value()).await;
+                        }
+                        if next.is_none()
+                            && let Some(href) = then
+                        {
+                            crate::components::session::go_to(&href);
+                        }
                     }
+                    Err(AppError::Conflict { current }) => sync.set(Sync::Conflict(current)),
+                    Err(AppError::Transport(_) | AppError::Unavailable) => sync.set(Sync::OnDevice),
+                    Err(AppError::Invalid(errors)) => {
+                        // Back to the step whose answer the server refused (an OID the register lacks).
+                        let step = errors
+                            .first()
+                            .and_then(|e| wizard.steps.iter().find(|s| s.fields.iter().any(|f| f.name == e.field)))
+                            .unwrap_or(place.with_untracked(|p| p.step));
+                        push_url(&link(step.id, &answers));
+                        place.set(Place { step, answers, errors: errors.clone() });
+                        sync.set(Sync::Refused(AppError::Invalid(errors)));
+                    }
+                    Err(other) => sync.set(Sync::Refused(other)),
                 }
-                Err(AppError::Conflict { current }) => sync.set(Sync::Conflict(current)),
-                Err(AppError::Transport(_) | AppError::Unavailable) => sync.set(Sync::OnDevice),
-                Err(AppError::Invalid(errors)) => {
-                    // Back to the step whose answer the server refused (an OID the register lacks).
-                    let step = errors
-                        .first()
-                        .and_then(|e| wizard.steps.iter().find(|s| s.fields.iter().any(|f| f.name == e.field)))
-                        .unwrap_or(place.with_untracked(|p| p.step));
-                    push_url(&link(step.id, &answers));
-                    place.set(Place { step, answers, errors: errors.clone() });
-                    sync.set(Sync::Refused(AppError::Invalid(errors)));
-                }
-                Err(other) => sync.set(Sync::Refused(other)),
             }
+            // What waited behind a failed save stays on the device (and in the page) for the next try.
+            waiting.set_value(None);
+            saving.set_value(false);
         });
         #[cfg(not(feature = "hydrate"))]
-        let _ = (copy, answers, then, version, sync);
+        let _ = (copy, answers, then, version, sync, waiting);
     };
 
     // Moving on: a new history entry, so the browser's back button walks the steps.
@@ -179,7 +199,9 @@ pub fn WizardView(
         // the browser's back and forward buttons change only the address.
         let follow_address = move || {
             let Some(params) = query_params() else { return };
-            let answers = answers_in(wizard, |name| params.get(name));
+            // An application's saved answers lie under the address's (a plain `?step=` link).
+            let mut answers = if application.is_some() { saved_answers.get_value() } else { Answers::new() };
+            answers.extend(answers_in(wizard, |name| params.get(name)));
             let (step, errors) =
                 current(wizard, params.get("step").as_deref(), params.get("from").as_deref(), &answers);
             if place.with_untracked(|p| p.step.id != step.id || p.answers != answers || p.errors != errors) {
@@ -191,7 +213,11 @@ pub fn WizardView(
             // Then the draft: its answers under the address's, and its step unless the address names one.
             leptos::task::spawn_local(async move {
                 if let Some(draft) = drafts::load(&key.get_value()).await
-                    && (application.is_none() || saved_answers.with_value(|saved| draft.answers != *saved))
+                    && (application.is_none()
+                        || saved_answers.with_value(|saved| {
+                            wizard.normalise(&draft.answers, &[super::application::SERVICE]).ok().as_ref()
+                                != Some(saved)
+                        }))
                 {
                     // Answers made on this device on an older version than the server's: someone
                     // else has saved since. The user chooses; nothing is overwritten meanwhile.

@@ -1,0 +1,224 @@
+import { readFileSync } from 'node:fs';
+import { test, expect, type Page, type Browser } from '@playwright/test';
+import { msg, hydrated, type Lang } from './messages';
+import { browserLocale, logIn } from './sandbox';
+import { applicationState, historyOf, signatureOf, storedTextHash, testHetu } from './database';
+
+/** Each language takes services into use for an organisation of its own, so runs never meet. */
+const clinics = {
+  fi: { person: 'Aino Virtanen', organisation: 'Lähiklinikka Oy', oid: '1.2.246.10.31415903.10.1', email: 'aino.e2e@lahiklinikka.example' },
+  sv: { person: 'Anna Lindholm', organisation: 'Strandkliniken Ab', oid: '1.2.246.10.31419170.10.1', email: 'anna.e2e@strandkliniken.example' },
+};
+const pharmacies = {
+  fi: { person: 'Helena Mäkinen', organisation: 'Rantapuiston apteekki', oid: '1.2.246.10.31417538.10.2' },
+  sv: { person: 'Henrik Norrback', organisation: 'Apoteket Norrback', oid: '1.2.246.10.31419189.10.2' },
+};
+const staff = 'Oskar Berg';
+
+type Answers = Record<string, string>;
+
+function answers(oid: string, email: string, lang: Lang): Answers {
+  return {
+    unit_name: lang === 'fi' ? 'Vastaanotto' : 'Mottagningen',
+    unit_oid: oid,
+    system_product: 'Potilas Pro',
+    system_version: '5.2',
+    system_vendor: 'Terveysdata Oy',
+    admin_name: 'Hallinto Henkilö',
+    admin_email: email,
+    admin_phone: '040 123 4567',
+    technical_name: 'Tekninen Henkilö',
+    technical_email: 'tekninen@terveysdata.example',
+    technical_phone: '+358 50 765 4321',
+    certificate_name: 'kanta.klinikka.example',
+    certificate_valid_until: '2099-12-31',
+    production_date: '2099-03-01',
+    testing_plan: lang === 'fi' ? 'Yhteistestaus toimittajan kanssa.' : 'Samtestning med leverantören.',
+  };
+}
+
+/** Starts an application for `service` from the dashboard; returns its id. */
+async function start(page: Page, lang: Lang, service: string): Promise<number> {
+  await page.goto('/applications');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(msg(lang, 'applications-heading'));
+  await page.getByLabel(msg(lang, 'applications-start-service'), { exact: true }).selectOption({ label: msg(lang, service) });
+  await page.getByRole('button', { name: msg(lang, 'applications-start') }).click();
+  await expect(page).toHaveURL(/\/applications\/\d+$/);
+  await hydrated(page);
+  return Number(page.url().split('/').pop());
+}
+
+/** Answers the wizard's current step: text fields filled, choices picked; then "next". */
+async function answerStep(page: Page, lang: Lang, fields: Answers, choices: Answers = {}) {
+  for (const [name, value] of Object.entries(fields)) {
+    await page.locator(`#wizard-${name}`).fill(value);
+  }
+  for (const [name, value] of Object.entries(choices)) {
+    await page.locator(`#wizard-${name}`).selectOption(value);
+  }
+  await page.locator('.wizard form').getByRole('button', { name: msg(lang, 'wizard-next') }).click();
+}
+
+/** Fills the whole application, from the first step to "check your answers", then saves. */
+async function fillApplication(page: Page, lang: Lang, a: Answers, production = true) {
+  const heading = page.locator('#wizard-step-heading');
+  await expect(heading).toHaveText(msg(lang, 'application-unit-heading'));
+  await answerStep(page, lang, { unit_name: a.unit_name, unit_oid: a.unit_oid });
+  await expect(heading).toHaveText(msg(lang, 'application-system-heading'));
+  await answerStep(page, lang, { system_product: a.system_product, system_version: a.system_version, system_vendor: a.system_vendor }, { system_certification: 'certified' });
+  await expect(heading).toHaveText(msg(lang, 'application-contacts-heading'));
+  await answerStep(page, lang, {
+    admin_name: a.admin_name, admin_email: a.admin_email, admin_phone: a.admin_phone,
+    technical_name: a.technical_name, technical_email: a.technical_email, technical_phone: a.technical_phone,
+  });
+  if (production) {
+    await expect(heading).toHaveText(msg(lang, 'application-certificate-heading'));
+    await answerStep(page, lang, { certificate_name: a.certificate_name, certificate_valid_until: a.certificate_valid_until });
+    await expect(heading).toHaveText(msg(lang, 'application-production-heading'));
+    await answerStep(page, lang, { production_date: a.production_date, testing_plan: a.testing_plan });
+  }
+  await expect(heading).toHaveText(msg(lang, 'application-check-heading'));
+  // The phone number is shown as it will be stored.
+  await expect(page.locator('#check-answers')).toContainText('+358401234567');
+  await saveAndContinue(page, lang);
+}
+
+/** The last step's "save and continue": saved, then the application's page again, fresh. */
+async function saveAndContinue(page: Page, lang: Lang) {
+  await page.getByRole('link', { name: msg(lang, 'application-save-and-continue') }).click();
+  await expect(page).toHaveURL(/\/applications\/\d+$/);
+  await hydrated(page);
+}
+
+/** Logs in as Kanta's staff in a browser of its own and gives a decision on the application. */
+async function decide(browser: Browser, lang: Lang, id: number, command: string, fill: { comment?: string; date?: string } = {}) {
+  const context = await browser.newContext({ locale: browserLocale[lang] });
+  const page = await context.newPage();
+  await logIn(page, lang, { listed: staff });
+  await page.goto(`/staff/applications/${id}`);
+  const form = page.locator(`#decision-${command}`);
+  if (fill.comment) await form.getByLabel(msg(lang, 'staff-comment')).fill(fill.comment);
+  if (fill.date) await form.getByLabel(msg(lang, 'staff-go-live')).fill(fill.date);
+  await form.getByRole('button').click();
+  await expect(page).toHaveURL(new RegExp(`/staff/applications/${id}$`));
+  await context.close();
+}
+
+/** Mail the sandbox's SMTP receiver caught for `to`. */
+async function mailTo(page: Page, to: string): Promise<{ subject: string; body: string }[]> {
+  const all: { to: string[]; subject: string; body: string }[] = await (await page.request.get('/sandbox/mail?format=json')).json();
+  return all.filter((m) => m.to.includes(to));
+}
+
+for (const lang of ['fi', 'sv'] as Lang[]) {
+  test.describe(`taking services into use in ${lang}`, () => {
+    test.use({ locale: browserLocale[lang] });
+
+    test('a clinic takes the Patient Data Repository into use, is returned once, and goes to production', async ({ page, browser }, info) => {
+      test.skip(info.project.name !== 'desktop', 'one run per language: the clinic has one application');
+      test.setTimeout(180_000);
+      const clinic = clinics[lang];
+      await logIn(page, lang, { listed: clinic.person });
+      await page.getByRole('link', { name: msg(lang, 'applications-heading') }).click();
+      const id = await start(page, lang, 'service-patient-data');
+      expect(applicationState(id)).toBe('draft|1');
+
+      const a = answers(clinic.oid, clinic.email, lang);
+      // An OID outside the organisation is refused by the server; the wizard goes back to it.
+      await answerStep(page, lang, { unit_name: a.unit_name, unit_oid: '1.2.246.10.31416316.10.1' });
+      await expect(page.locator('#sync-status')).toContainText(msg(lang, 'error-invalid'));
+      await expect(page.locator('#wizard-unit_oid-error')).toHaveText(msg(lang, 'validation-not-own-oid'));
+      await page.locator('#wizard-unit_oid').fill('');
+      await fillApplication(page, lang, a);
+
+      // The agreement: the exact text, signed; the PDF carries the hash the database keeps.
+      await expect(page.locator('#agreement-text')).toContainText(clinic.organisation);
+      await page.getByRole('button', { name: msg(lang, 'agreement-sign') }).click();
+      const hash = (await page.locator('#signed-hash').textContent())!;
+      expect(signatureOf(id)).toBe(`${hash}|trade:toimitusjohtaja|${clinic.person}`);
+      expect(storedTextHash(id)).toBe(hash);
+      const download = page.waitForEvent('download');
+      await page.getByRole('link', { name: msg(lang, 'agreement-download') }).click();
+      const pdf = readFileSync((await (await download).path())!).toString('latin1');
+      expect(pdf.startsWith('%PDF-1.4')).toBe(true);
+      expect(pdf).toContain(hash);
+
+      await page.getByRole('button', { name: msg(lang, 'application-command-submit') }).click();
+      await expect(page.locator('.lead .badge')).toHaveText(msg(lang, 'application-state-submitted'));
+      expect(applicationState(id)).toMatch(/^submitted\|/);
+      await expect.poll(async () => (await mailTo(page, clinic.email)).length).toBe(1);
+      expect((await mailTo(page, clinic.email))[0].subject).toContain(msg(lang, 'service-patient-data'));
+
+      // Kanta returns it with a comment; the applicant sees it, mail says it, and the fix goes back.
+      const comment = lang === 'fi' ? 'Tarkentakaa testaussuunnitelma.' : 'Precisera testplanen.';
+      await decide(browser, lang, id, 'return', { comment });
+      await page.reload();
+      await expect(page.locator('#returned-comment')).toContainText(comment);
+      await expect.poll(async () => (await mailTo(page, clinic.email)).map((m) => m.body).join()).toContain(comment);
+      await page.goto(`/applications/${id}?step=production`);
+      await hydrated(page);
+      await answerStep(page, lang, { testing_plan: `${a.testing_plan} 2` });
+      await saveAndContinue(page, lang);
+      await page.getByRole('button', { name: msg(lang, 'application-command-submit') }).click();
+      await expect(page.locator('.lead .badge')).toHaveText(msg(lang, 'application-state-submitted'));
+
+      // Through joint testing to production.
+      await decide(browser, lang, id, 'start-joint-testing');
+      await decide(browser, lang, id, 'record-test-result', { comment: 'OK' });
+      await decide(browser, lang, id, 'approve', { date: '2099-03-01' });
+      await decide(browser, lang, id, 'go-live');
+      expect(applicationState(id)).toMatch(/^in-production\|/);
+      expect(historyOf(id)).toEqual(['created', 'signed', 'submit', 'return', 'submit', 'start-joint-testing', 'record-test-result', 'approve', 'go-live']);
+      await page.goto(`/applications/${id}`);
+      await expect(page.locator('#timeline li')).toHaveCount(9);
+      await page.goto('/applications');
+      await expect(page.locator('#services-in-use')).toContainText(msg(lang, 'service-patient-data'));
+    });
+
+    test('a pharmacist takes ePrescription into use', async ({ page }, info) => {
+      test.skip(info.project.name !== 'phone', 'one run per language, on a phone');
+      test.setTimeout(120_000);
+      const pharmacy = pharmacies[lang];
+      await logIn(page, lang, { listed: pharmacy.person });
+      const id = await start(page, lang, 'service-eprescription-pharmacy');
+      await fillApplication(page, lang, answers(pharmacy.oid, `apteekki.${lang}@example.fi`, lang));
+      await page.getByRole('button', { name: msg(lang, 'agreement-sign') }).click();
+      expect(signatureOf(id)).toMatch(/\|pharmacist\|/);
+      await page.getByRole('button', { name: msg(lang, 'application-command-submit') }).click();
+      await expect(page.locator('.lead .badge')).toHaveText(msg(lang, 'application-state-submitted'));
+      expect(applicationState(id)).toMatch(/^submitted\|/);
+    });
+
+    test('a person whose mandate was revoked cannot send the application', async ({ page }, info) => {
+      test.skip(info.project.name !== 'desktop', 'one run per language');
+      test.setTimeout(120_000);
+      const hetu = testHetu(10 + (lang === 'fi' ? 0 : 1), 960);
+      await page.goto('/sandbox/valtuudet/admin');
+      const grant = page.locator('form').filter({ has: page.getByRole('button', { name: msg(lang, 'sandbox-mandates-grant-person') }) });
+      await grant.getByLabel(msg(lang, 'sandbox-mandates-principal')).selectOption({ label: 'Pohjanmaan hyvinvointialue (3141712-4)' });
+      await grant.getByLabel(msg(lang, 'sandbox-mandates-holder-hetu')).fill(hetu);
+      await grant.getByRole('button').click();
+      await logIn(page, lang, { hetu, given: 'Valtuutettu', surname: 'Hakija' });
+      await page.getByRole('link', { name: msg(lang, 'organisations-mandate-button') }).click();
+      await page.getByLabel(/Pohjanmaan hyvinvointialue/).check();
+      await page.getByRole('button', { name: msg(lang, 'sandbox-mandates-choose'), exact: true }).click();
+      const service = lang === 'fi' ? 'service-eprescription' : 'service-client-data-archive';
+      const id = await start(page, lang, service);
+      await fillApplication(page, lang, answers('1.2.246.10.31417124.10.3', `valtuutettu.${lang}@example.fi`, lang));
+      await page.getByRole('button', { name: msg(lang, 'agreement-sign') }).click();
+      await expect(page.locator('#signed')).toBeVisible();
+
+      // The principal revokes the mandate before the application is sent.
+      await page.goto('/sandbox/valtuudet/admin');
+      await page.getByRole('row').filter({ hasText: hetu }).getByRole('button', { name: msg(lang, 'sandbox-mandates-revoke') }).click();
+      await page.goto(`/applications/${id}`);
+      await expect(page.locator('#refused')).toHaveText(msg(lang, 'error-basis-ended'));
+      const answer = await page.request.post('/api/applications/command', {
+        form: { id: String(id), version: applicationState(id).split('|')[1], command: 'submit' },
+        headers: { accept: 'application/json', origin: new URL(page.url()).origin },
+      });
+      expect(answer.status()).not.toBe(200);
+      expect(applicationState(id)).toMatch(/^draft\|/);
+    });
+  });
+}
