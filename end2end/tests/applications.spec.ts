@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { test, expect, type Page, type Browser } from '@playwright/test';
 import { msg, hydrated, type Lang } from './messages';
 import { browserLocale, logIn } from './sandbox';
-import { applicationState, historyOf, signatureOf, storedTextHash, testHetu } from './database';
+import { answersOf, applicationState, historyOf, signatureOf, storedTextHash, testHetu } from './database';
 
 /** Each language takes services into use for an organisation of its own, so runs never meet. */
 const clinics = {
@@ -173,6 +173,59 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       await expect(page.locator('#timeline li')).toHaveCount(9);
       await page.goto('/applications');
       await expect(page.locator('#services-in-use')).toContainText(msg(lang, 'service-patient-data'));
+    });
+
+    test('answers given offline are saved when the network is back, and a newer save elsewhere is not overwritten unasked', async ({ page, context, browser }, info) => {
+      test.skip(info.project.name !== 'desktop', 'one run per language: the clinic has one ePrescription application');
+      test.setTimeout(120_000);
+      const clinic = clinics[lang];
+      await logIn(page, lang, { listed: clinic.person });
+      const id = await start(page, lang, 'service-eprescription');
+      const heading = page.locator('#wizard-step-heading');
+      const status = page.locator('#sync-status');
+      await answerStep(page, lang, { unit_name: 'Vastaanotto', unit_oid: clinic.oid });
+      await expect(status).toHaveText(msg(lang, 'application-sync-saved'));
+      expect(applicationState(id)).toBe('draft|2');
+
+      // Offline: the step's answers stay on the device and the user is told so.
+      await context.setOffline(true);
+      await answerStep(page, lang, { system_product: 'Offline Pro', system_version: '1.0', system_vendor: 'Toimittaja Oy' }, { system_certification: 'certified' });
+      await expect(heading).toHaveText(msg(lang, 'application-contacts-heading'));
+      await expect(status).toHaveText(msg(lang, 'application-sync-on-device'));
+      expect(applicationState(id)).toBe('draft|2');
+      // Back online: sent without the user doing anything.
+      await context.setOffline(false);
+      await expect(status).toHaveText(msg(lang, 'application-sync-saved'));
+      expect(applicationState(id)).toBe('draft|3');
+      expect(answersOf(id).system_product).toBe('Offline Pro');
+
+      // Offline again; meanwhile someone saves a change from another browser.
+      await context.setOffline(true);
+      await answerStep(page, lang, {
+        admin_name: 'Laitteen Nimi', admin_email: clinic.email, admin_phone: '040 111 2222',
+        technical_name: 'Tekninen', technical_email: 'tekninen@example.fi', technical_phone: '040 333 4444',
+      });
+      await expect(status).toHaveText(msg(lang, 'application-sync-on-device'));
+      const other = await browser.newContext({ locale: browserLocale[lang] });
+      const otherPage = await other.newPage();
+      await logIn(otherPage, lang, { listed: clinic.person });
+      const saved = await otherPage.request.post('/api/applications/save', {
+        form: { id: String(id), version: '3', 'answers[unit_name]': 'Toisen muutos' },
+        headers: { accept: 'application/json', origin: new URL(page.url()).origin },
+      });
+      expect(saved.status()).toBe(200);
+      await other.close();
+      expect(applicationState(id)).toBe('draft|4');
+
+      // Back online: the device's answers were made on version 3, so the user is asked.
+      await context.setOffline(false);
+      await expect(status).toContainText(msg(lang, 'application-sync-conflict'));
+      expect(answersOf(id).unit_name).toBe('Toisen muutos');
+      await page.getByRole('button', { name: msg(lang, 'application-keep-mine') }).click();
+      await expect(status).toHaveText(msg(lang, 'application-sync-saved'));
+      expect(applicationState(id)).toBe('draft|5');
+      const stored = answersOf(id);
+      expect([stored.unit_name, stored.admin_name, stored.admin_phone]).toEqual(['Vastaanotto', 'Laitteen Nimi', '+358401112222']);
     });
 
     test('a pharmacist takes ePrescription into use', async ({ page }, info) => {

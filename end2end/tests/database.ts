@@ -88,3 +88,9 @@ export function historyOf(id: number): string[] {
     .split('\n')
     .filter((l) => l !== '');
 }
+
+/** An application's stored answers. */
+export function answersOf(id: number): Record<string, string> {
+  const json = text(`select answers from application where id = ${Number(id)}`);
+  return json ? JSON.parse(json) : {};
+}
