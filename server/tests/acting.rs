@@ -11,7 +11,7 @@ use app::{
 };
 use common::{
     TestApp,
-    browser::{Browser, Page, form_fields},
+    browser::{Browser, Page, form_fields, log_in},
 };
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
@@ -89,14 +89,6 @@ fn every_server_function_is_in_the_matrix() {
     assert_eq!(registered, listed, "add each new server function to MATRIX with what it needs");
 }
 
-/// Logs in through the sandbox identity provider as a listed test person; returns the landing page.
-async fn login(browser: &Browser, person: &str) -> Page {
-    let chooser = browser.get("/auth/login?next=/").await;
-    assert!(chooser.url.contains("/sandbox/idp/authorize?"), "{}", chooser.url);
-    let fields = form_fields(&chooser.body, &[("person", person), ("method", "bank"), ("action", "identify")]);
-    browser.post_form("/sandbox/idp/authorize", &fields).await
-}
-
 /// Picks `principal` in the sandbox e-Authorizations chooser; returns where the browser lands.
 async fn choose_with_mandate(browser: &Browser, principal: &str) -> Page {
     let chooser = browser.get("/auth/mandates").await;
@@ -122,7 +114,7 @@ async fn audit_actions(app: &TestApp, outcome: &str) -> Vec<String> {
 
 async fn managing_director_acts_at_once(app: TestApp) {
     let browser = Browser::new(&app.base);
-    let page = login(&browser, "p01").await;
+    let page = log_in(&browser, "p01").await;
     assert!(page.url.ends_with("/organisation"), "one organisation: straight on: {:?}", page.trail);
     assert!(page.body.contains("Lähiklinikka Oy") && page.body.contains("3141590-3"));
     assert!(page.body.contains(&fi("basis-managing-director")));
@@ -154,19 +146,19 @@ async fn pharmacist_and_self_employed_act_for_themselves(app: TestApp) {
         ("p12", "Hoivakoti Aurinko Oy", "basis-vice-managing-director"),
     ] {
         let browser = Browser::new(&app.base);
-        let page = login(&browser, person).await;
+        let page = log_in(&browser, person).await;
         assert!(page.url.ends_with("/organisation"), "{person}: {:?}", page.trail);
         assert!(page.body.contains(organisation) && page.body.contains(&fi(basis)), "{person}");
     }
     // Hoivakoti's data in the code service is outdated: the page says what to do.
     let browser = Browser::new(&app.base);
-    let page = login(&browser, "p12").await;
+    let page = log_in(&browser, "p12").await;
     assert!(page.body.contains(&fi("code-service-outdated")));
 }
 
 async fn no_basis_is_explained_and_choosing_anyway_is_refused(app: TestApp) {
     let browser = Browser::new(&app.base);
-    let page = login(&browser, "p09").await;
+    let page = log_in(&browser, "p09").await;
     assert!(page.url.ends_with("/organisations"), "{:?}", page.trail);
     assert!(page.body.contains(&fi("organisations-none")));
     assert!(page.body.contains("/auth/mandates"), "the way to act with a mandate");
@@ -175,7 +167,7 @@ async fn no_basis_is_explained_and_choosing_anyway_is_refused(app: TestApp) {
 
     // A board member is told why their role is not enough; choosing by business ID is refused.
     let browser = Browser::new(&app.base);
-    let page = login(&browser, "p11").await;
+    let page = log_in(&browser, "p11").await;
     assert!(page.url.ends_with("/organisations"), "{:?}", page.trail);
     assert!(page.body.contains("Lähiklinikka Oy (3141590-3)"), "role without right named");
     let (status, body) = browser.call("/api/acting/choose", &[("ytunnus", "3141590-3")]).await;
@@ -189,7 +181,7 @@ async fn no_basis_is_explained_and_choosing_anyway_is_refused(app: TestApp) {
 
 async fn mandate_chosen_in_e_authorizations_then_revoked(app: TestApp) {
     let browser = Browser::new(&app.base);
-    let page = login(&browser, "p04").await;
+    let page = log_in(&browser, "p04").await;
     assert!(page.url.ends_with("/organisations"), "no register basis: {:?}", page.trail);
     let chooser = browser.get("/auth/mandates").await;
     assert!(chooser.body.contains("Lähiklinikka Oy"), "active mandate listed");
@@ -223,7 +215,7 @@ async fn mandate_chosen_in_e_authorizations_then_revoked(app: TestApp) {
 
 async fn company_mandate_lets_its_managing_director_act(app: TestApp) {
     let browser = Browser::new(&app.base);
-    let page = login(&browser, "p07").await;
+    let page = log_in(&browser, "p07").await;
     assert!(page.body.contains("Terveysdata Oy"), "her own company first: {:?}", page.trail);
     assert!(page.body.contains(&fi("code-service-not-health-care")));
     let page = choose_with_mandate(&browser, "o08").await;
@@ -234,7 +226,7 @@ async fn company_mandate_lets_its_managing_director_act(app: TestApp) {
 /// Browsers read `/\\host` as `//host`: the chooser must not carry such a `next` on.
 async fn the_chooser_follows_only_local_paths(app: TestApp) {
     let browser = Browser::new(&app.base);
-    login(&browser, "p07").await;
+    log_in(&browser, "p07").await;
     let page = browser.get("/organisations?next=/%5Cevil.example").await;
     assert_eq!(page.status, 200);
     assert!(!page.body.contains("evil.example"), "the bad next reached the page");
@@ -267,7 +259,7 @@ async fn e_authorizations_refuses_unsigned_calls(app: TestApp) {
 
 async fn a_confirmation_is_trusted_only_for_the_configured_time(app: TestApp) {
     let browser = Browser::new(&app.base);
-    login(&browser, "p04").await;
+    log_in(&browser, "p04").await;
     choose_with_mandate(&browser, "o01").await;
     browser
         .post_form("/sandbox/valtuudet/admin", &[("action".into(), "revoke".into()), ("index".into(), "0".into())])
@@ -281,7 +273,7 @@ async fn a_confirmation_is_trusted_only_for_the_configured_time(app: TestApp) {
 
 async fn a_register_that_does_not_answer_is_explained(app: TestApp) {
     let browser = Browser::new(&app.base);
-    let page = login(&browser, "p01").await;
+    let page = log_in(&browser, "p01").await;
     assert!(page.url.ends_with("/organisations"), "logged in, but nothing chosen: {:?}", page.trail);
     assert!(page.body.contains(&fi("error-unavailable")), "says the service is unavailable");
     assert!(page.body.contains(&fi("logout-button")), "the login itself stands");
@@ -357,16 +349,16 @@ async fn every_server_function_against_every_basis(app: TestApp) {
         match caller {
             Caller::Anonymous => {}
             Caller::NotActing(person) => {
-                login(&browser, person).await;
+                log_in(&browser, person).await;
             }
             Caller::Acting { person, mandate_for, .. } => {
-                login(&browser, person).await;
+                log_in(&browser, person).await;
                 if let Some(principal) = mandate_for {
                     choose_with_mandate(&browser, principal).await;
                 }
             }
             Caller::Revoked => {
-                login(&browser, "p04").await;
+                log_in(&browser, "p04").await;
                 choose_with_mandate(&browser, "o01").await;
                 let revoke = [("action".to_string(), "revoke".to_string()), ("index".to_string(), "0".to_string())];
                 browser.post_form("/sandbox/valtuudet/admin", &revoke).await;

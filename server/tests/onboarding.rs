@@ -13,7 +13,7 @@ use app::{
 };
 use common::{
     TestApp,
-    browser::{Browser, Page, form_fields},
+    browser::{Browser, log_in},
 };
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
@@ -22,12 +22,6 @@ on_both_databases!(
     a_clinic_takes_the_patient_data_repository_into_use,
     a_pharmacy_cannot_apply_for_a_health_care_service
 );
-
-async fn login(browser: &Browser, person: &str) -> Page {
-    let chooser = browser.get("/auth/login?next=/").await;
-    let fields = form_fields(&chooser.body, &[("person", person), ("method", "bank"), ("action", "identify")]);
-    browser.post_form("/sandbox/idp/authorize", &fields).await
-}
 
 const ANSWERS: &[(&str, &str)] = &[
     ("unit_name", "Lähiklinikka, vastaanotto"),
@@ -79,7 +73,7 @@ async fn caught_mail(browser: &Browser, count: usize) -> Vec<serde_json::Value> 
 
 async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
     let applicant = Browser::new(&app.base);
-    login(&applicant, "p01").await;
+    log_in(&applicant, "p01").await;
     let page = applicant.post_form("/api/applications/start", &[("service".into(), "patient-data".into())]).await;
     assert!(page.url.contains("/applications/"), "{:?}", page.trail);
     let id: i32 = page.url.rsplit('/').next().unwrap().parse().unwrap();
@@ -107,7 +101,7 @@ async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
     assert!(saved.answers.contains("\"admin_phone\":\"+358401234567\""), "{}", saved.answers);
     // A second person still on version 1 does not overwrite it.
     let deputy = Browser::new(&app.base);
-    login(&deputy, "p03").await;
+    log_in(&deputy, "p03").await;
     let (status, body) = call(&deputy, "/api/applications/save", &save_fields(id, 1, &ANSWERS[..2])).await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
     assert!(body.contains("\"current\":2"), "{body}");
@@ -162,7 +156,7 @@ async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
     let (status, _) = call(&applicant, "/api/staff/command", &decide(4, "return", "x", "")).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let staff = Browser::new(&app.base);
-    login(&staff, "p10").await;
+    log_in(&staff, "p10").await;
     let queue = staff.get("/staff").await;
     assert!(queue.body.contains("Lähiklinikka Oy"), "in the queue");
     let (status, body) = call(&staff, "/api/staff/command", &decide(4, "return", "", "")).await;
@@ -234,7 +228,7 @@ async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
 
 async fn a_pharmacy_cannot_apply_for_a_health_care_service(app: TestApp) {
     let pharmacist = Browser::new(&app.base);
-    login(&pharmacist, "p05").await;
+    log_in(&pharmacist, "p05").await;
     let (status, body) = pharmacist.call("/api/applications/start", &[("service", "patient-data")]).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     let (status, body) = pharmacist.call("/api/applications/start", &[("service", "eprescription-pharmacy")]).await;
@@ -242,7 +236,7 @@ async fn a_pharmacy_cannot_apply_for_a_health_care_service(app: TestApp) {
     assert_eq!(application::Entity::find().count(&app.db).await.unwrap(), 1);
     // Someone else's application is not found.
     let clinic = Browser::new(&app.base);
-    login(&clinic, "p01").await;
+    log_in(&clinic, "p01").await;
     let id = application::Entity::find().one(&app.db).await.unwrap().unwrap().id.to_string();
     let (status, _) = clinic.call("/api/applications/get", &[("id", id.as_str())]).await;
     assert_eq!(status, StatusCode::NOT_FOUND);

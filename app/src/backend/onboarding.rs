@@ -139,6 +139,14 @@ pub async fn create(
     if !service.is_for(now.kind) {
         return Err(AppError::Invalid(vec![FieldError { field: SERVICE.into(), problem: Problem::UnknownChoice }]));
     }
+    // One application per service at a time: a withdrawn or rejected one may be made again.
+    let open = list(db, now.organisation.id)
+        .await?
+        .into_iter()
+        .any(|a| a.service == service && !matches!(a.state, State::Withdrawn | State::Rejected));
+    if open {
+        return Err(AppError::NotNow);
+    }
     let at = Utc::now();
     let txn = db.begin().await?;
     let row = application::ActiveModel {

@@ -59,6 +59,14 @@ impl Browser {
         (response.status(), response.text().await.unwrap())
     }
 
+    /// `call`, for a server that may be gone: `None` when no answer came.
+    pub async fn try_call(&self, path: &str, fields: &[(&str, &str)]) -> Option<(StatusCode, String)> {
+        let request =
+            self.client.post(self.absolute(path)).header("origin", &self.base).header("accept", "application/json");
+        let response = request.form(fields).send().await.ok()?;
+        Some((response.status(), response.text().await.ok()?))
+    }
+
     /// Calls a GET server function (a download) with its query.
     pub async fn call_get(&self, path: &str, fields: &[(&str, &str)]) -> (StatusCode, String) {
         let response = self.client.get(self.absolute(path)).query(fields).send().await.unwrap();
@@ -109,4 +117,12 @@ pub fn form_fields(html: &str, choices: &[(&str, &str)]) -> Vec<(String, String)
 
 fn unescape(text: &str) -> String {
     text.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+}
+
+/// Logs in through the sandbox identity provider as a listed test person; returns the landing page.
+pub async fn log_in(browser: &Browser, person: &str) -> Page {
+    let chooser = browser.get("/auth/login?next=/").await;
+    assert!(chooser.url.contains("/sandbox/idp/authorize?"), "{}", chooser.url);
+    let fields = form_fields(&chooser.body, &[("person", person), ("method", "bank"), ("action", "identify")]);
+    browser.post_form("/sandbox/idp/authorize", &fields).await
 }
