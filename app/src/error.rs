@@ -30,6 +30,9 @@ pub enum AppError {
     /// nothing was saved.
     #[error("changed by someone else (now version {current})")]
     Conflict { current: i32 },
+    /// Something must be in place first (the code-service data, another service in use).
+    #[error("prerequisites not met: {0:?}")]
+    Prerequisites(Vec<crate::domain::services::Prerequisite>),
     /// Not possible in the record's present state (an application already sent, …).
     #[error("not possible now")]
     NotNow,
@@ -55,6 +58,7 @@ impl AppError {
             AppError::BasisEnded => msg!("error-basis-ended"),
             AppError::Conflict { .. } => msg!("error-conflict"),
             AppError::NotNow => msg!("error-not-now"),
+            AppError::Prerequisites(_) => msg!("error-prerequisites"),
             AppError::NotFound => msg!("error-not-found"),
             AppError::Unavailable => msg!("error-unavailable"),
             AppError::Transport(_) => msg!("error-transport"),
@@ -64,7 +68,7 @@ impl AppError {
     /// The HTTP status the server answers with (the body is always this error as JSON).
     pub fn status(&self) -> u16 {
         match self {
-            AppError::Invalid(_) => 422,
+            AppError::Invalid(_) | AppError::Prerequisites(_) => 422,
             AppError::Forbidden | AppError::NotPermitted | AppError::BasisEnded => 403,
             AppError::LoginRequired => 401,
             AppError::ChooseOrganisation | AppError::Conflict { .. } | AppError::NotNow => 409,

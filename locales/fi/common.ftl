@@ -45,3 +45,4 @@ validation-certification-required = Tämä palvelu edellyttää palvelulle serti
 error-conflict = Joku muu on muuttanut tietoja sillä välin. Mitään ei tallennettu: lataa sivu uudelleen nähdäksesi uusimmat tiedot.
 error-not-now = Tämä ei ole mahdollista hakemuksen nykyisessä tilassa.
 error-not-found = Hakemusta ei löytynyt, tai se ei kuulu organisaatiolle, jonka puolesta asioit.
+error-prerequisites = Hakemusta ei voi vielä lähettää: ensin pitää olla kunnossa

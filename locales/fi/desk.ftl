@@ -65,3 +65,4 @@ staff-back-to-queue = Takaisin jonoon
 staff-answers = Hakemuksen tiedot
 staff-decisions = Päätökset
 staff-no-decisions = Hakemus ei odota Kannan toimia.
+application-unmet = Ennen kuin hakemuksen voi lähettää, näiden pitää olla kunnossa:

@@ -45,3 +45,4 @@ validation-certification-required = Tjänsten förutsätter ett informationssyst
 error-conflict = Någon annan har ändrat uppgifterna under tiden. Inget sparades: ladda om sidan för att se de senaste uppgifterna.
 error-not-now = Det här går inte i ansökans nuvarande läge.
 error-not-found = Ansökan hittades inte, eller så hör den inte till organisationen du uträttar ärenden för.
+error-prerequisites = Ansökan kan inte skickas ännu: först måste det här vara i ordning

@@ -65,3 +65,4 @@ staff-back-to-queue = Tillbaka till kön
 staff-answers = Ansökans uppgifter
 staff-decisions = Beslut
 staff-no-decisions = Ansökan väntar inte på åtgärder av Kanta.
+application-unmet = Innan ansökan kan skickas måste det här vara i ordning:

@@ -20,7 +20,8 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder}
 
 on_both_databases!(
     a_clinic_takes_the_patient_data_repository_into_use,
-    a_pharmacy_cannot_apply_for_a_health_care_service
+    a_pharmacy_cannot_apply_for_a_health_care_service,
+    imaging_waits_for_the_patient_data_repository,
 );
 
 const ANSWERS: &[(&str, &str)] = &[
@@ -240,4 +241,28 @@ async fn a_pharmacy_cannot_apply_for_a_health_care_service(app: TestApp) {
     let id = application::Entity::find().one(&app.db).await.unwrap().unwrap().id.to_string();
     let (status, _) = clinic.call("/api/applications/get", &[("id", id.as_str())]).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+async fn imaging_waits_for_the_patient_data_repository(app: TestApp) {
+    let clinic = Browser::new(&app.base);
+    log_in(&clinic, "p01").await;
+    let (status, id) = clinic.call("/api/applications/start", &[("service", "imaging")]).await;
+    assert_eq!(status, StatusCode::OK, "{id}");
+    let id: i32 = id.parse().unwrap();
+    let (status, body) = call(&clinic, "/api/applications/save", &save_fields(id, 1, ANSWERS)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let page = clinic.get(&format!("/applications/{id}")).await;
+    assert!(page.body.contains("id=\"unmet\""), "the page says what is missing");
+    let hash = page.body.split("name=\"hash\" value=\"").nth(1).unwrap()[..64].to_string();
+    let sign = [("id".to_string(), id.to_string()), ("version".into(), "2".into()), ("hash".into(), hash)];
+    assert_eq!(call(&clinic, "/api/applications/sign", &sign).await.0, StatusCode::OK);
+    let send =
+        [("id".to_string(), id.to_string()), ("version".into(), "3".into()), ("command".into(), "submit".into())];
+    let (status, body) = call(&clinic, "/api/applications/command", &send).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body.contains("Prerequisites") && body.contains("PatientDataRepository"), "{body}");
+    assert_eq!(row(&app, id).await.state, "draft");
+    // A second imaging application while this one is open is refused.
+    let (status, _) = clinic.call("/api/applications/start", &[("service", "imaging")]).await;
+    assert_eq!(status, StatusCode::CONFLICT);
 }

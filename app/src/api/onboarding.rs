@@ -101,6 +101,8 @@ pub struct ApplicationView {
     pub agreement: Option<AgreementShown>,
     /// What this user may do now.
     pub commands: Vec<Command>,
+    /// What must be in place before it can be sent.
+    pub unmet: Vec<crate::domain::services::Prerequisite>,
 }
 
 #[server(endpoint = "applications/dashboard")]
@@ -237,8 +239,11 @@ pub(crate) mod ssr {
             let text = agreement_for(acting, &a);
             AgreementShown { version: text.version.into(), hash: text.hash(), text: text.text }
         });
-        let mut commands = crate::domain::application::commands(a.state, Actor::Applicant);
-        if !(problems.is_empty() && signed_current) {
+        let track = crate::domain::application::Track::of(a.service);
+        let mut commands = crate::domain::application::commands(track, a.state, Actor::Applicant);
+        let unmet =
+            if a.state.is_editable() { onboarding::unmet(&db, &acting.now, a.service).await? } else { Vec::new() };
+        if !(problems.is_empty() && signed_current && unmet.is_empty()) {
             commands.retain(|c| *c != Command::Submit);
         }
         Ok(ApplicationView {
@@ -269,6 +274,7 @@ pub(crate) mod ssr {
             }),
             agreement,
             commands,
+            unmet,
             answers: a.answers,
         })
     }

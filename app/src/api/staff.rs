@@ -66,7 +66,7 @@ mod ssr {
         api::guard::staff,
         backend::{db, entities::organisation, format_time, onboarding},
         domain::{
-            application::{Actor, commands},
+            application::{Actor, Track, commands},
             validation::{Date, FieldError},
         },
         i18n::request_lang,
@@ -144,7 +144,7 @@ mod ssr {
                 })
                 .collect(),
             signed_hash: onboarding::signature(&db, id).await?.map(|s| s.text_hash),
-            commands: commands(a.state, Actor::Staff),
+            commands: commands(Track::of(a.service), a.state, Actor::Staff),
             answers: a.answers,
         })
     }

@@ -12,7 +12,7 @@ use super::{
 };
 use crate::{
     domain::{
-        application::{Actor, Command, State, apply},
+        application::{Actor, Command, State, Track, apply},
         oid::Oid,
         services::KantaService,
         validation::{Date, FieldError, Problem},
@@ -275,6 +275,23 @@ fn ready_to_send(current: &Application, version: i32) -> Result<(), AppError> {
     if problems.is_empty() { Ok(()) } else { Err(AppError::Invalid(problems)) }
 }
 
+/// What must still be in place before the organisation can send an application for `service`.
+pub async fn unmet(
+    db: &impl ConnectionTrait,
+    now: &ActingNow,
+    service: KantaService,
+) -> Result<Vec<crate::domain::services::Prerequisite>, AppError> {
+    let in_use: Vec<KantaService> = list(db, now.organisation.id)
+        .await?
+        .into_iter()
+        .filter(|a| a.state == State::InProduction)
+        .map(|a| a.service)
+        .collect();
+    let current = crate::domain::acting::CodeServiceStatus::from_code(&now.organisation.code_service_status)
+        .is_some_and(crate::domain::acting::CodeServiceStatus::allows_taking_into_use);
+    Ok(service.unmet(current, &in_use))
+}
+
 /// The applicant's commands: submit (complete answers and a signed agreement of the current
 /// version needed) and withdraw.
 pub async fn applicant_command(
@@ -289,6 +306,10 @@ pub async fn applicant_command(
     let current = get(db, id, Some(now.organisation.id)).await?;
     if command == Command::Submit {
         ready_to_send(&current, version)?;
+        let unmet = unmet(db, now, current.service).await?;
+        if !unmet.is_empty() {
+            return Err(AppError::Prerequisites(unmet));
+        }
         let signed = signature(db, id).await?;
         if signed.is_none_or(|s| s.agreement_version != agreement_version) {
             return Err(AppError::Invalid(vec![FieldError { field: "agreement".into(), problem: Problem::Required }]));
@@ -338,10 +359,11 @@ async fn transition(
     comment: Option<String>,
     go_live: Option<Date>,
 ) -> Result<Application, AppError> {
-    let next = apply(current.state, doer.actor, command).map_err(|refusal| match refusal {
-        crate::domain::application::Refusal::NotYours => AppError::NotPermitted,
-        crate::domain::application::Refusal::NotNow => AppError::NotNow,
-    })?;
+    let next =
+        apply(Track::of(current.service), current.state, doer.actor, command).map_err(|refusal| match refusal {
+            crate::domain::application::Refusal::NotYours => AppError::NotPermitted,
+            crate::domain::application::Refusal::NotNow => AppError::NotNow,
+        })?;
     if current.row.version != version {
         return Err(AppError::Conflict { current: current.row.version });
     }

@@ -141,11 +141,15 @@ pub fn ErrorSummary(
 pub fn PostedError() -> impl IntoView {
     let error = posted_error();
     error.map(|e| {
-        let problems = e
+        let mut problems: Vec<String> = e
             .field_errors()
             .iter()
-            .map(|f| view! { <li>{format!("{}: {}", field_label(&f.field), problem_text(f.problem))}</li> })
-            .collect_view();
+            .map(|f| format!("{}: {}", field_label(&f.field), problem_text(f.problem)))
+            .collect();
+        if let crate::error::AppError::Prerequisites(unmet) = &e {
+            problems.extend(unmet.iter().map(|p| prerequisite_text(*p)));
+        }
+        let problems = problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view();
         view! {
             <div class="notice notice--error" role="alert" id="posted-error">
                 <p>{tr(e.message_id())}</p>
@@ -179,5 +183,14 @@ fn field_label(name: &str) -> String {
         (None, "go_live") => tr(msg!("staff-go-live")),
         (None, "agreement") => tr(msg!("agreement-heading")),
         (None, _) => tr(msg!("applications-start-service")),
+    }
+}
+
+/// A prerequisite in words; one that names another service names it.
+pub fn prerequisite_text(p: crate::domain::services::Prerequisite) -> String {
+    use crate::domain::services::Prerequisite;
+    match p {
+        Prerequisite::ServiceInUse(other) => t!("prerequisite-service-in-use", service = tr(other.message_id())),
+        p => tr(p.message_id()),
     }
 }

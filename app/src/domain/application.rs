@@ -93,9 +93,33 @@ pub enum Refusal {
     NotNow,
 }
 
+/// Whether a service is jointly tested before production (the test environment is not).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Track {
+    WithJointTesting,
+    Direct,
+}
+
+impl Track {
+    pub fn of(service: super::services::KantaService) -> Track {
+        if service.phases().contains(&super::services::Phase::JointTesting) {
+            Track::WithJointTesting
+        } else {
+            Track::Direct
+        }
+    }
+}
+
 /// The state a command leads to from `state`, if it is allowed there at all (whoever gives it).
-fn transition(state: State, command: Command) -> Option<State> {
+fn transition(track: Track, state: State, command: Command) -> Option<State> {
     use {Command as C, State as S};
+    if track == Track::Direct {
+        match (state, command) {
+            (S::Submitted, C::ApproveForProduction) => return Some(S::ApprovedForProduction),
+            (S::InJointTesting, _) | (_, C::StartJointTesting | C::RecordTestResult) => return None,
+            _ => {}
+        }
+    }
     Some(match (state, command) {
         (S::Draft | S::ReturnedForChanges, C::Submit) => S::Submitted,
         (S::Draft | S::Submitted | S::ReturnedForChanges | S::InJointTesting, C::Withdraw) => S::Withdrawn,
@@ -109,17 +133,17 @@ fn transition(state: State, command: Command) -> Option<State> {
     })
 }
 
-/// The next state when `actor` gives `command` in `state`, or why not.
-pub fn apply(state: State, actor: Actor, command: Command) -> Result<State, Refusal> {
+/// The next state when `actor` gives `command` in `state` on `track`, or why not.
+pub fn apply(track: Track, state: State, actor: Actor, command: Command) -> Result<State, Refusal> {
     if command.actor() != actor {
         return Err(Refusal::NotYours);
     }
-    transition(state, command).ok_or(Refusal::NotNow)
+    transition(track, state, command).ok_or(Refusal::NotNow)
 }
 
 /// The commands `actor` may give in `state`: what the page offers.
-pub fn commands(state: State, actor: Actor) -> Vec<Command> {
-    Command::ALL.into_iter().filter(|c| apply(state, actor, *c).is_ok()).collect()
+pub fn commands(track: Track, state: State, actor: Actor) -> Vec<Command> {
+    Command::ALL.into_iter().filter(|c| apply(track, state, actor, *c).is_ok()).collect()
 }
 
 #[cfg(test)]
@@ -135,6 +159,26 @@ mod tests {
     }
     fn any_actor() -> impl Strategy<Value = Actor> {
         prop_oneof![Just(Actor::Applicant), Just(Actor::Staff)]
+    }
+    fn any_track() -> impl Strategy<Value = Track> {
+        prop_oneof![Just(Track::WithJointTesting), Just(Track::Direct)]
+    }
+
+    const J: Track = Track::WithJointTesting;
+
+    /// The direct track: the table without joint testing, approval straight after sending.
+    fn allowed(track: Track) -> Vec<(State, Command, State)> {
+        match track {
+            Track::WithJointTesting => ALLOWED.to_vec(),
+            Track::Direct => ALLOWED
+                .iter()
+                .copied()
+                .filter(|(s, c, _)| {
+                    *s != State::InJointTesting && !matches!(c, Command::StartJointTesting | Command::RecordTestResult)
+                })
+                .chain([(State::Submitted, Command::ApproveForProduction, State::ApprovedForProduction)])
+                .collect(),
+        }
     }
 
     /// The whole machine, written out once more as the table of the issue.
@@ -158,52 +202,66 @@ mod tests {
 
     #[test]
     fn the_machine_is_exactly_the_table() {
-        for state in State::ALL {
-            for command in Command::ALL {
-                let expected = ALLOWED.iter().find(|(s, c, _)| *s == state && *c == command).map(|(_, _, to)| *to);
-                assert_eq!(apply(state, command.actor(), command).ok(), expected, "{state:?} {command:?}");
+        for track in [Track::WithJointTesting, Track::Direct] {
+            let table = allowed(track);
+            for state in State::ALL {
+                for command in Command::ALL {
+                    let expected = table.iter().find(|(s, c, _)| *s == state && *c == command).map(|(_, _, to)| *to);
+                    assert_eq!(
+                        apply(track, state, command.actor(), command).ok(),
+                        expected,
+                        "{track:?} {state:?} {command:?}"
+                    );
+                }
             }
         }
+        assert_eq!(Track::of(crate::domain::services::KantaService::TestEnvironment), Track::Direct);
+        assert_eq!(Track::of(crate::domain::services::KantaService::PatientDataRepository), J);
     }
 
     #[test]
     fn staff_and_applicants_have_their_own_commands() {
-        assert_eq!(commands(State::Draft, Actor::Applicant), [Command::Submit, Command::Withdraw]);
-        assert!(commands(State::Draft, Actor::Staff).is_empty(), "staff cannot act on a draft");
-        assert_eq!(apply(State::Submitted, Actor::Applicant, Command::StartJointTesting), Err(Refusal::NotYours));
-        assert_eq!(apply(State::Submitted, Actor::Staff, Command::Submit), Err(Refusal::NotYours));
-        assert_eq!(apply(State::Draft, Actor::Staff, Command::Return), Err(Refusal::NotNow));
+        assert_eq!(commands(J, State::Draft, Actor::Applicant), [Command::Submit, Command::Withdraw]);
+        assert!(commands(J, State::Draft, Actor::Staff).is_empty(), "staff cannot act on a draft");
+        assert_eq!(apply(J, State::Submitted, Actor::Applicant, Command::StartJointTesting), Err(Refusal::NotYours));
+        assert_eq!(apply(J, State::Submitted, Actor::Staff, Command::Submit), Err(Refusal::NotYours));
+        assert_eq!(apply(J, State::Draft, Actor::Staff, Command::Return), Err(Refusal::NotNow));
     }
 
     proptest! {
         /// Any sequence of commands by anyone, refused ones included, stays on the table's paths.
         #[test]
-        fn no_sequence_leaves_the_machine(steps in proptest::collection::vec((any_actor(), any_command()), 0..40)) {
+        fn no_sequence_leaves_the_machine(track in any_track(), steps in proptest::collection::vec((any_actor(), any_command()), 0..40)) {
+            let table = allowed(track);
             let mut state = State::Draft;
             let mut path = vec![state];
             for (actor, command) in steps {
-                match apply(state, actor, command) {
+                match apply(track, state, actor, command) {
                     Ok(next) => {
-                        prop_assert!(ALLOWED.contains(&(state, command, next)));
+                        prop_assert!(table.contains(&(state, command, next)));
                         prop_assert_eq!(command.actor(), actor);
                         state = next;
                         path.push(state);
                     }
-                    Err(_) => prop_assert!(!ALLOWED.iter().any(|(s, c, _)| *s == state && *c == command) || command.actor() != actor),
+                    Err(_) => prop_assert!(!table.iter().any(|(s, c, _)| *s == state && *c == command) || command.actor() != actor),
                 }
             }
             // Production only after approval; approval only after joint testing.
             for pair in path.windows(2) {
                 if pair[1] == State::InProduction { prop_assert_eq!(pair[0], State::ApprovedForProduction); }
-                if pair[1] == State::ApprovedForProduction { prop_assert_eq!(pair[0], State::InJointTesting); }
+                if pair[1] == State::ApprovedForProduction {
+                    let before = if track == Track::Direct { State::Submitted } else { State::InJointTesting };
+                    prop_assert_eq!(pair[0], before);
+                }
+                prop_assert!(track == J || pair[1] != State::InJointTesting);
             }
         }
 
         /// A final state takes no command from anyone.
         #[test]
-        fn final_states_stay(state in any_state(), actor in any_actor(), command in any_command()) {
+        fn final_states_stay(track in any_track(), state in any_state(), actor in any_actor(), command in any_command()) {
             if state.is_final() {
-                prop_assert!(apply(state, actor, command).is_err());
+                prop_assert!(apply(track, state, actor, command).is_err());
             }
         }
     }

@@ -110,6 +110,21 @@ impl KantaService {
     pub fn is_for(self, kind: OrganisationKind) -> bool {
         self.for_kinds().contains(&kind)
     }
+
+    /// The prerequisites this product can see are not met yet: the organisation's data in the
+    /// code service, and services that must be in use first. (A certified system and the
+    /// certificate are questions of the application; licences and registers staff check.)
+    pub fn unmet(self, code_service_current: bool, in_use: &[KantaService]) -> Vec<Prerequisite> {
+        self.prerequisites()
+            .iter()
+            .copied()
+            .filter(|p| match p {
+                P::CodeServiceCurrent => !code_service_current,
+                P::ServiceInUse(other) => !in_use.contains(other),
+                _ => false,
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -147,6 +162,15 @@ mod tests {
             assert_eq!(production, !service.prerequisites().is_empty(), "{service:?}");
             assert!(!production || service.prerequisites().contains(&P::CertifiedSystem), "{service:?}");
         }
+    }
+
+    #[test]
+    fn unmet_prerequisites_are_named() {
+        use KantaService::*;
+        assert_eq!(Imaging.unmet(true, &[]), [P::ServiceInUse(PatientDataRepository)]);
+        assert!(Imaging.unmet(true, &[PatientDataRepository]).is_empty());
+        assert_eq!(EPrescription.unmet(false, &[]), [P::CodeServiceCurrent]);
+        assert!(TestEnvironment.unmet(false, &[]).is_empty(), "test data only");
     }
 
     #[test]

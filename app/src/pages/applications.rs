@@ -6,7 +6,10 @@ use crate::{
         AgreementShown, ApplicantCommand, ApplicationView, DashboardData, EventLine, SignAgreement, StartApplication,
         Task, dashboard, get_application,
     },
-    components::{form::PostedError, session::RequireLogin},
+    components::{
+        form::{PostedError, prerequisite_text},
+        session::RequireLogin,
+    },
     domain::application::{Command, State},
     error::AppError,
     i18n::tr,
@@ -201,6 +204,15 @@ fn ApplicationPage(view: ApplicationView) -> impl IntoView {
             </div>
         })}
         {view.go_live.clone().map(|date| view! { <p id="go-live">{t!("application-go-live", date = date)}</p> })}
+        {(!view.unmet.is_empty()).then(|| {
+            let items = view.unmet.iter().map(|p| view! { <li>{prerequisite_text(*p)}</li> }).collect_view();
+            view! {
+                <div class="notice notice--warning" role="status" id="unmet">
+                    <p>{t!("application-unmet")}</p>
+                    <ul>{items}</ul>
+                </div>
+            }
+        })}
         {editable.then(|| view! {
             <section class="card" aria-label=t!("application-title")>
                 <WizardView wizard=APPLICATION.id.to_string() requested from answers application=Some(copy)/>
