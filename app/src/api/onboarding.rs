@@ -163,7 +163,24 @@ pub(crate) mod ssr {
         wizard::application::problems_before_submit,
     };
 
-    fn summary(a: &Application) -> ApplicationSummary {
+    /// The application's history for the status timeline, in the reader's language.
+    pub(crate) async fn history_lines(db: &sea_orm::DatabaseConnection, id: i32) -> Result<Vec<EventLine>, AppError> {
+        let lang = request_lang();
+        Ok(onboarding::history(db, id)
+            .await?
+            .into_iter()
+            .map(|(e, who)| EventLine {
+                at: format_time(e.at, lang),
+                who: who.unwrap_or_default(),
+                actor: Actor::from_code(&e.actor).unwrap_or(Actor::Applicant),
+                kind: e.kind,
+                to: e.to_state.as_deref().and_then(State::from_code),
+                comment: e.comment,
+            })
+            .collect())
+    }
+
+    pub(crate) fn summary(a: &Application) -> ApplicationSummary {
         ApplicationSummary {
             id: a.row.id,
             service: a.service,
@@ -231,7 +248,7 @@ pub(crate) mod ssr {
         let db = db()?;
         let lang = request_lang();
         let a = onboarding::get(&db, id, Some(acting.now.organisation.id)).await?;
-        let history = onboarding::history(&db, id).await?;
+        let history = history_lines(&db, id).await?;
         let signed = onboarding::signature(&db, id).await?;
         let problems = problems_before_submit(a.service, &a.answers);
         let signed_current = signed.as_ref().is_some_and(|s| s.agreement_version == CURRENT_VERSION);
@@ -253,17 +270,7 @@ pub(crate) mod ssr {
             state: a.state,
             version: a.row.version,
             go_live: a.row.go_live_on.clone(),
-            history: history
-                .into_iter()
-                .map(|(e, who)| EventLine {
-                    at: format_time(e.at, lang),
-                    who: who.unwrap_or_default(),
-                    actor: Actor::from_code(&e.actor).unwrap_or(Actor::Applicant),
-                    kind: e.kind,
-                    to: e.to_state.as_deref().and_then(State::from_code),
-                    comment: e.comment,
-                })
-                .collect(),
+            history,
             problems,
             signed: signed.map(|s| Signed {
                 at: format_time(s.signed_at, lang),

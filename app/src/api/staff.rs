@@ -64,12 +64,11 @@ mod ssr {
     use super::*;
     use crate::{
         api::guard::staff,
-        backend::{db, entities::organisation, format_time, onboarding},
+        backend::{db, entities::organisation, onboarding},
         domain::{
             application::{Actor, Track, commands},
             validation::{Date, FieldError},
         },
-        i18n::request_lang,
     };
     use sea_orm::EntityTrait;
 
@@ -95,19 +94,13 @@ mod ssr {
         };
         let min_age: i64 = min_age.trim().parse().unwrap_or(0);
         let now = chrono::Utc::now();
-        let lang = request_lang();
         Ok(onboarding::queue(&db()?, &states)
             .await?
             .into_iter()
             .filter(|(a, _)| service.is_none_or(|s| a.service == s))
             .map(|(a, organisation)| QueueLine {
                 age_days: (now - a.row.updated_at).num_days(),
-                application: ApplicationSummary {
-                    id: a.row.id,
-                    service: a.service,
-                    state: a.state,
-                    updated: format_time(a.row.updated_at, lang),
-                },
+                application: crate::api::onboarding::ssr::summary(&a),
                 organisation,
             })
             .filter(|line| line.age_days >= min_age)
@@ -122,8 +115,6 @@ mod ssr {
             return Err(AppError::NotFound);
         }
         let o = organisation::Entity::find_by_id(a.row.organisation_id).one(&db).await?.ok_or(AppError::NotFound)?;
-        let lang = request_lang();
-        let history = onboarding::history(&db, id).await?;
         Ok(StaffView {
             id,
             organisation: o.name,
@@ -132,17 +123,7 @@ mod ssr {
             state: a.state,
             version: a.row.version,
             go_live: a.row.go_live_on.clone(),
-            history: history
-                .into_iter()
-                .map(|(e, who)| EventLine {
-                    at: format_time(e.at, lang),
-                    who: who.unwrap_or_default(),
-                    actor: Actor::from_code(&e.actor).unwrap_or(Actor::Applicant),
-                    kind: e.kind,
-                    to: e.to_state.as_deref().and_then(State::from_code),
-                    comment: e.comment,
-                })
-                .collect(),
+            history: crate::api::onboarding::ssr::history_lines(&db, id).await?,
             signed_hash: onboarding::signature(&db, id).await?.map(|s| s.text_hash),
             commands: commands(Track::of(a.service), a.state, Actor::Staff),
             answers: a.answers,
