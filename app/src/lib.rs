@@ -94,11 +94,12 @@ pub fn App() -> impl IntoView {
         <Router>
             <Layout>
                 <Routes fallback=pages::not_found::NotFound>
-                    <Route path=path!("") view=pages::home::Home/>
-                    <Route path=path!("/login") view=pages::login::Login/>
-                    <Route path=path!("/login/failed") view=pages::login::LoginFailed/>
-                    <Route path=path!("/logged-out") view=pages::login::LoggedOut/>
-                    // Pages behind login render whole (async), so the server can still redirect to login.
+                    <Route path=path!("") view=pages::home::Home ssr=SsrMode::Async/>
+                    <Route path=path!("/login") view=pages::login::Login ssr=SsrMode::Async/>
+                    <Route path=path!("/login/failed") view=pages::login::LoginFailed ssr=SsrMode::Async/>
+                    <Route path=path!("/logged-out") view=pages::login::LoggedOut ssr=SsrMode::Async/>
+                    // Every page renders whole (async): the server can still redirect to login, and a
+                    // browser without JavaScript gets the parts that wait on data (the header's session).
                     <Route path=path!("/account") view=pages::account::Account ssr=SsrMode::Async/>
                     <Route path=path!("/organisations") view=pages::organisations::Organisations ssr=SsrMode::Async/>
                     <Route path=path!("/organisation") view=pages::organisation::Organisation ssr=SsrMode::Async/>
@@ -106,9 +107,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/applications/:id") view=pages::applications::Application ssr=SsrMode::Async/>
                     <Route path=path!("/staff") view=pages::staff::StaffQueue ssr=SsrMode::Async/>
                     <Route path=path!("/staff/applications/:id") view=pages::staff::StaffApplication ssr=SsrMode::Async/>
-                    <Route path=path!("/accessibility") view=pages::accessibility::Accessibility/>
-                    <Route path=path!("/guides/:id") view=pages::guide::Guide/>
-                    <Route path=path!("/materials") view=pages::materials::Materials/>
+                    <Route path=path!("/accessibility") view=pages::accessibility::Accessibility ssr=SsrMode::Async/>
+                    <Route path=path!("/guides/:id") view=pages::guide::Guide ssr=SsrMode::Async/>
+                    <Route path=path!("/materials") view=pages::materials::Materials ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -85,7 +85,7 @@ async function fillApplication(page: Page, lang: Lang, a: Answers, production = 
 
 /** The last step's "save and continue": saved, then the application's page again, fresh. */
 async function saveAndContinue(page: Page, lang: Lang) {
-  await page.getByRole('link', { name: msg(lang, 'application-save-and-continue') }).click();
+  await page.getByRole('button', { name: msg(lang, 'application-save-and-continue') }).click();
   await expect(page).toHaveURL(/\/applications\/\d+$/);
   await hydrated(page);
 }
@@ -272,6 +272,47 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       });
       expect(answer.status()).not.toBe(200);
       expect(applicationState(id)).toMatch(/^draft\|/);
+    });
+  });
+}
+
+for (const lang of ['fi', 'sv'] as Lang[]) {
+  test.describe(`an application without JavaScript in ${lang}`, () => {
+    test.use({ javaScriptEnabled: false, locale: browserLocale[lang] });
+
+    test('the test environment is applied for with plain forms: steps, a refused answer, saving, signing, sending', async ({ page }, info) => {
+      test.skip(info.project.name !== 'desktop', 'one run per language: the clinic has one test-environment application');
+      test.setTimeout(120_000);
+      const clinic = clinics[lang];
+      await logIn(page, lang, { listed: clinic.person });
+      await page.goto('/applications');
+      await page.getByLabel(msg(lang, 'applications-start-service'), { exact: true }).selectOption({ label: msg(lang, 'service-test-environment') });
+      await page.getByRole('button', { name: msg(lang, 'applications-start') }).click();
+      await expect(page).toHaveURL(/\/applications\/\d+$/);
+      const id = Number(page.url().split('/').pop());
+      const a = answers(clinic.oid, clinic.email, lang);
+      const heading = page.locator('#wizard-step-heading');
+      await answerStep(page, lang, { unit_name: a.unit_name, unit_oid: a.unit_oid });
+      await answerStep(page, lang, { system_product: a.system_product, system_version: a.system_version, system_vendor: a.system_vendor }, { system_certification: 'in-certification' });
+      // The server checks the step as the browser would have: a bad phone number stays on the step.
+      await answerStep(page, lang, {
+        admin_name: a.admin_name, admin_email: a.admin_email, admin_phone: '12345',
+        technical_name: a.technical_name, technical_email: a.technical_email, technical_phone: a.technical_phone,
+      });
+      await expect(heading).toHaveText(msg(lang, 'application-contacts-heading'));
+      await expect(page.locator('#wizard-admin_phone-error')).toHaveText(msg(lang, 'validation-invalid-phone'));
+      await answerStep(page, lang, { admin_phone: a.admin_phone });
+      await expect(heading).toHaveText(msg(lang, 'application-check-heading'));
+      expect(applicationState(id)).toBe('draft|1');
+      await page.getByRole('button', { name: msg(lang, 'application-save-and-continue') }).click();
+      await expect(page).toHaveURL(new RegExp(`/applications/${id}$`));
+      expect(applicationState(id)).toBe('draft|2');
+      expect(answersOf(id).admin_phone).toBe('+358401234567');
+      await page.getByRole('button', { name: msg(lang, 'agreement-sign') }).click();
+      await expect(page.locator('#signed-hash')).toHaveText(signatureOf(id).split('|')[0]);
+      await page.getByRole('button', { name: msg(lang, 'application-command-submit') }).click();
+      await expect(page.locator('.lead .badge')).toHaveText(msg(lang, 'application-state-submitted'));
+      expect(applicationState(id)).toBe('submitted|4');
     });
   });
 }

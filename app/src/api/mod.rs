@@ -13,10 +13,7 @@ pub mod support;
 /// (Leptos's form redirects), which a status would override.
 #[cfg(feature = "ssr")]
 fn respond<T>(result: Result<T, crate::error::AppError>) -> Result<T, crate::error::AppError> {
-    let form_post = leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| {
-        parts.headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"))
-    });
-    if form_post {
+    if is_form_post() {
         return result;
     }
     if let (Err(error), Some(response)) = (&result, leptos::prelude::use_context::<leptos_axum::ResponseOptions>())
@@ -25,4 +22,12 @@ fn respond<T>(result: Result<T, crate::error::AppError>) -> Result<T, crate::err
         response.set_status(status);
     }
     result
+}
+
+/// Whether the call is a plain form post (the browser wants a page back), not a script's call.
+#[cfg(feature = "ssr")]
+fn is_form_post() -> bool {
+    leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| {
+        parts.headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"))
+    })
 }

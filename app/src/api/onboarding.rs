@@ -290,6 +290,10 @@ pub(crate) mod ssr {
         let acting = acting_for(Action::TakeServicesIntoUse).await?;
         let saved =
             onboarding::save(&db()?, &registries()?, &acting.session, &acting.now, id, version, &answers).await?;
+        // The wizard's last step posted without JavaScript: on to the application's page.
+        if crate::api::is_form_post() {
+            leptos_axum::redirect(&format!("/applications/{id}"));
+        }
         Ok(saved.row.version)
     }
 

@@ -60,15 +60,17 @@ pub fn Field(
     };
     let invalid = move || problem.get().is_some().then_some("true");
     let input = match control {
+        // `bind:` sets the live value; the first value is also written into the HTML, so a page
+        // shown again without JavaScript keeps what was typed.
         Control::Textarea => view! {
             <textarea id=id.clone() name=name rows="6" required=required aria-invalid=invalid aria-describedby=described_by
-                bind:value=value></textarea>
+                bind:value=value>{value.get_untracked()}</textarea>
         }
         .into_any(),
         Control::Text | Control::Email | Control::Tel | Control::Date => view! {
             <input id=id.clone() name=name type=match control { Control::Email => "email", Control::Tel => "tel", Control::Date => "date", _ => "text" }
                 required=required autocomplete=autocomplete aria-invalid=invalid aria-describedby=described_by
-                bind:value=value/>
+                value=value.get_untracked() bind:value=value/>
         }
         .into_any(),
     };
@@ -105,7 +107,10 @@ pub fn Choice(
                 on:change=move |ev| value.set(event_target_value(&ev))
                 prop:value=move || value.get()>
                 <option value="">{t!("form-choose")}</option>
-                {choices.into_iter().map(|(code, text)| view! { <option value=code>{text}</option> }).collect_view()}
+                {choices
+                    .into_iter()
+                    .map(|(code, text)| view! { <option value=code selected=value.get_untracked() == code>{text}</option> })
+                    .collect_view()}
             </select>
         </div>
     }

@@ -11,7 +11,7 @@ use crate::{
     error::AppError,
     i18n::tr,
 };
-use leptos::{html, prelude::*};
+use leptos::{html, prelude::*, server_fn::ServerFn};
 use serde::{Deserialize, Serialize};
 
 /// The application a wizard edits: each step is saved to the server on the version the page
@@ -366,15 +366,32 @@ pub fn WizardView(
                 let finish_answers = answers.clone();
                 let forward = match wizard.next(step, &answers) {
                     None => Some(
-                        view! {
-                            <a class="button button--primary" id="wizard-finish" href=finish_href.clone() on:click=move |ev| {
-                                if application.is_some() {
-                                    ev.prevent_default();
-                                    send(finish_answers.clone(), Some(finish_href.clone()));
+                        match application {
+                            // The answers go to the server; without JavaScript as a plain form post.
+                            Some(copy) => {
+                                let hidden = finish_answers
+                                    .iter()
+                                    .map(|(name, value)| {
+                                        view! { <input type="hidden" name=format!("answers[{name}]") value=value.clone()/> }
+                                    })
+                                    .collect_view();
+                                view! {
+                                    <form method="post" action=crate::api::onboarding::SaveApplication::url() class="inline-form"
+                                        on:submit=move |ev| {
+                                            ev.prevent_default();
+                                            send(finish_answers.clone(), Some(finish_href.clone()));
+                                        }>
+                                        <input type="hidden" name="id" value=copy.id/>
+                                        <input type="hidden" name="version" value=move || version.get().unwrap_or(copy.version)/>
+                                        {hidden}
+                                        <button type="submit" class="button button--primary" id="wizard-finish">{tr(finish_label)}</button>
+                                    </form>
                                 }
-                            }>{tr(finish_label)}</a>
+                                    .into_any()
+                            }
+                            None => view! { <a class="button button--primary" href=finish_href.clone()>{tr(finish_label)}</a> }
+                                .into_any(),
                         }
-                            .into_any(),
                     ),
                     Some(next) if step.fields.is_empty() => Some(
                         view! {
