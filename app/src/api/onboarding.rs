@@ -305,7 +305,7 @@ pub(crate) mod ssr {
         if text.hash() != hash.trim() {
             return Err(AppError::Conflict { current: a.row.version });
         }
-        onboarding::sign(&db, &acting.session, &acting.now, id, version, &text).await?;
+        onboarding::sign(&db, &acting.session, &acting.now, &a, version, &text).await?;
         leptos_axum::redirect(&format!("/applications/{id}"));
         Ok(())
     }
@@ -332,9 +332,6 @@ pub(crate) mod ssr {
         let acting = acting_for(Action::TakeServicesIntoUse).await?;
         let db = db()?;
         onboarding::applicant_command(&db, &acting.session, &acting.now, id, version, command, CURRENT_VERSION).await?;
-        if let Some(wake) = use_context::<crate::backend::mail::MailerWake>() {
-            wake.wake();
-        }
         leptos_axum::redirect(&format!("/applications/{id}"));
         Ok(())
     }

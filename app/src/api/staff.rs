@@ -141,9 +141,6 @@ mod ssr {
             ),
         };
         onboarding::staff_command(&db()?, &session, id, version, command, Some(comment), go_live).await?;
-        if let Some(wake) = use_context::<crate::backend::mail::MailerWake>() {
-            wake.wake();
-        }
         leptos_axum::redirect(&format!("/staff/applications/{id}"));
         Ok(())
     }

@@ -27,9 +27,10 @@ pub struct MailSettings {
 #[derive(Clone, Default)]
 pub struct MailerWake(pub Arc<tokio::sync::Notify>);
 
-impl MailerWake {
-    pub fn wake(&self) {
-        self.0.notify_one();
+/// Wakes the mailer of this request's server, after a transaction with mail has committed.
+pub fn wake() {
+    if let Some(wake) = leptos::prelude::use_context::<MailerWake>() {
+        wake.0.notify_one();
     }
 }
 

@@ -227,20 +227,21 @@ async fn check_unit(
     Ok(())
 }
 
-/// Signs the customer-relationship agreement for the application: the exact text shown, its
+/// Signs the customer-relationship agreement for the application (as loaded for the acting
+/// organisation, from which `text` was composed): the exact text shown, its
 /// hash, the signer, the organisation and the basis are recorded together.
 pub async fn sign(
     db: &DatabaseConnection,
     session: &CurrentSession,
     now: &ActingNow,
-    id: i32,
+    current: &Application,
     version: i32,
     text: &AgreementText,
 ) -> Result<agreement_signature::Model, AppError> {
-    let current = get(db, id, Some(now.organisation.id)).await?;
-    ready_to_send(&current, version)?;
+    let id = current.row.id;
+    ready_to_send(current, version)?;
     let txn = db.begin().await?;
-    let row = bump(&txn, &current, version, |_| {}).await?;
+    let row = bump(&txn, current, version, |_| {}).await?;
     let signed = agreement_signature::ActiveModel {
         organisation_id: Set(now.organisation.id),
         application_id: Set(id),
@@ -379,10 +380,14 @@ async fn transition(
     let action = format!("application-{}", command.code());
     audit(&txn, &doer.audit(row.organisation_id, &action, Some(&row.id.to_string()))).await?;
     let changed = Application::from_row(row)?;
-    if next != current.state || command == Command::RecordTestResult {
+    let tell = next != current.state || command == Command::RecordTestResult;
+    if tell {
         mail::application_changed(&txn, &changed, command, comment.as_deref()).await?;
     }
     txn.commit().await?;
+    if tell {
+        mail::wake();
+    }
     Ok(changed)
 }
 
