@@ -24,18 +24,40 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 #[component]
 pub fn Applications() -> impl IntoView {
     let data = Resource::new_blocking(|| (), |_| dashboard());
+    view! { <Answered data page=|d| view! { <Dashboard data=d/> }/> }
+}
+
+/// A page behind login that shows one server function's answer: the page when it came, why
+/// not when it was refused. The resource is made by the route, before the login check, so the
+/// server waits for it.
+#[component]
+pub fn Answered<T, P, V>(data: Resource<Result<T, AppError>>, page: P) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    P: Fn(T) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let page = StoredValue::new(page);
     view! {
         <RequireLogin>
             <div class="page">
                 <Suspense>
-                    {move || data.get().map(|answer| match answer {
-                        Ok(d) => view! { <Dashboard data=d/> }.into_any(),
-                        Err(e) => view! { <Refused error=e/> }.into_any(),
-                    })}
+                    {move || {
+                        data.get().map(|answer| match answer {
+                            Ok(value) => page.with_value(|page| page(value)).into_any(),
+                            Err(e) => view! { <Refused error=e/> }.into_any(),
+                        })
+                    }}
                 </Suspense>
             </div>
         </RequireLogin>
     }
+}
+
+/// The `:id` of the route (0, which no record has, when it is not a number).
+pub fn route_id() -> impl Fn() -> i32 + Clone + Send + Sync + 'static {
+    let params = use_params_map();
+    move || params.with(|p| p.get("id")).and_then(|id| id.parse::<i32>().ok()).unwrap_or(0)
 }
 
 /// Why the page cannot be shown, and the way on.
@@ -159,21 +181,8 @@ pub fn StateBadge(state: State) -> impl IntoView {
 
 #[component]
 pub fn Application() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id")).and_then(|id| id.parse::<i32>().ok()).unwrap_or(0);
-    let data = Resource::new_blocking(id, get_application);
-    view! {
-        <RequireLogin>
-            <div class="page">
-                <Suspense>
-                    {move || data.get().map(|answer| match answer {
-                        Ok(view) => view! { <ApplicationPage view/> }.into_any(),
-                        Err(e) => view! { <Refused error=e/> }.into_any(),
-                    })}
-                </Suspense>
-            </div>
-        </RequireLogin>
-    }
+    let data = Resource::new_blocking(route_id(), get_application);
+    view! { <Answered data page=|view| view! { <ApplicationPage view/> }/> }
 }
 
 #[component]

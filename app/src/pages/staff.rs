@@ -7,11 +7,11 @@ use crate::{
         services::KantaService,
     },
     i18n::tr,
-    pages::applications::{Refused, StateBadge, Timeline},
+    pages::applications::{Answered, StateBadge, Timeline, route_id},
     wizard::application::APPLICATION,
 };
 use leptos::{prelude::*, server_fn::ServerFn};
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 type Filters = (String, String, String);
 type Lines = Result<Vec<crate::api::staff::QueueLine>, crate::error::AppError>;
@@ -121,21 +121,8 @@ fn QueueTable(answer: Lines) -> impl IntoView {
 
 #[component]
 pub fn StaffApplication() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id")).and_then(|id| id.parse::<i32>().ok()).unwrap_or(0);
-    let data = Resource::new_blocking(id, staff_application);
-    view! {
-        <RequireLogin>
-            <div class="page">
-                <Suspense>
-                    {move || data.get().map(|answer| match answer {
-                        Ok(view) => view! { <Desk view/> }.into_any(),
-                        Err(e) => view! { <Refused error=e/> }.into_any(),
-                    })}
-                </Suspense>
-            </div>
-        </RequireLogin>
-    }
+    let data = Resource::new_blocking(route_id(), staff_application);
+    view! { <Answered data page=|view| view! { <Desk view/> }/> }
 }
 
 #[component]

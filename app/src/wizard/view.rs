@@ -25,7 +25,7 @@ pub struct ServerCopy {
 /// Where the server copy stands, as the user is told.
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
-enum Sync {
+enum SaveState {
     Saved,
     Saving,
     /// Kept on this device; sent when the network is back.
@@ -115,7 +115,7 @@ pub fn WizardView(
     let heading = NodeRef::<html::H2>::new();
     let summary = NodeRef::<html::Div>::new();
     let version = RwSignal::new(application.map(|a| a.version));
-    let sync = RwSignal::new(Sync::Saved);
+    let sync = RwSignal::new(SaveState::Saved);
 
     // The server copy: sent at every step; what the server says decides what the user is told.
     // One save at a time, each on the version the last one returned; answers given meanwhile
@@ -134,11 +134,11 @@ pub fn WizardView(
             let mut next = Some((answers, then));
             while let Some((answers, then)) = next.take() {
                 let Some(base) = version.get_untracked() else { break };
-                sync.set(Sync::Saving);
+                sync.set(SaveState::Saving);
                 match crate::api::onboarding::save_application(copy.id, base, answers.clone()).await {
                     Ok(new) => {
                         version.set(Some(new));
-                        sync.set(Sync::Saved);
+                        sync.set(SaveState::Saved);
                         next = waiting.try_update_value(Option::take).flatten();
                         // The server has these answers: the device keeps only what it has not.
                         if next.is_none() {
@@ -150,8 +150,8 @@ pub fn WizardView(
                             crate::components::session::go_to(&href);
                         }
                     }
-                    Err(AppError::Conflict { current }) => sync.set(Sync::Conflict(current)),
-                    Err(AppError::Transport(_) | AppError::Unavailable) => sync.set(Sync::OnDevice),
+                    Err(AppError::Conflict { current }) => sync.set(SaveState::Conflict(current)),
+                    Err(AppError::Transport(_) | AppError::Unavailable) => sync.set(SaveState::OnDevice),
                     Err(AppError::Invalid(errors)) => {
                         // Back to the step whose answer the server refused (an OID the register lacks).
                         let step = errors
@@ -160,9 +160,9 @@ pub fn WizardView(
                             .unwrap_or(place.with_untracked(|p| p.step));
                         push_url(&link(step.id, &answers));
                         place.set(Place { step, answers, errors: errors.clone() });
-                        sync.set(Sync::Refused(AppError::Invalid(errors)));
+                        sync.set(SaveState::Refused(AppError::Invalid(errors)));
                     }
-                    Err(other) => sync.set(Sync::Refused(other)),
+                    Err(other) => sync.set(SaveState::Refused(other)),
                 }
             }
             // What waited behind a failed save stays on the device (and in the page) for the next try.
@@ -235,7 +235,7 @@ pub fn WizardView(
                         place.set(Place { step, answers: answers.clone(), errors: Vec::new() });
                     }
                     match (application, stale) {
-                        (Some(_), true) => sync.set(Sync::Conflict(version.get_untracked().unwrap_or_default())),
+                        (Some(_), true) => sync.set(SaveState::Conflict(version.get_untracked().unwrap_or_default())),
                         // Unsent answers of this version: send them now.
                         (Some(_), false) => send(answers, None),
                         (None, _) => {}
@@ -248,7 +248,7 @@ pub fn WizardView(
         on_cleanup(move || handle.remove());
         // Back online: what waited on the device goes to the server.
         let online = window_event_listener(leptos::ev::online, move |_| {
-            if sync.get_untracked() == Sync::OnDevice {
+            if sync.get_untracked() == SaveState::OnDevice {
                 send(place.with_untracked(|p| p.answers.clone()), None);
             }
         });
@@ -258,7 +258,7 @@ pub fn WizardView(
     }
     // Conflict: keep this device's answers over the newer version, or take the newer one.
     let keep_mine = move |_| {
-        if let Sync::Conflict(current) = sync.get_untracked() {
+        if let SaveState::Conflict(current) = sync.get_untracked() {
             version.set(Some(current));
             send(place.with_untracked(|p| p.answers.clone()), None);
         }
@@ -311,13 +311,13 @@ pub fn WizardView(
             {move || {
                 application.map(|_| {
                     let (text, class) = match sync.get() {
-                        Sync::Saved => (tr(msg!("application-sync-saved")), "sync"),
-                        Sync::Saving => (tr(msg!("application-sync-saving")), "sync"),
-                        Sync::OnDevice => (tr(msg!("application-sync-on-device")), "sync sync--waiting"),
-                        Sync::Conflict(_) => (tr(msg!("application-sync-conflict")), "sync sync--conflict"),
-                        Sync::Refused(e) => (tr(e.message_id()), "sync sync--refused"),
+                        SaveState::Saved => (tr(msg!("application-sync-saved")), "sync"),
+                        SaveState::Saving => (tr(msg!("application-sync-saving")), "sync"),
+                        SaveState::OnDevice => (tr(msg!("application-sync-on-device")), "sync sync--waiting"),
+                        SaveState::Conflict(_) => (tr(msg!("application-sync-conflict")), "sync sync--conflict"),
+                        SaveState::Refused(e) => (tr(e.message_id()), "sync sync--refused"),
                     };
-                    let conflict = matches!(sync.get(), Sync::Conflict(_));
+                    let conflict = matches!(sync.get(), SaveState::Conflict(_));
                     view! {
                         <div class=class role="status" id="sync-status">
                             <p>{text}</p>
