@@ -11,7 +11,7 @@ use app::{
 };
 use common::{
     TestApp,
-    browser::{Browser, Page, form_fields, log_in},
+    browser::{Browser, NO_FIELDS, Page, form_fields, log_in},
 };
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
@@ -127,7 +127,7 @@ async fn managing_director_acts_at_once(app: TestApp) {
     // The audit trail says who, for whom and on which basis.
     assert!(page.body.contains(&fi("audit-acting-started")));
     assert_eq!(audit_actions(&app, "allowed").await, ["login ", "acting-started trade:toimitusjohtaja"]);
-    let (status, body) = browser.call("/api/organisation/check-code-service", &[]).await;
+    let (status, body) = browser.call("/api/organisation/check-code-service", NO_FIELDS).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let logged = audit_event::Entity::find()
         .filter(audit_event::Column::Action.eq("code-service-checked"))
@@ -162,7 +162,7 @@ async fn no_basis_is_explained_and_choosing_anyway_is_refused(app: TestApp) {
     assert!(page.url.ends_with("/organisations"), "{:?}", page.trail);
     assert!(page.body.contains(&fi("organisations-none")));
     assert!(page.body.contains("/auth/mandates"), "the way to act with a mandate");
-    let (status, body) = browser.call("/api/organisation/overview", &[]).await;
+    let (status, body) = browser.call("/api/organisation/overview", NO_FIELDS).await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
 
     // A board member is told why their role is not enough; choosing by business ID is refused.
@@ -201,7 +201,7 @@ async fn mandate_chosen_in_e_authorizations_then_revoked(app: TestApp) {
         .post_form("/sandbox/valtuudet/admin", &[("action".into(), "revoke".into()), ("index".into(), "0".into())])
         .await;
     // Asked again at every action here (the default is after a few minutes): refused, and said why.
-    let (status, body) = browser.call("/api/organisation/check-code-service", &[]).await;
+    let (status, body) = browser.call("/api/organisation/check-code-service", NO_FIELDS).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
     assert!(body.contains("BasisEnded"), "{body}");
     assert_eq!(acting::Entity::find().count(&app.db).await.unwrap(), 0, "no longer acting");
@@ -264,10 +264,10 @@ async fn a_confirmation_is_trusted_only_for_the_configured_time(app: TestApp) {
     browser
         .post_form("/sandbox/valtuudet/admin", &[("action".into(), "revoke".into()), ("index".into(), "0".into())])
         .await;
-    let (status, _) = browser.call("/api/organisation/overview", &[]).await;
+    let (status, _) = browser.call("/api/organisation/overview", NO_FIELDS).await;
     assert_eq!(status, StatusCode::OK, "confirmed less than 3 s ago");
     tokio::time::sleep(std::time::Duration::from_millis(3100)).await;
-    let (status, body) = browser.call("/api/organisation/overview", &[]).await;
+    let (status, body) = browser.call("/api/organisation/overview", NO_FIELDS).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "asked again, and refused: {body}");
 }
 

@@ -7,6 +7,7 @@ mod common;
 use app::backend::entities::{application, application_event, audit_event, mail_outbox};
 use common::{
     TestApp,
+    applications::{ANSWERS, save_fields},
     browser::{Browser, log_in},
 };
 use reqwest::StatusCode;
@@ -43,48 +44,20 @@ async fn wait_until_up(base: &str) {
     panic!("the server did not start");
 }
 
-fn answers(id: i32, version: i32) -> Vec<(String, String)> {
-    let mut fields = vec![("id".to_string(), id.to_string()), ("version".to_string(), version.to_string())];
-    for (k, v) in [
-        ("unit_name", "Vastaanotto"),
-        ("system_product", "Potilas Pro"),
-        ("system_version", "5.2"),
-        ("system_vendor", "Terveysdata Oy"),
-        ("system_certification", "certified"),
-        ("admin_name", "Aino Virtanen"),
-        ("admin_email", "crash@klinikka.example"),
-        ("admin_phone", "040 123 4567"),
-        ("technical_name", "Tekninen"),
-        ("technical_email", "tekninen@klinikka.example"),
-        ("technical_phone", "040 765 4321"),
-        ("certificate_name", "kanta.klinikka.example"),
-        ("certificate_valid_until", "2099-12-31"),
-        ("production_date", "2099-03-01"),
-        ("testing_plan", "Yhteistestaus toimittajan kanssa."),
-    ] {
-        fields.push((format!("answers[{k}]"), v.to_string()));
-    }
-    fields
-}
-
-async fn call(browser: &Browser, path: &str, fields: &[(String, String)]) -> (StatusCode, String) {
-    let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    browser.call(path, &borrowed).await
-}
-
 /// A complete application with a signed agreement, ready to send; returns its id.
 async fn ready_to_send(browser: &Browser, service: &str, oid_root: &str) -> i32 {
     let (status, body) = browser.call("/api/applications/start", &[("service", service)]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let id: i32 = body.trim().parse().unwrap();
-    let mut fields = answers(id, 1);
-    fields.push(("answers[unit_oid]".into(), format!("{oid_root}.1")));
-    let (status, body) = call(browser, "/api/applications/save", &fields).await;
+    let oid = format!("{oid_root}.1");
+    let mut answers = ANSWERS.to_vec();
+    answers[1] = ("unit_oid", &oid);
+    let (status, body) = browser.call("/api/applications/save", &save_fields(id, 1, &answers)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let page = browser.get(&format!("/applications/{id}")).await;
     let hash = page.body.split("name=\"hash\" value=\"").nth(1).expect("the agreement to sign")[..64].to_string();
     let sign = [("id".to_string(), id.to_string()), ("version".into(), "2".into()), ("hash".into(), hash)];
-    let (status, body) = call(browser, "/api/applications/sign", &sign).await;
+    let (status, body) = browser.call("/api/applications/sign", &sign).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     id
 }
@@ -116,8 +89,7 @@ async fn a_killed_server_leaves_every_application_sent_or_draft(app: TestApp) {
                     ("version".into(), "3".into()),
                     ("command".into(), "submit".into()),
                 ];
-                let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-                browser.try_call("/api/applications/command", &borrowed).await
+                browser.try_call("/api/applications/command", &fields).await
             })
         })
         .collect();
@@ -173,7 +145,7 @@ async fn a_killed_server_leaves_every_application_sent_or_draft(app: TestApp) {
     if let Some((browser, id)) = left {
         let fields =
             [("id".to_string(), id.to_string()), ("version".into(), "3".into()), ("command".into(), "submit".into())];
-        let (status, body) = call(browser, "/api/applications/command", &fields).await;
+        let (status, body) = browser.call("/api/applications/command", &fields).await;
         assert_eq!(status, StatusCode::OK, "{body}");
     }
     server.kill().unwrap();

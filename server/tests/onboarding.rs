@@ -13,6 +13,7 @@ use app::{
 };
 use common::{
     TestApp,
+    applications::{ANSWERS, save_fields},
     browser::{Browser, log_in},
 };
 use reqwest::StatusCode;
@@ -23,37 +24,6 @@ on_both_databases!(
     a_pharmacy_cannot_apply_for_a_health_care_service,
     imaging_waits_for_the_patient_data_repository,
 );
-
-const ANSWERS: &[(&str, &str)] = &[
-    ("unit_name", "Lähiklinikka, vastaanotto"),
-    ("unit_oid", "1.2.246.10.31415903.10.1"),
-    ("system_product", "Potilas Pro"),
-    ("system_version", "5.2"),
-    ("system_vendor", "Terveysdata Oy"),
-    ("system_certification", "certified"),
-    ("admin_name", "Aino Virtanen"),
-    ("admin_email", "aino@lahiklinikka.example"),
-    ("admin_phone", "040 123 4567"),
-    ("technical_name", "Laura Heikkinen"),
-    ("technical_email", "laura@terveysdata.example"),
-    ("technical_phone", "050 765 4321"),
-    ("certificate_name", "kanta.lahiklinikka.example"),
-    ("certificate_valid_until", "2099-12-31"),
-    ("production_date", "2099-03-01"),
-    ("testing_plan", "Yhteistestaus toimittajan kanssa asiakastestiympäristössä."),
-];
-
-/// `answers[name]=value` fields of a save, with `id` and `version`.
-fn save_fields(id: i32, version: i32, answers: &[(&str, &str)]) -> Vec<(String, String)> {
-    let mut fields = vec![("id".to_string(), id.to_string()), ("version".to_string(), version.to_string())];
-    fields.extend(answers.iter().map(|(k, v)| (format!("answers[{k}]"), v.to_string())));
-    fields
-}
-
-async fn call(browser: &Browser, path: &str, fields: &[(String, String)]) -> (StatusCode, String) {
-    let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    browser.call(path, &borrowed).await
-}
 
 async fn row(app: &TestApp, id: i32) -> application::Model {
     application::Entity::find_by_id(id).one(&app.db).await.unwrap().unwrap()
@@ -83,7 +53,7 @@ async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
     // A bad phone number is refused and nothing is saved.
     let mut bad = ANSWERS.to_vec();
     bad[8] = ("admin_phone", "12345");
-    let (status, body) = call(&applicant, "/api/applications/save", &save_fields(id, 1, &bad)).await;
+    let (status, body) = applicant.call("/api/applications/save", &save_fields(id, 1, &bad)).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert!(body.contains("InvalidPhone"), "{body}");
     assert_eq!(row(&app, id).await.version, 1);
@@ -91,19 +61,19 @@ async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
     for (oid, problem) in [("1.2.246.10.31416316.10.1", "NotOwnOid"), ("1.2.246.10.31415903.10.77", "NotInRegister")] {
         let mut answers = ANSWERS.to_vec();
         answers[1] = ("unit_oid", oid);
-        let (status, body) = call(&applicant, "/api/applications/save", &save_fields(id, 1, &answers)).await;
+        let (status, body) = applicant.call("/api/applications/save", &save_fields(id, 1, &answers)).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
         assert!(body.contains(problem), "{oid}: {body}");
     }
     // Saved, normalised.
-    let (status, body) = call(&applicant, "/api/applications/save", &save_fields(id, 1, ANSWERS)).await;
+    let (status, body) = applicant.call("/api/applications/save", &save_fields(id, 1, ANSWERS)).await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, "2"));
     let saved = row(&app, id).await;
     assert!(saved.answers.contains("\"admin_phone\":\"+358401234567\""), "{}", saved.answers);
     // A second person still on version 1 does not overwrite it.
     let deputy = Browser::new(&app.base);
     log_in(&deputy, "p03").await;
-    let (status, body) = call(&deputy, "/api/applications/save", &save_fields(id, 1, &ANSWERS[..2])).await;
+    let (status, body) = deputy.call("/api/applications/save", &save_fields(id, 1, &ANSWERS[..2])).await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
     assert!(body.contains("\"current\":2"), "{body}");
     assert_eq!(row(&app, id).await.answers, saved.answers, "nothing overwritten");
@@ -116,7 +86,7 @@ async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
             ("command".into(), "submit".into()),
         ]
     };
-    let (status, body) = call(&applicant, "/api/applications/command", &send(2)).await;
+    let (status, body) = applicant.call("/api/applications/command", &send(2)).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     // The page shows the agreement with the hash of its exact text; a different hash is refused.
     let page = applicant.get(&format!("/applications/{id}")).await;
@@ -124,7 +94,7 @@ async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
     let sign = |hash: &str| {
         vec![("id".into(), id.to_string()), ("version".into(), "2".into()), ("hash".into(), hash.to_string())]
     };
-    let (status, _) = call(&applicant, "/api/applications/sign", &sign(&"0".repeat(64))).await;
+    let (status, _) = applicant.call("/api/applications/sign", &sign(&"0".repeat(64))).await;
     assert_eq!(status, StatusCode::CONFLICT);
     let page = applicant.post_form("/api/applications/sign", &sign(&hash)).await;
     assert!(page.url.ends_with(&format!("/applications/{id}")), "{:?}", page.trail);
@@ -154,13 +124,13 @@ async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
             ("go_live".into(), go_live.into()),
         ]
     };
-    let (status, _) = call(&applicant, "/api/staff/command", &decide(4, "return", "x", "")).await;
+    let (status, _) = applicant.call("/api/staff/command", &decide(4, "return", "x", "")).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let staff = Browser::new(&app.base);
     log_in(&staff, "p10").await;
     let queue = staff.get("/staff").await;
     assert!(queue.body.contains("Lähiklinikka Oy"), "in the queue");
-    let (status, body) = call(&staff, "/api/staff/command", &decide(4, "return", "", "")).await;
+    let (status, body) = staff.call("/api/staff/command", &decide(4, "return", "", "")).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a return needs a comment: {body}");
     let page = staff.post_form("/api/staff/command", &decide(4, "return", "Tarkista testaussuunnitelma.", "")).await;
     assert!(page.url.ends_with(&format!("/staff/applications/{id}")), "{:?}", page.trail);
@@ -173,12 +143,12 @@ async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
     // The applicant fixes and resubmits (the agreement stays signed); staff take it to production.
     let mut fixed = ANSWERS.to_vec();
     fixed[15] = ("testing_plan", "Yhteistestaus kahdessa vaiheessa toimittajan kanssa.");
-    let (status, body) = call(&applicant, "/api/applications/save", &save_fields(id, 5, &fixed)).await;
+    let (status, body) = applicant.call("/api/applications/save", &save_fields(id, 5, &fixed)).await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, "6"));
     applicant.post_form("/api/applications/command", &send(6)).await;
     assert_eq!(row(&app, id).await.state, State::Submitted.code());
     // An approval before joint testing is refused by the state machine.
-    let (status, _) = call(&staff, "/api/staff/command", &decide(7, "approve", "", "2099-03-01")).await;
+    let (status, _) = staff.call("/api/staff/command", &decide(7, "approve", "", "2099-03-01")).await;
     assert_eq!(status, StatusCode::CONFLICT);
     staff.post_form("/api/staff/command", &decide(7, "start-joint-testing", "", "")).await;
     staff.post_form("/api/staff/command", &decide(8, "record-test-result", "Testit läpäisty.", "")).await;
@@ -249,16 +219,16 @@ async fn imaging_waits_for_the_patient_data_repository(app: TestApp) {
     let (status, id) = clinic.call("/api/applications/start", &[("service", "imaging")]).await;
     assert_eq!(status, StatusCode::OK, "{id}");
     let id: i32 = id.parse().unwrap();
-    let (status, body) = call(&clinic, "/api/applications/save", &save_fields(id, 1, ANSWERS)).await;
+    let (status, body) = clinic.call("/api/applications/save", &save_fields(id, 1, ANSWERS)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let page = clinic.get(&format!("/applications/{id}")).await;
     assert!(page.body.contains("id=\"unmet\""), "the page says what is missing");
     let hash = page.body.split("name=\"hash\" value=\"").nth(1).unwrap()[..64].to_string();
     let sign = [("id".to_string(), id.to_string()), ("version".into(), "2".into()), ("hash".into(), hash)];
-    assert_eq!(call(&clinic, "/api/applications/sign", &sign).await.0, StatusCode::OK);
+    assert_eq!(clinic.call("/api/applications/sign", &sign).await.0, StatusCode::OK);
     let send =
         [("id".to_string(), id.to_string()), ("version".into(), "3".into()), ("command".into(), "submit".into())];
-    let (status, body) = call(&clinic, "/api/applications/command", &send).await;
+    let (status, body) = clinic.call("/api/applications/command", &send).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert!(body.contains("Prerequisites") && body.contains("PatientDataRepository"), "{body}");
     assert_eq!(row(&app, id).await.state, "draft");

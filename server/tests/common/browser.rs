@@ -46,7 +46,7 @@ impl Browser {
     }
 
     /// Calls a server function as the hydrated page does: a same-origin form POST answered in JSON.
-    pub async fn call(&self, path: &str, fields: &[(&str, &str)]) -> (StatusCode, String) {
+    pub async fn call(&self, path: &str, fields: &(impl serde::Serialize + ?Sized)) -> (StatusCode, String) {
         let response = self
             .client
             .post(self.absolute(path))
@@ -60,7 +60,11 @@ impl Browser {
     }
 
     /// `call`, for a server that may be gone: `None` when no answer came.
-    pub async fn try_call(&self, path: &str, fields: &[(&str, &str)]) -> Option<(StatusCode, String)> {
+    pub async fn try_call(
+        &self,
+        path: &str,
+        fields: &(impl serde::Serialize + ?Sized),
+    ) -> Option<(StatusCode, String)> {
         let request =
             self.client.post(self.absolute(path)).header("origin", &self.base).header("accept", "application/json");
         let response = request.form(fields).send().await.ok()?;
@@ -98,6 +102,9 @@ impl Browser {
         panic!("too many redirects: {trail:?}");
     }
 }
+
+/// A call without fields.
+pub const NO_FIELDS: &[(&str, &str)] = &[];
 
 /// The form fields on a page: hidden inputs and the given choices, for posting it back.
 pub fn form_fields(html: &str, choices: &[(&str, &str)]) -> Vec<(String, String)> {

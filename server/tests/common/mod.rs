@@ -2,6 +2,7 @@
 //! PostgreSQL cluster that `make test` starts (`KANTA_TEST_POSTGRES_URL`).
 #![allow(dead_code)] // each test binary uses part of it
 
+pub mod applications;
 pub mod browser;
 
 use axum::{
