@@ -29,9 +29,13 @@ macro_rules! parsed_from_text {
 pub mod acting;
 pub mod application;
 pub mod assurance;
+pub mod billing;
+pub mod contacts;
+pub mod freshness;
 pub mod hetu;
 pub mod oid;
 pub mod services;
 pub mod support;
+pub mod technical;
 pub mod validation;
 pub mod ytunnus;

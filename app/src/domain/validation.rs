@@ -25,6 +25,22 @@ pub enum Problem {
     NotOwnOid,
     /// The service needs an information system certified for it.
     CertificationRequired,
+    /// A change reported later than `days` before it takes effect.
+    DateTooSoon {
+        days: u32,
+    },
+    /// Not a whole number, or out of range.
+    InvalidNumber,
+    /// A due date before the invoice's date.
+    DueBeforeIssued,
+    /// A business ID of no organisation known here.
+    UnknownOrganisation,
+    /// An invoice number already imported (or twice in one file with different details).
+    AlreadyImported,
+    /// Rows of one invoice that disagree on its organisation, service, period or dates.
+    InvoiceMismatch,
+    /// The file's first line is not the documented header.
+    BadHeader,
 }
 
 impl Problem {
@@ -43,6 +59,13 @@ impl Problem {
             Problem::NotInRegister => msg!("validation-not-in-register"),
             Problem::NotOwnOid => msg!("validation-not-own-oid"),
             Problem::CertificationRequired => msg!("validation-certification-required"),
+            Problem::DateTooSoon { .. } => msg!("validation-date-too-soon"),
+            Problem::InvalidNumber => msg!("validation-invalid-number"),
+            Problem::DueBeforeIssued => msg!("validation-due-before-issued"),
+            Problem::UnknownOrganisation => msg!("validation-unknown-organisation"),
+            Problem::AlreadyImported => msg!("validation-already-imported"),
+            Problem::InvoiceMismatch => msg!("validation-invoice-mismatch"),
+            Problem::BadHeader => msg!("validation-bad-header"),
         }
     }
 }
@@ -193,6 +216,31 @@ impl Date {
         if date > today { Ok(date) } else { Err(Problem::DateNotInFuture) }
     }
 
+    /// Days since 1970-01-01 (proleptic Gregorian), for date arithmetic.
+    pub fn day_number(self) -> i64 {
+        let (y, m, d) = (i64::from(self.year), i64::from(self.month), i64::from(self.day));
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The day `days` after this one (before, when negative).
+    pub fn plus_days(self, days: i64) -> Date {
+        let z = self.day_number() + days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
+        Date { year, month, day }
+    }
+
     /// As Finns and Finland-Swedes write it: `1.3.2027`.
     pub fn local(self) -> String {
         format!("{}.{}.{}", self.day, self.month, self.year)
@@ -209,6 +257,25 @@ impl std::fmt::Display for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_arithmetic() {
+        let d = |s| Date::parse(s).unwrap();
+        assert_eq!(d("2000-01-01").day_number(), 10_957);
+        assert_eq!(d("2026-11-29").plus_days(21), d("2026-12-20"));
+        assert_eq!(d("2028-02-28").plus_days(1), d("2028-02-29"));
+        assert_eq!(d("2027-02-28").plus_days(1), d("2027-03-01"));
+        assert_eq!(d("2027-01-01").plus_days(-1), d("2026-12-31"));
+        assert_eq!(d("2027-11-29").day_number() - d("2026-11-29").day_number(), 365);
+        let mut day = d("2000-01-01");
+        for _ in 0..20_000 {
+            let next = day.plus_days(1);
+            assert!(next > day);
+            assert_eq!(next.day_number(), day.day_number() + 1);
+            assert_eq!(Date::parse(&next.to_string()), Ok(next));
+            day = next;
+        }
+    }
 
     #[test]
     fn finnish_phone_numbers_become_international() {

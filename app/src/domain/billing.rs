@@ -1,0 +1,469 @@
+//! Billing: money in integer cents, and the CSV format Kanta's staff import invoices in, checked
+//! row by row. The same format is what organisations download.
+//!
+//! Format: UTF-8, the first line the header below, `;` or `,` between fields (as the header
+//! uses), fields with the separator or quotes in double quotes. One line per billed event;
+//! the lines of one invoice agree on everything but the last three columns.
+//!
+//! `invoice_number;business_id;service;period;issued_on;due_on;description;quantity;unit_price`
+//!
+//! `period` is `2026` or `2026-03`; dates `2027-02-15` or `15.2.2027`; `unit_price` in euros with
+//! at most four decimals (`0,053`); the amount is quantity × unit price, rounded to the cent.
+use super::{
+    services::KantaService,
+    validation::{Date, Problem, text},
+    ytunnus::YTunnus,
+};
+use serde::{Deserialize, Serialize};
+use std::fmt::Write;
+
+pub const HEADER: [&str; 9] = [
+    "invoice_number",
+    "business_id",
+    "service",
+    "period",
+    "issued_on",
+    "due_on",
+    "description",
+    "quantity",
+    "unit_price",
+];
+
+/// A file with more lines than this is refused whole (a year's invoices for one service are far fewer).
+pub const MAX_ROWS: usize = 20_000;
+/// Errors reported for one file; the rest are counted.
+pub const MAX_ERRORS: usize = 50;
+
+/// An amount of money in euro cents.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Cents(pub i64);
+
+impl Cents {
+    /// As Finnish and Swedish readers in Finland write it: `1 234,56 €` (no-break spaces).
+    pub fn local(self) -> String {
+        let sign = if self.0 < 0 { "\u{2212}" } else { "" };
+        let abs = self.0.unsigned_abs();
+        format!("{sign}{},{:02}\u{a0}€", group(abs / 100), abs % 100)
+    }
+}
+
+/// A unit price in euros × 10 000, written with two to four decimals: `0,053 €`.
+pub fn unit_price_local(e4: i64) -> String {
+    format!("{}\u{a0}€", unit_price_text(e4, ','))
+}
+
+fn unit_price_text(e4: i64, decimal: char) -> String {
+    let sign = if e4 < 0 { "-" } else { "" };
+    let abs = e4.unsigned_abs();
+    let mut fraction = format!("{:04}", abs % 10_000);
+    while fraction.len() > 2 && fraction.ends_with('0') {
+        fraction.pop();
+    }
+    format!("{sign}{}{decimal}{fraction}", abs / 10_000)
+}
+
+fn group(mut n: u64) -> String {
+    let mut parts = Vec::new();
+    loop {
+        if n < 1000 {
+            parts.push(n.to_string());
+            break;
+        }
+        parts.push(format!("{:03}", n % 1000));
+        n /= 1000;
+    }
+    parts.reverse();
+    parts.join("\u{a0}")
+}
+
+/// A billing period: a year, or a month of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Period {
+    pub year: u16,
+    pub month: Option<u8>,
+}
+
+impl Period {
+    pub fn parse(value: &str) -> Result<Period, Problem> {
+        let value = value.trim();
+        let (year, month) = match value.split_once('-') {
+            Some((y, m)) => (y, Some(m)),
+            None => (value, None),
+        };
+        let year: u16 =
+            year.parse().ok().filter(|y| (2000..=2999).contains(y) && year.len() == 4).ok_or(Problem::InvalidDate)?;
+        let month = match month {
+            Some(m) if m.len() == 2 => {
+                Some(m.parse::<u8>().ok().filter(|m| (1..=12).contains(m)).ok_or(Problem::InvalidDate)?)
+            }
+            Some(_) => return Err(Problem::InvalidDate),
+            None => None,
+        };
+        Ok(Period { year, month })
+    }
+
+    /// `2026` or `3/2026`.
+    pub fn local(self) -> String {
+        match self.month {
+            Some(m) => format!("{m}/{}", self.year),
+            None => self.year.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for Period {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.month {
+            Some(m) => write!(f, "{}-{m:02}", self.year),
+            None => write!(f, "{}", self.year),
+        }
+    }
+}
+
+/// One problem of an imported file: the line (1 = header) and column it is in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowError {
+    pub line: u32,
+    pub column: String,
+    pub problem: Problem,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvoiceLine {
+    /// The file's line, for errors found later (an unknown business ID).
+    pub source_line: u32,
+    pub description: String,
+    pub quantity: i64,
+    pub unit_price_e4: i64,
+    pub amount: Cents,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportedInvoice {
+    pub number: String,
+    pub business_id: YTunnus,
+    pub service: KantaService,
+    pub period: Period,
+    pub issued: Date,
+    pub due: Date,
+    pub lines: Vec<InvoiceLine>,
+}
+
+impl ImportedInvoice {
+    pub fn total(&self) -> Cents {
+        Cents(self.lines.iter().map(|l| l.amount.0).sum())
+    }
+}
+
+/// Parses a whole file: every invoice, or every problem found (at most `MAX_ERRORS`, plus how many
+/// more there were). Nothing is partly accepted.
+pub fn parse_import(file: &str) -> Result<Vec<ImportedInvoice>, (Vec<RowError>, usize)> {
+    let file = file.strip_prefix('\u{feff}').unwrap_or(file);
+    let mut errors = Vec::new();
+    let first = file.lines().next().unwrap_or_default();
+    let separator = if first.contains(';') { ';' } else { ',' };
+    let records = records(file, separator);
+    let header_ok = records.first().is_some_and(|(_, fields)| {
+        fields.len() == HEADER.len() && fields.iter().zip(HEADER).all(|(f, h)| f.trim().eq_ignore_ascii_case(h))
+    });
+    if !header_ok {
+        return Err((vec![RowError { line: 1, column: String::new(), problem: Problem::BadHeader }], 0));
+    }
+    if records.len() == 1 {
+        return Err((vec![RowError { line: 2, column: String::new(), problem: Problem::Required }], 0));
+    }
+    if records.len() > MAX_ROWS + 1 {
+        return Err((
+            vec![RowError {
+                line: MAX_ROWS as u32 + 2,
+                column: String::new(),
+                problem: Problem::TooLong { max: MAX_ROWS as u32 },
+            }],
+            0,
+        ));
+    }
+    let mut invoices: Vec<ImportedInvoice> = Vec::new();
+    for (line, fields) in records.iter().skip(1) {
+        let line = *line;
+        if fields.len() != HEADER.len() {
+            errors.push(RowError { line, column: String::new(), problem: Problem::InvoiceMismatch });
+            continue;
+        }
+        let field = |name: &str| fields[HEADER.iter().position(|h| *h == name).unwrap_or(0)].trim();
+        let mut row = Row { line, errors: &mut errors };
+        let number = row.keep("invoice_number", invoice_number(field("invoice_number")));
+        let business_id =
+            row.keep("business_id", YTunnus::parse(field("business_id")).map_err(|_| Problem::InvalidBusinessId));
+        let service = row.keep("service", KantaService::from_code(field("service")).ok_or(Problem::UnknownChoice));
+        let period = row.keep("period", Period::parse(field("period")));
+        let issued = row.keep("issued_on", Date::parse(field("issued_on")));
+        let due = row.keep(
+            "due_on",
+            Date::parse(field("due_on")).and_then(|d| match issued {
+                Some(i) if d < i => Err(Problem::DueBeforeIssued),
+                _ => Ok(d),
+            }),
+        );
+        let description = row.keep("description", text(field("description"), 2, 200));
+        let quantity = row.keep("quantity", whole(field("quantity")));
+        let unit = row.keep("unit_price", euros_e4(field("unit_price")));
+        let amount = match quantity.zip(unit) {
+            Some((q, u)) => {
+                row.keep("quantity", q.checked_mul(u).map(|e4| Cents((e4 + 50) / 100)).ok_or(Problem::InvalidNumber))
+            }
+            None => None,
+        };
+        let (
+            Some(number),
+            Some(business_id),
+            Some(service),
+            Some(period),
+            Some(issued),
+            Some(due),
+            Some(description),
+            Some(quantity),
+            Some(unit),
+            Some(amount),
+        ) = (number, business_id, service, period, issued, due, description, quantity, unit, amount)
+        else {
+            continue;
+        };
+        let invoice_line = InvoiceLine { source_line: line, description, quantity, unit_price_e4: unit, amount };
+        match invoices.iter_mut().find(|i| i.number == number) {
+            Some(i)
+                if (i.business_id == business_id
+                    && i.service == service
+                    && i.period == period
+                    && i.issued == issued
+                    && i.due == due) =>
+            {
+                i.lines.push(invoice_line)
+            }
+            Some(_) => {
+                errors.push(RowError { line, column: "invoice_number".into(), problem: Problem::InvoiceMismatch })
+            }
+            None => invoices.push(ImportedInvoice {
+                number,
+                business_id,
+                service,
+                period,
+                issued,
+                due,
+                lines: vec![invoice_line],
+            }),
+        }
+    }
+    if errors.is_empty() {
+        Ok(invoices)
+    } else {
+        let more = errors.len().saturating_sub(MAX_ERRORS);
+        errors.truncate(MAX_ERRORS);
+        Err((errors, more))
+    }
+}
+
+/// Collects one row's problems.
+struct Row<'a> {
+    line: u32,
+    errors: &'a mut Vec<RowError>,
+}
+
+impl Row<'_> {
+    fn keep<T>(&mut self, column: &str, result: Result<T, Problem>) -> Option<T> {
+        result.map_err(|problem| self.errors.push(RowError { line: self.line, column: column.into(), problem })).ok()
+    }
+}
+
+fn invoice_number(value: &str) -> Result<String, Problem> {
+    let value = text(value, 1, 32)?;
+    if value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') { Ok(value) } else { Err(Problem::InvalidNumber) }
+}
+
+/// A whole number from 1 to a billion.
+fn whole(value: &str) -> Result<i64, Problem> {
+    if value.is_empty() {
+        return Err(Problem::Required);
+    }
+    let n: i64 = value.replace(['\u{a0}', ' '], "").parse().map_err(|_| Problem::InvalidNumber)?;
+    if (1..=1_000_000_000).contains(&n) { Ok(n) } else { Err(Problem::InvalidNumber) }
+}
+
+/// Euros with at most four decimals, comma or point, as euros × 10 000; not negative.
+fn euros_e4(value: &str) -> Result<i64, Problem> {
+    if value.is_empty() {
+        return Err(Problem::Required);
+    }
+    let value = value.trim_end_matches('€').trim().replace(['\u{a0}', ' '], "");
+    let (whole, fraction) = value.split_once([',', '.']).unwrap_or((&value, ""));
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if whole.is_empty() || whole.len() > 9 || fraction.len() > 4 || !digits(whole) || !digits(fraction) {
+        return Err(Problem::InvalidNumber);
+    }
+    let whole: i64 = whole.parse().map_err(|_| Problem::InvalidNumber)?;
+    let fraction: i64 = format!("{fraction:0<4}").parse().map_err(|_| Problem::InvalidNumber)?;
+    Ok(whole * 10_000 + fraction)
+}
+
+/// The file's records with the line each starts on; quoted fields may hold separators, quotes
+/// (doubled) and line breaks.
+fn records(file: &str, separator: char) -> Vec<(u32, Vec<String>)> {
+    let mut records = Vec::new();
+    let (mut fields, mut field) = (Vec::new(), String::new());
+    let (mut line, mut start, mut quoted) = (1u32, 1u32, false);
+    let mut chars = file.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            '"' if quoted => quoted = false,
+            '"' if field.is_empty() => quoted = true,
+            '\n' if !quoted => {
+                fields.push(std::mem::take(&mut field));
+                let record = std::mem::take(&mut fields);
+                if record.iter().any(|f| !f.trim().is_empty()) {
+                    records.push((start, record));
+                }
+                line += 1;
+                start = line;
+            }
+            '\r' if !quoted => {}
+            c if c == separator && !quoted => fields.push(std::mem::take(&mut field)),
+            c => {
+                if c == '\n' {
+                    line += 1;
+                }
+                field.push(c);
+            }
+        }
+    }
+    fields.push(field);
+    if fields.iter().any(|f| !f.trim().is_empty()) {
+        records.push((start, fields));
+    }
+    records
+}
+
+/// The file an organisation downloads: the import format, one line per billed event, with a
+/// byte-order mark so that spreadsheet programs read it as UTF-8.
+pub fn export(invoices: &[ImportedInvoice]) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str(&HEADER.join(";"));
+    out.push_str("\r\n");
+    for i in invoices {
+        for l in &i.lines {
+            let description = if l.description.contains([';', '"', '\n']) {
+                format!("\"{}\"", l.description.replace('"', "\"\""))
+            } else {
+                l.description.clone()
+            };
+            let _ = write!(
+                out,
+                "{};{};{};{};{};{};{};{};{}\r\n",
+                i.number,
+                i.business_id,
+                i.service.code(),
+                i.period,
+                i.issued,
+                i.due,
+                description,
+                l.quantity,
+                unit_price_text(l.unit_price_e4, ',')
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "invoice_number;business_id;service;period;issued_on;due_on;description;quantity;unit_price\n\
+        K2027-0001;3141917-0;patient-data;2026;2027-02-15;15.3.2027;Vuosimaksu;1;90\n\
+        K2027-0002;3141918-9;eprescription-pharmacy;2026;2027-02-15;2027-03-15;\"Toimitetut reseptit; 2026\";12345;0,053\n\
+        K2027-0002;3141918-9;eprescription-pharmacy;2026;2027-02-15;2027-03-15;Lisärivi;1;1 000,5\n";
+
+    #[test]
+    fn money_is_integer_cents_shown_the_finnish_way() {
+        assert_eq!(Cents(123_456).local(), "1\u{a0}234,56\u{a0}€");
+        assert_eq!(Cents(5).local(), "0,05\u{a0}€");
+        assert_eq!(Cents(-100_000_000).local(), "\u{2212}1\u{a0}000\u{a0}000,00\u{a0}€");
+        assert_eq!(unit_price_local(530), "0,053\u{a0}€");
+        assert_eq!(unit_price_local(900_000), "90,00\u{a0}€");
+    }
+
+    #[test]
+    fn a_good_file_becomes_invoices() {
+        let invoices = parse_import(GOOD).unwrap();
+        assert_eq!(invoices.len(), 2);
+        assert_eq!(invoices[0].total(), Cents(9000));
+        let pharmacy = &invoices[1];
+        assert_eq!(pharmacy.lines[0].description, "Toimitetut reseptit; 2026");
+        // 12 345 × 0,053 € = 654,285 € → 654,29 €; plus 1 000,50 €.
+        assert_eq!(pharmacy.lines[0].amount, Cents(65_429));
+        assert_eq!(pharmacy.total(), Cents(65_429 + 100_050));
+        assert_eq!(pharmacy.due, Date::parse("2027-03-15").unwrap());
+    }
+
+    #[test]
+    fn export_reads_back_as_the_same_invoices() {
+        let invoices = parse_import(GOOD).unwrap();
+        let exported = export(&invoices);
+        assert!(exported.starts_with('\u{feff}'));
+        let again: Vec<_> = parse_import(&exported).unwrap();
+        let strip = |v: Vec<ImportedInvoice>| {
+            v.into_iter()
+                .map(|mut i| {
+                    i.lines.iter_mut().for_each(|l| l.source_line = 0);
+                    i
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(strip(again), strip(invoices));
+    }
+
+    #[test]
+    fn every_bad_row_is_reported_with_its_line_and_column() {
+        let bad = "invoice_number,business_id,service,period,issued_on,due_on,description,quantity,unit_price\n\
+            A-1,3141917-1,patient-data,2026,2027-02-15,2027-03-15,Vuosimaksu,1,90\n\
+            A-2,3141917-0,x-ray,2026-13,2027-02-30,2027-03-15,V,0,9.12345\n\
+            A-3,3141917-0,patient-data,2026,2027-02-15,2027-02-14,Vuosimaksu,1,90\n\
+            A-3,3141918-9,patient-data,2026,2027-02-15,2027-02-14,Vuosimaksu,1,90\n\
+            A-4,too,few\n";
+        let (errors, more) = parse_import(bad).unwrap_err();
+        let found: Vec<(u32, &str, Problem)> = errors.iter().map(|e| (e.line, e.column.as_str(), e.problem)).collect();
+        assert_eq!(
+            found,
+            vec![
+                (2, "business_id", Problem::InvalidBusinessId),
+                (3, "service", Problem::UnknownChoice),
+                (3, "period", Problem::InvalidDate),
+                (3, "issued_on", Problem::InvalidDate),
+                (3, "description", Problem::TooShort { min: 2 }),
+                (3, "quantity", Problem::InvalidNumber),
+                (3, "unit_price", Problem::InvalidNumber),
+                (4, "due_on", Problem::DueBeforeIssued),
+                (5, "due_on", Problem::DueBeforeIssued),
+                (6, "", Problem::InvoiceMismatch),
+            ]
+        );
+        assert_eq!(more, 0);
+        assert_eq!(parse_import("number;amount\n1;2\n").unwrap_err().0[0].problem, Problem::BadHeader);
+        assert_eq!(parse_import(&HEADER.join(";")).unwrap_err().0[0].problem, Problem::Required);
+    }
+
+    #[test]
+    fn rows_of_one_invoice_must_agree() {
+        let mixed = format!(
+            "{}\nB-1;3141917-0;patient-data;2026;2027-02-15;2027-03-15;Eka;1;90\nB-1;3141917-0;imaging;2026;2027-02-15;2027-03-15;Toka;1;90\n",
+            HEADER.join(";")
+        );
+        let (errors, _) = parse_import(&mixed).unwrap_err();
+        assert_eq!(
+            errors,
+            vec![RowError { line: 3, column: "invoice_number".into(), problem: Problem::InvoiceMismatch }]
+        );
+    }
+}
