@@ -33,6 +33,12 @@ pub enum AppError {
     /// Something must be in place first (the code-service data, another service in use).
     #[error("prerequisites not met: {0:?}")]
     Prerequisites(Vec<crate::domain::services::Prerequisite>),
+    /// The change would leave a service in use without a required kind of contact.
+    #[error("contacts required: {0:?}")]
+    ContactsRequired(Vec<(crate::domain::services::KantaService, crate::domain::contacts::ContactKind)>),
+    /// A billing file with problems; nothing of it was imported. `more`: problems not listed.
+    #[error("import refused: {errors:?} and {more} more")]
+    Import { errors: Vec<crate::domain::billing::RowError>, more: usize },
     /// Not possible in the record's present state (an application already sent, …).
     #[error("not possible now")]
     NotNow,
@@ -59,6 +65,8 @@ impl AppError {
             AppError::Conflict { .. } => msg!("error-conflict"),
             AppError::NotNow => msg!("error-not-now"),
             AppError::Prerequisites(_) => msg!("error-prerequisites"),
+            AppError::ContactsRequired(_) => msg!("error-contacts-required"),
+            AppError::Import { .. } => msg!("error-import"),
             AppError::NotFound => msg!("error-not-found"),
             AppError::Unavailable => msg!("error-unavailable"),
             AppError::Transport(_) => msg!("error-transport"),
@@ -68,7 +76,8 @@ impl AppError {
     /// The HTTP status the server answers with (the body is always this error as JSON).
     pub fn status(&self) -> u16 {
         match self {
-            AppError::Invalid(_) | AppError::Prerequisites(_) => 422,
+            AppError::Invalid(_) | AppError::Prerequisites(_) | AppError::Import { .. } => 422,
+            AppError::ContactsRequired(_) => 409,
             AppError::Forbidden | AppError::NotPermitted | AppError::BasisEnded => 403,
             AppError::LoginRequired => 401,
             AppError::ChooseOrganisation | AppError::Conflict { .. } | AppError::NotNow => 409,

@@ -105,7 +105,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/organisation") view=pages::organisation::Organisation ssr=SsrMode::Async/>
                     <Route path=path!("/applications") view=pages::applications::Applications ssr=SsrMode::Async/>
                     <Route path=path!("/applications/:id") view=pages::applications::Application ssr=SsrMode::Async/>
+                    <Route path=path!("/customer-data") view=pages::customer_data::CustomerData ssr=SsrMode::Async/>
+                    <Route path=path!("/billing") view=pages::billing::Billing ssr=SsrMode::Async/>
+                    <Route path=path!("/billing/:id") view=pages::billing::Invoice ssr=SsrMode::Async/>
                     <Route path=path!("/staff") view=pages::staff::StaffQueue ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/billing") view=pages::billing::StaffBilling ssr=SsrMode::Async/>
                     <Route path=path!("/staff/applications/:id") view=pages::staff::StaffApplication ssr=SsrMode::Async/>
                     <Route path=path!("/accessibility") view=pages::accessibility::Accessibility ssr=SsrMode::Async/>
                     <Route path=path!("/guides/:id") view=pages::guide::Guide ssr=SsrMode::Async/>

@@ -94,3 +94,17 @@ export function answersOf(id: number): Record<string, string> {
   const json = text(`select answers from application where id = ${Number(id)}`);
   return json ? JSON.parse(json) : {};
 }
+
+/** How many invoices, billed events and imports are stored whose invoice number starts with `prefix`. */
+export function billingRows(prefix: string): string {
+  return text(
+    `select (select count(*) from invoice where number like '${prefix}%') || '|' || ` +
+      `(select count(*) from billing_event e join invoice i on i.id = e.invoice_id where i.number like '${prefix}%') || '|' || ` +
+      `(select count(*) from billing_import)`,
+  );
+}
+
+/** A contact as stored: `kind|email|phone|valid_to` (valid_to empty while in force). */
+export function contactOf(name: string): string {
+  return text(`select kind || '|' || email || '|' || phone || '|' || coalesce(valid_to, '') from contact where name = '${name}'`);
+}

@@ -71,3 +71,5 @@ audit-see-administrative-content = Hallinnollisten tietojen katselu
 audit-other = Muu toiminto
 applications-nav = Palvelujen käyttöönotto
 staff-nav = Käsittelyjono
+customer-data-nav = Asiakkuustiedot
+billing-nav = Laskutus

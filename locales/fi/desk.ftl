@@ -66,3 +66,7 @@ staff-answers = Hakemuksen tiedot
 staff-decisions = Päätökset
 staff-no-decisions = Hakemus ei odota Kannan toimia.
 application-unmet = Ennen kuin hakemuksen voi lähettää, näiden pitää olla kunnossa:
+notices-heading = Muutosilmoitukset
+notices-none = Ei käsittelemättömiä muutosilmoituksia.
+notice-takes-effect = Voimaan { $date }
+notice-handled = Merkitse käsitellyksi

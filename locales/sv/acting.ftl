@@ -71,3 +71,5 @@ audit-see-administrative-content = Visning av administrativa uppgifter
 audit-other = Annan funktion
 applications-nav = Ibruktagande av tjänster
 staff-nav = Behandlingskö
+customer-data-nav = Kunduppgifter
+billing-nav = Fakturering

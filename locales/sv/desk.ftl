@@ -66,3 +66,7 @@ staff-answers = Ansökans uppgifter
 staff-decisions = Beslut
 staff-no-decisions = Ansökan väntar inte på åtgärder av Kanta.
 application-unmet = Innan ansökan kan skickas måste det här vara i ordning:
+notices-heading = Ändringsanmälningar
+notices-none = Inga obehandlade ändringsanmälningar.
+notice-takes-effect = Träder i kraft { $date }
+notice-handled = Markera som behandlad

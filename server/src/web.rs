@@ -142,8 +142,17 @@ async fn same_origin_server_fns(mut request: Request, next: Next) -> Response {
     }
     // A download link is a navigation (Accept: text/html), which Leptos would treat as a form
     // post and answer with a redirect instead of the file.
-    if path.starts_with("/api/") && path.ends_with(".pdf") {
-        request.headers_mut().insert(header::ACCEPT, HeaderValue::from_static("application/pdf"));
+    if path.starts_with("/api/") {
+        let download = if path.ends_with(".pdf") {
+            Some("application/pdf")
+        } else if path.ends_with(".csv") {
+            Some("text/csv")
+        } else {
+            None
+        };
+        if let Some(kind) = download {
+            request.headers_mut().insert(header::ACCEPT, HeaderValue::from_static(kind));
+        }
     }
     next.run(request).await
 }

@@ -70,6 +70,39 @@ const MATRIX: &[(&str, Needs, Fields)] = &[
         Needs::Acting(Action::TakeServicesIntoUse),
         &[("id", "0"), ("version", "1"), ("command", "submit")],
     ),
+    ("/api/customer-data/get", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[]),
+    (
+        "/api/customer-data/contact-add",
+        Needs::Acting(Action::UpdateContactsAndTechnicalData),
+        &[("contact[kind]", "technical"), ("contact[name]", "x")],
+    ),
+    (
+        "/api/customer-data/contact-change",
+        Needs::Acting(Action::UpdateContactsAndTechnicalData),
+        &[("id", "0"), ("version", "1"), ("contact[kind]", "technical")],
+    ),
+    (
+        "/api/customer-data/contact-end",
+        Needs::Acting(Action::UpdateContactsAndTechnicalData),
+        &[("id", "0"), ("version", "1")],
+    ),
+    (
+        "/api/customer-data/technical-add",
+        Needs::Acting(Action::UpdateContactsAndTechnicalData),
+        &[("item[service]", "x"), ("item[kind]", "x"), ("item[name]", "x"), ("item[takes_effect]", "x")],
+    ),
+    (
+        "/api/customer-data/technical-end",
+        Needs::Acting(Action::UpdateContactsAndTechnicalData),
+        &[("id", "0"), ("version", "1"), ("takes_effect", "x")],
+    ),
+    ("/api/customer-data/confirm", Needs::Acting(Action::UpdateContactsAndTechnicalData), &[]),
+    ("/api/billing/get", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[]),
+    ("/api/billing/invoice", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("id", "0")]),
+    ("/api/billing/invoices.csv", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[]),
+    ("/api/staff/billing-import", Needs::Staff, &[]),
+    ("/api/staff/notices", Needs::Staff, &[]),
+    ("/api/staff/notice-handled", Needs::Staff, &[("id", "0")]),
     ("/api/staff/queue", Needs::Staff, &[("service", ""), ("state", ""), ("min_age", "")]),
     ("/api/staff/application", Needs::Staff, &[("id", "0")]),
     (
@@ -366,8 +399,10 @@ async fn every_server_function_against_every_basis(app: TestApp) {
         }
         let mut basis_ended_said = false;
         for (path, needs, fields) in MATRIX {
-            let (status, body) = if path.ends_with(".pdf") {
+            let (status, body) = if path.ends_with(".pdf") || path.ends_with(".csv") {
                 browser.call_get(path, fields).await
+            } else if path.ends_with("billing-import") {
+                browser.upload(path, "matrix.csv", "x").await
             } else {
                 browser.call(path, fields).await
             };

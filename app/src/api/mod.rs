@@ -1,5 +1,7 @@
 //! Server functions: the only door from the browser to data. Thin: parse, check, call the backend.
 pub mod acting;
+pub mod billing;
+pub mod customer_data;
 #[cfg(feature = "ssr")]
 pub mod guard;
 pub mod onboarding;

@@ -43,6 +43,13 @@ pub enum Task {
         id: i32,
         service: KantaService,
     },
+    /// A service in use lacks a required contact.
+    AddContact {
+        service: KantaService,
+        kind: crate::domain::contacts::ContactKind,
+    },
+    /// Customer data to confirm or fix (see `domain::freshness`).
+    CustomerData(crate::domain::freshness::Attention),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -208,6 +215,14 @@ pub(crate) mod ssr {
                 State::Draft => tasks.push(Task::FinishDraft { id, service }),
                 _ => {}
             }
+        }
+        let organisation_id = acting.now.organisation.id;
+        for (service, kind) in crate::backend::customer_data::contact_gaps(&db, organisation_id).await? {
+            tasks.push(Task::AddContact { service, kind });
+        }
+        let today = crate::wizard::today();
+        for a in crate::backend::customer_data::attention(&db, &registries()?, organisation_id, today).await? {
+            tasks.push(Task::CustomerData(a));
         }
         let open = |s: KantaService| {
             applications.iter().any(|a| a.service == s && !matches!(a.state, State::Withdrawn | State::Rejected))

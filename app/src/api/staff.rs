@@ -59,6 +59,26 @@ pub async fn staff_command(
     super::respond(ssr::command(id, version, &command, comment, &go_live).await)
 }
 
+/// A change of technical data waiting for staff to take note of it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoticeLine {
+    pub id: i32,
+    pub organisation: String,
+    pub service: KantaService,
+    pub takes_effect: String,
+    pub change: crate::api::customer_data::ChangeLine,
+}
+
+#[server(endpoint = "staff/notices")]
+pub async fn change_notices() -> Result<Vec<NoticeLine>, AppError> {
+    super::respond(ssr::notices().await)
+}
+
+#[server(endpoint = "staff/notice-handled")]
+pub async fn handle_notice(id: i32) -> Result<(), AppError> {
+    super::respond(ssr::handle_notice(id).await)
+}
+
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::*;
@@ -142,6 +162,37 @@ mod ssr {
         };
         onboarding::staff_command(&db()?, &session, id, version, command, Some(comment), go_live).await?;
         leptos_axum::redirect(&format!("/staff/applications/{id}"));
+        Ok(())
+    }
+
+    pub async fn notices() -> Result<Vec<NoticeLine>, AppError> {
+        staff().await?;
+        let db = db()?;
+        let mut lines = Vec::new();
+        for (notice, organisation, entry) in crate::backend::customer_data::open_notices(&db).await? {
+            let who = match entry.person_id {
+                Some(id) => {
+                    crate::backend::entities::person::Entity::find_by_id(id).one(&db).await?.map(|p| p.display_name)
+                }
+                None => None,
+            };
+            let changes = serde_json::from_str(&entry.changes).unwrap_or_default();
+            let Some(service) = KantaService::from_code(&notice.service) else { continue };
+            lines.push(NoticeLine {
+                id: notice.id,
+                organisation,
+                service,
+                takes_effect: Date::parse(&notice.takes_effect).map(|d| d.local()).unwrap_or_default(),
+                change: crate::api::customer_data::ssr::change_line((entry, changes, who)),
+            });
+        }
+        Ok(lines)
+    }
+
+    pub async fn handle_notice(id: i32) -> Result<(), AppError> {
+        let session = staff().await?;
+        crate::backend::customer_data::handle_notice(&db()?, session.person_id, id).await?;
+        leptos_axum::redirect("/staff");
         Ok(())
     }
 }

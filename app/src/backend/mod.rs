@@ -1,6 +1,8 @@
 //! Server-only: storage, migrations and the workflow services behind the server functions.
 pub mod acting;
 pub mod agreement;
+pub mod billing;
+pub mod customer_data;
 pub mod entities;
 pub mod identity;
 pub mod mail;
@@ -51,7 +53,25 @@ pub fn db() -> Result<DatabaseConnection, AppError> {
 
 /// A moment as Finns read it, in Finnish time (EET/EEST): `29.11.2026 klo 7.05` / `kl. 07.05`.
 pub fn format_time(at: chrono::DateTime<chrono::Utc>, lang: crate::i18n::Lang) -> String {
-    use chrono::{Datelike, Duration, NaiveDate, Timelike, Weekday};
+    use chrono::{Datelike, Timelike};
+    let local = finnish_time(at);
+    let date = format!("{}.{}.{}", local.day(), local.month(), local.year());
+    match lang {
+        crate::i18n::Lang::Fi => format!("{date} klo {}.{:02}", local.hour(), local.minute()),
+        crate::i18n::Lang::Sv => format!("{date} kl. {:02}.{:02}", local.hour(), local.minute()),
+    }
+}
+
+/// The day it is (or was at `at`) in Finland.
+pub fn local_date(at: chrono::DateTime<chrono::Utc>) -> crate::domain::validation::Date {
+    use chrono::Datelike;
+    let local = finnish_time(at);
+    crate::domain::validation::Date { year: local.year() as u16, month: local.month() as u8, day: local.day() as u8 }
+}
+
+/// `at` moved to Finnish wall-clock time (still typed UTC).
+fn finnish_time(at: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
+    use chrono::{Datelike, Duration, NaiveDate, Weekday};
     // EU summer time: from 01:00 UTC on the last Sunday of March to the last Sunday of October.
     let last_sunday = |month: u32| {
         let first_of_next = NaiveDate::from_ymd_opt(at.year(), month + 1, 1).unwrap_or_default();
@@ -61,12 +81,7 @@ pub fn format_time(at: chrono::DateTime<chrono::Utc>, lang: crate::i18n::Lang) -
         (last - Duration::days(back)).and_hms_opt(1, 0, 0).unwrap_or_default().and_utc()
     };
     let summer = at >= last_sunday(3) && at < last_sunday(10);
-    let local = at + Duration::hours(if summer { 3 } else { 2 });
-    let date = format!("{}.{}.{}", local.day(), local.month(), local.year());
-    match lang {
-        crate::i18n::Lang::Fi => format!("{date} klo {}.{:02}", local.hour(), local.minute()),
-        crate::i18n::Lang::Sv => format!("{date} kl. {:02}.{:02}", local.hour(), local.minute()),
-    }
+    at + Duration::hours(if summer { 3 } else { 2 })
 }
 
 /// Lower-case hexadecimal, two digits a byte (hashes, tokens, versions).

@@ -282,15 +282,20 @@ pub async fn unmet(
     now: &ActingNow,
     service: KantaService,
 ) -> Result<Vec<crate::domain::services::Prerequisite>, AppError> {
-    let in_use: Vec<KantaService> = list(db, now.organisation.id)
+    let in_use = in_use(db, now.organisation.id).await?;
+    let current = crate::domain::acting::CodeServiceStatus::from_code(&now.organisation.code_service_status)
+        .is_some_and(crate::domain::acting::CodeServiceStatus::allows_taking_into_use);
+    Ok(service.unmet(current, &in_use))
+}
+
+/// The services the organisation has in production.
+pub async fn in_use(db: &impl ConnectionTrait, organisation_id: i32) -> Result<Vec<KantaService>, AppError> {
+    Ok(list(db, organisation_id)
         .await?
         .into_iter()
         .filter(|a| a.state == State::InProduction)
         .map(|a| a.service)
-        .collect();
-    let current = crate::domain::acting::CodeServiceStatus::from_code(&now.organisation.code_service_status)
-        .is_some_and(crate::domain::acting::CodeServiceStatus::allows_taking_into_use);
-    Ok(service.unmet(current, &in_use))
+        .collect())
 }
 
 /// The applicant's commands: submit (complete answers and a signed agreement of the current
@@ -380,6 +385,9 @@ async fn transition(
     let action = format!("application-{}", command.code());
     audit(&txn, &doer.audit(row.organisation_id, &action, Some(&row.id.to_string()))).await?;
     let changed = Application::from_row(row)?;
+    if next == State::InProduction {
+        super::customer_data::take_over(&txn, super::customer_data::Who::staff(doer.person_id), &changed).await?;
+    }
     let tell = next != current.state || command == Command::RecordTestResult;
     if tell {
         mail::application_changed(&txn, &changed, command, comment.as_deref()).await?;

@@ -10,6 +10,7 @@ pub fn problem_text(problem: Problem) -> String {
     match problem {
         Problem::TooShort { min } => t!("validation-too-short", min = min),
         Problem::TooLong { max } => t!("validation-too-long", max = max),
+        Problem::DateTooSoon { days } => t!("validation-date-too-soon", days = days),
         other => tr(other.message_id()),
     }
 }
@@ -151,8 +152,28 @@ pub fn PostedError() -> impl IntoView {
             .iter()
             .map(|f| format!("{}: {}", field_label(&f.field), problem_text(f.problem)))
             .collect();
-        if let crate::error::AppError::Prerequisites(unmet) = &e {
-            problems.extend(unmet.iter().map(|p| prerequisite_text(*p)));
+        match &e {
+            crate::error::AppError::Prerequisites(unmet) => {
+                problems.extend(unmet.iter().map(|p| prerequisite_text(*p)))
+            }
+            crate::error::AppError::ContactsRequired(gaps) => problems.extend(
+                gaps.iter()
+                    .map(|(s, k)| t!("contact-required", kind = tr(k.message_id()), service = tr(s.message_id()))),
+            ),
+            crate::error::AppError::Import { errors, more } => {
+                problems.extend(errors.iter().map(|r| {
+                    t!(
+                        "import-row-problem",
+                        line = r.line,
+                        column = r.column.clone(),
+                        problem = problem_text(r.problem)
+                    )
+                }));
+                if *more > 0 {
+                    problems.push(t!("import-more-problems", count = *more));
+                }
+            }
+            _ => {}
         }
         let problems = problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view();
         view! {
@@ -187,6 +208,17 @@ fn field_label(name: &str) -> String {
         (None, "comment") => tr(msg!("staff-comment")),
         (None, "go_live") => tr(msg!("staff-go-live")),
         (None, "agreement") => tr(msg!("agreement-heading")),
+        (None, "kind") => tr(msg!("field-kind")),
+        (None, "name") => tr(msg!("field-name")),
+        (None, "email") => tr(msg!("field-email")),
+        (None, "phone") => tr(msg!("field-phone")),
+        (None, "services" | "service") => tr(msg!("field-service")),
+        (None, "oid") => tr(msg!("field-oid")),
+        (None, "expires") => tr(msg!("field-expires")),
+        (None, "takes_effect") => tr(msg!("field-takes-effect")),
+        (None, "version" | "product_version") => tr(msg!("field-version")),
+        (None, "vendor") => tr(msg!("field-vendor")),
+        (None, "file") => tr(msg!("field-file")),
         (None, _) => tr(msg!("applications-start-service")),
     }
 }

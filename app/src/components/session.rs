@@ -106,6 +106,8 @@ pub fn SessionControls() -> impl IntoView {
                                 {t!("acting-for", name = a.name)}
                             </a>
                             <a class="acting-switch" href="/applications" id="applications-nav">{t!("applications-nav")}</a>
+                            <a class="acting-switch" href="/customer-data" id="customer-data-nav">{t!("customer-data-nav")}</a>
+                            <a class="acting-switch" href="/billing" id="billing-nav">{t!("billing-nav")}</a>
                             <a class="acting-switch" href="/organisations">{t!("acting-switch")}</a>
                         }
                             .into_any()

@@ -90,6 +90,10 @@ fn Dashboard(data: DashboardData) -> impl IntoView {
                 Task::FinishDraft { id, service } => {
                     (t!("task-finish-draft", service = tr(service.message_id())), format!("/applications/{id}"))
                 }
+                Task::AddContact { service, kind } => {
+                    (crate::pages::customer_data::gap_text(*service, *kind), "/customer-data".to_string())
+                }
+                Task::CustomerData(a) => (crate::pages::customer_data::attention_text(a), "/customer-data".to_string()),
             };
             view! { <li><a href=href>{text}</a></li> }
         })

@@ -2,6 +2,8 @@
 pub mod accessibility;
 pub mod account;
 pub mod applications;
+pub mod billing;
+pub mod customer_data;
 pub mod guide;
 pub mod home;
 pub mod login;

@@ -26,6 +26,7 @@ pub fn StaffQueue() -> impl IntoView {
     };
     // Made here, outside the login check, so the server waits for it before it answers.
     let lines = Resource::new_blocking(filters, |(service, state, age)| staff_queue(service, state, age));
+    let notices = Resource::new_blocking(|| (), |_| crate::api::staff::change_notices());
     view! {
         <RequireLogin>
             <div class="page">
@@ -33,8 +34,45 @@ pub fn StaffQueue() -> impl IntoView {
                 <Suspense>
                     {move || lines.get().map(|answer| view! { <FilterForm filters=filters()/> <QueueTable answer/> })}
                 </Suspense>
+                <Suspense>
+                    {move || notices.get().map(|answer| view! { <Notices answer/> })}
+                </Suspense>
+                <p><a class="button button--secondary" href="/staff/billing" id="billing-import-link">{t!("import-heading")}</a></p>
             </div>
         </RequireLogin>
+    }
+}
+
+/// Changes of technical data that staff have not yet taken note of.
+#[component]
+fn Notices(answer: Result<Vec<crate::api::staff::NoticeLine>, crate::error::AppError>) -> impl IntoView {
+    let lines = answer.unwrap_or_default();
+    let none = lines.is_empty();
+    let items = lines
+        .into_iter()
+        .map(|n| {
+            view! {
+                <li class="card">
+                    <p><strong>{n.organisation.clone()}</strong> " · " {tr(n.service.message_id())}</p>
+                    <p>{t!("notice-takes-effect", date = n.takes_effect.clone())}</p>
+                    <crate::pages::customer_data::History lines=vec![n.change.clone()]/>
+                    <form method="post" action=crate::api::staff::HandleNotice::url()>
+                        <input type="hidden" name="id" value=n.id/>
+                        <button type="submit" class="button button--secondary">{t!("notice-handled")}</button>
+                    </form>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="notices-heading">
+            <h2 id="notices-heading">{t!("notices-heading")}</h2>
+            {if none {
+                view! { <p>{t!("notices-none")}</p> }.into_any()
+            } else {
+                view! { <ul class="item-list" id="notices">{items}</ul> }.into_any()
+            }}
+        </section>
     }
 }
 

@@ -25,3 +25,42 @@ pub fn save_fields(id: i32, version: i32, answers: &[(&str, &str)]) -> Vec<(Stri
     fields.extend(answers.iter().map(|(k, v)| (format!("answers[{k}]"), v.to_string())));
     fields
 }
+
+/// Takes `service` into production for whoever `applicant` acts for, through every real step:
+/// start, answers, the agreement signed, sent, and staff's testing, approval and go-live.
+pub async fn to_production(applicant: &super::browser::Browser, staff: &super::browser::Browser, service: &str) -> i32 {
+    use reqwest::StatusCode;
+    let (status, id) = applicant.call("/api/applications/start", &[("service", service)]).await;
+    assert_eq!(status, StatusCode::OK, "{id}");
+    let id: i32 = id.parse().unwrap();
+    let (status, body) = applicant.call("/api/applications/save", &save_fields(id, 1, ANSWERS)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let page = applicant.get(&format!("/applications/{id}")).await;
+    let hash = page.body.split("name=\"hash\" value=\"").nth(1).expect("agreement shown")[..64].to_string();
+    let fields = |version: i32, extra: &[(&str, &str)]| {
+        let mut f = vec![("id".to_string(), id.to_string()), ("version".to_string(), version.to_string())];
+        f.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        f
+    };
+    let steps = [
+        (applicant, "/api/applications/sign", fields(2, &[("hash", &hash)])),
+        (applicant, "/api/applications/command", fields(3, &[("command", "submit")])),
+        (
+            staff,
+            "/api/staff/command",
+            fields(4, &[("command", "start-joint-testing"), ("comment", ""), ("go_live", "")]),
+        ),
+        (
+            staff,
+            "/api/staff/command",
+            fields(5, &[("command", "record-test-result"), ("comment", "OK"), ("go_live", "")]),
+        ),
+        (staff, "/api/staff/command", fields(6, &[("command", "approve"), ("comment", ""), ("go_live", "2099-03-01")])),
+        (staff, "/api/staff/command", fields(7, &[("command", "go-live"), ("comment", ""), ("go_live", "")])),
+    ];
+    for (who, path, form) in steps {
+        let (status, body) = who.call(path, &form).await;
+        assert_eq!(status, StatusCode::OK, "{path}: {body}");
+    }
+    id
+}

@@ -59,6 +59,26 @@ impl Browser {
         (response.status(), response.text().await.unwrap())
     }
 
+    /// Uploads one file as field `file` of a multipart form, as the hydrated page would; JSON answer.
+    pub async fn upload(&self, path: &str, file_name: &str, content: &str) -> (StatusCode, String) {
+        let boundary = "kanta-test-boundary-7d2f";
+        let body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
+             Content-Type: text/csv\r\n\r\n{content}\r\n--{boundary}--\r\n"
+        );
+        let response = self
+            .client
+            .post(self.absolute(path))
+            .header("origin", &self.base)
+            .header("accept", "application/json")
+            .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        (response.status(), response.text().await.unwrap())
+    }
+
     /// `call`, for a server that may be gone: `None` when no answer came.
     pub async fn try_call(
         &self,

@@ -5,6 +5,7 @@ mod m0001_support_request;
 mod m0002_identity;
 mod m0003_acting;
 mod m0004_onboarding;
+mod m0005_customer_data;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0002_identity::Migration),
             Box::new(m0003_acting::Migration),
             Box::new(m0004_onboarding::Migration),
+            Box::new(m0005_customer_data::Migration),
         ]
     }
 }

@@ -1,0 +1,190 @@
+//! Billing of the organisation the user acts for (totals, invoices, the CSV file), and the
+//! staff's import of invoices. Only bases that permit seeing administrative content see billing.
+use crate::{api::customer_data::ChangeLine, domain::services::KantaService, error::AppError};
+use leptos::{
+    prelude::*,
+    server_fn::codec::{ByteStream, GetUrl, MultipartData, MultipartFormData, Streaming},
+};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TotalLine {
+    pub year: u16,
+    pub service: KantaService,
+    /// Formatted for the reader (`1 234,56 €`).
+    pub total: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvoiceSummary {
+    pub id: i32,
+    pub number: String,
+    pub service: KantaService,
+    pub period: String,
+    pub issued: String,
+    pub due: String,
+    pub total: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BillingData {
+    pub organisation: String,
+    pub totals: Vec<TotalLine>,
+    pub invoices: Vec<InvoiceSummary>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineView {
+    pub description: String,
+    pub quantity: i64,
+    pub unit_price: String,
+    pub amount: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvoiceView {
+    pub organisation: String,
+    pub business_id: String,
+    pub summary: InvoiceSummary,
+    pub lines: Vec<LineView>,
+    pub history: Vec<ChangeLine>,
+}
+
+#[server(endpoint = "billing/get")]
+pub async fn billing() -> Result<BillingData, AppError> {
+    super::respond(ssr::billing().await)
+}
+
+#[server(endpoint = "billing/invoice")]
+pub async fn invoice(id: i32) -> Result<InvoiceView, AppError> {
+    super::respond(ssr::invoice(id).await)
+}
+
+/// Every billed event of the organisation as CSV, in the import format.
+#[server(endpoint = "billing/invoices.csv", input = GetUrl, output = Streaming)]
+pub async fn billing_csv() -> Result<ByteStream<AppError>, AppError> {
+    let csv = super::respond(ssr::csv().await)?;
+    Ok(ByteStream::new(futures::stream::once(async move { Ok::<_, AppError>(csv) })))
+}
+
+/// Staff: imports a CSV file of invoices (`file`), all of it or nothing; answers how many invoices.
+#[server(endpoint = "staff/billing-import", input = MultipartFormData)]
+pub async fn import_billing(data: MultipartData) -> Result<usize, AppError> {
+    super::respond(ssr::import(data).await)
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::*;
+    use crate::{
+        api::{customer_data::ssr::change_line, guard::acting_for},
+        backend::{billing, customer_data, db},
+        domain::{
+            acting::Action,
+            billing::{Cents, unit_price_local},
+        },
+    };
+
+    fn summary(s: &billing::StoredInvoice) -> InvoiceSummary {
+        let i = &s.invoice;
+        InvoiceSummary {
+            id: s.id,
+            number: i.number.clone(),
+            service: i.service,
+            period: i.period.local(),
+            issued: i.issued.local(),
+            due: i.due.local(),
+            total: i.total().local(),
+        }
+    }
+
+    pub async fn billing() -> Result<BillingData, AppError> {
+        let acting = acting_for(Action::SeeBillingAndAdministrativeContent).await?;
+        let invoices = billing::invoices(&db()?, &acting.now.organisation).await?;
+        Ok(BillingData {
+            organisation: acting.now.organisation.name.clone(),
+            totals: billing::totals(&invoices)
+                .into_iter()
+                .map(|(year, service, total)| TotalLine { year, service, total: total.local() })
+                .collect(),
+            invoices: invoices.iter().map(summary).collect(),
+        })
+    }
+
+    pub async fn invoice(id: i32) -> Result<InvoiceView, AppError> {
+        let acting = acting_for(Action::SeeBillingAndAdministrativeContent).await?;
+        let db = db()?;
+        let o = &acting.now.organisation;
+        let found = billing::invoices(&db, o).await?.into_iter().find(|i| i.id == id).ok_or(AppError::NotFound)?;
+        let history = customer_data::changes(&db, o.id)
+            .await?
+            .into_iter()
+            .filter(|(e, _, _)| e.subject == "invoice" && e.subject_id == Some(id))
+            .map(change_line)
+            .collect();
+        Ok(InvoiceView {
+            organisation: o.name.clone(),
+            business_id: o.ytunnus.clone(),
+            summary: summary(&found),
+            lines: found
+                .invoice
+                .lines
+                .iter()
+                .map(|l| LineView {
+                    description: l.description.clone(),
+                    quantity: l.quantity,
+                    unit_price: unit_price_local(l.unit_price_e4),
+                    amount: Cents::local(l.amount),
+                })
+                .collect(),
+            history,
+        })
+    }
+
+    pub async fn csv() -> Result<Vec<u8>, AppError> {
+        let acting = acting_for(Action::SeeBillingAndAdministrativeContent).await?;
+        let invoices = billing::invoices(&db()?, &acting.now.organisation).await?;
+        let list: Vec<_> = invoices.into_iter().map(|s| s.invoice).collect();
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            response
+                .insert_header(http::header::CONTENT_TYPE, http::HeaderValue::from_static("text/csv; charset=utf-8"));
+            response.insert_header(
+                http::header::CONTENT_DISPOSITION,
+                http::HeaderValue::from_static("attachment; filename=\"kanta-invoices.csv\""),
+            );
+        }
+        Ok(crate::domain::billing::export(&list).into_bytes())
+    }
+
+    /// Largest file accepted: far above a year's invoices, far below what would strain the server.
+    const MAX_FILE: usize = 5 * 1024 * 1024;
+
+    pub async fn import(data: MultipartData) -> Result<usize, AppError> {
+        let staff = crate::api::guard::staff().await?;
+        let mut data = data.into_inner().ok_or(AppError::Unavailable)?;
+        let (mut name, mut bytes) = (String::new(), Vec::new());
+        while let Ok(Some(mut field)) = data.next_field().await {
+            if field.name() != Some("file") {
+                continue;
+            }
+            name = field.file_name().unwrap_or("billing.csv").to_string();
+            while let Ok(Some(chunk)) = field.chunk().await {
+                bytes.extend_from_slice(&chunk);
+                if bytes.len() > MAX_FILE {
+                    return Err(file_problem(crate::domain::validation::Problem::TooLong { max: MAX_FILE as u32 }));
+                }
+            }
+        }
+        if bytes.is_empty() {
+            return Err(file_problem(crate::domain::validation::Problem::Required));
+        }
+        let text = String::from_utf8(bytes).map_err(|_| file_problem(crate::domain::validation::Problem::BadHeader))?;
+        let count = billing::import(&db()?, staff.person_id, &name, &text).await?;
+        leptos_axum::redirect(&format!("/staff/billing?imported={count}"));
+        Ok(count)
+    }
+
+    fn file_problem(problem: crate::domain::validation::Problem) -> AppError {
+        AppError::Invalid(vec![crate::domain::validation::FieldError { field: "file".into(), problem }])
+    }
+}

@@ -1,0 +1,287 @@
+//! Customer data of the organisation the user acts for: contacts, technical data, confirming it
+//! is current, and the change history of each. Reading needs the right to see administrative
+//! content, changing the right to update contacts and technical data.
+use crate::{
+    domain::{
+        contacts::{ContactForm, ContactKind},
+        freshness::Attention,
+        services::KantaService,
+        technical::TechnicalKind,
+    },
+    error::AppError,
+};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// One change-log entry as the organisation's users read it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeLine {
+    pub at: String,
+    pub who: String,
+    /// `customer`, `staff` or `system`.
+    pub actor: String,
+    /// `added`, `changed`, `ended`, `imported`, `confirmed`.
+    pub kind: String,
+    /// `[field, before, after]`.
+    pub changes: Vec<(String, String, String)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactView {
+    pub id: i32,
+    pub version: i32,
+    pub kind: ContactKind,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    /// Empty: every service.
+    pub services: Vec<KantaService>,
+    pub valid_from: String,
+    pub valid_to: Option<String>,
+    /// What ending this contact would leave without its required contact (then it cannot be ended).
+    pub sole_for: Vec<(KantaService, ContactKind)>,
+    pub history: Vec<ChangeLine>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TechnicalView {
+    pub id: i32,
+    pub version: i32,
+    pub service: KantaService,
+    pub kind: TechnicalKind,
+    pub name: String,
+    pub product_version: Option<String>,
+    pub vendor: Option<String>,
+    pub oid: Option<String>,
+    pub expires: Option<String>,
+    pub valid_from: String,
+    pub valid_to: Option<String>,
+    pub history: Vec<ChangeLine>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerDataView {
+    pub organisation: String,
+    pub in_use: Vec<KantaService>,
+    /// Services whose technical data is kept here (in use or on the way).
+    pub technical_services: Vec<KantaService>,
+    pub contacts: Vec<ContactView>,
+    pub technical: Vec<TechnicalView>,
+    pub gaps: Vec<(KantaService, ContactKind)>,
+    pub attention: Vec<Attention>,
+    /// When the data was last confirmed current.
+    pub confirmed: Option<String>,
+    /// The earliest day a technical change may take effect (`YYYY-MM-DD`).
+    pub earliest_change: String,
+    pub confirmations: Vec<ChangeLine>,
+}
+
+#[server(endpoint = "customer-data/get")]
+pub async fn customer_data() -> Result<CustomerDataView, AppError> {
+    super::respond(ssr::view().await)
+}
+
+/// Adds a contact: `contact[kind]`, `contact[name]`, …, `contact[services][<code>]=on` for each
+/// service it is a contact for (none: all).
+#[server(endpoint = "customer-data/contact-add")]
+pub async fn add_contact(contact: ContactForm) -> Result<(), AppError> {
+    super::respond(ssr::save_contact(None, &contact).await)
+}
+
+#[server(endpoint = "customer-data/contact-change")]
+pub async fn change_contact(id: i32, version: i32, contact: ContactForm) -> Result<(), AppError> {
+    super::respond(ssr::save_contact(Some((id, version)), &contact).await)
+}
+
+/// Ends a contact today (it stays in the history).
+#[server(endpoint = "customer-data/contact-end")]
+pub async fn end_contact(id: i32, version: i32) -> Result<(), AppError> {
+    super::respond(ssr::end_contact(id, version).await)
+}
+
+/// Adds an information system, a service unit or a certificate from `takes_effect` on; the form's
+/// fields are `item[service]`, `item[kind]`, ….
+#[server(endpoint = "customer-data/technical-add")]
+pub async fn add_technical(item: crate::domain::technical::TechnicalForm) -> Result<(), AppError> {
+    super::respond(ssr::add_technical(&item).await)
+}
+
+#[server(endpoint = "customer-data/technical-end")]
+pub async fn end_technical(id: i32, version: i32, takes_effect: String) -> Result<(), AppError> {
+    super::respond(ssr::end_technical(id, version, &takes_effect).await)
+}
+
+/// "Our data is current": one action.
+#[server(endpoint = "customer-data/confirm")]
+pub async fn confirm_data() -> Result<(), AppError> {
+    super::respond(ssr::confirm().await)
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod ssr {
+    use super::*;
+    use crate::{
+        api::guard::{Acting, acting_for},
+        backend::{
+            customer_data::{self as data, Change, Who},
+            db, format_time,
+            registry::registries,
+        },
+        domain::{
+            acting::Action,
+            contacts::{Covers, gaps_opened},
+            technical::{TechnicalForm, TechnicalInput, takes_effect},
+            validation::FieldError,
+        },
+        i18n::request_lang,
+        wizard::today,
+    };
+
+    const PAGE: &str = "/customer-data";
+
+    fn who(acting: &Acting) -> Who {
+        Who::customer(acting.session.person_id, acting.now.basis)
+    }
+
+    pub(crate) fn change_line(
+        (entry, changes, who): (crate::backend::entities::change_log::Model, Vec<Change>, Option<String>),
+    ) -> ChangeLine {
+        ChangeLine {
+            at: format_time(entry.at, request_lang()),
+            who: who.unwrap_or_default(),
+            actor: entry.actor,
+            kind: entry.kind,
+            changes,
+        }
+    }
+
+    pub async fn view() -> Result<CustomerDataView, AppError> {
+        let acting = acting_for(Action::SeeBillingAndAdministrativeContent).await?;
+        let db = db()?;
+        let organisation_id = acting.now.organisation.id;
+        let mut log = data::changes(&db, organisation_id).await?;
+        let mut history_of = |subject: &str, id: i32| -> Vec<ChangeLine> {
+            let (mine, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut log)
+                .into_iter()
+                .partition(|(e, _, _)| e.subject == subject && e.subject_id == Some(id));
+            log = rest;
+            mine.into_iter().map(change_line).collect()
+        };
+        let in_use = crate::backend::onboarding::in_use(&db, organisation_id).await?;
+        let rows = data::contacts(&db, organisation_id).await?;
+        let covers = |skip: Option<i32>| -> Vec<Covers> {
+            rows.iter()
+                .filter(|c| c.valid_to.is_none() && Some(c.id) != skip)
+                .filter_map(|c| Some(Covers { kind: ContactKind::from_code(&c.kind)?, services: data::services_of(c) }))
+                .collect()
+        };
+        let all = covers(None);
+        let mut contacts = Vec::new();
+        for c in &rows {
+            let Some(kind) = ContactKind::from_code(&c.kind) else { continue };
+            let sole_for =
+                if c.valid_to.is_none() { gaps_opened(&in_use, &all, &covers(Some(c.id))) } else { Vec::new() };
+            contacts.push(ContactView {
+                id: c.id,
+                version: c.version,
+                kind,
+                name: c.name.clone(),
+                email: c.email.clone(),
+                phone: c.phone.clone(),
+                services: data::services_of(c),
+                valid_from: local(&c.valid_from),
+                valid_to: c.valid_to.as_deref().map(local),
+                sole_for,
+                history: history_of("contact", c.id),
+            });
+        }
+        let technical = data::technical(&db, organisation_id)
+            .await?
+            .into_iter()
+            .filter_map(|t| {
+                Some(TechnicalView {
+                    id: t.id,
+                    version: t.version,
+                    service: KantaService::from_code(&t.service)?,
+                    kind: TechnicalKind::from_code(&t.kind)?,
+                    history: history_of("technical", t.id),
+                    name: t.name,
+                    product_version: t.product_version,
+                    vendor: t.vendor,
+                    oid: t.oid,
+                    expires: t.expires_on.as_deref().map(local),
+                    valid_from: local(&t.valid_from),
+                    valid_to: t.valid_to.as_deref().map(local),
+                })
+            })
+            .collect();
+        let confirmations: Vec<ChangeLine> =
+            log.into_iter().filter(|(e, _, _)| e.kind == "confirmed").map(change_line).collect();
+        let today = today();
+        Ok(CustomerDataView {
+            organisation: acting.now.organisation.name.clone(),
+            gaps: data::contact_gaps(&db, organisation_id).await?,
+            attention: data::attention(&db, &registries()?, organisation_id, today).await?,
+            confirmed: confirmations.first().map(|c| c.at.clone()),
+            confirmations,
+            technical_services: data::technical_services(&db, organisation_id).await?,
+            earliest_change: today.plus_days(i64::from(crate::domain::technical::NOTICE_DAYS)).to_string(),
+            in_use,
+            contacts,
+            technical,
+        })
+    }
+
+    /// A stored `YYYY-MM-DD` as Finns write it.
+    fn local(stored: &str) -> String {
+        crate::domain::validation::Date::parse(stored).map(|d| d.local()).unwrap_or_else(|_| stored.to_string())
+    }
+
+    fn done() -> Result<(), AppError> {
+        leptos_axum::redirect(PAGE);
+        Ok(())
+    }
+
+    /// Adds a contact, or changes the one seen at `(id, version)`.
+    pub async fn save_contact(existing: Option<(i32, i32)>, form: &ContactForm) -> Result<(), AppError> {
+        let acting = acting_for(Action::UpdateContactsAndTechnicalData).await?;
+        let input = form.parse().map_err(AppError::Invalid)?;
+        let (db, organisation_id) = (db()?, acting.now.organisation.id);
+        match existing {
+            None => data::add_contact(&db, who(&acting), organisation_id, &input, today()).await?,
+            Some((id, version)) => {
+                data::change_contact(&db, who(&acting), organisation_id, id, version, &input).await?
+            }
+        };
+        done()
+    }
+
+    pub async fn end_contact(id: i32, version: i32) -> Result<(), AppError> {
+        let acting = acting_for(Action::UpdateContactsAndTechnicalData).await?;
+        data::end_contact(&db()?, who(&acting), acting.now.organisation.id, id, version, today()).await?;
+        done()
+    }
+
+    pub async fn add_technical(form: &TechnicalForm) -> Result<(), AppError> {
+        let acting = acting_for(Action::UpdateContactsAndTechnicalData).await?;
+        let db = db()?;
+        let services = data::technical_services(&db, acting.now.organisation.id).await?;
+        let input = TechnicalInput::parse(form, &services, today()).map_err(AppError::Invalid)?;
+        data::add_technical(&db, &registries()?, who(&acting), &acting.now.organisation, &input).await?;
+        done()
+    }
+
+    pub async fn end_technical(id: i32, version: i32, date: &str) -> Result<(), AppError> {
+        let acting = acting_for(Action::UpdateContactsAndTechnicalData).await?;
+        let date = takes_effect(date, today())
+            .map_err(|problem| AppError::Invalid(vec![FieldError { field: "takes_effect".into(), problem }]))?;
+        data::end_technical(&db()?, who(&acting), acting.now.organisation.id, id, version, date).await?;
+        done()
+    }
+
+    pub async fn confirm() -> Result<(), AppError> {
+        let acting = acting_for(Action::UpdateContactsAndTechnicalData).await?;
+        data::confirm(&db()?, who(&acting), acting.now.organisation.id).await?;
+        done()
+    }
+}

@@ -1,0 +1,191 @@
+//! Billing (`/billing`): totals per year and service, the invoices, the CSV file; one invoice
+//! (`/billing/<id>`), printable. Staff import invoices at `/staff/billing`.
+use crate::{
+    api::billing::{BillingCsv, BillingData, ImportBilling, InvoiceView, billing, invoice},
+    components::{form::PostedError, print::PrintButton, session::RequireLogin},
+    domain::billing::HEADER,
+    i18n::tr,
+    pages::{
+        applications::{Answered, route_id},
+        customer_data::History,
+    },
+};
+use leptos::{prelude::*, server_fn::ServerFn};
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn Billing() -> impl IntoView {
+    let data = Resource::new_blocking(|| (), |_| billing());
+    view! { <Answered data page=|d| view! { <BillingPage data=d/> }/> }
+}
+
+#[component]
+fn BillingPage(data: BillingData) -> impl IntoView {
+    let totals = data
+        .totals
+        .iter()
+        .map(|t| {
+            view! {
+                <tr>
+                    <td>{t.year}</td>
+                    <td>{tr(t.service.message_id())}</td>
+                    <td class="number">{t.total.clone()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let invoices = data
+        .invoices
+        .iter()
+        .map(|i| {
+            view! {
+                <tr>
+                    <td><a href=format!("/billing/{}", i.id)>{i.number.clone()}</a></td>
+                    <td>{tr(i.service.message_id())}</td>
+                    <td>{i.period.clone()}</td>
+                    <td>{i.issued.clone()}</td>
+                    <td>{i.due.clone()}</td>
+                    <td class="number">{i.total.clone()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let none = data.invoices.is_empty();
+    view! {
+        <h1>{t!("billing-heading")}</h1>
+        <p class="lead">{data.organisation.clone()}</p>
+        {if none {
+            view! { <p id="no-invoices">{t!("billing-none")}</p> }.into_any()
+        } else {
+            view! {
+                <section aria-labelledby="totals-heading">
+                    <h2 id="totals-heading">{t!("billing-totals-heading")}</h2>
+                    <div class="table-scroll">
+                        <table id="billing-totals">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t!("billing-year")}</th>
+                                    <th scope="col">{t!("billing-service")}</th>
+                                    <th scope="col" class="number">{t!("billing-total")}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{totals}</tbody>
+                        </table>
+                    </div>
+                </section>
+                <section aria-labelledby="invoices-heading">
+                    <h2 id="invoices-heading">{t!("billing-invoices-heading")}</h2>
+                    <div class="table-scroll">
+                        <table id="invoices">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t!("invoice-number")}</th>
+                                    <th scope="col">{t!("billing-service")}</th>
+                                    <th scope="col">{t!("invoice-period")}</th>
+                                    <th scope="col">{t!("invoice-issued")}</th>
+                                    <th scope="col">{t!("invoice-due")}</th>
+                                    <th scope="col" class="number">{t!("invoice-total")}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{invoices}</tbody>
+                        </table>
+                    </div>
+                    <a class="button button--secondary" id="billing-csv" href=BillingCsv::url() download>{t!("billing-download")}</a>
+                </section>
+            }
+                .into_any()
+        }}
+    }
+}
+
+#[component]
+pub fn Invoice() -> impl IntoView {
+    let data = Resource::new_blocking(route_id(), invoice);
+    view! { <Answered data page=|v| view! { <InvoicePage view=v/> }/> }
+}
+
+#[component]
+fn InvoicePage(view: InvoiceView) -> impl IntoView {
+    let s = view.summary.clone();
+    let lines = view
+        .lines
+        .iter()
+        .map(|l| {
+            view! {
+                <tr>
+                    <td>{l.description.clone()}</td>
+                    <td class="number">{l.quantity}</td>
+                    <td class="number">{l.unit_price.clone()}</td>
+                    <td class="number">{l.amount.clone()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <article class="invoice" id="invoice">
+            <h1>{t!("invoice-heading", number = s.number.clone())}</h1>
+            <dl class="invoice__facts">
+                <dt>{t!("invoice-customer")}</dt>
+                <dd>{view.organisation.clone()} " (" {view.business_id.clone()} ")"</dd>
+                <dt>{t!("billing-service")}</dt>
+                <dd>{tr(s.service.message_id())}</dd>
+                <dt>{t!("invoice-period")}</dt>
+                <dd>{s.period.clone()}</dd>
+                <dt>{t!("invoice-issued")}</dt>
+                <dd>{s.issued.clone()}</dd>
+                <dt>{t!("invoice-due")}</dt>
+                <dd>{s.due.clone()}</dd>
+            </dl>
+            <div class="table-scroll">
+                <table id="invoice-lines">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!("invoice-description")}</th>
+                            <th scope="col" class="number">{t!("invoice-quantity")}</th>
+                            <th scope="col" class="number">{t!("invoice-unit-price")}</th>
+                            <th scope="col" class="number">{t!("invoice-amount")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{lines}</tbody>
+                    <tfoot>
+                        <tr>
+                            <th scope="row" colspan="3">{t!("invoice-total")}</th>
+                            <td class="number" id="invoice-total">{s.total.clone()}</td>
+                        </tr>
+                    </tfoot>
+                </table>
+            </div>
+            <p class="no-print"><PrintButton/> " " <a href="/billing">{t!("invoice-back")}</a></p>
+            <div class="no-print"><History lines=view.history.clone()/></div>
+        </article>
+    }
+}
+
+/// Staff: import invoices from a CSV file; the format is documented on the page.
+#[component]
+pub fn StaffBilling() -> impl IntoView {
+    let query = use_query_map();
+    let imported = query.with_untracked(|q| q.get("imported"));
+    view! {
+        <RequireLogin>
+            <div class="page">
+                <h1>{t!("import-heading")}</h1>
+                <PostedError/>
+                {imported.clone().map(|n| view! { <p class="notice notice--success" role="status" id="imported">{t!("import-done", count = n)}</p> })}
+                <section class="card">
+                    <h2>{t!("import-format-heading")}</h2>
+                    <p>{t!("import-format")}</p>
+                    <pre class="csv-header"><code>{HEADER.join(";")}</code></pre>
+                    <p>{t!("import-format-rules")}</p>
+                    <form method="post" action=ImportBilling::url() enctype="multipart/form-data">
+                        <div class="field">
+                            <label for="import-file">{t!("import-file")}</label>
+                            <input id="import-file" name="file" type="file" accept=".csv,text/csv" required/>
+                        </div>
+                        <button type="submit" class="button button--primary" id="import-submit">{t!("import-submit")}</button>
+                    </form>
+                </section>
+            </div>
+        </RequireLogin>
+    }
+}

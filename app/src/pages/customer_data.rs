@@ -1,0 +1,387 @@
+//! The organisation's customer data (`/customer-data`): what needs attention, confirming the data
+//! is current, contacts and technical data with their history. Plain forms: works without
+//! JavaScript; the server checks every change.
+use crate::{
+    api::customer_data::{
+        AddContact, AddTechnical, ChangeContact, ChangeLine, ConfirmData, ContactView, CustomerDataView, EndContact,
+        EndTechnical, TechnicalView, customer_data,
+    },
+    components::form::PostedError,
+    domain::{contacts::ContactKind, freshness::Attention, services::KantaService, technical::TechnicalKind},
+    i18n::tr,
+    pages::applications::Answered,
+};
+use leptos::{prelude::*, server_fn::ServerFn};
+
+#[component]
+pub fn CustomerData() -> impl IntoView {
+    let data = Resource::new_blocking(|| (), |_| customer_data());
+    view! { <Answered data page=|d| view! { <CustomerDataPage data=d/> }/> }
+}
+
+/// What needs attention, in words, and where to go about it.
+pub fn attention_text(a: &Attention) -> String {
+    match a {
+        Attention::ConfirmData { since } => t!("attention-confirm", since = since.local()),
+        Attention::CertificateExpiring { service, name, expires } => t!(
+            "attention-certificate",
+            name = name.clone(),
+            service = tr(service.message_id()),
+            expires = expires.local()
+        ),
+        Attention::UnitNotInRegister { service, oid } => {
+            t!("attention-unit-not-in-register", oid = oid.to_string(), service = tr(service.message_id()))
+        }
+    }
+}
+
+pub fn gap_text(service: KantaService, kind: ContactKind) -> String {
+    t!("attention-contact-missing", kind = tr(kind.message_id()), service = tr(service.message_id()))
+}
+
+#[component]
+fn CustomerDataPage(data: CustomerDataView) -> impl IntoView {
+    let notes: Vec<String> =
+        data.gaps.iter().map(|(s, k)| gap_text(*s, *k)).chain(data.attention.iter().map(attention_text)).collect();
+    let (current, ended): (Vec<ContactView>, Vec<ContactView>) =
+        data.contacts.iter().cloned().partition(|c| c.valid_to.is_none());
+    let in_use = data.in_use.clone();
+    let contacts = current.into_iter().map(|c| view! { <ContactCard contact=c in_use=in_use.clone()/> }).collect_view();
+    let ended_contacts = ended.into_iter().map(|c| view! { <ContactCard contact=c in_use=Vec::new()/> }).collect_view();
+    let technical = data
+        .technical
+        .iter()
+        .cloned()
+        .map(|t| view! { <TechnicalCard item=t earliest=data.earliest_change.clone()/> })
+        .collect_view();
+    let confirmed = data.confirmed.clone();
+    view! {
+        <h1>{t!("customer-data-heading")}</h1>
+        <p class="lead">{data.organisation.clone()}</p>
+        <PostedError/>
+        {(!notes.is_empty()).then(|| view! {
+            <div class="notice notice--warning" role="status" id="attention">
+                <p>{t!("attention-intro")}</p>
+                <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+            </div>
+        })}
+        <section class="card" aria-labelledby="confirm-heading">
+            <h2 id="confirm-heading">{t!("confirm-heading")}</h2>
+            <p id="confirmed-at">
+                {match confirmed {
+                    Some(at) => t!("confirm-last", at = at),
+                    None => t!("confirm-never"),
+                }}
+            </p>
+            <form method="post" action=ConfirmData::url()>
+                <button type="submit" class="button button--primary" id="confirm-data">{t!("confirm-button")}</button>
+            </form>
+            <History lines=data.confirmations.clone()/>
+        </section>
+        <section aria-labelledby="contacts-heading">
+            <h2 id="contacts-heading">{t!("contacts-heading")}</h2>
+            <p>{t!("contacts-rule")}</p>
+            <ul class="item-list" id="contacts">{contacts}</ul>
+            <details class="card" id="add-contact">
+                <summary>{t!("contact-add")}</summary>
+                <ContactForm action=AddContact::url() contact=None in_use=data.in_use.clone()/>
+            </details>
+            {(!ended_contacts.is_empty()).then(|| view! {
+                <details id="ended-contacts">
+                    <summary>{t!("contacts-ended")}</summary>
+                    <ul class="item-list">{ended_contacts}</ul>
+                </details>
+            })}
+        </section>
+        <section aria-labelledby="technical-heading">
+            <h2 id="technical-heading">{t!("technical-heading")}</h2>
+            <p>{t!("technical-rule", days = crate::domain::technical::NOTICE_DAYS)}</p>
+            {if data.technical_services.is_empty() {
+                view! { <p id="no-technical">{t!("technical-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="item-list" id="technical">{technical}</ul>
+                    <details class="card" id="add-technical">
+                        <summary>{t!("technical-add")}</summary>
+                        <TechnicalForm services=data.technical_services.clone() earliest=data.earliest_change.clone()/>
+                    </details>
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn ContactCard(contact: ContactView, in_use: Vec<KantaService>) -> impl IntoView {
+    let services = if contact.services.is_empty() {
+        t!("contact-all-services")
+    } else {
+        contact.services.iter().map(|s| tr(s.message_id())).collect::<Vec<_>>().join(", ")
+    };
+    let active = contact.valid_to.is_none();
+    let sole: Vec<String> = contact.sole_for.iter().map(|(s, k)| gap_text(*s, *k)).collect();
+    let validity = match &contact.valid_to {
+        Some(to) => t!("valid-between", from = contact.valid_from.clone(), to = to.clone()),
+        None => t!("valid-from", from = contact.valid_from.clone()),
+    };
+    view! {
+        <li class="item card" data-contact=contact.id>
+            <h3>{contact.name.clone()} " · " {tr(contact.kind.message_id())}</h3>
+            <p>{contact.email.clone()} " · " {contact.phone.clone()}</p>
+            <p>{services}</p>
+            <p class="hint">{validity}</p>
+            {active.then(|| view! {
+                <details>
+                    <summary>{t!("contact-change")}</summary>
+                    <ContactForm action=ChangeContact::url() contact=Some(contact.clone()) in_use/>
+                </details>
+                {if sole.is_empty() {
+                    view! {
+                        <form method="post" action=EndContact::url() class="inline-form">
+                            <input type="hidden" name="id" value=contact.id/>
+                            <input type="hidden" name="version" value=contact.version/>
+                            <button type="submit" class="button button--secondary">{t!("contact-end")}</button>
+                        </form>
+                    }.into_any()
+                } else {
+                    view! {
+                        <p class="notice notice--info sole-contact">{t!("contact-sole")}</p>
+                        <ul>{sole.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+                    }.into_any()
+                }}
+            })}
+            <History lines=contact.history.clone()/>
+        </li>
+    }
+}
+
+/// The form for a new contact, or for changing one (`contact`).
+#[component]
+fn ContactForm(action: &'static str, contact: Option<ContactView>, in_use: Vec<KantaService>) -> impl IntoView {
+    let prefix = contact.as_ref().map(|c| format!("contact-{}", c.id)).unwrap_or_else(|| "new-contact".into());
+    let id = |name: &str| format!("{prefix}-{name}");
+    let value = |f: fn(&ContactView) -> String| contact.as_ref().map(f).unwrap_or_default();
+    let kind = contact.as_ref().map(|c| c.kind);
+    let chosen = contact.as_ref().map(|c| c.services.clone()).unwrap_or_default();
+    let kinds = ContactKind::ALL
+        .into_iter()
+        .map(|k| view! { <option value=k.code() selected=kind == Some(k)>{tr(k.message_id())}</option> })
+        .collect_view();
+    let services = in_use
+        .into_iter()
+        .map(|s| {
+            let box_id = id(s.code());
+            view! {
+                <div class="checkbox">
+                    <input type="checkbox" id=box_id.clone() name=format!("contact[services][{}]", s.code()) value="on" checked=chosen.contains(&s)/>
+                    <label for=box_id>{tr(s.message_id())}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <form method="post" action=action class="stacked-form">
+            {contact.as_ref().map(|c| view! {
+                <input type="hidden" name="id" value=c.id/>
+                <input type="hidden" name="version" value=c.version/>
+            })}
+            <div class="field">
+                <label for=id("kind")>{t!("contact-kind")}</label>
+                <select id=id("kind") name="contact[kind]" required>{kinds}</select>
+            </div>
+            <div class="field">
+                <label for=id("name")>{t!("contact-name")}</label>
+                <input id=id("name") name="contact[name]" required autocomplete="name" value=value(|c| c.name.clone())/>
+            </div>
+            <div class="field">
+                <label for=id("email")>{t!("contact-email")}</label>
+                <input id=id("email") name="contact[email]" type="email" required value=value(|c| c.email.clone())/>
+            </div>
+            <div class="field">
+                <label for=id("phone")>{t!("contact-phone")}</label>
+                <p class="hint">{t!("contact-phone-hint")}</p>
+                <input id=id("phone") name="contact[phone]" type="tel" required value=value(|c| c.phone.clone())/>
+            </div>
+            <fieldset class="field">
+                <legend>{t!("contact-services")}</legend>
+                <p class="hint">{t!("contact-services-hint")}</p>
+                {services}
+            </fieldset>
+            <button type="submit" class="button button--primary">
+                {if contact.is_some() { t!("contact-save") } else { t!("contact-add") }}
+            </button>
+        </form>
+    }
+}
+
+#[component]
+fn TechnicalCard(item: TechnicalView, earliest: String) -> impl IntoView {
+    let details: Vec<String> = [
+        item.product_version.clone().map(|v| t!("technical-version-is", version = v)),
+        item.vendor.clone().map(|v| t!("technical-vendor-is", vendor = v)),
+        item.oid.clone().map(|o| t!("technical-oid-is", oid = o)),
+        item.expires.clone().map(|e| t!("technical-expires-is", date = e)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let validity = match &item.valid_to {
+        Some(to) => t!("valid-between", from = item.valid_from.clone(), to = to.clone()),
+        None => t!("valid-from", from = item.valid_from.clone()),
+    };
+    let end_id = format!("technical-{}-end", item.id);
+    view! {
+        <li class="item card" data-technical=item.id>
+            <h3>{item.name.clone()} " · " {tr(item.kind.message_id())}</h3>
+            <p>{tr(item.service.message_id())}</p>
+            <p>{details.join(" · ")}</p>
+            <p class="hint">{validity}</p>
+            {item.valid_to.is_none().then(|| view! {
+                <form method="post" action=EndTechnical::url() class="inline-form">
+                    <input type="hidden" name="id" value=item.id/>
+                    <input type="hidden" name="version" value=item.version/>
+                    <div class="field">
+                        <label for=end_id.clone()>{t!("technical-end-date")}</label>
+                        <input id=end_id name="takes_effect" type="date" min=earliest.clone() value=earliest.clone() required/>
+                    </div>
+                    <button type="submit" class="button button--secondary">{t!("technical-end")}</button>
+                </form>
+            })}
+            <History lines=item.history.clone()/>
+        </li>
+    }
+}
+
+#[component]
+fn TechnicalForm(services: Vec<KantaService>, earliest: String) -> impl IntoView {
+    let services =
+        services.into_iter().map(|s| view! { <option value=s.code()>{tr(s.message_id())}</option> }).collect_view();
+    let kinds = TechnicalKind::ALL
+        .into_iter()
+        .map(|k| view! { <option value=k.code()>{tr(k.message_id())}</option> })
+        .collect_view();
+    let text = |name: &'static str, label: String, hint: Option<String>, required: bool| {
+        let id = format!("technical-{name}");
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                {hint.map(|h| view! { <p class="hint">{h}</p> })}
+                <input id=id name=format!("item[{name}]") required=required/>
+            </div>
+        }
+    };
+    view! {
+        <form method="post" action=AddTechnical::url() class="stacked-form">
+            <div class="field">
+                <label for="technical-service">{t!("technical-service")}</label>
+                <select id="technical-service" name="item[service]" required>{services}</select>
+            </div>
+            <div class="field">
+                <label for="technical-kind">{t!("technical-kind")}</label>
+                <select id="technical-kind" name="item[kind]" required>{kinds}</select>
+            </div>
+            {text("name", t!("technical-name"), Some(t!("technical-name-hint")), true)}
+            {text("product_version", t!("technical-version"), Some(t!("technical-for-systems")), false)}
+            {text("vendor", t!("technical-vendor"), Some(t!("technical-for-systems")), false)}
+            {text("oid", t!("technical-oid"), Some(t!("technical-for-units")), false)}
+            <div class="field">
+                <label for="technical-expires">{t!("technical-expires")}</label>
+                <p class="hint">{t!("technical-for-certificates")}</p>
+                <input id="technical-expires" name="item[expires]" type="date"/>
+            </div>
+            <div class="field">
+                <label for="technical-takes-effect">{t!("technical-takes-effect")}</label>
+                <input id="technical-takes-effect" name="item[takes_effect]" type="date" min=earliest.clone() value=earliest required/>
+            </div>
+            <button type="submit" class="button button--primary" id="technical-submit">{t!("technical-add")}</button>
+        </form>
+    }
+}
+
+/// A changed field's name for the reader.
+fn field_name(field: &str) -> String {
+    match field {
+        "kind" => t!("contact-kind"),
+        "name" => t!("contact-name"),
+        "email" => t!("contact-email"),
+        "phone" => t!("contact-phone"),
+        "services" => t!("contact-services"),
+        "service" => t!("technical-service"),
+        "version" => t!("technical-version"),
+        "vendor" => t!("technical-vendor"),
+        "oid" => t!("technical-oid"),
+        "expires" => t!("technical-expires"),
+        "valid_from" => t!("field-valid-from"),
+        "valid_to" => t!("field-valid-to"),
+        "number" => t!("invoice-number"),
+        "total" => t!("invoice-total"),
+        other => other.to_string(),
+    }
+}
+
+/// A stored value for the reader: codes as names, dates as Finns write them.
+fn value_text(field: &str, value: &str) -> String {
+    let service =
+        |code: &str| KantaService::from_code(code).map(|s| tr(s.message_id())).unwrap_or_else(|| code.to_string());
+    match field {
+        "kind" => ContactKind::from_code(value)
+            .map(|k| tr(k.message_id()))
+            .or_else(|| TechnicalKind::from_code(value).map(|k| tr(k.message_id())))
+            .unwrap_or_else(|| value.to_string()),
+        "service" => service(value),
+        "services" if value.is_empty() => t!("contact-all-services"),
+        "services" => value.split(',').map(service).collect::<Vec<_>>().join(", "),
+        "valid_from" | "valid_to" | "expires" => {
+            crate::domain::validation::Date::parse(value).map(|d| d.local()).unwrap_or_else(|_| value.to_string())
+        }
+        _ => value.to_string(),
+    }
+}
+
+/// Who changed what and when, newest first.
+#[component]
+pub fn History(lines: Vec<ChangeLine>) -> impl IntoView {
+    (!lines.is_empty()).then(|| {
+        let items = lines
+            .into_iter()
+            .map(|l| {
+                let what = match l.kind.as_str() {
+                    "added" => t!("change-added"),
+                    "changed" => t!("change-changed"),
+                    "ended" => t!("change-ended"),
+                    "imported" => t!("change-imported"),
+                    "confirmed" => t!("change-confirmed"),
+                    _ => t!("change-other"),
+                };
+                let who = if l.actor == "staff" { t!("change-by-staff", name = l.who.clone()) } else { l.who.clone() };
+                let fields = l
+                    .changes
+                    .iter()
+                    .map(|(field, before, after)| {
+                        let (name, before, after) =
+                            (field_name(field), value_text(field, before), value_text(field, after));
+                        let text = if before.is_empty() {
+                            format!("{name}: {after}")
+                        } else {
+                            format!("{name}: {before} → {after}")
+                        };
+                        view! { <li>{text}</li> }
+                    })
+                    .collect_view();
+                view! {
+                    <li>
+                        <p><strong>{what}</strong> " · " {l.at.clone()} " · " {who}</p>
+                        <ul class="changes">{fields}</ul>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <details class="history">
+                <summary>{t!("history-heading")}</summary>
+                <ol>{items}</ol>
+            </details>
+        }
+    })
+}

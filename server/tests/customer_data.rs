@@ -1,0 +1,227 @@
+//! Keeping customer data current and billing, over real HTTP on both databases: a clinic takes a
+//! service into use, its application's contacts and technical data become its own, the rules
+//! hold (an administrative and a technical contact per service in use, changes three weeks
+//! ahead, OIDs of its own), staff see change notices; staff import invoices all or nothing.
+mod common;
+
+use app::backend::entities::{
+    billing_event, billing_import, change_log, change_notice, contact, invoice, technical_item,
+};
+use common::{
+    TestApp,
+    applications::to_production,
+    browser::{Browser, log_in},
+};
+use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+
+on_both_databases!(contacts_and_technical_data_stay_current, billing_is_imported_whole_or_not_at_all);
+
+fn form(fields: &[(&str, &str)]) -> Vec<(String, String)> {
+    fields.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}
+
+async fn contacts(app: &TestApp) -> Vec<contact::Model> {
+    contact::Entity::find().order_by_asc(contact::Column::Id).all(&app.db).await.unwrap()
+}
+
+async fn contacts_and_technical_data_stay_current(app: TestApp) {
+    let clinic = Browser::new(&app.base);
+    log_in(&clinic, "p01").await;
+    let staff = Browser::new(&app.base);
+    log_in(&staff, "p10").await;
+    to_production(&clinic, &staff, "patient-data").await;
+
+    // The application's contacts and technical data are now the organisation's.
+    let taken = contacts(&app).await;
+    let kinds: Vec<&str> = taken.iter().map(|c| c.kind.as_str()).collect();
+    assert_eq!(kinds, ["administrative", "technical"]);
+    assert_eq!(taken[0].phone, "+358401234567");
+    assert_eq!(technical_item::Entity::find().count(&app.db).await.unwrap(), 3);
+    let technical_id = taken[1].id.to_string();
+
+    // The only technical contact cannot be ended; nothing changes.
+    let (status, body) =
+        clinic.call("/api/customer-data/contact-end", &[("id", technical_id.as_str()), ("version", "1")]).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert!(body.contains("ContactsRequired") && body.contains("Technical"), "{body}");
+    assert!(contacts(&app).await[1].valid_to.is_none());
+    let page = clinic.get("/customer-data").await;
+    assert!(page.body.contains("sole-contact"), "the page says so before the change is tried");
+
+    // A bad phone number is refused; a good contact is added with its number normalised.
+    let new = |phone: &str| {
+        form(&[
+            ("contact[kind]", "technical"),
+            ("contact[name]", "Teemu Tekninen"),
+            ("contact[email]", "Teemu@Terveysdata.example"),
+            ("contact[phone]", phone),
+            ("contact[services][patient-data]", "on"),
+        ])
+    };
+    let (status, body) = clinic.call("/api/customer-data/contact-add", &new("12345")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(contacts(&app).await.len(), 2);
+    let (status, body) = clinic.call("/api/customer-data/contact-add", &new("050 111 2222")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let added = contacts(&app).await.pop().unwrap();
+    assert_eq!(
+        (added.email.as_str(), added.phone.as_str(), added.services.as_str()),
+        ("teemu@terveysdata.example", "+358501112222", "[\"patient-data\"]")
+    );
+
+    // Now the old technical contact can be ended: it stays, with its end date.
+    let (status, body) =
+        clinic.call("/api/customer-data/contact-end", &[("id", technical_id.as_str()), ("version", "1")]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let all = contacts(&app).await;
+    assert_eq!(all.len(), 3, "never deleted");
+    assert!(all[1].valid_to.is_some());
+    // A change made on a stale version is refused.
+    let stale = [form(&[("id", &added.id.to_string()), ("version", "0")]), new("050 111 3333")].concat();
+    let (status, _) = clinic.call("/api/customer-data/contact-change", &stale).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+
+    // Technical data: OIDs of the organisation's own, three weeks' notice; staff get a notice.
+    let later = app::wizard::today().plus_days(30).to_string();
+    let soon = app::wizard::today().plus_days(5).to_string();
+    let unit = |oid: &str, date: &str| {
+        form(&[
+            ("item[service]", "patient-data"),
+            ("item[kind]", "unit"),
+            ("item[name]", "Laboratorio"),
+            ("item[oid]", oid),
+            ("item[takes_effect]", date),
+        ])
+    };
+    let (status, body) =
+        clinic.call("/api/customer-data/technical-add", &unit("1.2.246.10.31417124.10.2", &later)).await;
+    assert!(status == StatusCode::UNPROCESSABLE_ENTITY && body.contains("NotOwnOid"), "{body}");
+    let (status, body) =
+        clinic.call("/api/customer-data/technical-add", &unit("1.2.246.10.31415903.10.2", &soon)).await;
+    assert!(status == StatusCode::UNPROCESSABLE_ENTITY && body.contains("DateTooSoon"), "{body}");
+    assert_eq!(change_notice::Entity::find().count(&app.db).await.unwrap(), 0);
+    let (status, body) =
+        clinic.call("/api/customer-data/technical-add", &unit("1.2.246.10.31415903.10.2", &later)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(technical_item::Entity::find().count(&app.db).await.unwrap(), 4);
+    let (status, _) = clinic.call("/api/staff/notices", &[("", "")]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "the customer is not staff");
+    let (status, body) = staff.call("/api/staff/notices", &[("", "")]).await;
+    assert!(status == StatusCode::OK && body.contains("Laboratorio") && body.contains("Aino Virtanen"), "{body}");
+    let notice = change_notice::Entity::find().one(&app.db).await.unwrap().unwrap();
+    let (status, _) = staff.call("/api/staff/notice-handled", &[("id", notice.id.to_string())]).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, body) = staff.call("/api/staff/notices", &[("", "")]).await;
+    assert_eq!(body, "[]");
+
+    // Confirming is one action; the history tells who did what.
+    let (status, _) = clinic.call("/api/customer-data/confirm", &[("", "")]).await;
+    assert_eq!(status, StatusCode::OK);
+    let confirmed =
+        change_log::Entity::find().filter(change_log::Column::Kind.eq("confirmed")).count(&app.db).await.unwrap();
+    assert_eq!(confirmed, 1);
+    let (status, body) = clinic.call("/api/customer-data/get", &[("", "")]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let view: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(view["gaps"], serde_json::json!([]));
+    assert_eq!(view["attention"], serde_json::json!([]));
+    let ended = view["contacts"].as_array().unwrap().iter().find(|c| c["id"] == taken[1].id).unwrap();
+    let kinds: Vec<&str> = ended["history"].as_array().unwrap().iter().map(|h| h["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["ended", "added"], "newest first");
+    assert_eq!(ended["history"][0]["who"], "Aino Virtanen");
+}
+
+const GOOD: &str = "invoice_number;business_id;service;period;issued_on;due_on;description;quantity;unit_price\n\
+    K2027-0001;3141590-3;patient-data;2026;2027-02-15;2027-03-15;Vuosimaksu 2026;1;90\n\
+    K2027-0002;3141590-3;eprescription;2026;2027-02-15;2027-03-15;Reseptit;12345;0,053\n\
+    K2027-0002;3141590-3;eprescription;2026;2027-02-15;2027-03-15;Lisärivi;2;1000,5\n\
+    K2026-0100;3141590-3;patient-data;2025;2026-02-16;2026-03-16;Vuosimaksu 2025;1;90\n";
+
+async fn billing_is_imported_whole_or_not_at_all(app: TestApp) {
+    let clinic = Browser::new(&app.base);
+    log_in(&clinic, "p01").await; // Lähiklinikka becomes known here by acting for it.
+    let staff = Browser::new(&app.base);
+    log_in(&staff, "p10").await;
+    let counts = || async {
+        (
+            invoice::Entity::find().count(&app.db).await.unwrap(),
+            billing_event::Entity::find().count(&app.db).await.unwrap(),
+            billing_import::Entity::find().count(&app.db).await.unwrap(),
+        )
+    };
+
+    let (status, _) = clinic.upload("/api/staff/billing-import", "k.csv", GOOD).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "only staff import");
+    // One unknown organisation among good rows: nothing is imported.
+    let bad = format!(
+        "{GOOD}K2027-0003;3141712-4;patient-data;2026;2027-02-15;2027-03-15;Vuosimaksu;1;90\nK2027-0004;3141590-3;patient-data;2026;2027-02-15;2027-03-15;Vuosimaksu;x;90\n"
+    );
+    let (status, body) = staff.upload("/api/staff/billing-import", "k.csv", &bad).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body.contains("\"line\":7") && body.contains("InvalidNumber"), "{body}");
+    assert_eq!(counts().await, (0, 0, 0));
+    let only_unknown = format!("{GOOD}K2027-0003;3141712-4;patient-data;2026;2027-02-15;2027-03-15;Vuosimaksu;1;90\n");
+    let (status, body) = staff.upload("/api/staff/billing-import", "k.csv", &only_unknown).await;
+    assert!(
+        status == StatusCode::UNPROCESSABLE_ENTITY
+            && body.contains("UnknownOrganisation")
+            && body.contains("\"line\":6"),
+        "{body}"
+    );
+    assert_eq!(counts().await, (0, 0, 0));
+
+    let (status, body) = staff.upload("/api/staff/billing-import", "k.csv", GOOD).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "3"));
+    assert_eq!(counts().await, (3, 4, 1));
+    let (status, body) = staff.upload("/api/staff/billing-import", "k.csv", GOOD).await;
+    assert!(status == StatusCode::UNPROCESSABLE_ENTITY && body.contains("AlreadyImported"), "{body}");
+    assert_eq!(counts().await, (3, 4, 1));
+
+    // The organisation sees totals per year and service, in cents, formatted the Finnish way.
+    let (status, body) = clinic.call("/api/billing/get", &[("", "")]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let data: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let totals: Vec<(u64, &str, &str)> = data["totals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["year"].as_u64().unwrap(), t["service"].as_str().unwrap(), t["total"].as_str().unwrap()))
+        .collect();
+    // 12 345 × 0,053 € = 654,29 €; 2 × 1 000,50 € = 2 001,00 €.
+    assert_eq!(
+        totals,
+        [
+            (2026, "EPrescription", "2\u{a0}655,29\u{a0}€"),
+            (2026, "PatientDataRepository", "90,00\u{a0}€"),
+            (2025, "PatientDataRepository", "90,00\u{a0}€")
+        ]
+    );
+    let id = invoice::Entity::find()
+        .filter(invoice::Column::Number.eq("K2027-0002"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let page = clinic.get(&format!("/billing/{id}")).await;
+    assert!(page.body.contains("2\u{a0}655,29\u{a0}€") && page.body.contains("0,053\u{a0}€"), "{}", page.body);
+    // The CSV export reads back as the same invoices.
+    let (status, csv) = clinic.call_get("/api/billing/invoices.csv", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    let again = app::domain::billing::parse_import(&csv).unwrap();
+    let original = app::domain::billing::parse_import(GOOD).unwrap();
+    let numbers = |v: &[app::domain::billing::ImportedInvoice]| {
+        let mut n: Vec<(String, i64)> = v.iter().map(|i| (i.number.clone(), i.total().0)).collect();
+        n.sort();
+        n
+    };
+    assert_eq!(numbers(&again), numbers(&original));
+    // Another organisation's user sees none of it.
+    let other = Browser::new(&app.base);
+    log_in(&other, "p13").await;
+    let (_, body) = other.call("/api/billing/get", &[("", "")]).await;
+    assert!(body.contains("\"invoices\":[]"), "{body}");
+    let (status, _) = other.call("/api/billing/invoice", &[("id", id.to_string())]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
