@@ -173,6 +173,31 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       await expect(page.locator('#timeline li')).toHaveCount(9);
       await page.goto('/applications');
       await expect(page.locator('#services-in-use')).toContainText(msg(lang, 'service-patient-data'));
+
+      // In production, the application's contacts and technical data are the clinic's own. The only
+      // technical contact cannot be ended, and the page says so before anyone tries.
+      await page.locator('#customer-data-nav').click();
+      const technicalContact = page.locator('#contacts li.item', { hasText: a.technical_name });
+      await expect(technicalContact.locator('.sole-contact')).toHaveText(msg(lang, 'contact-sole'));
+      await expect(technicalContact.getByRole('button', { name: msg(lang, 'contact-end') })).toHaveCount(0);
+      await expect(page.locator('#technical')).toContainText(a.unit_oid);
+      // A new service unit, reported three weeks ahead (the earliest day is filled in); the desk is told.
+      const unitOid = clinic.oid.replace(/\.1$/, '.3');
+      const add = page.locator('#add-technical');
+      await add.locator('summary').click();
+      await add.getByLabel(msg(lang, 'technical-kind'), { exact: true }).selectOption('unit');
+      await add.getByLabel(msg(lang, 'technical-name'), { exact: true }).fill('Laboratorio');
+      await add.getByLabel(msg(lang, 'technical-oid'), { exact: true }).fill(unitOid);
+      await add.getByRole('button', { name: msg(lang, 'technical-add') }).click();
+      await expect(page.locator('#posted-error')).toHaveCount(0);
+      await expect(page.locator('#technical')).toContainText(unitOid);
+      const desk = await (await browser.newContext({ locale: browserLocale[lang] })).newPage();
+      await logIn(desk, lang, { listed: staff });
+      await desk.goto('/staff');
+      const notice = desk.locator('#notices li', { hasText: clinic.organisation });
+      await expect(notice).toContainText(unitOid);
+      await notice.getByRole('button', { name: msg(lang, 'notice-handled') }).click();
+      await expect(desk.locator('#notices li', { hasText: clinic.organisation })).toHaveCount(0);
     });
 
     test('answers given offline are saved when the network is back, and a newer save elsewhere is not overwritten unasked', async ({ page, context, browser }, info) => {

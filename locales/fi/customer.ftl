@@ -90,3 +90,9 @@ import-format = CSV-tiedosto (UTF-8), ensimmäisenä otsikkorivi, kentät puolip
 import-format-rules = Kausi on vuosi (2026) tai kuukausi (2026-03); päivämäärät 2027-02-15 tai 15.2.2027; yksikköhinta euroina enintään neljällä desimaalilla (0,053). Summa on määrä × yksikköhinta sentteihin pyöristettynä. Saman laskun riveillä on sama asiakas, palvelu, kausi ja päivämäärät. Jos yksikin rivi on virheellinen, mitään ei tuoda.
 import-file = CSV-tiedosto
 import-submit = Tuo laskut
+
+## Reminder e-mail
+mail-reminder-subject = Kanta: tarkistakaa asiakkuustietonne
+mail-reminder-body = Kanta-palveluiden asiakkuustiedoissanne on asioita, jotka vaativat huomiota:
+    { $items }
+    Päivittäkää tai vahvistakaa tiedot osoitteessa { $link }

@@ -90,3 +90,9 @@ import-format = CSV-fil (UTF-8), först rubrikraden, fälten åtskilda med semik
 import-format-rules = Perioden är ett år (2026) eller en månad (2026-03); datum 2027-02-15 eller 15.2.2027; enhetspriset i euro med högst fyra decimaler (0,053). Beloppet är antal × enhetspris avrundat till cent. Raderna för samma faktura har samma kund, tjänst, period och datum. Om en enda rad är felaktig importeras ingenting.
 import-file = CSV-fil
 import-submit = Importera fakturor
+
+## Reminder e-mail
+mail-reminder-subject = Kanta: kontrollera era kunduppgifter
+mail-reminder-body = Det finns saker i era kunduppgifter för Kanta-tjänsterna som kräver uppmärksamhet:
+    { $items }
+    Uppdatera eller bekräfta uppgifterna på { $link }

@@ -79,6 +79,13 @@ pub fn app_state(
         mailer_wake.clone(),
         std::time::Duration::from_secs(30),
     ));
+    tokio::spawn(app::backend::reminders::run(
+        db.clone(),
+        registries.clone(),
+        mail.site_url.clone(),
+        mailer_wake.clone(),
+        std::time::Duration::from_secs(24 * 60 * 60),
+    ));
     if config.sandbox && config.environment == Environment::Production {
         tracing::warn!("the sandbox services are on in production");
     }

@@ -1,11 +1,12 @@
 //! Keeping customer data current and billing, over real HTTP on both databases: a clinic takes a
 //! service into use, its application's contacts and technical data become its own, the rules
 //! hold (an administrative and a technical contact per service in use, changes three weeks
-//! ahead, OIDs of its own), staff see change notices; staff import invoices all or nothing.
+//! ahead, OIDs of its own), staff see change notices; staff import invoices all or nothing;
+//! reminders go out when data needs attention.
 mod common;
 
 use app::backend::entities::{
-    billing_event, billing_import, change_log, change_notice, contact, invoice, technical_item,
+    billing_event, billing_import, change_log, change_notice, contact, invoice, mail_outbox, technical_item,
 };
 use common::{
     TestApp,
@@ -15,7 +16,11 @@ use common::{
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 
-on_both_databases!(contacts_and_technical_data_stay_current, billing_is_imported_whole_or_not_at_all);
+on_both_databases!(
+    contacts_and_technical_data_stay_current,
+    billing_is_imported_whole_or_not_at_all,
+    reminders_go_to_administrative_contacts_at_most_monthly,
+);
 
 fn form(fields: &[(&str, &str)]) -> Vec<(String, String)> {
     fields.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
@@ -224,4 +229,53 @@ async fn billing_is_imported_whole_or_not_at_all(app: TestApp) {
     assert!(body.contains("\"invoices\":[]"), "{body}");
     let (status, _) = other.call("/api/billing/invoice", &[("id", id.to_string())]).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+async fn reminders_go_to_administrative_contacts_at_most_monthly(app: TestApp) {
+    let clinic = Browser::new(&app.base);
+    log_in(&clinic, "p01").await;
+    let staff = Browser::new(&app.base);
+    log_in(&staff, "p10").await;
+    to_production(&clinic, &staff, "patient-data").await;
+    let today = app::wizard::today();
+    let remind = |day: app::domain::validation::Date| {
+        let (db, registries) = (app.db.clone(), app.registries.clone());
+        async move { app::backend::reminders::send_due(&db, &registries, "https://extranet.example", day).await.unwrap() }
+    };
+    let reminders = || async {
+        mail_outbox::Entity::find()
+            .filter(mail_outbox::Column::Subject.contains("asiakkuustie"))
+            .all(&app.db)
+            .await
+            .unwrap()
+    };
+    assert_eq!(remind(today).await, 0, "nothing needs attention yet");
+
+    // The code service no longer knows the clinic's service unit.
+    let oid = "1.2.246.10.31415903.10.1";
+    let retired = reqwest::Client::new()
+        .post(format!("{}/sandbox/code-service/units/{oid}/retire", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(retired.status(), StatusCode::NO_CONTENT);
+    let (_, dashboard) = clinic.call("/api/applications/dashboard", &[("", "")]).await;
+    assert!(dashboard.contains("UnitNotInRegister") && dashboard.contains(oid), "{dashboard}");
+
+    assert_eq!(remind(today).await, 1);
+    let sent = reminders().await;
+    assert_eq!(sent.len(), 1, "to the administrative contact only");
+    assert_eq!(sent[0].to_address, "aino@lahiklinikka.example");
+    assert!(
+        sent[0].body.contains(oid) && sent[0].body.contains("https://extranet.example/customer-data"),
+        "{}",
+        sent[0].body
+    );
+    assert_eq!(remind(today.plus_days(29)).await, 0, "at most once in 30 days");
+    assert_eq!(reminders().await.len(), 1);
+    // A year on, confirming is due too.
+    assert_eq!(remind(today.plus_days(400)).await, 1);
+    let sent = reminders().await;
+    assert_eq!(sent.len(), 2);
+    assert!(sent[1].body.contains("12 kuukautta"), "{}", sent[1].body);
 }

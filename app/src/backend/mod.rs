@@ -9,6 +9,7 @@ pub mod mail;
 pub mod migrations;
 pub mod onboarding;
 pub mod registry;
+pub mod reminders;
 pub mod support;
 
 use crate::error::AppError;

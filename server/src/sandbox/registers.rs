@@ -37,6 +37,9 @@ pub struct TestData {
     pub roles: Vec<(String, String, String)>,
     /// (person id, organisation id, registration kind)
     pub registrations: Vec<(String, String, String)>,
+    /// Service units removed from the code service (`POST /units/{oid}/retire`), to show what
+    /// the product does when a unit it knows disappears from the register.
+    pub retired_units: std::sync::Mutex<std::collections::HashSet<String>>,
 }
 
 impl TestData {
@@ -76,6 +79,7 @@ impl TestData {
                 .collect(),
             roles: triples(include_str!("testdata/trade_register_roles.csv")),
             registrations: triples(include_str!("testdata/professional_register.csv")),
+            retired_units: Default::default(),
         }
     }
 
@@ -158,12 +162,16 @@ pub fn code_service(data: Arc<TestData>) -> Router {
     Router::new()
         .route("/organisations/{business_id}", get(code_service_entry))
         .route("/units/{oid}", get(code_service_unit))
+        .route("/units/{oid}/retire", post(retire_unit))
         .with_state(data)
 }
 
 /// The sandbox's SOTE register knows the service units `<root>.10.1` to `<root>.10.9` of every
 /// organisation whose data is current (`<root>.10.0` is the organisation itself).
 async fn code_service_unit(State(data): State<Arc<TestData>>, Path(oid): Path<String>) -> Response {
+    if data.retired_units.lock().is_ok_and(|r| r.contains(&oid)) {
+        return StatusCode::NOT_FOUND.into_response();
+    }
     let found =
         data.organisations.iter().filter(|o| o.code_service_status == "current" && !o.oid.is_empty()).find_map(|o| {
             let base = o.oid.strip_suffix(".0")?;
@@ -173,6 +181,16 @@ async fn code_service_unit(State(data): State<Arc<TestData>>, Path(oid): Path<St
     match found {
         Some(name) => Json(json!({ "name": name })).into_response(),
         None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+async fn retire_unit(State(data): State<Arc<TestData>>, Path(oid): Path<String>) -> StatusCode {
+    match data.retired_units.lock() {
+        Ok(mut retired) => {
+            retired.insert(oid);
+            StatusCode::NO_CONTENT
+        }
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
 

@@ -30,6 +30,8 @@ pub struct TestApp {
     /// Where the app listens on loopback, e.g. `http://127.0.0.1:41234`: the login flow goes
     /// over real HTTP to the sandbox identity provider, like in production.
     pub base: String,
+    /// The register clients the app uses (the sandbox's), for backend jobs a test runs itself.
+    pub registries: app::backend::registry::Registries,
     router: Router,
     cleanup: Option<std::path::PathBuf>,
 }
@@ -77,9 +79,10 @@ impl TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
         let state = server::app_state(&config, options, db.clone(), address).expect("app state");
+        let registries = state.registries.clone();
         let router = router(state);
         tokio::spawn(axum::serve(listener, router.clone()).into_future());
-        TestApp { db, url, base: format!("http://{address}"), router, cleanup }
+        TestApp { db, url, base: format!("http://{address}"), registries, router, cleanup }
     }
 
     pub async fn send(&self, request: Request<Body>) -> Reply {

@@ -1,0 +1,170 @@
+//! Reminders: an organisation whose data needs attention (see `domain::freshness`, and a service
+//! in use without its required contacts) gets an e-mail to its administrative contacts, at most
+//! once every `REMIND_EVERY_DAYS`. Run daily by the server, and by `server remind`.
+use super::{
+    customer_data::{self, Who},
+    entities::{change_log, contact},
+    mail,
+    registry::Registries,
+};
+use crate::{
+    domain::{contacts::ContactKind, freshness::Attention, validation::Date},
+    error::AppError,
+    i18n::{Args, Lang, lookup},
+};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait};
+
+pub const REMIND_EVERY_DAYS: i64 = 30;
+
+/// Sends the reminders due on `today`; answers how many organisations were reminded.
+pub async fn send_due(
+    db: &DatabaseConnection,
+    registries: &Registries,
+    site_url: &str,
+    today: Date,
+) -> Result<usize, AppError> {
+    let organisations: Vec<i32> = contact::Entity::find()
+        .select_only()
+        .column(contact::Column::OrganisationId)
+        .distinct()
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut reminded = 0;
+    for organisation_id in organisations {
+        if remind(db, registries, site_url, organisation_id, today).await? {
+            reminded += 1;
+        }
+    }
+    Ok(reminded)
+}
+
+/// The day of the organisation's last reminder (stored with it, so runs for a given day agree).
+async fn last_reminded(db: &DatabaseConnection, organisation_id: i32) -> Result<Option<Date>, AppError> {
+    let last = change_log::Entity::find()
+        .filter(change_log::Column::OrganisationId.eq(organisation_id))
+        .filter(change_log::Column::Kind.eq("reminded"))
+        .order_by_desc(change_log::Column::Id)
+        .one(db)
+        .await?;
+    Ok(last.and_then(|entry| {
+        let changes: Vec<customer_data::Change> = serde_json::from_str(&entry.changes).ok()?;
+        changes.iter().find(|(field, _, _)| field == "date").and_then(|(_, _, day)| Date::parse(day).ok())
+    }))
+}
+
+async fn remind(
+    db: &DatabaseConnection,
+    registries: &Registries,
+    site_url: &str,
+    organisation_id: i32,
+    today: Date,
+) -> Result<bool, AppError> {
+    if last_reminded(db, organisation_id)
+        .await?
+        .is_some_and(|d| today.day_number() - d.day_number() < REMIND_EVERY_DAYS)
+    {
+        return Ok(false);
+    }
+    let attention = customer_data::attention(db, registries, organisation_id, today).await?;
+    let gaps = customer_data::contact_gaps(db, organisation_id).await?;
+    if attention.is_empty() && gaps.is_empty() {
+        return Ok(false);
+    }
+    let contacts = customer_data::contacts(db, organisation_id).await?;
+    let in_force = |kind: ContactKind| -> Vec<String> {
+        let mut to: Vec<String> = contacts
+            .iter()
+            .filter(|c| c.valid_to.is_none() && c.kind == kind.code())
+            .map(|c| c.email.clone())
+            .collect();
+        to.sort();
+        to.dedup();
+        to
+    };
+    let mut to = in_force(ContactKind::Administrative);
+    if to.is_empty() {
+        to = in_force(ContactKind::Technical);
+    }
+    if to.is_empty() {
+        return Ok(false);
+    }
+    let lang = language_of(db, organisation_id).await?;
+    let mut lines: Vec<String> = gaps
+        .iter()
+        .map(|(service, kind)| {
+            let mut args = Args::new();
+            args.set("service", lookup(lang, service.message_id(), None));
+            args.set("kind", lookup(lang, kind.message_id(), None));
+            lookup(lang, msg!("attention-contact-missing"), Some(&args))
+        })
+        .collect();
+    lines.extend(attention.iter().map(|a| attention_line(lang, a)));
+    let mut args = Args::new();
+    args.set("items", lines.iter().map(|l| format!("- {l}")).collect::<Vec<_>>().join("\n"));
+    args.set("link", format!("{site_url}/customer-data"));
+    let subject = lookup(lang, msg!("mail-reminder-subject"), None);
+    let body = lookup(lang, msg!("mail-reminder-body"), Some(&args));
+    let txn = db.begin().await?;
+    for address in &to {
+        mail::queue(&txn, address, &subject, &body).await?;
+    }
+    let changes =
+        vec![("date".to_string(), String::new(), today.to_string()), ("to".into(), String::new(), to.join(", "))];
+    let system = Who { person_id: None, basis: None, actor: "system" };
+    customer_data::log(&txn, system, organisation_id, "organisation", None, "reminded", &changes).await?;
+    txn.commit().await?;
+    Ok(true)
+}
+
+fn attention_line(lang: Lang, a: &Attention) -> String {
+    let mut args = Args::new();
+    let id = match a {
+        Attention::ConfirmData { since } => {
+            args.set("since", since.local());
+            msg!("attention-confirm")
+        }
+        Attention::CertificateExpiring { service, name, expires } => {
+            args.set("name", name.clone());
+            args.set("service", lookup(lang, service.message_id(), None));
+            args.set("expires", expires.local());
+            msg!("attention-certificate")
+        }
+        Attention::UnitNotInRegister { service, oid } => {
+            args.set("oid", oid.to_string());
+            args.set("service", lookup(lang, service.message_id(), None));
+            msg!("attention-unit-not-in-register")
+        }
+    };
+    lookup(lang, id, Some(&args))
+}
+
+/// The language the organisation last applied in (Finnish if it never has).
+async fn language_of(db: &DatabaseConnection, organisation_id: i32) -> Result<Lang, AppError> {
+    let latest = super::onboarding::list(db, organisation_id).await?.into_iter().next();
+    Ok(latest.map(|a| a.lang()).unwrap_or_default())
+}
+
+/// Runs `send_due` a minute after start (the registers may be this very server's sandbox) and
+/// then every `every`, for as long as the server runs.
+pub async fn run(
+    db: DatabaseConnection,
+    registries: Registries,
+    site_url: String,
+    wake: mail::MailerWake,
+    every: std::time::Duration,
+) {
+    tokio::time::sleep(std::time::Duration::from_secs(60)).await;
+    loop {
+        let today = super::local_date(chrono::Utc::now());
+        match send_due(&db, &registries, &site_url, today).await {
+            Ok(0) => {}
+            Ok(n) => {
+                tracing::info!(organisations = n, "reminders queued");
+                wake.0.notify_one();
+            }
+            Err(e) => tracing::warn!(error = %e, "reminders failed; trying again at the next run"),
+        }
+        tokio::time::sleep(every).await;
+    }
+}
