@@ -306,7 +306,7 @@ pub async fn add_technical(
     input: &TechnicalInput,
 ) -> Result<technical_item::Model, AppError> {
     if let TechnicalDetails::ServiceUnit { oid, .. } = &input.details {
-        check_unit(registries, organisation, oid).await?;
+        check_unit(registries, organisation, oid, "oid").await?;
     }
     let txn = db.begin().await?;
     let (row, entry) =
@@ -409,8 +409,15 @@ pub async fn end_technical(
     technical_item::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)
 }
 
-async fn check_unit(registries: &Registries, organisation: &organisation::Model, oid: &Oid) -> Result<(), AppError> {
-    let invalid = |problem| AppError::Invalid(vec![FieldError { field: "oid".into(), problem }]);
+/// A service unit's OID must be under the organisation's own root and known to the code service;
+/// a refusal names `field`.
+pub async fn check_unit(
+    registries: &Registries,
+    organisation: &organisation::Model,
+    oid: &Oid,
+    field: &str,
+) -> Result<(), AppError> {
+    let invalid = |problem| AppError::Invalid(vec![FieldError { field: field.into(), problem }]);
     let own = crate::domain::ytunnus::YTunnus::parse(&organisation.ytunnus)
         .map(|y| oid.is_within(&Oid::organisation_root(y)))
         .unwrap_or(false);

@@ -207,24 +207,16 @@ pub async fn save(
     Application::from_row(row)
 }
 
-/// The service unit's OID: under the organisation's own root, and in the code service.
+/// The service unit's OID, when given: the organisation's own and in the code service.
 async fn check_unit(
     registries: &Registries,
     organisation: &organisation::Model,
     answers: &Answers,
 ) -> Result<(), AppError> {
-    let Some(oid) = answers.get("unit_oid").and_then(|o| Oid::parse(o).ok()) else { return Ok(()) };
-    let invalid = |problem| AppError::Invalid(vec![FieldError { field: "unit_oid".into(), problem }]);
-    let own = crate::domain::ytunnus::YTunnus::parse(&organisation.ytunnus)
-        .map(|y| oid.is_within(&Oid::organisation_root(y)))
-        .unwrap_or(false);
-    if !own {
-        return Err(invalid(Problem::NotOwnOid));
+    match answers.get("unit_oid").and_then(|o| Oid::parse(o).ok()) {
+        Some(oid) => super::customer_data::check_unit(registries, organisation, &oid, "unit_oid").await,
+        None => Ok(()),
     }
-    if registries.code_service.unit(&oid).await?.is_none() {
-        return Err(invalid(Problem::NotInRegister));
-    }
-    Ok(())
 }
 
 /// Signs the customer-relationship agreement for the application (as loaded for the acting
