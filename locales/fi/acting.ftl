@@ -73,3 +73,4 @@ applications-nav = Palvelujen käyttöönotto
 staff-nav = Käsittelyjono
 customer-data-nav = Asiakkuustiedot
 billing-nav = Laskutus
+org-nav-label = Organisaation asiointi

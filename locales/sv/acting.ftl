@@ -73,3 +73,4 @@ applications-nav = Ibruktagande av tjänster
 staff-nav = Behandlingskö
 customer-data-nav = Kunduppgifter
 billing-nav = Fakturering
+org-nav-label = Organisationens ärenden

@@ -36,7 +36,7 @@ pub struct BillingData {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineView {
     pub description: String,
-    pub quantity: i64,
+    pub quantity: String,
     pub unit_price: String,
     pub amount: String,
 }
@@ -81,7 +81,7 @@ mod ssr {
         backend::{billing, customer_data, db},
         domain::{
             acting::Action,
-            billing::{Cents, unit_price_local},
+            billing::{Cents, quantity_local, unit_price_local},
         },
     };
 
@@ -132,7 +132,7 @@ mod ssr {
                 .iter()
                 .map(|l| LineView {
                     description: l.description.clone(),
-                    quantity: l.quantity,
+                    quantity: quantity_local(l.quantity),
                     unit_price: unit_price_local(l.unit_price_e4),
                     amount: Cents::local(l.amount),
                 })

@@ -41,6 +41,8 @@ impl Who {
     pub fn staff(person_id: i32) -> Who {
         Who { person_id: Some(person_id), basis: None, actor: "staff" }
     }
+    /// The product itself (a reminder).
+    pub const SYSTEM: Who = Who { person_id: None, basis: None, actor: "system" };
 
     async fn audit(
         &self,
@@ -495,10 +497,12 @@ pub async fn attention(
                 }
             }
             Some(TechnicalKind::ServiceUnit) => {
-                if let Some(oid) = t.oid.as_deref().and_then(|o| Oid::parse(o).ok())
-                    && registries.code_service.unit(&oid).await?.is_none()
-                {
-                    missing.push((service, oid));
+                let Some(oid) = t.oid.as_deref().and_then(|o| Oid::parse(o).ok()) else { continue };
+                // A code service that does not answer hides this check, not the page.
+                match registries.code_service.unit(&oid).await {
+                    Ok(None) => missing.push((service, oid)),
+                    Ok(Some(_)) => {}
+                    Err(error) => tracing::warn!(%error, "code service did not answer about a unit"),
                 }
             }
             _ => {}

@@ -111,8 +111,7 @@ async fn remind(
     }
     let changes =
         vec![("date".to_string(), String::new(), today.to_string()), ("to".into(), String::new(), to.join(", "))];
-    let system = Who { person_id: None, basis: None, actor: "system" };
-    customer_data::log(&txn, system, organisation_id, "organisation", None, "reminded", &changes).await?;
+    customer_data::log(&txn, Who::SYSTEM, organisation_id, "organisation", None, "reminded", &changes).await?;
     txn.commit().await?;
     Ok(true)
 }

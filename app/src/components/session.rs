@@ -105,10 +105,12 @@ pub fn SessionControls() -> impl IntoView {
                             <a class="acting-for" href="/organisation" id="acting-for">
                                 {t!("acting-for", name = a.name)}
                             </a>
-                            <a class="acting-switch" href="/applications" id="applications-nav">{t!("applications-nav")}</a>
-                            <a class="acting-switch" href="/customer-data" id="customer-data-nav">{t!("customer-data-nav")}</a>
-                            <a class="acting-switch" href="/billing" id="billing-nav">{t!("billing-nav")}</a>
                             <a class="acting-switch" href="/organisations">{t!("acting-switch")}</a>
+                            <nav class="org-nav" aria-label=t!("org-nav-label")>
+                                <a href="/applications" id="applications-nav">{t!("applications-nav")}</a>
+                                <a href="/customer-data" id="customer-data-nav">{t!("customer-data-nav")}</a>
+                                <a href="/billing" id="billing-nav">{t!("billing-nav")}</a>
+                            </nav>
                         }
                             .into_any()
                     }

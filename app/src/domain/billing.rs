@@ -47,6 +47,12 @@ impl Cents {
     }
 }
 
+/// A count as Finns write it: `12 345` (no-break space).
+pub fn quantity_local(n: i64) -> String {
+    let sign = if n < 0 { "\u{2212}" } else { "" };
+    format!("{sign}{}", group(n.unsigned_abs()))
+}
+
 /// A unit price in euros × 10 000, written with two to four decimals: `0,053 €`.
 pub fn unit_price_local(e4: i64) -> String {
     format!("{}\u{a0}€", unit_price_text(e4, ','))
@@ -392,6 +398,7 @@ mod tests {
         assert_eq!(Cents(-100_000_000).local(), "\u{2212}1\u{a0}000\u{a0}000,00\u{a0}€");
         assert_eq!(unit_price_local(530), "0,053\u{a0}€");
         assert_eq!(unit_price_local(900_000), "90,00\u{a0}€");
+        assert_eq!(quantity_local(12_345), "12\u{a0}345");
     }
 
     #[test]

@@ -61,7 +61,7 @@ fn BillingPage(data: BillingData) -> impl IntoView {
                 <section aria-labelledby="totals-heading">
                     <h2 id="totals-heading">{t!("billing-totals-heading")}</h2>
                     <div class="table-scroll">
-                        <table id="billing-totals">
+                        <table id="billing-totals" class="data-table">
                             <thead>
                                 <tr>
                                     <th scope="col">{t!("billing-year")}</th>
@@ -76,7 +76,7 @@ fn BillingPage(data: BillingData) -> impl IntoView {
                 <section aria-labelledby="invoices-heading">
                     <h2 id="invoices-heading">{t!("billing-invoices-heading")}</h2>
                     <div class="table-scroll">
-                        <table id="invoices">
+                        <table id="invoices" class="data-table">
                             <thead>
                                 <tr>
                                     <th scope="col">{t!("invoice-number")}</th>
@@ -114,7 +114,7 @@ fn InvoicePage(view: InvoiceView) -> impl IntoView {
             view! {
                 <tr>
                     <td>{l.description.clone()}</td>
-                    <td class="number">{l.quantity}</td>
+                    <td class="number">{l.quantity.clone()}</td>
                     <td class="number">{l.unit_price.clone()}</td>
                     <td class="number">{l.amount.clone()}</td>
                 </tr>
@@ -125,6 +125,8 @@ fn InvoicePage(view: InvoiceView) -> impl IntoView {
         <article class="invoice" id="invoice">
             <h1>{t!("invoice-heading", number = s.number.clone())}</h1>
             <dl class="invoice__facts">
+                <dt>{t!("invoice-issuer")}</dt>
+                <dd>{t!("invoice-issuer-name")}</dd>
                 <dt>{t!("invoice-customer")}</dt>
                 <dd>{view.organisation.clone()} " (" {view.business_id.clone()} ")"</dd>
                 <dt>{t!("billing-service")}</dt>
@@ -137,7 +139,7 @@ fn InvoicePage(view: InvoiceView) -> impl IntoView {
                 <dd>{s.due.clone()}</dd>
             </dl>
             <div class="table-scroll">
-                <table id="invoice-lines">
+                <table id="invoice-lines" class="data-table">
                     <thead>
                         <tr>
                             <th scope="col">{t!("invoice-description")}</th>
