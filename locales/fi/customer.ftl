@@ -98,3 +98,8 @@ mail-reminder-subject = Kanta: tarkistakaa asiakkuustietonne
 mail-reminder-body = Kanta-palveluiden asiakkuustiedoissanne on asioita, jotka vaativat huomiota:
     { $items }
     Päivittäkää tai vahvistakaa tiedot osoitteessa { $link }
+imports-heading = Tuodut tiedostot
+imports-at = Aika
+imports-who = Tuoja
+imports-file = Tiedosto
+imports-rows = Rivejä

@@ -98,3 +98,8 @@ mail-reminder-subject = Kanta: kontrollera era kunduppgifter
 mail-reminder-body = Det finns saker i era kunduppgifter för Kanta-tjänsterna som kräver uppmärksamhet:
     { $items }
     Uppdatera eller bekräfta uppgifterna på { $link }
+imports-heading = Importerade filer
+imports-at = Tid
+imports-who = Importerad av
+imports-file = Fil
+imports-rows = Rader

@@ -101,6 +101,7 @@ const MATRIX: &[(&str, Needs, Fields)] = &[
     ("/api/billing/invoice", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("id", "0")]),
     ("/api/billing/invoices.csv", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[]),
     ("/api/staff/billing-import", Needs::Staff, &[]),
+    ("/api/staff/billing-imports", Needs::Staff, &[]),
     ("/api/staff/notices", Needs::Staff, &[]),
     ("/api/staff/notice-handled", Needs::Staff, &[("id", "0")]),
     ("/api/staff/queue", Needs::Staff, &[("service", ""), ("state", ""), ("min_age", "")]),

@@ -67,6 +67,11 @@ async fn contacts_and_technical_data_stay_current(app: TestApp) {
     let (status, body) = clinic.call("/api/customer-data/contact-add", &new("12345")).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(contacts(&app).await.len(), 2);
+    // Without JavaScript the page comes back with the problem and what was typed.
+    let page = clinic.post_form("/api/customer-data/contact-add", &new("12345")).await;
+    assert!(page.url.contains("again=add-contact"), "{:?}", page.trail);
+    assert!(page.body.contains("id=\"posted-error\"") && page.body.contains("value=\"Teemu Tekninen\""), "{}", page.body);
+    assert_eq!(contacts(&app).await.len(), 2);
     let (status, body) = clinic.call("/api/customer-data/contact-add", &new("050 111 2222")).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let added = contacts(&app).await.pop().unwrap();
@@ -179,6 +184,11 @@ async fn billing_is_imported_whole_or_not_at_all(app: TestApp) {
     let (status, body) = staff.upload("/api/staff/billing-import", "k.csv", GOOD).await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, "3"));
     assert_eq!(counts().await, (3, 4, 1));
+    let (_, imports) = staff.call("/api/staff/billing-imports", &[("", "")]).await;
+    assert!(
+        imports.contains("\"file_name\":\"k.csv\"") && imports.contains("\"rows\":4") && imports.contains("Oskar Berg"),
+        "{imports}"
+    );
     let (status, body) = staff.upload("/api/staff/billing-import", "k.csv", GOOD).await;
     assert!(status == StatusCode::UNPROCESSABLE_ENTITY && body.contains("AlreadyImported"), "{body}");
     assert_eq!(counts().await, (3, 4, 1));

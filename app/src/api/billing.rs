@@ -67,6 +67,22 @@ pub async fn billing_csv() -> Result<ByteStream<AppError>, AppError> {
     Ok(ByteStream::new(futures::stream::once(async move { Ok::<_, AppError>(csv) })))
 }
 
+/// One imported file, for the staff's record of imports.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportLine {
+    pub at: String,
+    pub who: String,
+    pub file_name: String,
+    pub file_hash: String,
+    pub rows: i32,
+}
+
+/// Staff: the files imported so far, newest first.
+#[server(endpoint = "staff/billing-imports")]
+pub async fn billing_imports() -> Result<Vec<ImportLine>, AppError> {
+    super::respond(ssr::imports().await)
+}
+
 /// Staff: imports a CSV file of invoices (`file`), all of it or nothing; answers how many invoices.
 #[server(endpoint = "staff/billing-import", input = MultipartFormData)]
 pub async fn import_billing(data: MultipartData) -> Result<usize, AppError> {
@@ -154,6 +170,22 @@ mod ssr {
             );
         }
         Ok(crate::domain::billing::export(&list).into_bytes())
+    }
+
+    pub async fn imports() -> Result<Vec<ImportLine>, AppError> {
+        crate::api::guard::staff().await?;
+        let lang = crate::i18n::request_lang();
+        Ok(billing::imports(&db()?)
+            .await?
+            .into_iter()
+            .map(|(i, who)| ImportLine {
+                at: crate::backend::format_time(i.at, lang),
+                who: who.unwrap_or_default(),
+                file_name: i.file_name,
+                file_hash: i.file_hash,
+                rows: i.rows,
+            })
+            .collect())
     }
 
     /// Largest file accepted: far above a year's invoices, far below what would strain the server.

@@ -85,12 +85,14 @@ pub async fn customer_data() -> Result<CustomerDataView, AppError> {
 /// service it is a contact for (none: all).
 #[server(endpoint = "customer-data/contact-add")]
 pub async fn add_contact(contact: ContactForm) -> Result<(), AppError> {
-    super::respond(ssr::save_contact(None, &contact).await)
+    let saved = ssr::save_contact(None, &contact).await;
+    super::respond(super::refused_form(saved, ssr::PAGE, "add-contact", &contact.fields()))
 }
 
 #[server(endpoint = "customer-data/contact-change")]
 pub async fn change_contact(id: i32, version: i32, contact: ContactForm) -> Result<(), AppError> {
-    super::respond(ssr::save_contact(Some((id, version)), &contact).await)
+    let saved = ssr::save_contact(Some((id, version)), &contact).await;
+    super::respond(super::refused_form(saved, ssr::PAGE, &format!("contact-{id}"), &contact.fields()))
 }
 
 /// Ends a contact today (it stays in the history).
@@ -103,7 +105,8 @@ pub async fn end_contact(id: i32, version: i32) -> Result<(), AppError> {
 /// fields are `item[service]`, `item[kind]`, ….
 #[server(endpoint = "customer-data/technical-add")]
 pub async fn add_technical(item: crate::domain::technical::TechnicalForm) -> Result<(), AppError> {
-    super::respond(ssr::add_technical(&item).await)
+    let saved = ssr::add_technical(&item).await;
+    super::respond(super::refused_form(saved, ssr::PAGE, "add-technical", &item.fields()))
 }
 
 #[server(endpoint = "customer-data/technical-end")]
@@ -137,7 +140,7 @@ pub(crate) mod ssr {
         wizard::today,
     };
 
-    const PAGE: &str = "/customer-data";
+    pub const PAGE: &str = "/customer-data";
 
     fn who(acting: &Acting) -> Who {
         Who::customer(acting.session.person_id, acting.now.basis)

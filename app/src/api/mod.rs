@@ -33,3 +33,30 @@ fn is_form_post() -> bool {
         parts.headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"))
     })
 }
+
+/// A plain form post (no JavaScript) that was refused goes back to `page` with the error and what
+/// was typed in the address (`again` names the form), so the form is shown again filled in.
+/// A script's call gets the error itself.
+#[cfg(feature = "ssr")]
+fn refused_form<T: Default>(
+    result: Result<T, crate::error::AppError>,
+    page: &str,
+    form: &str,
+    fields: &[(String, String)],
+) -> Result<T, crate::error::AppError> {
+    use base64::{Engine, engine::general_purpose::URL_SAFE};
+    use leptos::server_fn::error::FromServerFnError;
+    match result {
+        Err(error) if is_form_post() => {
+            let mut url = reqwest::Url::parse("http://localhost/").expect("a fixed, valid URL");
+            url.set_path(page);
+            url.query_pairs_mut()
+                .append_pair("again", form)
+                .extend_pairs(fields)
+                .append_pair("__err", &URL_SAFE.encode(error.ser()));
+            leptos_axum::redirect(&format!("{}?{}#{form}", url.path(), url.query().unwrap_or_default()));
+            Ok(T::default())
+        }
+        other => other,
+    }
+}

@@ -173,3 +173,13 @@ pub fn totals(invoices: &[StoredInvoice]) -> Vec<(u16, KantaService, Cents)> {
     totals.sort_by_key(|(y, s, _)| (std::cmp::Reverse(*y), s.code()));
     totals
 }
+
+/// The imported files, newest first, with the importer's name.
+pub async fn imports(db: &impl ConnectionTrait) -> Result<Vec<(billing_import::Model, Option<String>)>, AppError> {
+    let rows = billing_import::Entity::find()
+        .order_by_desc(billing_import::Column::Id)
+        .find_also_related(super::entities::person::Entity)
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|(i, p)| (i, p.map(|p| p.display_name))).collect())
+}

@@ -44,6 +44,17 @@ pub struct ContactForm {
 }
 
 impl ContactForm {
+    /// The fields as the form names them (`contact[name]`, `contact[services][patient-data]`).
+    pub fn fields(&self) -> Vec<(String, String)> {
+        let mut fields: Vec<(String, String)> =
+            [("kind", &self.kind), ("name", &self.name), ("email", &self.email), ("phone", &self.phone)]
+                .into_iter()
+                .map(|(k, v)| (format!("contact[{k}]"), v.clone()))
+                .collect();
+        fields.extend(self.services.iter().map(|(k, v)| (format!("contact[services][{k}]"), v.clone())));
+        fields
+    }
+
     pub fn parse(&self) -> Result<ContactInput, Vec<FieldError>> {
         let ticked: Vec<String> = self.services.iter().filter(|(_, v)| !v.is_empty()).map(|(k, _)| k.clone()).collect();
         ContactInput::parse(&self.kind, &self.name, &self.email, &self.phone, &ticked)

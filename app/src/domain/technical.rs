@@ -52,6 +52,25 @@ pub struct TechnicalForm {
     pub takes_effect: String,
 }
 
+impl TechnicalForm {
+    /// The fields as the form names them (`item[name]`, …).
+    pub fn fields(&self) -> Vec<(String, String)> {
+        [
+            ("service", &self.service),
+            ("kind", &self.kind),
+            ("name", &self.name),
+            ("product_version", &self.product_version),
+            ("vendor", &self.vendor),
+            ("oid", &self.oid),
+            ("expires", &self.expires),
+            ("takes_effect", &self.takes_effect),
+        ]
+        .into_iter()
+        .map(|(k, v)| (format!("item[{k}]"), v.clone()))
+        .collect()
+    }
+}
+
 /// A new technical item, parsed, for a service the organisation has in use.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TechnicalInput {

@@ -1,7 +1,9 @@
 //! Billing (`/billing`): totals per year and service, the invoices, the CSV file; one invoice
 //! (`/billing/<id>`), printable. Staff import invoices at `/staff/billing`.
 use crate::{
-    api::billing::{BillingCsv, BillingData, ImportBilling, InvoiceView, billing, invoice},
+    api::billing::{
+        BillingCsv, BillingData, ImportBilling, ImportLine, InvoiceView, billing, billing_imports, invoice,
+    },
     components::{form::PostedError, print::PrintButton, session::RequireLogin},
     domain::billing::HEADER,
     i18n::tr,
@@ -168,6 +170,8 @@ fn InvoicePage(view: InvoiceView) -> impl IntoView {
 pub fn StaffBilling() -> impl IntoView {
     let query = use_query_map();
     let imported = query.with_untracked(|q| q.get("imported"));
+    // Made here, outside the login check, so the server waits for it before it answers.
+    let imports = Resource::new_blocking(|| (), |_| billing_imports());
     view! {
         <RequireLogin>
             <div class="page">
@@ -187,7 +191,44 @@ pub fn StaffBilling() -> impl IntoView {
                         <button type="submit" class="button button--primary" id="import-submit">{t!("import-submit")}</button>
                     </form>
                 </section>
+                <Suspense>{move || imports.get().map(|answer| view! { <Imports lines=answer.unwrap_or_default()/> })}</Suspense>
             </div>
         </RequireLogin>
+    }
+}
+
+/// The files imported so far: when, by whom, which file (its SHA-256) and how many rows.
+#[component]
+fn Imports(lines: Vec<ImportLine>) -> impl IntoView {
+    let rows = lines
+        .into_iter()
+        .map(|i| {
+            view! {
+                <tr>
+                    <td>{i.at}</td>
+                    <td>{i.who}</td>
+                    <td>{i.file_name}<br/><code class="hash">{i.file_hash}</code></td>
+                    <td class="number">{i.rows}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="imports-heading">
+            <h2 id="imports-heading">{t!("imports-heading")}</h2>
+            <div class="table-scroll">
+                <table id="imports" class="data-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!("imports-at")}</th>
+                            <th scope="col">{t!("imports-who")}</th>
+                            <th scope="col">{t!("imports-file")}</th>
+                            <th scope="col" class="number">{t!("imports-rows")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
     }
 }

@@ -82,7 +82,7 @@ fn CustomerDataPage(data: CustomerDataView) -> impl IntoView {
             <h2 id="contacts-heading">{t!("contacts-heading")}</h2>
             <p>{t!("contacts-rule")}</p>
             <ul class="item-list" id="contacts">{contacts}</ul>
-            <details class="card" id="add-contact">
+            <details class="card" id="add-contact" open=typed_again("add-contact").is_some()>
                 <summary>{t!("contact-add")}</summary>
                 <ContactForm action=AddContact::url() contact=None in_use=data.in_use.clone()/>
             </details>
@@ -101,7 +101,7 @@ fn CustomerDataPage(data: CustomerDataView) -> impl IntoView {
             } else {
                 view! {
                     <ul class="item-list" id="technical">{technical}</ul>
-                    <details class="card" id="add-technical">
+                    <details class="card" id="add-technical" open=typed_again("add-technical").is_some()>
                         <summary>{t!("technical-add")}</summary>
                         <TechnicalForm services=data.technical_services.clone() earliest=data.earliest_change.clone()/>
                     </details>
@@ -132,7 +132,7 @@ fn ContactCard(contact: ContactView, in_use: Vec<KantaService>) -> impl IntoView
             <p>{services}</p>
             <p class="hint">{validity}</p>
             {active.then(|| view! {
-                <details>
+                <details id=format!("contact-{}", contact.id) open=typed_again(&format!("contact-{}", contact.id)).is_some()>
                     <summary>{t!("contact-change")}</summary>
                     <ContactForm action=ChangeContact::url() contact=Some(contact.clone()) in_use/>
                 </details>
@@ -161,9 +161,23 @@ fn ContactCard(contact: ContactView, in_use: Vec<KantaService>) -> impl IntoView
 fn ContactForm(action: &'static str, contact: Option<ContactView>, in_use: Vec<KantaService>) -> impl IntoView {
     let prefix = contact.as_ref().map(|c| format!("contact-{}", c.id)).unwrap_or_else(|| "new-contact".into());
     let id = |name: &str| format!("{prefix}-{name}");
-    let value = |f: fn(&ContactView) -> String| contact.as_ref().map(f).unwrap_or_default();
-    let kind = contact.as_ref().map(|c| c.kind);
-    let chosen = contact.as_ref().map(|c| c.services.clone()).unwrap_or_default();
+    let form = contact.as_ref().map(|c| format!("contact-{}", c.id)).unwrap_or_else(|| "add-contact".into());
+    // Shown again after the server refused it: what was typed, not what is stored.
+    let typed = typed_again(&form);
+    let value = |field: &str, stored: fn(&ContactView) -> String| match &typed {
+        Some(q) => q.get(&format!("contact[{field}]")).unwrap_or_default(),
+        None => contact.as_ref().map(stored).unwrap_or_default(),
+    };
+    let kind = match &typed {
+        Some(q) => q.get("contact[kind]").and_then(|k| ContactKind::from_code(&k)),
+        None => contact.as_ref().map(|c| c.kind),
+    };
+    let chosen: Vec<KantaService> = match &typed {
+        Some(q) => {
+            in_use.iter().copied().filter(|s| q.get(&format!("contact[services][{}]", s.code())).is_some()).collect()
+        }
+        None => contact.as_ref().map(|c| c.services.clone()).unwrap_or_default(),
+    };
     let kinds = ContactKind::ALL
         .into_iter()
         .map(|k| view! { <option value=k.code() selected=kind == Some(k)>{tr(k.message_id())}</option> })
@@ -192,16 +206,16 @@ fn ContactForm(action: &'static str, contact: Option<ContactView>, in_use: Vec<K
             </div>
             <div class="field">
                 <label for=id("name")>{t!("contact-name")}</label>
-                <input id=id("name") name="contact[name]" required autocomplete="name" value=value(|c| c.name.clone())/>
+                <input id=id("name") name="contact[name]" required autocomplete="name" value=value("name", |c| c.name.clone())/>
             </div>
             <div class="field">
                 <label for=id("email")>{t!("contact-email")}</label>
-                <input id=id("email") name="contact[email]" type="email" required value=value(|c| c.email.clone())/>
+                <input id=id("email") name="contact[email]" type="email" required value=value("email", |c| c.email.clone())/>
             </div>
             <div class="field">
                 <label for=id("phone")>{t!("contact-phone")}</label>
                 <p class="hint">{t!("contact-phone-hint")}</p>
-                <input id=id("phone") name="contact[phone]" type="tel" required value=value(|c| c.phone.clone())/>
+                <input id=id("phone") name="contact[phone]" type="tel" required value=value("phone", |c| c.phone.clone())/>
             </div>
             <fieldset class="field">
                 <legend>{t!("contact-services")}</legend>
@@ -255,11 +269,17 @@ fn TechnicalCard(item: TechnicalView, earliest: String) -> impl IntoView {
 
 #[component]
 fn TechnicalForm(services: Vec<KantaService>, earliest: String) -> impl IntoView {
-    let services =
-        services.into_iter().map(|s| view! { <option value=s.code()>{tr(s.message_id())}</option> }).collect_view();
+    // Shown again after the server refused it: what was typed.
+    let typed = typed_again("add-technical");
+    let given = move |field: &str| typed.as_ref().and_then(|q| q.get(&format!("item[{field}]"))).unwrap_or_default();
+    let (service, kind) = (given("service"), given("kind"));
+    let services = services
+        .into_iter()
+        .map(|s| view! { <option value=s.code() selected=service == s.code()>{tr(s.message_id())}</option> })
+        .collect_view();
     let kinds = TechnicalKind::ALL
         .into_iter()
-        .map(|k| view! { <option value=k.code()>{tr(k.message_id())}</option> })
+        .map(|k| view! { <option value=k.code() selected=kind == k.code()>{tr(k.message_id())}</option> })
         .collect_view();
     let text = |name: &'static str, label: String, hint: Option<String>, required: bool| {
         let id = format!("technical-{name}");
@@ -267,10 +287,12 @@ fn TechnicalForm(services: Vec<KantaService>, earliest: String) -> impl IntoView
             <div class="field">
                 <label for=id.clone()>{label}</label>
                 {hint.map(|h| view! { <p class="hint">{h}</p> })}
-                <input id=id name=format!("item[{name}]") required=required/>
+                <input id=id name=format!("item[{name}]") required=required value=given(name)/>
             </div>
         }
     };
+    let expires = given("expires");
+    let takes_effect = Some(given("takes_effect")).filter(|d| !d.is_empty()).unwrap_or_else(|| earliest.clone());
     view! {
         <form method="post" action=AddTechnical::url() class="stacked-form">
             <div class="field">
@@ -288,11 +310,11 @@ fn TechnicalForm(services: Vec<KantaService>, earliest: String) -> impl IntoView
             <div class="field">
                 <label for="technical-expires">{t!("technical-expires")}</label>
                 <p class="hint">{t!("technical-for-certificates")}</p>
-                <input id="technical-expires" name="item[expires]" type="date"/>
+                <input id="technical-expires" name="item[expires]" type="date" value=expires/>
             </div>
             <div class="field">
                 <label for="technical-takes-effect">{t!("technical-takes-effect")}</label>
-                <input id="technical-takes-effect" name="item[takes_effect]" type="date" min=earliest.clone() value=earliest required/>
+                <input id="technical-takes-effect" name="item[takes_effect]" type="date" min=earliest value=takes_effect required/>
             </div>
             <button type="submit" class="button button--primary" id="technical-submit">{t!("technical-add")}</button>
         </form>
@@ -337,6 +359,12 @@ fn value_text(field: &str, value: &str) -> String {
         }
         _ => value.to_string(),
     }
+}
+
+/// The address's fields when the server sent `form` back refused (`?again=<form>&…`).
+fn typed_again(form: &str) -> Option<leptos_router::params::ParamsMap> {
+    let query = leptos_router::hooks::use_query_map();
+    query.with_untracked(|q| (q.get("again").as_deref() == Some(form)).then(|| q.clone()))
 }
 
 /// Who changed what and when, newest first.
