@@ -96,7 +96,12 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       await page.getByRole('link', { name: `${c.prefix}-2` }).click();
       await expect(page.locator('#invoice-total')).toHaveText('654,29\u00a0€');
       await expect(page.locator('#invoice-lines')).toContainText('0,053\u00a0€');
-      await expect(page.locator('#print')).toBeVisible();
+      // Printed, the page is the invoice alone.
+      await page.emulateMedia({ media: 'print' });
+      await expect(page.locator('header')).toBeHidden();
+      await expect(page.locator('#print-hint')).toBeHidden();
+      await expect(page.locator('#invoice-lines')).toBeVisible();
+      await page.emulateMedia({ media: 'screen' });
       await page.goto('/billing');
       const download = page.waitForEvent('download');
       await page.locator('#billing-csv').click();

@@ -84,6 +84,7 @@ invoice-description = Selite
 invoice-quantity = Määrä
 invoice-unit-price = Yksikköhinta
 invoice-amount = Summa
+invoice-print-hint = Tulosta lasku selaimen tulostustoiminnolla (esimerkiksi Ctrl+P). Tulosteessa on vain lasku ilman valikoita.
 invoice-back = Takaisin laskutukseen
 import-heading = Laskutustietojen tuonti
 import-done = Tuotiin { $count } laskua.
@@ -103,3 +104,19 @@ imports-at = Aika
 imports-who = Tuoja
 imports-file = Tiedosto
 imports-rows = Rivejä
+
+## Refused form posts
+contact-required = { $service }: { $kind } puuttuisi
+import-row-problem = Rivi { $line }, { $column }: { $problem }
+import-more-problems = … ja { $count } muuta virhettä
+field-kind = Tyyppi
+field-name = Nimi
+field-email = Sähköposti
+field-phone = Puhelinnumero
+field-service = Palvelu
+field-oid = OID-tunnus
+field-expires = Voimassa asti
+field-takes-effect = Voimaantulopäivä
+field-version = Versio
+field-vendor = Toimittaja
+field-file = Tiedosto

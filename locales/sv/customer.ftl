@@ -84,6 +84,7 @@ invoice-description = Beskrivning
 invoice-quantity = Antal
 invoice-unit-price = Enhetspris
 invoice-amount = Belopp
+invoice-print-hint = Skriv ut fakturan med webbläsarens utskriftsfunktion (till exempel Ctrl+P). Utskriften innehåller bara fakturan, utan menyer.
 invoice-back = Tillbaka till faktureringen
 import-heading = Import av faktureringsuppgifter
 import-done = { $count } fakturor importerades.
@@ -103,3 +104,19 @@ imports-at = Tid
 imports-who = Importerad av
 imports-file = Fil
 imports-rows = Rader
+
+## Refused form posts
+contact-required = { $service }: { $kind } skulle saknas
+import-row-problem = Rad { $line }, { $column }: { $problem }
+import-more-problems = … och { $count } andra fel
+field-kind = Typ
+field-name = Namn
+field-email = E-post
+field-phone = Telefonnummer
+field-service = Tjänst
+field-oid = OID-kod
+field-expires = Giltig till
+field-takes-effect = Träder i kraft
+field-version = Version
+field-vendor = Leverantör
+field-file = Fil

@@ -70,7 +70,11 @@ async fn contacts_and_technical_data_stay_current(app: TestApp) {
     // Without JavaScript the page comes back with the problem and what was typed.
     let page = clinic.post_form("/api/customer-data/contact-add", &new("12345")).await;
     assert!(page.url.contains("again=add-contact"), "{:?}", page.trail);
-    assert!(page.body.contains("id=\"posted-error\"") && page.body.contains("value=\"Teemu Tekninen\""), "{}", page.body);
+    assert!(
+        page.body.contains("id=\"posted-error\"") && page.body.contains("value=\"Teemu Tekninen\""),
+        "{}",
+        page.body
+    );
     assert_eq!(contacts(&app).await.len(), 2);
     let (status, body) = clinic.call("/api/customer-data/contact-add", &new("050 111 2222")).await;
     assert_eq!(status, StatusCode::OK, "{body}");

@@ -2,7 +2,7 @@
 pub mod form;
 pub mod language_switch;
 pub mod layout;
-pub mod print;
+pub mod posted;
 pub mod session;
 pub mod support_form;
 

@@ -7,7 +7,7 @@ use crate::{
         Task, dashboard, get_application,
     },
     components::{
-        form::{PostedError, prerequisite_text},
+        posted::{PostedError, prerequisite_text},
         session::RequireLogin,
     },
     domain::application::{Command, State},

@@ -4,7 +4,7 @@ use crate::{
     api::billing::{
         BillingCsv, BillingData, ImportBilling, ImportLine, InvoiceView, billing, billing_imports, invoice,
     },
-    components::{form::PostedError, print::PrintButton, session::RequireLogin},
+    components::{posted::PostedError, session::RequireLogin},
     domain::billing::HEADER,
     i18n::tr,
     pages::{
@@ -159,7 +159,8 @@ fn InvoicePage(view: InvoiceView) -> impl IntoView {
                     </tfoot>
                 </table>
             </div>
-            <p class="no-print"><PrintButton/> " " <a href="/billing">{t!("invoice-back")}</a></p>
+            <p class="no-print hint" id="print-hint">{t!("invoice-print-hint")}</p>
+            <p class="no-print"><a href="/billing">{t!("invoice-back")}</a></p>
             <div class="no-print"><History lines=view.history.clone()/></div>
         </article>
     }

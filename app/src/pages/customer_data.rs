@@ -6,7 +6,7 @@ use crate::{
         AddContact, AddTechnical, ChangeContact, ChangeLine, ConfirmData, ContactView, CustomerDataView, EndContact,
         EndTechnical, TechnicalView, customer_data,
     },
-    components::form::PostedError,
+    components::posted::PostedError,
     domain::{contacts::ContactKind, freshness::Attention, services::KantaService, technical::TechnicalKind},
     i18n::tr,
     pages::applications::Answered,

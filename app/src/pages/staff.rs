@@ -1,7 +1,7 @@
 //! Kanta's staff desk: the queue (`/staff`) and one application (`/staff/applications/<id>`).
 use crate::{
     api::staff::{StaffCommand, StaffView, staff_application, staff_queue},
-    components::{form::PostedError, session::RequireLogin},
+    components::{posted::PostedError, session::RequireLogin},
     domain::{
         application::{Command, State},
         services::KantaService,

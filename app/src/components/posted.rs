@@ -1,0 +1,95 @@
+//! What a plain form post (no JavaScript) was refused for, shown on the page it came back to.
+//! Pages only: no island uses it, so its messages may stay out of the browser's catalogue.
+use crate::{components::form::problem_text, i18n::tr};
+use leptos::prelude::*;
+
+/// The error of a form posted without JavaScript, which Leptos puts in the address it sends the
+/// browser back to (`__err`): shown at the top of the page, with the fields' problems.
+#[component]
+pub fn PostedError() -> impl IntoView {
+    let error = posted_error();
+    error.map(|e| {
+        let mut problems: Vec<String> = e
+            .field_errors()
+            .iter()
+            .map(|f| format!("{}: {}", field_label(&f.field), problem_text(f.problem)))
+            .collect();
+        match &e {
+            crate::error::AppError::Prerequisites(unmet) => {
+                problems.extend(unmet.iter().map(|p| prerequisite_text(*p)))
+            }
+            crate::error::AppError::ContactsRequired(gaps) => problems.extend(
+                gaps.iter()
+                    .map(|(s, k)| t!("contact-required", kind = tr(k.message_id()), service = tr(s.message_id()))),
+            ),
+            crate::error::AppError::Import { errors, more } => {
+                problems.extend(errors.iter().map(|r| {
+                    t!(
+                        "import-row-problem",
+                        line = r.line,
+                        column = r.column.clone(),
+                        problem = problem_text(r.problem)
+                    )
+                }));
+                if *more > 0 {
+                    problems.push(t!("import-more-problems", count = *more));
+                }
+            }
+            _ => {}
+        }
+        let problems = problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view();
+        view! {
+            <div class="notice notice--error" role="alert" id="posted-error">
+                <p>{tr(e.message_id())}</p>
+                <ul>{problems}</ul>
+            </div>
+        }
+    })
+}
+
+#[cfg(feature = "ssr")]
+fn posted_error() -> Option<crate::error::AppError> {
+    use base64::{Engine, engine::general_purpose::URL_SAFE};
+    let query = leptos_router::hooks::use_query_map();
+    let encoded = query.with_untracked(|q| q.get("__err"))?;
+    let bytes = URL_SAFE.decode(encoded.as_bytes()).ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
+
+#[cfg(not(feature = "ssr"))]
+fn posted_error() -> Option<crate::error::AppError> {
+    None
+}
+
+/// The label of a field a server function may name in its refusal.
+fn field_label(name: &str) -> String {
+    let application =
+        crate::wizard::application::APPLICATION.steps.iter().flat_map(|s| s.fields).find(|f| f.name == name);
+    match (application, name) {
+        (Some(field), _) => tr(field.label),
+        (None, "comment") => tr(msg!("staff-comment")),
+        (None, "go_live") => tr(msg!("staff-go-live")),
+        (None, "agreement") => tr(msg!("agreement-heading")),
+        (None, "kind") => tr(msg!("field-kind")),
+        (None, "name") => tr(msg!("field-name")),
+        (None, "email") => tr(msg!("field-email")),
+        (None, "phone") => tr(msg!("field-phone")),
+        (None, "services" | "service") => tr(msg!("field-service")),
+        (None, "oid") => tr(msg!("field-oid")),
+        (None, "expires") => tr(msg!("field-expires")),
+        (None, "takes_effect") => tr(msg!("field-takes-effect")),
+        (None, "version" | "product_version") => tr(msg!("field-version")),
+        (None, "vendor") => tr(msg!("field-vendor")),
+        (None, "file") => tr(msg!("field-file")),
+        (None, _) => tr(msg!("applications-start-service")),
+    }
+}
+
+/// A prerequisite in words; one that names another service names it.
+pub fn prerequisite_text(p: crate::domain::services::Prerequisite) -> String {
+    use crate::domain::services::Prerequisite;
+    match p {
+        Prerequisite::ServiceInUse(other) => t!("prerequisite-service-in-use", service = tr(other.message_id())),
+        p => tr(p.message_id()),
+    }
+}
