@@ -132,7 +132,7 @@ pub(crate) mod ssr {
         },
         domain::{
             acting::Action,
-            contacts::{Covers, gaps_opened},
+            contacts::{Covers, gaps, gaps_opened},
             technical::{TechnicalForm, TechnicalInput, takes_effect},
             validation::FieldError,
         },
@@ -223,7 +223,7 @@ pub(crate) mod ssr {
         let today = today();
         Ok(CustomerDataView {
             organisation: acting.now.organisation.name.clone(),
-            gaps: data::contact_gaps(&db, organisation_id).await?,
+            gaps: gaps(&in_use, &all),
             attention: data::attention(&db, &registries()?, organisation_id, today).await?,
             confirmed: confirmations.first().map(|c| c.at.clone()),
             confirmations,

@@ -44,8 +44,8 @@ fn BillingPage(data: BillingData) -> impl IntoView {
                 <tr>
                     <td><a href=format!("/billing/{}", i.id)>{i.number.clone()}</a></td>
                     <td>{tr(i.service.message_id())}</td>
-                    <td>{i.period.clone()}</td>
-                    <td>{i.issued.clone()}</td>
+                    <td class="wide-only">{i.period.clone()}</td>
+                    <td class="wide-only">{i.issued.clone()}</td>
                     <td>{i.due.clone()}</td>
                     <td class="number">{i.total.clone()}</td>
                 </tr>
@@ -83,8 +83,8 @@ fn BillingPage(data: BillingData) -> impl IntoView {
                                 <tr>
                                     <th scope="col">{t!("invoice-number")}</th>
                                     <th scope="col">{t!("billing-service")}</th>
-                                    <th scope="col">{t!("invoice-period")}</th>
-                                    <th scope="col">{t!("invoice-issued")}</th>
+                                    <th scope="col" class="wide-only">{t!("invoice-period")}</th>
+                                    <th scope="col" class="wide-only">{t!("invoice-issued")}</th>
                                     <th scope="col">{t!("invoice-due")}</th>
                                     <th scope="col" class="number">{t!("invoice-total")}</th>
                                 </tr>
