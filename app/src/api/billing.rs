@@ -131,13 +131,8 @@ mod ssr {
         let acting = acting_for(Action::SeeBillingAndAdministrativeContent).await?;
         let db = db()?;
         let o = &acting.now.organisation;
-        let found = billing::invoices(&db, o).await?.into_iter().find(|i| i.id == id).ok_or(AppError::NotFound)?;
-        let history = customer_data::changes(&db, o.id)
-            .await?
-            .into_iter()
-            .filter(|(e, _, _)| e.subject == "invoice" && e.subject_id == Some(id))
-            .map(change_line)
-            .collect();
+        let found = billing::invoice(&db, o, id).await?;
+        let history = customer_data::changes_of(&db, o.id, "invoice", id).await?.into_iter().map(change_line).collect();
         Ok(InvoiceView {
             organisation: o.name.clone(),
             business_id: o.ytunnus.clone(),

@@ -147,18 +147,41 @@ pub async fn invoices(
         .await?;
     let mut found = Vec::new();
     for row in rows {
-        let lines = billing_event::Entity::find()
-            .filter(billing_event::Column::InvoiceId.eq(row.id))
-            .order_by_asc(billing_event::Column::Line)
-            .all(db)
-            .await?;
-        let id = row.id;
-        found.push(read(row, business_id, lines).ok_or_else(|| {
-            tracing::error!(id, "unreadable invoice row");
-            AppError::Unavailable
-        })?);
+        found.push(with_lines(db, row, business_id).await?);
     }
     Ok(found)
+}
+
+/// One of the organisation's invoices with its lines; `NotFound` for anyone else's.
+pub async fn invoice(
+    db: &impl ConnectionTrait,
+    organisation: &organisation::Model,
+    id: i32,
+) -> Result<StoredInvoice, AppError> {
+    let business_id = YTunnus::parse(&organisation.ytunnus).map_err(|_| AppError::Unavailable)?;
+    let row = invoice::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .filter(|i| i.organisation_id == organisation.id)
+        .ok_or(AppError::NotFound)?;
+    with_lines(db, row, business_id).await
+}
+
+async fn with_lines(
+    db: &impl ConnectionTrait,
+    row: invoice::Model,
+    business_id: YTunnus,
+) -> Result<StoredInvoice, AppError> {
+    let lines = billing_event::Entity::find()
+        .filter(billing_event::Column::InvoiceId.eq(row.id))
+        .order_by_asc(billing_event::Column::Line)
+        .all(db)
+        .await?;
+    let id = row.id;
+    read(row, business_id, lines).ok_or_else(|| {
+        tracing::error!(id, "unreadable invoice row");
+        AppError::Unavailable
+    })
 }
 
 /// Totals per year (of the billing period) and service, newest year first.

@@ -541,8 +541,29 @@ pub async fn changes(
     db: &impl ConnectionTrait,
     organisation_id: i32,
 ) -> Result<Vec<(change_log::Model, Vec<Change>, Option<String>)>, AppError> {
+    changes_where(db, sea_orm::Condition::all().add(change_log::Column::OrganisationId.eq(organisation_id))).await
+}
+
+/// The change-log entries of one item (`subject`, `id`) of the organisation, newest first.
+pub async fn changes_of(
+    db: &impl ConnectionTrait,
+    organisation_id: i32,
+    subject: &str,
+    id: i32,
+) -> Result<Vec<(change_log::Model, Vec<Change>, Option<String>)>, AppError> {
+    let item = sea_orm::Condition::all()
+        .add(change_log::Column::OrganisationId.eq(organisation_id))
+        .add(change_log::Column::Subject.eq(subject))
+        .add(change_log::Column::SubjectId.eq(id));
+    changes_where(db, item).await
+}
+
+async fn changes_where(
+    db: &impl ConnectionTrait,
+    condition: sea_orm::Condition,
+) -> Result<Vec<(change_log::Model, Vec<Change>, Option<String>)>, AppError> {
     let rows = change_log::Entity::find()
-        .filter(change_log::Column::OrganisationId.eq(organisation_id))
+        .filter(condition)
         .order_by_desc(change_log::Column::Id)
         .find_also_related(super::entities::person::Entity)
         .all(db)
