@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { test, expect, type Page, type Browser } from '@playwright/test';
 import { msg, hydrated, type Lang } from './messages';
 import { browserLocale, logIn } from './sandbox';
-import { answersOf, applicationState, historyOf, signatureOf, storedTextHash, testHetu } from './database';
+import { answersOf, applicationState, historyOf, servicesOf, signatureOf, storedTextHash, testHetu } from './database';
 
 /** Each language takes services into use for an organisation of its own, so runs never meet. */
 const clinics = {
@@ -37,11 +37,13 @@ function answers(oid: string, email: string, lang: Lang): Answers {
   };
 }
 
-/** Starts an application for `service` from the dashboard; returns its id. */
-async function start(page: Page, lang: Lang, service: string): Promise<number> {
+/** Starts an application for `services` (message ids) from the dashboard; returns its id. */
+async function start(page: Page, lang: Lang, ...services: string[]): Promise<number> {
   await page.goto('/applications');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(msg(lang, 'applications-heading'));
-  await page.getByLabel(msg(lang, 'applications-start-service'), { exact: true }).selectOption({ label: msg(lang, service) });
+  for (const service of services) {
+    await page.getByLabel(msg(lang, service), { exact: true }).check();
+  }
   await page.getByRole('button', { name: msg(lang, 'applications-start') }).click();
   await expect(page).toHaveURL(/\/applications\/\d+$/);
   await hydrated(page);
@@ -253,6 +255,30 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       expect([stored.unit_name, stored.admin_name, stored.admin_phone]).toEqual(['Vastaanotto', 'Laitteen Nimi', '+358401112222']);
     });
 
+    test('one application for two services; one is taken off before sending', async ({ page }, info) => {
+      test.skip(info.project.name !== 'desktop', 'one run per language: the clinic has one application for these services');
+      const clinic = clinics[lang];
+      await logIn(page, lang, { listed: clinic.person });
+      const id = await start(page, lang, 'service-imaging', 'service-client-data-archive');
+      const heading = page.locator('#application-heading');
+      await expect(heading).toHaveText(`${msg(lang, 'service-imaging')}, ${msg(lang, 'service-client-data-archive')}`);
+      expect(servicesOf(id)).toBe('imaging,client-data-archive');
+      // Imaging needs the Patient Data Repository in use (or on the same application).
+      await expect(page.locator('#unmet')).toContainText(msg(lang, 'service-patient-data'));
+
+      await page.locator('#change-services summary').click();
+      await page.locator('#change-services').getByLabel(msg(lang, 'service-imaging'), { exact: true }).uncheck();
+      await page.getByRole('button', { name: msg(lang, 'application-save-services') }).click();
+      await expect(heading).toHaveText(msg(lang, 'service-client-data-archive'));
+      await expect(page.locator('#unmet')).toHaveCount(0);
+      expect(servicesOf(id)).toBe('client-data-archive');
+      expect(historyOf(id)).toEqual(['created', 'services-changed']);
+      await expect(page.locator('#timeline')).toContainText(msg(lang, 'history-services-changed'));
+      // Leave nothing open: the other journeys may apply for these services.
+      await page.getByRole('button', { name: msg(lang, 'application-command-withdraw') }).click();
+      await expect(page.locator('.lead .badge')).toHaveText(msg(lang, 'application-state-withdrawn'));
+    });
+
     test('a pharmacist takes ePrescription into use', async ({ page }, info) => {
       test.skip(info.project.name !== 'phone', 'one run per language, on a phone');
       test.setTimeout(120_000);
@@ -311,7 +337,7 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       const clinic = clinics[lang];
       await logIn(page, lang, { listed: clinic.person });
       await page.goto('/applications');
-      await page.getByLabel(msg(lang, 'applications-start-service'), { exact: true }).selectOption({ label: msg(lang, 'service-test-environment') });
+      await page.getByLabel(msg(lang, 'service-test-environment'), { exact: true }).check();
       await page.getByRole('button', { name: msg(lang, 'applications-start') }).click();
       await expect(page).toHaveURL(/\/applications\/\d+$/);
       const id = Number(page.url().split('/').pop());

@@ -71,6 +71,11 @@ export function applicationState(id: number): string {
   return text(`select state || '|' || version from application where id = ${Number(id)}`);
 }
 
+/** The services an application is for, as stored (`ServiceSet::code`). */
+export function servicesOf(id: number): string {
+  return text(`select services from application where id = ${Number(id)}`);
+}
+
 /** The signed agreement of an application: `text hash|basis|signer` ('' when unsigned). */
 export function signatureOf(id: number): string {
   return text(`select text_hash || '|' || basis || '|' || signer_name from agreement_signature where application_id = ${Number(id)}`);

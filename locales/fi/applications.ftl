@@ -55,7 +55,6 @@ application-command-record-test-result = Kirjaa testitulos
 application-command-approve = Hyväksy tuotantoon
 application-command-go-live = Merkitse tuotantoon otetuksi
 application-command-reject = Hylkää
-applications-start-service = Palvelu
 agreement-heading = Asiakkuussopimus
 staff-comment = Kommentti hakijalle
 staff-go-live = Tuotantoonottopäivä

@@ -5,8 +5,12 @@ applications-none = Ei vielä hakemuksia.
 applications-service = Palvelu
 applications-state = Tila
 applications-updated = Muutettu
-applications-start-heading = Ota palvelu käyttöön
-applications-start-text = Valitse palvelu. Hakemus tallentuu luonnokseksi, ja voit jatkaa sitä myöhemmin.
+applications-start-heading = Ota palveluja käyttöön
+applications-start-text = Valitse palvelut, jotka otat käyttöön. Samalla hakemuksella haetut palvelut yhteistestataan ja otetaan tuotantoon yhdessä. Hakemus tallentuu luonnokseksi, ja voit jatkaa sitä myöhemmin.
+applications-services = Palvelut
+applications-services-hint = Valitse yksi tai useampi. Testiympäristöä haetaan omalla hakemuksellaan.
+application-change-services = Muuta hakemuksen palveluja
+application-save-services = Tallenna palvelut
 applications-start = Aloita hakemus
 tasks-heading = Tehtävät
 tasks-none = Ei avoimia tehtäviä.
@@ -23,6 +27,7 @@ application-send-text = Hakemus ja allekirjoitettu sopimus lähetetään Kannan 
 timeline-heading = Hakemuksen vaiheet
 history-created = Hakemus aloitettiin
 history-signed = Asiakkuussopimus allekirjoitettiin
+history-services-changed = Hakemuksen palveluja muutettiin
 history-other = Muutos
 agreement-intro = Lue sopimus (versio { $version }). Allekirjoituksesta tallentuu allekirjoittaja, organisaatio, asiointiperuste, aika ja tarkisteluku juuri tästä tekstistä.
 agreement-sign = Allekirjoita sopimus
@@ -32,7 +37,10 @@ agreement-hash = Tekstin SHA-256-tarkisteluku:
 agreement-download = Lataa sopimus (PDF)
 agreement-signed-block = Allekirjoitus: { $signer }, { $organisation }. Peruste: { $basis }. Aika: { $at }. Sopimusversio { $version }. Tekstin SHA-256: { $hash }
 agreement-2026-1-title = Kanta-palvelujen asiakkuussopimus, versio { $version }
-agreement-2026-1-parties = Osapuolet: Kansaneläkelaitos (Kela) Kanta-palvelujen ylläpitäjänä ja { $organisation } (Y-tunnus { $ytunnus }), jäljempänä asiakas. Sopimus koskee palvelua: { $service }.
+agreement-2026-1-parties = Osapuolet: Kansaneläkelaitos (Kela) Kanta-palvelujen ylläpitäjänä ja { $organisation } (Y-tunnus { $ytunnus }), jäljempänä asiakas. Sopimus koskee { $count ->
+        [one] palvelua
+       *[other] palveluja
+    }: { $service }.
 agreement-2026-1-scope = 1. Sopimuksen kohde. Asiakas ottaa palvelun käyttöön ja käyttää sitä palvelukuvauksen, yleisten toimitusehtojen ja voimassa olevan lainsäädännön mukaisesti.
 agreement-2026-1-terms = 2. Yleiset toimitusehdot. Asiakas hyväksyy Kanta-palvelujen yleiset toimitusehdot, jotka ovat luettavissa Kanta Extranetissä.
 agreement-2026-1-service-description = 3. Palvelukuvaus. Asiakas hyväksyy palvelun palvelukuvauksen ja sitoutuu toteuttamaan liittymän sen mukaisesti yhteistestauksen kautta.

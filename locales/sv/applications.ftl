@@ -55,7 +55,6 @@ application-command-record-test-result = Registrera testresultat
 application-command-approve = Godkänn för produktion
 application-command-go-live = Markera som tagen i produktion
 application-command-reject = Avslå
-applications-start-service = Tjänst
 agreement-heading = Avtal om kundrelation
 staff-comment = Kommentar till sökanden
 staff-go-live = Datum för produktionsstart

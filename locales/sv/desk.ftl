@@ -5,8 +5,12 @@ applications-none = Inga ansökningar ännu.
 applications-service = Tjänst
 applications-state = Läge
 applications-updated = Ändrad
-applications-start-heading = Ta en tjänst i bruk
-applications-start-text = Välj tjänst. Ansökan sparas som utkast och du kan fortsätta senare.
+applications-start-heading = Ta tjänster i bruk
+applications-start-text = Välj de tjänster du tar i bruk. Tjänster som söks med samma ansökan samtestas och tas i produktion tillsammans. Ansökan sparas som utkast och du kan fortsätta senare.
+applications-services = Tjänster
+applications-services-hint = Välj en eller flera. Testmiljön söks med en egen ansökan.
+application-change-services = Ändra ansökans tjänster
+application-save-services = Spara tjänsterna
 applications-start = Börja ansökan
 tasks-heading = Uppgifter
 tasks-none = Inga öppna uppgifter.
@@ -23,6 +27,7 @@ application-send-text = Ansökan och det undertecknade avtalet skickas till Kant
 timeline-heading = Ansökans skeden
 history-created = Ansökan påbörjades
 history-signed = Avtalet om kundrelation undertecknades
+history-services-changed = Ansökans tjänster ändrades
 history-other = Ändring
 agreement-intro = Läs avtalet (version { $version }). Vid undertecknandet sparas undertecknaren, organisationen, grunden, tidpunkten och en kontrollsumma av exakt den här texten.
 agreement-sign = Underteckna avtalet
@@ -32,7 +37,10 @@ agreement-hash = Textens SHA-256-kontrollsumma:
 agreement-download = Ladda ner avtalet (PDF)
 agreement-signed-block = Underskrift: { $signer }, { $organisation }. Grund: { $basis }. Tid: { $at }. Avtalsversion { $version }. Textens SHA-256: { $hash }
 agreement-2026-1-title = Avtal om kundrelation för Kanta-tjänsterna, version { $version }
-agreement-2026-1-parties = Parter: Folkpensionsanstalten (FPA) som upprätthållare av Kanta-tjänsterna och { $organisation } (FO-nummer { $ytunnus }), nedan kunden. Avtalet gäller tjänsten: { $service }.
+agreement-2026-1-parties = Parter: Folkpensionsanstalten (FPA) som upprätthållare av Kanta-tjänsterna och { $organisation } (FO-nummer { $ytunnus }), nedan kunden. Avtalet gäller { $count ->
+        [one] tjänsten
+       *[other] tjänsterna
+    }: { $service }.
 agreement-2026-1-scope = 1. Avtalets föremål. Kunden tar tjänsten i bruk och använder den enligt tjänstebeskrivningen, de allmänna leveransvillkoren och gällande lagstiftning.
 agreement-2026-1-terms = 2. Allmänna leveransvillkor. Kunden godkänner Kanta-tjänsternas allmänna leveransvillkor, som finns i Kanta Extranet.
 agreement-2026-1-service-description = 3. Tjänstebeskrivning. Kunden godkänner tjänstens tjänstebeskrivning och förbinder sig att genomföra anslutningen enligt den via samtestning.

@@ -58,7 +58,12 @@ const MATRIX: &[(&str, Needs, Fields)] = &[
     ("/api/applications/dashboard", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[]),
     ("/api/applications/get", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("id", "0")]),
     ("/api/applications/agreement.pdf", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("id", "0")]),
-    ("/api/applications/start", Needs::Acting(Action::TakeServicesIntoUse), &[("service", "test-environment")]),
+    ("/api/applications/start", Needs::Acting(Action::TakeServicesIntoUse), &[("services[test-environment]", "on")]),
+    (
+        "/api/applications/services",
+        Needs::Acting(Action::TakeServicesIntoUse),
+        &[("id", "0"), ("version", "1"), ("services[patient-data]", "on")],
+    ),
     (
         "/api/applications/save",
         Needs::Acting(Action::TakeServicesIntoUse),

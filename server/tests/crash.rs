@@ -7,7 +7,7 @@ mod common;
 use app::backend::entities::{application, application_event, audit_event, mail_outbox};
 use common::{
     TestApp,
-    applications::{ANSWERS, save_fields},
+    applications::{ANSWERS, save_fields, start},
     browser::{Browser, log_in},
 };
 use reqwest::StatusCode;
@@ -46,7 +46,7 @@ async fn wait_until_up(base: &str) {
 
 /// A complete application with a signed agreement, ready to send; returns its id.
 async fn ready_to_send(browser: &Browser, service: &str, oid_root: &str) -> i32 {
-    let (status, body) = browser.call("/api/applications/start", &[("service", service)]).await;
+    let (status, body) = start(browser, &[service]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let id: i32 = body.trim().parse().unwrap();
     let oid = format!("{oid_root}.1");

@@ -7,13 +7,15 @@ mod common;
 use app::{
     backend::{
         agreement::text_hash,
-        entities::{agreement_signature, application, application_event, audit_event, mail_outbox},
+        entities::{
+            agreement_signature, application, application_event, audit_event, contact, mail_outbox, technical_item,
+        },
     },
     domain::application::State,
 };
 use common::{
     TestApp,
-    applications::{ANSWERS, save_fields},
+    applications::{ANSWERS, save_fields, start},
     browser::{Browser, log_in},
 };
 use reqwest::StatusCode;
@@ -23,6 +25,7 @@ on_both_databases!(
     a_clinic_takes_the_patient_data_repository_into_use,
     a_pharmacy_cannot_apply_for_a_health_care_service,
     imaging_waits_for_the_patient_data_repository,
+    services_are_taken_into_use_together,
 );
 
 async fn row(app: &TestApp, id: i32) -> application::Model {
@@ -45,7 +48,7 @@ async fn caught_mail(browser: &Browser, count: usize) -> Vec<serde_json::Value> 
 async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
     let applicant = Browser::new(&app.base);
     log_in(&applicant, "p01").await;
-    let page = applicant.post_form("/api/applications/start", &[("service".into(), "patient-data".into())]).await;
+    let page = applicant.post_form("/api/applications/start", &[("services[patient-data]".into(), "on".into())]).await;
     assert!(page.url.contains("/applications/"), "{:?}", page.trail);
     let id: i32 = page.url.rsplit('/').next().unwrap().parse().unwrap();
     assert_eq!(row(&app, id).await.state, "draft");
@@ -200,9 +203,9 @@ async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
 async fn a_pharmacy_cannot_apply_for_a_health_care_service(app: TestApp) {
     let pharmacist = Browser::new(&app.base);
     log_in(&pharmacist, "p05").await;
-    let (status, body) = pharmacist.call("/api/applications/start", &[("service", "patient-data")]).await;
+    let (status, body) = start(&pharmacist, &["patient-data"]).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-    let (status, body) = pharmacist.call("/api/applications/start", &[("service", "eprescription-pharmacy")]).await;
+    let (status, body) = start(&pharmacist, &["eprescription-pharmacy"]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(application::Entity::find().count(&app.db).await.unwrap(), 1);
     // Someone else's application is not found.
@@ -216,7 +219,7 @@ async fn a_pharmacy_cannot_apply_for_a_health_care_service(app: TestApp) {
 async fn imaging_waits_for_the_patient_data_repository(app: TestApp) {
     let clinic = Browser::new(&app.base);
     log_in(&clinic, "p01").await;
-    let (status, id) = clinic.call("/api/applications/start", &[("service", "imaging")]).await;
+    let (status, id) = start(&clinic, &["imaging"]).await;
     assert_eq!(status, StatusCode::OK, "{id}");
     let id: i32 = id.parse().unwrap();
     let (status, body) = clinic.call("/api/applications/save", &save_fields(id, 1, ANSWERS)).await;
@@ -233,6 +236,128 @@ async fn imaging_waits_for_the_patient_data_repository(app: TestApp) {
     assert!(body.contains("Prerequisites") && body.contains("PatientDataRepository"), "{body}");
     assert_eq!(row(&app, id).await.state, "draft");
     // A second imaging application while this one is open is refused.
-    let (status, _) = clinic.call("/api/applications/start", &[("service", "imaging")]).await;
+    let (status, _) = start(&clinic, &["imaging"]).await;
     assert_eq!(status, StatusCode::CONFLICT);
+}
+
+/// The agreement hash shown on the application's page (the page offers signing).
+fn shown_hash(body: &str) -> Option<String> {
+    Some(body.split("name=\"hash\" value=\"").nth(1)?[..64].to_string())
+}
+
+async fn services_are_taken_into_use_together(app: TestApp) {
+    let clinic = Browser::new(&app.base);
+    log_in(&clinic, "p01").await;
+    let (status, body) = start(&clinic, &[]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "nothing ticked: {body}");
+    assert!(body.contains("Required"), "{body}");
+    let (status, body) = start(&clinic, &["test-environment", "patient-data"]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body.contains("OnItsOwn"), "{body}");
+    assert_eq!(application::Entity::find().count(&app.db).await.unwrap(), 0);
+
+    let (status, id) = start(&clinic, &["imaging", "patient-data"]).await;
+    assert_eq!(status, StatusCode::OK, "{id}");
+    let id: i32 = id.parse().unwrap();
+    assert_eq!(row(&app, id).await.services, "patient-data,imaging", "catalogue order");
+    let (status, _) = start(&clinic, &["imaging"]).await;
+    assert_eq!(status, StatusCode::CONFLICT, "imaging is already applied for");
+    let (status, body) = clinic.call("/api/applications/save", &save_fields(id, 1, ANSWERS)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let page = clinic.get(&format!("/applications/{id}")).await;
+    assert!(!page.body.contains("id=\"unmet\""), "imaging comes with the repository it needs");
+    let hash = shown_hash(&page.body).expect("agreement shown");
+    let sign = |version: i32, hash: &str| {
+        vec![("id".to_string(), id.to_string()), ("version".into(), version.to_string()), ("hash".into(), hash.into())]
+    };
+    let send = |version: i32| {
+        vec![
+            ("id".to_string(), id.to_string()),
+            ("version".into(), version.to_string()),
+            ("command".into(), "submit".into()),
+        ]
+    };
+    assert_eq!(clinic.call("/api/applications/sign", &sign(2, &hash)).await.0, StatusCode::OK);
+
+    // ePrescription added after signing: the signature was for two services, so sign again.
+    let change = |version: i32, services: &[&str]| {
+        let mut f = vec![("id".to_string(), id.to_string()), ("version".into(), version.to_string())];
+        f.extend(services.iter().map(|s| (format!("services[{s}]"), "on".to_string())));
+        f
+    };
+    let (status, body) = clinic.call("/api/applications/services", &change(3, &["client-data-archive", "x"])).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let (status, body) = clinic.call("/api/applications/services", &change(2, &["patient-data"])).await;
+    assert_eq!(status, StatusCode::CONFLICT, "a stale version: {body}");
+    let page =
+        clinic.post_form("/api/applications/services", &change(3, &["patient-data", "imaging", "eprescription"])).await;
+    assert!(page.url.ends_with(&format!("/applications/{id}")), "{:?}", page.trail);
+    let changed = row(&app, id).await;
+    assert_eq!((changed.services.as_str(), changed.version), ("eprescription,patient-data,imaging", 4));
+    let (status, body) = clinic.call("/api/applications/command", &send(4)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "the old signature does not cover ePrescription: {body}");
+    assert!(body.contains("agreement"), "{body}");
+    let page = clinic.get(&format!("/applications/{id}")).await;
+    let hash = shown_hash(&page.body).expect("the agreement is shown again");
+    assert_eq!(clinic.call("/api/applications/sign", &sign(4, &hash)).await.0, StatusCode::OK);
+    let signed = agreement_signature::Entity::find()
+        .order_by_desc(agreement_signature::Column::Id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    for name in ["Sähköinen lääkemääräys (terveydenhuolto)", "Potilastiedon arkisto", "Kuvantamisen tiedot"] {
+        assert!(signed.text.contains(name), "{name} in {}", signed.text);
+    }
+    assert!(signed.text.contains("Sopimus koskee palveluja:"), "{}", signed.text);
+    assert_eq!(clinic.call("/api/applications/command", &send(5)).await.0, StatusCode::OK);
+    let (status, _) = clinic.call("/api/applications/services", &change(6, &["patient-data"])).await;
+    assert_eq!(status, StatusCode::CONFLICT, "sent: the services stay");
+    let mails = caught_mail(&clinic, 1).await;
+    let subject = mails[0]["subject"].as_str().unwrap();
+    assert!(subject.contains("Sähköinen lääkemääräys (terveydenhuolto), Potilastiedon arkisto"), "{subject}");
+
+    // Staff find it under each of its services, and take all three to production in one go.
+    let staff = Browser::new(&app.base);
+    log_in(&staff, "p10").await;
+    let queue = |service: &'static str| {
+        let staff = &staff;
+        async move {
+            let (status, body) =
+                staff.call("/api/staff/queue", &[("service", service), ("state", ""), ("min_age", "")]).await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+            body.contains(&format!("\"id\":{id},"))
+        }
+    };
+    assert!(queue("imaging").await && queue("eprescription").await);
+    assert!(!queue("client-data-archive").await);
+    let decide = |version: i32, command: &str, go_live: &str| {
+        vec![
+            ("id".to_string(), id.to_string()),
+            ("version".into(), version.to_string()),
+            ("command".into(), command.into()),
+            ("comment".into(), String::new()),
+            ("go_live".into(), go_live.into()),
+        ]
+    };
+    for (version, command, go_live) in
+        [(6, "start-joint-testing", ""), (7, "approve", "2099-03-01"), (8, "go-live", "")]
+    {
+        let (status, body) = staff.call("/api/staff/command", &decide(version, command, go_live)).await;
+        assert_eq!(status, StatusCode::OK, "{command}: {body}");
+    }
+    let page = clinic.get("/applications").await;
+    let in_use = page.body.split("id=\"services-in-use\"").nth(1).expect("services in use listed");
+    for name in ["Sähköinen lääkemääräys (terveydenhuolto)", "Potilastiedon arkisto", "Kuvantamisen tiedot"] {
+        assert!(in_use.split("</ul>").next().unwrap().contains(name), "{name} in use");
+    }
+    // The contacts cover all three; each service has its own technical data.
+    let contacts = contact::Entity::find().all(&app.db).await.unwrap();
+    assert_eq!(contacts.len(), 2, "administrative and technical");
+    assert!(contacts.iter().all(|c| c.services.contains("eprescription") && c.services.contains("imaging")));
+    let mut per_service: Vec<String> =
+        technical_item::Entity::find().all(&app.db).await.unwrap().into_iter().map(|t| t.service).collect();
+    per_service.sort();
+    per_service.dedup();
+    assert_eq!(per_service.len(), 3, "{per_service:?}");
 }

@@ -4,7 +4,7 @@ use crate::{
     domain::{
         acting::Basis,
         application::{Actor, Command, State},
-        services::KantaService,
+        services::{KantaService, ServiceSet},
         validation::FieldError,
     },
     error::AppError,
@@ -15,11 +15,12 @@ use leptos::{
     server_fn::codec::{ByteStream, GetUrl, Streaming},
 };
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApplicationSummary {
     pub id: i32,
-    pub service: KantaService,
+    pub services: ServiceSet,
     pub state: State,
     pub updated: String,
 }
@@ -32,16 +33,16 @@ pub enum Task {
     /// Kanta returned the application with a comment.
     AnswerReturn {
         id: i32,
-        service: KantaService,
+        services: ServiceSet,
     },
     /// Answers complete; the agreement waits for a signature.
     SignAgreement {
         id: i32,
-        service: KantaService,
+        services: ServiceSet,
     },
     FinishDraft {
         id: i32,
-        service: KantaService,
+        services: ServiceSet,
     },
     /// A service in use lacks a required contact.
     AddContact {
@@ -95,7 +96,10 @@ pub struct AgreementShown {
 pub struct ApplicationView {
     pub id: i32,
     pub organisation: String,
-    pub service: KantaService,
+    pub services: ServiceSet,
+    /// The services this application may be for (its own and those not applied for), while
+    /// the applicant may change it.
+    pub choosable: Vec<KantaService>,
     pub state: State,
     pub version: i32,
     pub answers: Answers,
@@ -117,10 +121,21 @@ pub async fn dashboard() -> Result<DashboardData, AppError> {
     super::respond(ssr::dashboard().await)
 }
 
-/// Starts an application; a plain form post, answered by a redirect to it.
+/// Starts an application for the services ticked (`services[<code>]=on`); a plain form post,
+/// answered by a redirect to it.
 #[server(endpoint = "applications/start")]
-pub async fn start_application(service: String) -> Result<i32, AppError> {
-    super::respond(ssr::start(&service).await)
+pub async fn start_application(#[server(default)] services: BTreeMap<String, String>) -> Result<i32, AppError> {
+    super::respond(ssr::start(&services).await)
+}
+
+/// Changes the services of an application the applicant may still change, made on `version`.
+#[server(endpoint = "applications/services")]
+pub async fn change_services(
+    id: i32,
+    version: i32,
+    #[server(default)] services: BTreeMap<String, String>,
+) -> Result<(), AppError> {
+    super::respond(ssr::change_services(id, version, &services).await)
 }
 
 #[server(endpoint = "applications/get")]
@@ -160,7 +175,7 @@ pub(crate) mod ssr {
     use crate::{
         api::guard::{Acting, acting_for},
         backend::{
-            agreement::{AgreementText, CURRENT_VERSION},
+            agreement::AgreementText,
             db, format_time,
             onboarding::{self, Application},
             registry::registries,
@@ -190,7 +205,7 @@ pub(crate) mod ssr {
     pub(crate) fn summary(a: &Application) -> ApplicationSummary {
         ApplicationSummary {
             id: a.row.id,
-            service: a.service,
+            services: a.services.clone(),
             state: a.state,
             updated: format_time(a.row.updated_at, request_lang()),
         }
@@ -206,13 +221,13 @@ pub(crate) mod ssr {
             tasks.push(Task::FixCodeService);
         }
         for a in &applications {
-            let (id, service) = (a.row.id, a.service);
+            let (id, services) = (a.row.id, a.services.clone());
             match a.state {
-                State::ReturnedForChanges => tasks.insert(0, Task::AnswerReturn { id, service }),
-                State::Draft if problems_before_submit(service, &a.answers).is_empty() => {
-                    tasks.push(Task::SignAgreement { id, service })
+                State::ReturnedForChanges => tasks.insert(0, Task::AnswerReturn { id, services }),
+                State::Draft if problems_before_submit(&services, &a.answers).is_empty() => {
+                    tasks.push(Task::SignAgreement { id, services })
                 }
-                State::Draft => tasks.push(Task::FinishDraft { id, service }),
+                State::Draft => tasks.push(Task::FinishDraft { id, services }),
                 _ => {}
             }
         }
@@ -224,29 +239,41 @@ pub(crate) mod ssr {
         for a in crate::backend::customer_data::attention(&db, &registries()?, organisation_id, today).await? {
             tasks.push(Task::CustomerData(a));
         }
-        let open = |s: KantaService| {
-            applications.iter().any(|a| a.service == s && !matches!(a.state, State::Withdrawn | State::Rejected))
-        };
         Ok(DashboardData {
             organisation: acting.now.organisation.name.clone(),
             tasks,
-            available: KantaService::ALL.into_iter().filter(|s| s.is_for(acting.now.kind) && !open(*s)).collect(),
-            in_use: applications.iter().filter(|a| a.state == State::InProduction).map(|a| a.service).collect(),
+            available: onboarding::available(&applications, acting.now.kind, None),
+            in_use: applications
+                .iter()
+                .filter(|a| a.state == State::InProduction)
+                .flat_map(|a| a.services.as_slice().to_vec())
+                .collect(),
             applications: applications.iter().map(summary).collect(),
         })
     }
 
-    pub async fn start(service: &str) -> Result<i32, AppError> {
+    /// The services ticked in a form, for the acting organisation's kind.
+    fn ticked(acting: &Acting, services: &BTreeMap<String, String>) -> Result<ServiceSet, AppError> {
+        let codes = services.iter().filter(|(_, v)| !v.is_empty()).map(|(k, _)| k);
+        ServiceSet::choose(codes, acting.now.kind).map_err(|problem| {
+            AppError::Invalid(vec![FieldError { field: crate::wizard::application::SERVICES.into(), problem }])
+        })
+    }
+
+    pub async fn start(services: &BTreeMap<String, String>) -> Result<i32, AppError> {
         let acting = acting_for(Action::TakeServicesIntoUse).await?;
-        let service = KantaService::from_code(service.trim()).ok_or_else(|| {
-            AppError::Invalid(vec![FieldError {
-                field: "service".into(),
-                problem: crate::domain::validation::Problem::UnknownChoice,
-            }])
-        })?;
-        let created = onboarding::create(&db()?, &acting.session, &acting.now, service, request_lang()).await?;
+        let services = ticked(&acting, services)?;
+        let created = onboarding::create(&db()?, &acting.session, &acting.now, &services, request_lang()).await?;
         leptos_axum::redirect(&format!("/applications/{}", created.row.id));
         Ok(created.row.id)
+    }
+
+    pub async fn change_services(id: i32, version: i32, services: &BTreeMap<String, String>) -> Result<(), AppError> {
+        let acting = acting_for(Action::TakeServicesIntoUse).await?;
+        let services = ticked(&acting, services)?;
+        onboarding::change_services(&db()?, &acting.session, &acting.now, id, version, &services).await?;
+        leptos_axum::redirect(&format!("/applications/{id}"));
+        Ok(())
     }
 
     pub async fn view(id: i32) -> Result<ApplicationView, AppError> {
@@ -256,32 +283,39 @@ pub(crate) mod ssr {
 
     pub(crate) fn agreement_for(acting: &Acting, a: &Application) -> AgreementText {
         let o = &acting.now.organisation;
-        AgreementText::current(request_lang(), &o.name, &o.ytunnus, a.service)
+        AgreementText::current(request_lang(), &o.name, &o.ytunnus, &a.services)
     }
 
     async fn view_for(acting: &Acting, id: i32) -> Result<ApplicationView, AppError> {
         let db = db()?;
         let lang = request_lang();
-        let a = onboarding::get(&db, id, Some(acting.now.organisation.id)).await?;
+        let applications = onboarding::list(&db, acting.now.organisation.id).await?;
+        let a = applications.iter().find(|a| a.row.id == id).cloned().ok_or(AppError::NotFound)?;
         let history = history_lines(&db, id).await?;
         let signed = onboarding::signature(&db, id).await?;
-        let problems = problems_before_submit(a.service, &a.answers);
-        let signed_current = signed.as_ref().is_some_and(|s| s.agreement_version == CURRENT_VERSION);
+        let problems = problems_before_submit(&a.services, &a.answers);
+        let signed_current =
+            signed.as_ref().is_some_and(|s| AgreementText::is_signed_by(s, &acting.now.organisation, &a.services));
         let agreement = (a.state.is_editable() && problems.is_empty() && !signed_current).then(|| {
             let text = agreement_for(acting, &a);
             AgreementShown { version: text.version.into(), hash: text.hash(), text: text.text }
         });
-        let track = crate::domain::application::Track::of(a.service);
+        let track = crate::domain::application::Track::of(&a.services);
         let mut commands = crate::domain::application::commands(track, a.state, Actor::Applicant);
         let unmet =
-            if a.state.is_editable() { onboarding::unmet(&db, &acting.now, a.service).await? } else { Vec::new() };
+            if a.state.is_editable() { onboarding::unmet(&db, &acting.now, &a.services).await? } else { Vec::new() };
         if !(problems.is_empty() && signed_current && unmet.is_empty()) {
             commands.retain(|c| *c != Command::Submit);
         }
         Ok(ApplicationView {
             id,
             organisation: acting.now.organisation.name.clone(),
-            service: a.service,
+            choosable: if a.state.is_editable() {
+                onboarding::available(&applications, acting.now.kind, Some(id))
+            } else {
+                Vec::new()
+            },
+            services: a.services.clone(),
             state: a.state,
             version: a.row.version,
             go_live: a.row.go_live_on.clone(),
@@ -346,7 +380,7 @@ pub(crate) mod ssr {
         let command = Command::from_code(command).ok_or(AppError::NotNow)?;
         let acting = acting_for(Action::TakeServicesIntoUse).await?;
         let db = db()?;
-        onboarding::applicant_command(&db, &acting.session, &acting.now, id, version, command, CURRENT_VERSION).await?;
+        onboarding::applicant_command(&db, &acting.session, &acting.now, id, version, command).await?;
         leptos_axum::redirect(&format!("/applications/{id}"));
         Ok(())
     }

@@ -4,7 +4,7 @@ use crate::{
     api::onboarding::{ApplicationSummary, EventLine},
     domain::{
         application::{Command, State},
-        services::KantaService,
+        services::{KantaService, ServiceSet},
     },
     error::AppError,
     wizard::Answers,
@@ -25,7 +25,7 @@ pub struct StaffView {
     pub id: i32,
     pub organisation: String,
     pub ytunnus: String,
-    pub service: KantaService,
+    pub services: ServiceSet,
     pub state: State,
     pub version: i32,
     pub answers: Answers,
@@ -117,7 +117,7 @@ mod ssr {
         Ok(onboarding::queue(&db()?, &states)
             .await?
             .into_iter()
-            .filter(|(a, _)| service.is_none_or(|s| a.service == s))
+            .filter(|(a, _)| service.is_none_or(|s| a.services.contains(s)))
             .map(|(a, organisation)| QueueLine {
                 age_days: (now - a.row.updated_at).num_days(),
                 application: crate::api::onboarding::ssr::summary(&a),
@@ -139,13 +139,13 @@ mod ssr {
             id,
             organisation: o.name,
             ytunnus: o.ytunnus,
-            service: a.service,
+            services: a.services.clone(),
             state: a.state,
             version: a.row.version,
             go_live: a.row.go_live_on.clone(),
             history: crate::api::onboarding::ssr::history_lines(&db, id).await?,
             signed_hash: onboarding::signature(&db, id).await?.map(|s| s.text_hash),
-            commands: commands(Track::of(a.service), a.state, Actor::Staff),
+            commands: commands(Track::of(&a.services), a.state, Actor::Staff),
             answers: a.answers,
         })
     }

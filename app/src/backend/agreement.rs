@@ -1,8 +1,11 @@
 //! The customer-relationship agreement: its text in the signer's language, composed from the
 //! messages of the current version, and the signed agreement as a PDF.
-use super::{entities::agreement_signature, hex};
+use super::{
+    entities::{agreement_signature, organisation},
+    hex,
+};
 use crate::{
-    domain::{acting::Basis, services::KantaService},
+    domain::{acting::Basis, services::ServiceSet},
     i18n::{Args, Lang, lookup},
 };
 use sha2::{Digest, Sha256};
@@ -30,11 +33,12 @@ pub struct AgreementText {
 }
 
 impl AgreementText {
-    pub fn current(lang: Lang, organisation: &str, ytunnus: &str, service: KantaService) -> AgreementText {
+    pub fn current(lang: Lang, organisation: &str, ytunnus: &str, services: &ServiceSet) -> AgreementText {
         let mut args = Args::new();
         args.set("organisation", organisation.to_string());
         args.set("ytunnus", ytunnus.to_string());
-        args.set("service", lookup(lang, service.message_id(), None));
+        args.set("service", super::service_names(lang, services));
+        args.set("count", services.as_slice().len() as i64);
         args.set("version", CURRENT_VERSION);
         let mut parts = vec![
             lookup(lang, msg!("agreement-2026-1-title"), Some(&args)),
@@ -47,6 +51,19 @@ impl AgreementText {
     /// SHA-256 of the text's UTF-8 bytes, in hexadecimal.
     pub fn hash(&self) -> String {
         text_hash(&self.text)
+    }
+
+    /// Whether `signed` is this very text: the current version, for these services and this
+    /// organisation, in the language it was signed in. Changing the services means signing again.
+    pub fn is_signed_by(
+        signed: &agreement_signature::Model,
+        organisation: &organisation::Model,
+        services: &ServiceSet,
+    ) -> bool {
+        let lang = Lang::from_code(&signed.lang).unwrap_or_default();
+        signed.agreement_version == CURRENT_VERSION
+            && signed.text_hash
+                == AgreementText::current(lang, &organisation.name, &organisation.ytunnus, services).hash()
     }
 }
 
@@ -164,6 +181,7 @@ fn win_ansi(line: &str) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::services::KantaService;
 
     #[test]
     fn the_pdf_holds_the_text_and_its_xref_points_at_objects() {
@@ -185,11 +203,31 @@ mod tests {
     #[test]
     fn the_text_names_the_parties_in_both_languages() {
         for lang in [Lang::Fi, Lang::Sv] {
-            let t = AgreementText::current(lang, "Lähiklinikka Oy", "3141590-3", KantaService::PatientDataRepository);
+            let repository = ServiceSet::one(KantaService::PatientDataRepository);
+            let t = AgreementText::current(lang, "Lähiklinikka Oy", "3141590-3", &repository);
             assert!(t.text.contains("Lähiklinikka Oy") && t.text.contains("3141590-3"), "{}", t.text);
             assert!(t.text.contains(&lookup(lang, KantaService::PatientDataRepository.message_id(), None)));
             assert_eq!(t.hash().len(), 64);
-            assert_ne!(t.hash(), AgreementText::current(lang, "Toinen Oy", "3141590-3", KantaService::Imaging).hash());
+            let imaging = ServiceSet::one(KantaService::Imaging);
+            assert_ne!(t.hash(), AgreementText::current(lang, "Toinen Oy", "3141590-3", &imaging).hash());
+            // Several services: each named, and the sentence in the plural.
+            let both = ServiceSet::choose(["patient-data", "imaging"], crate::domain::acting::OrganisationKind::Public)
+                .unwrap();
+            let t = AgreementText::current(lang, "Lähiklinikka Oy", "3141590-3", &both);
+            let names = format!(
+                "{}, {}",
+                lookup(lang, both.as_slice()[0].message_id(), None),
+                lookup(lang, both.as_slice()[1].message_id(), None)
+            );
+            assert!(t.text.contains(&names), "{}", t.text);
+            assert!(
+                t.text.contains(if lang == Lang::Fi { "koskee palveluja:" } else { "gäller tjänsterna:" }),
+                "{}",
+                t.text
+            );
+            let one = if lang == Lang::Fi { "koskee palvelua: " } else { "gäller tjänsten: " };
+            let repository_text = AgreementText::current(lang, "Lähiklinikka Oy", "3141590-3", &repository).text;
+            assert!(repository_text.contains(one), "one service reads as before: {repository_text}");
         }
     }
 }

@@ -288,13 +288,16 @@ pub async fn technical_services(
     organisation_id: i32,
 ) -> Result<Vec<KantaService>, AppError> {
     use crate::domain::application::State;
-    let mut services: Vec<KantaService> = onboarding::list(db, organisation_id)
-        .await?
-        .into_iter()
-        .filter(|a| matches!(a.state, State::InJointTesting | State::ApprovedForProduction | State::InProduction))
-        .map(|a| a.service)
-        .collect();
-    services.dedup();
+    let applications = onboarding::list(db, organisation_id).await?;
+    let kept = applications
+        .iter()
+        .filter(|a| matches!(a.state, State::InJointTesting | State::ApprovedForProduction | State::InProduction));
+    let mut services: Vec<KantaService> = Vec::new();
+    for service in kept.flat_map(|a| a.services.as_slice()) {
+        if !services.contains(service) {
+            services.push(*service);
+        }
+    }
     Ok(services)
 }
 
@@ -577,8 +580,9 @@ async fn changes_where(
         .collect())
 }
 
-/// When a service goes into production, the contacts and technical data of its application
-/// become the organisation's (in the same transaction as the change of state).
+/// When services go into production, the contacts and technical data of their application
+/// become the organisation's (in the same transaction as the change of state): the contacts for
+/// all of them, the technical data for each.
 pub async fn take_over(
     txn: &DatabaseTransaction,
     who: Who,
@@ -594,7 +598,7 @@ pub async fn take_over(
             get(&format!("{prefix}_name")),
             get(&format!("{prefix}_email")),
             get(&format!("{prefix}_phone")),
-            &[application.service.code().to_string()],
+            &application.services.as_slice().iter().map(|s| s.code().to_string()).collect::<Vec<_>>(),
         ) else {
             continue;
         };
@@ -615,8 +619,10 @@ pub async fn take_over(
             .filter(|_| !get("certificate_name").is_empty())
             .map(|expires| TechnicalDetails::Certificate { name: get("certificate_name").into(), expires }),
     ];
-    for details in items.iter().flatten() {
-        insert_technical(txn, who, organisation_id, application.service, details, today).await?;
+    for service in application.services.as_slice() {
+        for details in items.iter().flatten() {
+            insert_technical(txn, who, organisation_id, *service, details, today).await?;
+        }
     }
     Ok(())
 }

@@ -12,16 +12,17 @@ use super::{
 };
 use crate::{
     domain::{
+        acting::OrganisationKind,
         application::{Actor, Command, State, Track, apply},
         oid::Oid,
-        services::KantaService,
+        services::{KantaService, ServiceSet},
         validation::{Date, FieldError, Problem},
     },
     error::AppError,
     i18n::Lang,
     wizard::{
         Answers,
-        application::{APPLICATION, SERVICE, new_answers, problems_before_submit},
+        application::{APPLICATION, SERVICES, problems_before_submit, with_services},
     },
 };
 use chrono::Utc;
@@ -34,26 +35,32 @@ use sea_orm::{
 #[derive(Clone, Debug)]
 pub struct Application {
     pub row: application::Model,
-    pub service: KantaService,
+    pub services: ServiceSet,
     pub state: State,
     pub answers: Answers,
 }
 
 impl Application {
     fn from_row(row: application::Model) -> Result<Application, AppError> {
-        let (Some(service), Some(state), Ok(answers)) = (
-            KantaService::from_code(&row.service),
+        let (Some(services), Some(state), Ok(answers)) = (
+            ServiceSet::from_code(&row.services),
             State::from_code(&row.state),
             serde_json::from_str::<Answers>(&row.answers),
         ) else {
             tracing::error!(id = row.id, "unreadable application row");
             return Err(AppError::Unavailable);
         };
-        Ok(Application { row, service, state, answers })
+        let answers = with_services(answers, &services);
+        Ok(Application { row, services, state, answers })
     }
 
     pub fn lang(&self) -> Lang {
         Lang::from_code(&self.row.lang).unwrap_or_default()
+    }
+
+    /// Still to be decided on: neither withdrawn nor rejected.
+    fn is_open(&self) -> bool {
+        !matches!(self.state, State::Withdrawn | State::Rejected)
     }
 }
 
@@ -128,33 +135,51 @@ pub async fn signature(db: &impl ConnectionTrait, id: i32) -> Result<Option<agre
         .await?)
 }
 
-/// Starts a draft application for a service the organisation's kind may use.
+/// Refuses services the organisation's kind may not use, and services already on another open
+/// application: one application per service at a time (a withdrawn or rejected one may be made
+/// again).
+async fn check_services(
+    db: &impl ConnectionTrait,
+    now: &ActingNow,
+    services: &ServiceSet,
+    except: Option<i32>,
+) -> Result<(), AppError> {
+    if services.as_slice().iter().any(|s| !s.is_for(now.kind)) {
+        return Err(AppError::Invalid(vec![FieldError { field: SERVICES.into(), problem: Problem::UnknownChoice }]));
+    }
+    let free = available(&list(db, now.organisation.id).await?, now.kind, except);
+    if services.as_slice().iter().all(|s| free.contains(s)) { Ok(()) } else { Err(AppError::NotNow) }
+}
+
+/// The services an organisation of `kind` may still apply for, given its `applications`: none
+/// open, none in use. `except` counts as not there (an application choosing its own services).
+pub fn available(applications: &[Application], kind: OrganisationKind, except: Option<i32>) -> Vec<KantaService> {
+    KantaService::ALL
+        .into_iter()
+        .filter(|s| {
+            s.is_for(kind)
+                && !applications.iter().any(|a| Some(a.row.id) != except && a.is_open() && a.services.contains(*s))
+        })
+        .collect()
+}
+
+/// Starts a draft application for services the organisation's kind may use.
 pub async fn create(
     db: &DatabaseConnection,
     session: &CurrentSession,
     now: &ActingNow,
-    service: KantaService,
+    services: &ServiceSet,
     lang: Lang,
 ) -> Result<Application, AppError> {
-    if !service.is_for(now.kind) {
-        return Err(AppError::Invalid(vec![FieldError { field: SERVICE.into(), problem: Problem::UnknownChoice }]));
-    }
-    // One application per service at a time: a withdrawn or rejected one may be made again.
-    let open = list(db, now.organisation.id)
-        .await?
-        .into_iter()
-        .any(|a| a.service == service && !matches!(a.state, State::Withdrawn | State::Rejected));
-    if open {
-        return Err(AppError::NotNow);
-    }
+    check_services(db, now, services, None).await?;
     let at = Utc::now();
     let txn = db.begin().await?;
     let row = application::ActiveModel {
         organisation_id: Set(now.organisation.id),
-        service: Set(service.code().into()),
+        services: Set(services.code()),
         state: Set(State::Draft.code().into()),
         version: Set(1),
-        answers: Set(json(&new_answers(service))),
+        answers: Set(json(&with_services(Answers::new(), services))),
         lang: Set(lang.code().into()),
         created_by: Set(session.person_id),
         created_at: Set(at),
@@ -166,7 +191,39 @@ pub async fn create(
     .await?;
     let doer = Doer::applicant(session, now);
     event(&txn, &row, &doer, "created", None, None).await?;
-    audit(&txn, &doer.audit(now.organisation.id, "application-created", Some(service.code()))).await?;
+    audit(&txn, &doer.audit(now.organisation.id, "application-created", Some(&services.code()))).await?;
+    txn.commit().await?;
+    Application::from_row(row)
+}
+
+/// Changes which services a draft (or a returned application) is for, made on `version`. A
+/// signature made for the old services no longer counts (see `AgreementText::is_signed_by`).
+pub async fn change_services(
+    db: &DatabaseConnection,
+    session: &CurrentSession,
+    now: &ActingNow,
+    id: i32,
+    version: i32,
+    services: &ServiceSet,
+) -> Result<Application, AppError> {
+    let current = get(db, id, Some(now.organisation.id)).await?;
+    if !current.state.is_editable() {
+        return Err(AppError::NotNow);
+    }
+    if current.row.version != version {
+        return Err(AppError::Conflict { current: current.row.version });
+    }
+    check_services(db, now, services, Some(id)).await?;
+    let txn = db.begin().await?;
+    let row = bump(&txn, &current, version, |a| {
+        a.services = Set(services.code());
+        a.answers = Set(json(&with_services(current.answers.clone(), services)));
+    })
+    .await?;
+    let doer = Doer::applicant(session, now);
+    let change = format!("{} → {}", current.services.code(), services.code());
+    event(&txn, &row, &doer, "services-changed", None, None).await?;
+    audit(&txn, &doer.audit(now.organisation.id, "application-services-changed", Some(&change))).await?;
     txn.commit().await?;
     Application::from_row(row)
 }
@@ -192,8 +249,8 @@ pub async fn save(
         return Err(AppError::Conflict { current: current.row.version });
     }
     let mut given = answers.clone();
-    given.insert(SERVICE.into(), current.service.code().into());
-    let stored = APPLICATION.normalise(&given, &[SERVICE]).map_err(AppError::Invalid)?;
+    given.insert(SERVICES.into(), current.services.code());
+    let stored = APPLICATION.normalise(&given, &[SERVICES]).map_err(AppError::Invalid)?;
     check_unit(registries, &now.organisation, &stored).await?;
     let txn = db.begin().await?;
     let row = bump(&txn, &current, version, |a| {
@@ -264,20 +321,20 @@ fn ready_to_send(current: &Application, version: i32) -> Result<(), AppError> {
     if current.row.version != version {
         return Err(AppError::Conflict { current: current.row.version });
     }
-    let problems = problems_before_submit(current.service, &current.answers);
+    let problems = problems_before_submit(&current.services, &current.answers);
     if problems.is_empty() { Ok(()) } else { Err(AppError::Invalid(problems)) }
 }
 
-/// What must still be in place before the organisation can send an application for `service`.
+/// What must still be in place before the organisation can send an application for `services`.
 pub async fn unmet(
     db: &impl ConnectionTrait,
     now: &ActingNow,
-    service: KantaService,
+    services: &ServiceSet,
 ) -> Result<Vec<crate::domain::services::Prerequisite>, AppError> {
     let in_use = in_use(db, now.organisation.id).await?;
     let current = crate::domain::acting::CodeServiceStatus::from_code(&now.organisation.code_service_status)
         .is_some_and(crate::domain::acting::CodeServiceStatus::allows_taking_into_use);
-    Ok(service.unmet(current, &in_use))
+    Ok(services.unmet(current, &in_use))
 }
 
 /// The services the organisation has in production.
@@ -286,12 +343,12 @@ pub async fn in_use(db: &impl ConnectionTrait, organisation_id: i32) -> Result<V
         .await?
         .into_iter()
         .filter(|a| a.state == State::InProduction)
-        .map(|a| a.service)
+        .flat_map(|a| a.services.as_slice().to_vec())
         .collect())
 }
 
-/// The applicant's commands: submit (complete answers and a signed agreement of the current
-/// version needed) and withdraw.
+/// The applicant's commands: submit (complete answers and the current agreement signed for these
+/// services needed) and withdraw.
 pub async fn applicant_command(
     db: &DatabaseConnection,
     session: &CurrentSession,
@@ -299,17 +356,16 @@ pub async fn applicant_command(
     id: i32,
     version: i32,
     command: Command,
-    agreement_version: &str,
 ) -> Result<Application, AppError> {
     let current = get(db, id, Some(now.organisation.id)).await?;
     if command == Command::Submit {
         ready_to_send(&current, version)?;
-        let unmet = unmet(db, now, current.service).await?;
+        let unmet = unmet(db, now, &current.services).await?;
         if !unmet.is_empty() {
             return Err(AppError::Prerequisites(unmet));
         }
         let signed = signature(db, id).await?;
-        if signed.is_none_or(|s| s.agreement_version != agreement_version) {
+        if signed.is_none_or(|s| !AgreementText::is_signed_by(&s, &now.organisation, &current.services)) {
             return Err(AppError::Invalid(vec![FieldError { field: "agreement".into(), problem: Problem::Required }]));
         }
     }
@@ -358,7 +414,7 @@ async fn transition(
     go_live: Option<Date>,
 ) -> Result<Application, AppError> {
     let next =
-        apply(Track::of(current.service), current.state, doer.actor, command).map_err(|refusal| match refusal {
+        apply(Track::of(&current.services), current.state, doer.actor, command).map_err(|refusal| match refusal {
             crate::domain::application::Refusal::NotYours => AppError::NotPermitted,
             crate::domain::application::Refusal::NotNow => AppError::NotNow,
         })?;

@@ -74,14 +74,15 @@ fn field_label(name: &str) -> String {
         (None, "name") => tr(msg!("field-name")),
         (None, "email") => tr(msg!("field-email")),
         (None, "phone") => tr(msg!("field-phone")),
-        (None, "services" | "service") => tr(msg!("field-service")),
+        (None, "service") => tr(msg!("field-service")),
+        (None, "services") => tr(msg!("field-services")),
         (None, "oid") => tr(msg!("field-oid")),
         (None, "expires") => tr(msg!("field-expires")),
         (None, "takes_effect") => tr(msg!("field-takes-effect")),
         (None, "version" | "product_version") => tr(msg!("field-version")),
         (None, "vendor") => tr(msg!("field-vendor")),
         (None, "file") => tr(msg!("field-file")),
-        (None, _) => tr(msg!("applications-start-service")),
+        (None, _) => tr(msg!("field-other")),
     }
 }
 

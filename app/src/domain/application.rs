@@ -101,8 +101,9 @@ pub enum Track {
 }
 
 impl Track {
-    pub fn of(service: super::services::KantaService) -> Track {
-        if service.phases().contains(&super::services::Phase::JointTesting) {
+    /// Jointly tested if any of the services is.
+    pub fn of(services: &super::services::ServiceSet) -> Track {
+        if services.as_slice().iter().any(|s| s.phases().contains(&super::services::Phase::JointTesting)) {
             Track::WithJointTesting
         } else {
             Track::Direct
@@ -215,8 +216,9 @@ mod tests {
                 }
             }
         }
-        assert_eq!(Track::of(crate::domain::services::KantaService::TestEnvironment), Track::Direct);
-        assert_eq!(Track::of(crate::domain::services::KantaService::PatientDataRepository), J);
+        use crate::domain::services::{KantaService, ServiceSet};
+        assert_eq!(Track::of(&ServiceSet::one(KantaService::TestEnvironment)), Track::Direct);
+        assert_eq!(Track::of(&ServiceSet::one(KantaService::PatientDataRepository)), J);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The Kanta services an organisation can take into use: who may use each, what must be in place
 //! first, and the phases an application for it goes through.
-use super::acting::OrganisationKind;
+use super::{acting::OrganisationKind, validation::Problem};
 use serde::{Deserialize, Serialize};
 
 coded_enum! {
@@ -127,6 +127,81 @@ impl KantaService {
     }
 }
 
+/// The services one application is for: at least one, each once, in catalogue order. The test
+/// environment goes on an application of its own, since it opens without joint testing.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ServiceSet(Vec<KantaService>);
+
+impl ServiceSet {
+    pub fn one(service: KantaService) -> ServiceSet {
+        ServiceSet(vec![service])
+    }
+
+    /// The services an organisation of `kind` ticked, by code.
+    pub fn choose<S: AsRef<str>>(
+        codes: impl IntoIterator<Item = S>,
+        kind: OrganisationKind,
+    ) -> Result<ServiceSet, Problem> {
+        let mut chosen = Vec::new();
+        for code in codes {
+            let code = code.as_ref().trim();
+            if !code.is_empty() {
+                chosen.push(KantaService::from_code(code).filter(|s| s.is_for(kind)).ok_or(Problem::UnknownChoice)?);
+            }
+        }
+        ServiceSet::of(&chosen)
+    }
+
+    fn of(services: &[KantaService]) -> Result<ServiceSet, Problem> {
+        let set: Vec<KantaService> = KantaService::ALL.into_iter().filter(|s| services.contains(s)).collect();
+        match set.as_slice() {
+            [] => Err(Problem::Required),
+            [_, _, ..] if set.contains(&KantaService::TestEnvironment) => Err(Problem::OnItsOwn),
+            _ => Ok(ServiceSet(set)),
+        }
+    }
+
+    /// Stored and posted form: the codes, comma-separated.
+    pub fn code(&self) -> String {
+        self.0.iter().map(|s| s.code()).collect::<Vec<_>>().join(",")
+    }
+
+    pub fn from_code(code: &str) -> Option<ServiceSet> {
+        let services = code.split(',').map(|c| KantaService::from_code(c.trim())).collect::<Option<Vec<_>>>()?;
+        ServiceSet::of(&services).ok()
+    }
+
+    pub fn as_slice(&self) -> &[KantaService] {
+        &self.0
+    }
+
+    pub fn contains(&self, service: KantaService) -> bool {
+        self.0.contains(&service)
+    }
+
+    pub fn message_ids(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0.iter().map(|s| s.message_id())
+    }
+
+    /// Whether any of them requires `prerequisite`.
+    pub fn requires(&self, prerequisite: Prerequisite) -> bool {
+        self.0.iter().any(|s| s.prerequisites().contains(&prerequisite))
+    }
+
+    /// What is not met yet for any of them; a service applied for together with the one that
+    /// needs it counts as in use, since both go into production together.
+    pub fn unmet(&self, code_service_current: bool, in_use: &[KantaService]) -> Vec<Prerequisite> {
+        let in_use: Vec<KantaService> = in_use.iter().chain(&self.0).copied().collect();
+        let mut unmet = Vec::new();
+        for p in self.0.iter().flat_map(|s| s.unmet(code_service_current, &in_use)) {
+            if !unmet.contains(&p) {
+                unmet.push(p);
+            }
+        }
+        unmet
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,5 +254,27 @@ mod tests {
             assert_eq!(KantaService::from_code(s.code()), Some(s));
         }
         assert_eq!(KantaService::from_code("x"), None);
+    }
+
+    #[test]
+    fn services_are_chosen_together() {
+        use KantaService::*;
+        let set = ServiceSet::choose(["eprescription", " patient-data", "imaging", ""], K::PrivateCompany).unwrap();
+        assert_eq!(set.as_slice(), [EPrescription, PatientDataRepository, Imaging], "catalogue order");
+        assert_eq!(set.code(), "eprescription,patient-data,imaging");
+        assert_eq!(ServiceSet::from_code(&set.code()), Some(set.clone()));
+        assert!(set.unmet(true, &[]).is_empty(), "imaging comes with the repository it needs");
+        assert_eq!(ServiceSet::one(Imaging).unmet(true, &[]), [P::ServiceInUse(PatientDataRepository)]);
+        assert_eq!(set.unmet(false, &[]), [P::CodeServiceCurrent], "each prerequisite named once");
+        assert_eq!(ServiceSet::choose(["imaging", "imaging"], K::Public).unwrap().as_slice(), [Imaging]);
+
+        assert_eq!(ServiceSet::choose(["", " "], K::Public), Err(Problem::Required));
+        assert_eq!(ServiceSet::choose(["eprescription-pharmacy"], K::Public), Err(Problem::UnknownChoice));
+        assert_eq!(ServiceSet::choose(["x"], K::Public), Err(Problem::UnknownChoice));
+        assert_eq!(ServiceSet::choose(["test-environment", "patient-data"], K::Public), Err(Problem::OnItsOwn));
+        assert_eq!(ServiceSet::from_code("patient-data,test-environment"), None);
+        assert_eq!(ServiceSet::from_code(""), None);
+        assert!(ServiceSet::one(EPrescription).requires(P::CertifiedSystem));
+        assert!(!ServiceSet::one(TestEnvironment).requires(P::CertifiedSystem));
     }
 }

@@ -41,6 +41,8 @@ pub enum Problem {
     InvoiceMismatch,
     /// The file's first line is not the documented header.
     BadHeader,
+    /// Applied for on an application of its own (the test environment).
+    OnItsOwn,
 }
 
 impl Problem {
@@ -66,6 +68,7 @@ impl Problem {
             Problem::AlreadyImported => msg!("validation-already-imported"),
             Problem::InvoiceMismatch => msg!("validation-invoice-mismatch"),
             Problem::BadHeader => msg!("validation-bad-header"),
+            Problem::OnItsOwn => msg!("validation-on-its-own"),
         }
     }
 }

@@ -3,18 +3,21 @@
 //! status timeline.
 use crate::{
     api::onboarding::{
-        AgreementShown, ApplicantCommand, ApplicationView, DashboardData, EventLine, SignAgreement, StartApplication,
-        Task, dashboard, get_application,
+        AgreementShown, ApplicantCommand, ApplicationView, ChangeServices, DashboardData, EventLine, SignAgreement,
+        StartApplication, Task, dashboard, get_application,
     },
     components::{
         posted::{PostedError, prerequisite_text},
         session::RequireLogin,
     },
-    domain::application::{Command, State},
+    domain::{
+        application::{Command, State},
+        services::{KantaService, ServiceSet},
+    },
     error::AppError,
     i18n::tr,
     wizard::{
-        application::{APPLICATION, SERVICE},
+        application::{APPLICATION, SERVICES},
         view::{ServerCopy, WizardView, answers_in},
     },
 };
@@ -80,15 +83,15 @@ fn Dashboard(data: DashboardData) -> impl IntoView {
         .map(|task| {
             let (text, href) = match task {
                 Task::FixCodeService => (t!("task-fix-code-service"), "/organisation".to_string()),
-                Task::AnswerReturn { id, service } => {
-                    (t!("task-answer-return", service = tr(service.message_id())), format!("/applications/{id}"))
+                Task::AnswerReturn { id, services } => {
+                    (t!("task-answer-return", service = service_names(services)), format!("/applications/{id}"))
                 }
-                Task::SignAgreement { id, service } => (
-                    t!("task-sign-agreement", service = tr(service.message_id())),
+                Task::SignAgreement { id, services } => (
+                    t!("task-sign-agreement", service = service_names(services)),
                     format!("/applications/{id}#agreement"),
                 ),
-                Task::FinishDraft { id, service } => {
-                    (t!("task-finish-draft", service = tr(service.message_id())), format!("/applications/{id}"))
+                Task::FinishDraft { id, services } => {
+                    (t!("task-finish-draft", service = service_names(services)), format!("/applications/{id}"))
                 }
                 Task::AddContact { service, kind } => {
                     (crate::pages::customer_data::gap_text(*service, *kind), "/customer-data".to_string())
@@ -107,7 +110,7 @@ fn Dashboard(data: DashboardData) -> impl IntoView {
         .map(|a| {
             view! {
                 <tr>
-                    <td><a href=format!("/applications/{}", a.id)>{tr(a.service.message_id())}</a></td>
+                    <td><a href=format!("/applications/{}", a.id)>{service_names(&a.services)}</a></td>
                     <td><StateBadge state=a.state/></td>
                     <td>{a.updated.clone()}</td>
                 </tr>
@@ -115,8 +118,6 @@ fn Dashboard(data: DashboardData) -> impl IntoView {
         })
         .collect_view();
     let no_applications = data.applications.is_empty();
-    let options =
-        data.available.iter().map(|s| view! { <option value=s.code()>{tr(s.message_id())}</option> }).collect_view();
     let can_start = !data.available.is_empty();
     view! {
         <h1>{t!("applications-heading")}</h1>
@@ -165,16 +166,43 @@ fn Dashboard(data: DashboardData) -> impl IntoView {
                 <h2 id="start-heading">{t!("applications-start-heading")}</h2>
                 <p>{t!("applications-start-text")}</p>
                 <form method="post" action=StartApplication::url()>
-                    <div class="field">
-                        <label for="start-service">{t!("applications-start-service")}</label>
-                        <select id="start-service" name="service" required>{options}</select>
-                    </div>
+                    <ServiceChoices choosable=data.available.clone() chosen=None/>
                     <button type="submit" class="button button--primary" id="start-application">
                         {t!("applications-start")}
                     </button>
                 </form>
             </section>
         })}
+    }
+}
+
+/// The services' names, as a list.
+pub fn service_names(services: &ServiceSet) -> String {
+    services.message_ids().map(tr).collect::<Vec<_>>().join(", ")
+}
+
+/// A checkbox for each service that may be chosen (`services[<code>]`), ticked if in `chosen`.
+#[component]
+fn ServiceChoices(choosable: Vec<KantaService>, chosen: Option<ServiceSet>) -> impl IntoView {
+    let boxes = choosable
+        .into_iter()
+        .map(|s| {
+            let id = format!("service-{}", s.code());
+            let ticked = chosen.as_ref().is_some_and(|c| c.contains(s));
+            view! {
+                <div class="checkbox">
+                    <input type="checkbox" id=id.clone() name=format!("{SERVICES}[{}]", s.code()) value="on" checked=ticked/>
+                    <label for=id>{tr(s.message_id())}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="field" id="services">
+            <legend>{t!("applications-services")}</legend>
+            <p class="hint">{t!("applications-services-hint")}</p>
+            {boxes}
+        </fieldset>
     }
 }
 
@@ -200,14 +228,14 @@ fn ApplicationPage(view: ApplicationView) -> impl IntoView {
     for (name, value) in &view.answers {
         answers.entry(name.clone()).or_insert(value.clone());
     }
-    answers.insert(SERVICE.into(), view.service.code().into());
+    answers.insert(SERVICES.into(), view.services.code());
     let latest_comment =
         view.history.iter().rev().find_map(|e| e.comment.clone().filter(|_| e.to == Some(State::ReturnedForChanges)));
     let can_send = view.commands.contains(&Command::Submit);
     let can_withdraw = view.commands.contains(&Command::Withdraw);
     let complete = view.problems.is_empty();
     view! {
-        <h1>{tr(view.service.message_id())}</h1>
+        <h1 id="application-heading">{service_names(&view.services)}</h1>
         <p class="lead">{view.organisation.clone()} " · " <StateBadge state=view.state/></p>
         <PostedError/>
         {(view.state == State::ReturnedForChanges).then(|| view! {
@@ -226,6 +254,7 @@ fn ApplicationPage(view: ApplicationView) -> impl IntoView {
                 </div>
             }
         })}
+        {(editable && view.choosable.len() > 1).then(|| view! { <ChangeServicesForm view=view.clone()/> })}
         {editable.then(|| view! {
             <section class="card" aria-label=t!("application-title")>
                 <WizardView wizard=APPLICATION.id.to_string() requested from answers application=Some(copy)/>
@@ -254,6 +283,24 @@ fn ApplicationPage(view: ApplicationView) -> impl IntoView {
             </section>
         })}
         <Timeline history=view.history.clone()/>
+    }
+}
+
+/// The services of an application that may still be changed, to tick again.
+#[component]
+fn ChangeServicesForm(view: ApplicationView) -> impl IntoView {
+    view! {
+        <details class="card" id="change-services">
+            <summary>{t!("application-change-services")}</summary>
+            <form method="post" action=ChangeServices::url()>
+                <input type="hidden" name="id" value=view.id/>
+                <input type="hidden" name="version" value=view.version/>
+                <ServiceChoices choosable=view.choosable chosen=Some(view.services)/>
+                <button type="submit" class="button button--secondary" id="save-services">
+                    {t!("application-save-services")}
+                </button>
+            </form>
+        </details>
     }
 }
 
@@ -298,6 +345,7 @@ fn event_message(e: &EventLine) -> &'static str {
     match e.kind.as_str() {
         "created" => msg!("history-created"),
         "signed" => msg!("history-signed"),
+        "services-changed" => msg!("history-services-changed"),
         code => Command::from_code(code).map(Command::message_id).unwrap_or(msg!("history-other")),
     }
 }

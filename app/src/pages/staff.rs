@@ -125,7 +125,7 @@ fn QueueTable(answer: Lines) -> impl IntoView {
                     view! {
                         <tr>
                             <td><a href=format!("/staff/applications/{}", l.application.id)>{l.organisation}</a></td>
-                            <td>{tr(l.application.service.message_id())}</td>
+                            <td>{crate::pages::applications::service_names(&l.application.services)}</td>
                             <td><StateBadge state=l.application.state/></td>
                             <td>{l.application.updated}</td>
                             <td>{t!("staff-age-days", days = l.age_days)}</td>
@@ -177,7 +177,7 @@ fn Desk(view: StaffView) -> impl IntoView {
         .collect_view();
     view! {
         <p><a href="/staff">{t!("staff-back-to-queue")}</a></p>
-        <h1>{format!("{} – {}", view.organisation, tr(view.service.message_id()))}</h1>
+        <h1>{format!("{} – {}", view.organisation, crate::pages::applications::service_names(&view.services))}</h1>
         <p class="lead">{view.ytunnus.clone()} " · " <StateBadge state=view.state/></p>
         <PostedError/>
         {view.go_live.clone().map(|date| view! { <p id="go-live">{t!("application-go-live", date = date)}</p> })}

@@ -3,12 +3,12 @@
 //! `locales/*/applications.ftl`.
 use super::{Answers, Field, FieldKind, Next, Step, Wizard};
 use crate::domain::{
-    services::{KantaService, Prerequisite},
+    services::{Prerequisite, ServiceSet},
     validation::{FieldError, Problem},
 };
 
-/// The answer that holds the service; set when the application is made, never a question.
-pub const SERVICE: &str = "service";
+/// The answer that holds the services (`ServiceSet::code`); chosen apart from the questions.
+pub const SERVICES: &str = "services";
 
 const fn text(name: &'static str, label: &'static str, min: u32, max: u32) -> Field {
     Field { name, label, hint: None, kind: FieldKind::Text { min, max }, required: true }
@@ -86,7 +86,7 @@ pub const APPLICATION: Wizard = Wizard {
                 of_kind("technical_phone", msg!("application-technical-phone"), FieldKind::Phone),
             ],
             // The test environment needs no certificate or production plan.
-            Next::Branch { field: SERVICE, cases: &[("test-environment", "check")], otherwise: "certificate" },
+            Next::Branch { field: SERVICES, cases: &[("test-environment", "check")], otherwise: "certificate" },
         ),
         step(
             "certificate",
@@ -124,12 +124,12 @@ pub const APPLICATION: Wizard = Wizard {
     ],
 };
 
-/// What stands between these answers and sending the application for `service`: every question
-/// on the path answered validly, and a certified system where the service requires one.
-pub fn problems_before_submit(service: KantaService, answers: &Answers) -> Vec<FieldError> {
+/// What stands between these answers and sending the application for `services`: every question
+/// on the path answered validly, and a certified system where a service requires one.
+pub fn problems_before_submit(services: &ServiceSet, answers: &Answers) -> Vec<FieldError> {
     let mut errors = APPLICATION.validate_path(answers);
     let certified = answers.get(CERTIFICATION.name).map(String::as_str);
-    if service.prerequisites().contains(&Prerequisite::CertifiedSystem)
+    if services.requires(Prerequisite::CertifiedSystem)
         && certified.is_some_and(|c| !c.is_empty())
         && certified != Some(CERTIFIED)
     {
@@ -138,17 +138,19 @@ pub fn problems_before_submit(service: KantaService, answers: &Answers) -> Vec<F
     errors
 }
 
-/// The answers a new application starts with.
-pub fn new_answers(service: KantaService) -> Answers {
-    Answers::from([(SERVICE.to_string(), service.code().to_string())])
+/// The answers as stored for `services`: the services are the application's, not the form's.
+pub fn with_services(mut answers: Answers, services: &ServiceSet) -> Answers {
+    answers.insert(SERVICES.to_string(), services.code());
+    answers
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::services::KantaService;
 
     fn complete(service: KantaService) -> Answers {
-        let mut a = new_answers(service);
+        let mut a = with_services(Answers::new(), &ServiceSet::one(service));
         for (k, v) in [
             ("unit_name", "Lähiklinikka, vastaanotto"),
             ("unit_oid", "1.2.246.10.31415903.10.1"),
@@ -180,8 +182,11 @@ mod tests {
     #[test]
     fn a_complete_application_may_be_sent() {
         assert!(
-            problems_before_submit(KantaService::PatientDataRepository, &complete(KantaService::PatientDataRepository))
-                .is_empty()
+            problems_before_submit(
+                &ServiceSet::one(KantaService::PatientDataRepository),
+                &complete(KantaService::PatientDataRepository)
+            )
+            .is_empty()
         );
     }
 
@@ -191,7 +196,8 @@ mod tests {
         let mut a = complete(service);
         a.insert("system_certification".into(), "in-certification".into());
         a.remove("testing_plan");
-        let problems: Vec<_> = problems_before_submit(service, &a).into_iter().map(|e| (e.field, e.problem)).collect();
+        let problems: Vec<_> =
+            problems_before_submit(&ServiceSet::one(service), &a).into_iter().map(|e| (e.field, e.problem)).collect();
         assert_eq!(
             problems,
             [
@@ -209,22 +215,22 @@ mod tests {
             a.remove(skipped);
         }
         a.insert("system_certification".into(), "not-certified".into());
-        assert!(problems_before_submit(service, &a).is_empty());
+        assert!(problems_before_submit(&ServiceSet::one(service), &a).is_empty());
     }
 
     #[test]
     fn a_draft_keeps_what_is_valid_and_refuses_what_is_not() {
-        let mut a = new_answers(KantaService::EPrescription);
+        let mut a = with_services(Answers::new(), &ServiceSet::one(KantaService::EPrescription));
         a.insert("admin_phone".into(), "040 123 4567".into());
         a.insert("admin_email".into(), " Aino@Lahiklinikka.FI ".into());
         a.insert("nonsense".into(), "x".into());
-        let stored = APPLICATION.normalise(&a, &[SERVICE]).unwrap();
+        let stored = APPLICATION.normalise(&a, &[SERVICES]).unwrap();
         assert_eq!(stored.get("admin_phone").map(String::as_str), Some("+358401234567"));
         assert_eq!(stored.get("admin_email").map(String::as_str), Some("aino@lahiklinikka.fi"));
-        assert_eq!(stored.get(SERVICE).map(String::as_str), Some("eprescription"));
+        assert_eq!(stored.get(SERVICES).map(String::as_str), Some("eprescription"));
         assert!(!stored.contains_key("nonsense"));
         a.insert("production_date".into(), "2001-01-01".into());
-        let errors = APPLICATION.normalise(&a, &[SERVICE]).unwrap_err();
+        let errors = APPLICATION.normalise(&a, &[SERVICES]).unwrap_err();
         assert_eq!(errors[0].problem, Problem::DateNotInFuture);
     }
 }

@@ -215,7 +215,7 @@ pub fn WizardView(
                 if let Some(draft) = drafts::load(&key.get_value()).await
                     && (application.is_none()
                         || saved_answers.with_value(|saved| {
-                            wizard.normalise(&draft.answers, &[super::application::SERVICE]).ok().as_ref()
+                            wizard.normalise(&draft.answers, &[super::application::SERVICES]).ok().as_ref()
                                 != Some(saved)
                         }))
                 {

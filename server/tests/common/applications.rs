@@ -26,11 +26,18 @@ pub fn save_fields(id: i32, version: i32, answers: &[(&str, &str)]) -> Vec<(Stri
     fields
 }
 
+/// Starts an application for `services`, ticked as on the dashboard; the status and the body
+/// (the new id when it was made).
+pub async fn start(applicant: &super::browser::Browser, services: &[&str]) -> (reqwest::StatusCode, String) {
+    let ticked: Vec<(String, &str)> = services.iter().map(|s| (format!("services[{s}]"), "on")).collect();
+    applicant.call("/api/applications/start", &ticked).await
+}
+
 /// Takes `service` into production for whoever `applicant` acts for, through every real step:
 /// start, answers, the agreement signed, sent, and staff's testing, approval and go-live.
 pub async fn to_production(applicant: &super::browser::Browser, staff: &super::browser::Browser, service: &str) -> i32 {
     use reqwest::StatusCode;
-    let (status, id) = applicant.call("/api/applications/start", &[("service", service)]).await;
+    let (status, id) = start(applicant, &[service]).await;
     assert_eq!(status, StatusCode::OK, "{id}");
     let id: i32 = id.parse().unwrap();
     let (status, body) = applicant.call("/api/applications/save", &save_fields(id, 1, ANSWERS)).await;

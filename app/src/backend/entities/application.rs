@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-/// An organisation's application to take one Kanta service into use. `version` grows by one with
+/// An organisation's application to take one or more Kanta services into use. `version` grows by one with
 /// every change, and a change names the version it was made on, so two people never overwrite
 /// each other's answers silently.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -9,8 +9,8 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub organisation_id: i32,
-    /// `KantaService::code`.
-    pub service: String,
+    /// `ServiceSet::code`: the services' codes, comma-separated.
+    pub services: String,
     /// `State` as its code; changed only through `domain::application::apply`.
     pub state: String,
     pub version: i32,
