@@ -133,6 +133,19 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       await page.locator('#wizard-unit_oid').fill('');
       await fillApplication(page, lang, a);
 
+      // A second service unit: one the code service does not know is refused, then a real one.
+      const units = page.locator('#units');
+      const xray = clinic.oid.replace(/\.1$/, '.2');
+      await units.getByLabel(msg(lang, 'application-unit-name'), { exact: true }).fill('Röntgen');
+      await units.getByLabel(msg(lang, 'application-unit-oid'), { exact: true }).fill(clinic.oid.replace(/\.1$/, '.12'));
+      await units.getByRole('button', { name: msg(lang, 'application-unit-add') }).click();
+      await expect(page.locator('#posted-error')).toContainText(msg(lang, 'validation-not-in-register'));
+      await units.getByLabel(msg(lang, 'application-unit-name'), { exact: true }).fill('Röntgen');
+      await units.getByLabel(msg(lang, 'application-unit-oid'), { exact: true }).fill(xray);
+      await units.getByRole('button', { name: msg(lang, 'application-unit-add') }).click();
+      await expect(page.locator('#unit-list')).toContainText(xray);
+      await expect(page.locator('#posted-error')).toHaveCount(0);
+
       // The agreement: the exact text, signed; the PDF carries the hash the database keeps.
       await expect(page.locator('#agreement-text')).toContainText(clinic.organisation);
       await page.getByRole('button', { name: msg(lang, 'agreement-sign') }).click();
@@ -170,9 +183,9 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       await decide(browser, lang, id, 'approve', { date: '2099-03-01' });
       await decide(browser, lang, id, 'go-live');
       expect(applicationState(id)).toMatch(/^in-production\|/);
-      expect(historyOf(id)).toEqual(['created', 'signed', 'submit', 'return', 'submit', 'start-joint-testing', 'record-test-result', 'approve', 'go-live']);
+      expect(historyOf(id)).toEqual(['created', 'unit-added', 'signed', 'submit', 'return', 'submit', 'start-joint-testing', 'record-test-result', 'approve', 'go-live']);
       await page.goto(`/applications/${id}`);
-      await expect(page.locator('#timeline li')).toHaveCount(9);
+      await expect(page.locator('#timeline li')).toHaveCount(10);
       await page.goto('/applications');
       await expect(page.locator('#services-in-use')).toContainText(msg(lang, 'service-patient-data'));
 
@@ -183,6 +196,7 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       await expect(technicalContact.locator('.sole-contact')).toHaveText(msg(lang, 'contact-sole'));
       await expect(technicalContact.getByRole('button', { name: msg(lang, 'contact-end') })).toHaveCount(0);
       await expect(page.locator('#technical')).toContainText(a.unit_oid);
+      await expect(page.locator('#technical')).toContainText(xray);
       // A new service unit, reported three weeks ahead (the earliest day is filled in); the desk is told.
       const unitOid = clinic.oid.replace(/\.1$/, '.3');
       const add = page.locator('#add-technical');

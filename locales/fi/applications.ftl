@@ -1,6 +1,6 @@
 application-title = Liittymishakemus
 application-unit-heading = Palveluyksikkö
-application-unit-text = Palveluyksikkö, jossa palvelu otetaan käyttöön, ja sen OID-tunnus SOTE-organisaatiorekisterissä. Tunnus tarkistetaan koodistopalvelusta, kun tallennat. Jos palvelu otetaan käyttöön useammassa yksikössä, ilmoita muut yksiköt asiakkuustiedoissa (tekniset tiedot), kun hakemus on yhteistestauksessa.
+application-unit-text = Palveluyksikkö, jossa palvelu otetaan käyttöön, ja sen OID-tunnus SOTE-organisaatiorekisterissä. Tunnus tarkistetaan koodistopalvelusta, kun tallennat. Muut yksiköt lisätään hakemuksen sivulla kohdassa Muut palveluyksiköt.
 application-unit-name = Palveluyksikön nimi
 application-unit-oid = Palveluyksikön OID-tunnus
 application-unit-oid-hint = Esimerkiksi 1.2.246.10.31415903.10.1

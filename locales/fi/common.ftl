@@ -55,6 +55,7 @@ validation-unknown-organisation = Y-tunnuksella ei löydy asiakasta.
 validation-already-imported = Lasku on jo tuotu.
 validation-invoice-mismatch = Saman laskun rivit eroavat toisistaan (asiakas, palvelu, kausi tai päivämäärät) tai rivillä on väärä määrä kenttiä.
 validation-bad-header = Tiedoston ensimmäinen rivi ei ole ohjeen mukainen otsikkorivi.
+validation-already-listed = Tämä on jo hakemuksella.
 validation-on-its-own = Testiympäristöä haetaan omalla hakemuksellaan, koska se avataan ilman yhteistestausta. Hae tuotantopalvelut erillisellä hakemuksella.
 error-contacts-required = Muutosta ei tallennettu: jokaisella käytössä olevalla palvelulla on oltava hallinnollinen ja tekninen yhteyshenkilö.
 error-import = Tiedostoa ei tuotu. Mitään ei tallennettu. Korjaa virheet ja tuo koko tiedosto uudelleen.

@@ -1,6 +1,6 @@
 application-title = Anslutningsansökan
 application-unit-heading = Serviceenhet
-application-unit-text = Serviceenheten där tjänsten tas i bruk och dess OID-kod i SOTE-organisationsregistret. Koden kontrolleras i kodtjänsten när du sparar. Om tjänsten tas i bruk i flera enheter, anmäl de övriga enheterna i kunduppgifterna (tekniska uppgifter) när ansökan är i samtestning.
+application-unit-text = Serviceenheten där tjänsten tas i bruk och dess OID-kod i SOTE-organisationsregistret. Koden kontrolleras i kodtjänsten när du sparar. Övriga enheter läggs till på ansökans sida under Övriga serviceenheter.
 application-unit-name = Serviceenhetens namn
 application-unit-oid = Serviceenhetens OID-kod
 application-unit-oid-hint = Till exempel 1.2.246.10.31415903.10.1

@@ -55,6 +55,7 @@ validation-unknown-organisation = Ingen kund har det här FO-numret.
 validation-already-imported = Fakturan har redan importerats.
 validation-invoice-mismatch = Raderna för samma faktura skiljer sig åt (kund, tjänst, period eller datum) eller raden har fel antal fält.
 validation-bad-header = Filens första rad är inte rubrikraden enligt anvisningen.
+validation-already-listed = Den finns redan på ansökan.
 validation-on-its-own = Testmiljön söks med en egen ansökan, eftersom den öppnas utan samtestning. Ansök om produktionstjänsterna med en separat ansökan.
 error-contacts-required = Ändringen sparades inte: varje tjänst i bruk ska ha en administrativ och en teknisk kontaktperson.
 error-import = Filen importerades inte. Ingenting sparades. Rätta felen och importera hela filen på nytt.

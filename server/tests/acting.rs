@@ -60,6 +60,16 @@ const MATRIX: &[(&str, Needs, Fields)] = &[
     ("/api/applications/agreement.pdf", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("id", "0")]),
     ("/api/applications/start", Needs::Acting(Action::TakeServicesIntoUse), &[("services[test-environment]", "on")]),
     (
+        "/api/applications/add-unit",
+        Needs::Acting(Action::TakeServicesIntoUse),
+        &[("id", "0"), ("version", "1"), ("unit_name", "x"), ("unit_oid", "1.2.246.10.31415903.10.2")],
+    ),
+    (
+        "/api/applications/remove-unit",
+        Needs::Acting(Action::TakeServicesIntoUse),
+        &[("id", "0"), ("version", "1"), ("unit", "0")],
+    ),
+    (
         "/api/applications/services",
         Needs::Acting(Action::TakeServicesIntoUse),
         &[("id", "0"), ("version", "1"), ("services[patient-data]", "on")],

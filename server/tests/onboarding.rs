@@ -8,14 +8,15 @@ use app::{
     backend::{
         agreement::text_hash,
         entities::{
-            agreement_signature, application, application_event, audit_event, contact, mail_outbox, technical_item,
+            agreement_signature, application, application_event, application_unit, audit_event, contact, mail_outbox,
+            technical_item,
         },
     },
     domain::application::State,
 };
 use common::{
     TestApp,
-    applications::{ANSWERS, save_fields, start},
+    applications::{ANSWERS, save_fields, sign_send_and_go_live, start},
     browser::{Browser, log_in},
 };
 use reqwest::StatusCode;
@@ -26,6 +27,7 @@ on_both_databases!(
     a_pharmacy_cannot_apply_for_a_health_care_service,
     imaging_waits_for_the_patient_data_repository,
     services_are_taken_into_use_together,
+    further_service_units_are_checked_and_taken_over,
 );
 
 async fn row(app: &TestApp, id: i32) -> application::Model {
@@ -360,4 +362,99 @@ async fn services_are_taken_into_use_together(app: TestApp) {
     per_service.sort();
     per_service.dedup();
     assert_eq!(per_service.len(), 3, "{per_service:?}");
+}
+
+async fn further_service_units_are_checked_and_taken_over(app: TestApp) {
+    let clinic = Browser::new(&app.base);
+    log_in(&clinic, "p01").await;
+    let (_, id) = start(&clinic, &["patient-data"]).await;
+    let id: i32 = id.parse().unwrap();
+    let (status, body) = clinic.call("/api/applications/save", &save_fields(id, 1, ANSWERS)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let add = |version: i32, name: &str, oid: &str| {
+        vec![
+            ("id".to_string(), id.to_string()),
+            ("version".into(), version.to_string()),
+            ("unit_name".into(), name.into()),
+            ("unit_oid".into(), oid.into()),
+        ]
+    };
+    for (name, oid, problem) in [
+        ("Röntgen", "1.2.x", "InvalidOid"),
+        ("", "1.2.246.10.31415903.10.2", "Required"),
+        ("Röntgen", "1.2.246.10.31417124.10.2", "NotOwnOid"),
+        ("Röntgen", "1.2.246.10.31415903.10.12", "NotInRegister"),
+        ("Vastaanotto", "1.2.246.10.31415903.10.1", "AlreadyListed"),
+    ] {
+        let (status, body) = clinic.call("/api/applications/add-unit", &add(2, name, oid)).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{oid}: {body}");
+        assert!(body.contains(problem), "{oid}: {body}");
+    }
+    let (status, _) = clinic.call("/api/applications/add-unit", &add(1, "Röntgen", "1.2.246.10.31415903.10.2")).await;
+    assert_eq!(status, StatusCode::CONFLICT, "a stale version");
+    assert_eq!(row(&app, id).await.version, 2, "nothing refused was saved");
+    let page = clinic.post_form("/api/applications/add-unit", &add(2, " Röntgen ", "1.2.246.10.31415903.10.2")).await;
+    assert!(page.url.contains(&format!("/applications/{id}")), "{:?}", page.trail);
+    let (status, body) =
+        clinic.call("/api/applications/add-unit", &add(3, "Röntgen 2", "1.2.246.10.31415903.10.2")).await;
+    assert!(status == StatusCode::UNPROCESSABLE_ENTITY && body.contains("AlreadyListed"), "{body}");
+    let (status, body) =
+        clinic.call("/api/applications/add-unit", &add(3, "Laboratorio", "1.2.246.10.31415903.10.3")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let laboratory = application_unit::Entity::find()
+        .filter(application_unit::Column::Oid.eq("1.2.246.10.31415903.10.3"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let remove = [
+        ("id".to_string(), id.to_string()),
+        ("version".into(), "4".into()),
+        ("unit".into(), laboratory.id.to_string()),
+    ];
+    let (status, body) = clinic.call("/api/applications/remove-unit", &remove).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let page = clinic.get(&format!("/applications/{id}")).await;
+    let list = page.body.split("id=\"unit-list\"").nth(1).expect("units listed").split("</table>").next().unwrap();
+    assert!(
+        list.contains("Röntgen") && list.contains("1.2.246.10.31415903.10.2") && !list.contains("Laboratorio"),
+        "{list}"
+    );
+    let history: Vec<String> = application_event::Entity::find()
+        .filter(application_event::Column::ApplicationId.eq(id))
+        .order_by_asc(application_event::Column::Id)
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| format!("{}:{}", e.kind, e.comment.unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        history,
+        [
+            "created:",
+            "unit-added:Röntgen (1.2.246.10.31415903.10.2)",
+            "unit-added:Laboratorio (1.2.246.10.31415903.10.3)",
+            "unit-removed:Laboratorio (1.2.246.10.31415903.10.3)"
+        ]
+    );
+
+    // Staff see both units; at go-live both become the organisation's technical data.
+    let staff = Browser::new(&app.base);
+    log_in(&staff, "p10").await;
+    sign_send_and_go_live(&clinic, &staff, id, 5).await;
+    let desk = staff.get(&format!("/staff/applications/{id}")).await;
+    assert!(desk.body.contains("id=\"unit-list\"") && desk.body.contains("Röntgen"));
+    let (status, _) = clinic.call("/api/applications/add-unit", &add(10, "Myöhään", "1.2.246.10.31415903.10.4")).await;
+    assert_eq!(status, StatusCode::CONFLICT, "in production: the application is not changed any more");
+    let mut units: Vec<String> = technical_item::Entity::find()
+        .filter(technical_item::Column::Kind.eq("unit"))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter_map(|t| t.oid)
+        .collect();
+    units.sort();
+    assert_eq!(units, ["1.2.246.10.31415903.10.1", "1.2.246.10.31415903.10.2"]);
 }

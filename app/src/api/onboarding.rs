@@ -92,6 +92,14 @@ pub struct AgreementShown {
     pub hash: String,
 }
 
+/// A service unit beyond the first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitLine {
+    pub id: i32,
+    pub name: String,
+    pub oid: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApplicationView {
     pub id: i32,
@@ -103,6 +111,8 @@ pub struct ApplicationView {
     pub state: State,
     pub version: i32,
     pub answers: Answers,
+    /// The service units beyond the first (which is among the answers).
+    pub units: Vec<UnitLine>,
     pub go_live: Option<String>,
     pub history: Vec<EventLine>,
     /// What is still missing before it can be sent.
@@ -148,6 +158,19 @@ pub async fn get_application(id: i32) -> Result<ApplicationView, AppError> {
 #[server(endpoint = "applications/save")]
 pub async fn save_application(id: i32, version: i32, answers: Answers) -> Result<i32, AppError> {
     super::respond(ssr::save(id, version, answers).await)
+}
+
+/// Adds a further service unit (as the unit step's `unit_name` and `unit_oid`) to an application
+/// the applicant may still change, made on `version`.
+#[server(endpoint = "applications/add-unit")]
+pub async fn add_unit(id: i32, version: i32, unit_name: String, unit_oid: String) -> Result<(), AppError> {
+    super::respond(ssr::add_unit(id, version, &unit_name, &unit_oid).await)
+}
+
+/// Takes further service unit `unit` off the application, made on `version`.
+#[server(endpoint = "applications/remove-unit")]
+pub async fn remove_unit(id: i32, version: i32, unit: i32) -> Result<(), AppError> {
+    super::respond(ssr::remove_unit(id, version, unit).await)
 }
 
 /// Signs the agreement whose text had `hash` when it was shown; a text changed since is refused.
@@ -276,6 +299,30 @@ pub(crate) mod ssr {
         Ok(())
     }
 
+    pub async fn add_unit(id: i32, version: i32, name: &str, oid: &str) -> Result<(), AppError> {
+        let acting = acting_for(Action::TakeServicesIntoUse).await?;
+        let (db, registries) = (db()?, registries()?);
+        onboarding::add_unit(&db, &registries, &acting.session, &acting.now, id, version, name, oid).await?;
+        leptos_axum::redirect(&format!("/applications/{id}#units"));
+        Ok(())
+    }
+
+    pub async fn remove_unit(id: i32, version: i32, unit: i32) -> Result<(), AppError> {
+        let acting = acting_for(Action::TakeServicesIntoUse).await?;
+        onboarding::remove_unit(&db()?, &acting.session, &acting.now, id, version, unit).await?;
+        leptos_axum::redirect(&format!("/applications/{id}#units"));
+        Ok(())
+    }
+
+    /// The application's further service units, for its page and the staff's.
+    pub(crate) async fn unit_lines(db: &sea_orm::DatabaseConnection, id: i32) -> Result<Vec<UnitLine>, AppError> {
+        Ok(onboarding::units(db, id)
+            .await?
+            .into_iter()
+            .map(|u| UnitLine { id: u.id, name: u.name, oid: u.oid })
+            .collect())
+    }
+
     pub async fn view(id: i32) -> Result<ApplicationView, AppError> {
         let acting = acting_for(Action::SeeBillingAndAdministrativeContent).await?;
         view_for(&acting, id).await
@@ -331,6 +378,7 @@ pub(crate) mod ssr {
             agreement,
             commands,
             unmet,
+            units: unit_lines(&db, id).await?,
             answers: a.answers,
         })
     }

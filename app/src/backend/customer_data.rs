@@ -605,7 +605,7 @@ pub async fn take_over(
         insert_contact(txn, who, organisation_id, &input, today).await?;
     }
     // What the application said, as far as it still parses.
-    let items = [
+    let mut items = vec![
         (!get("system_product").is_empty()).then(|| TechnicalDetails::System {
             product: get("system_product").into(),
             version: get("system_version").into(),
@@ -619,6 +619,9 @@ pub async fn take_over(
             .filter(|_| !get("certificate_name").is_empty())
             .map(|expires| TechnicalDetails::Certificate { name: get("certificate_name").into(), expires }),
     ];
+    for unit in onboarding::units(txn, application.row.id).await? {
+        items.push(Oid::parse(&unit.oid).ok().map(|oid| TechnicalDetails::ServiceUnit { name: unit.name, oid }));
+    }
     for service in application.services.as_slice() {
         for details in items.iter().flatten() {
             insert_technical(txn, who, organisation_id, *service, details, today).await?;

@@ -5,7 +5,7 @@
 use super::{
     acting::ActingNow,
     agreement::AgreementText,
-    entities::{agreement_signature, application, application_event, organisation},
+    entities::{agreement_signature, application, application_event, application_unit, organisation},
     identity::{Audit, CurrentSession, audit},
     mail,
     registry::Registries,
@@ -22,7 +22,7 @@ use crate::{
     i18n::Lang,
     wizard::{
         Answers,
-        application::{APPLICATION, SERVICES, problems_before_submit, with_services},
+        application::{APPLICATION, SERVICES, UNIT_OID, further_unit, problems_before_submit, with_services},
     },
 };
 use chrono::Utc;
@@ -206,13 +206,7 @@ pub async fn change_services(
     version: i32,
     services: &ServiceSet,
 ) -> Result<Application, AppError> {
-    let current = get(db, id, Some(now.organisation.id)).await?;
-    if !current.state.is_editable() {
-        return Err(AppError::NotNow);
-    }
-    if current.row.version != version {
-        return Err(AppError::Conflict { current: current.row.version });
-    }
+    let current = editable(db, now, id, version).await?;
     check_services(db, now, services, Some(id)).await?;
     let txn = db.begin().await?;
     let row = bump(&txn, &current, version, |a| {
@@ -220,10 +214,22 @@ pub async fn change_services(
         a.answers = Set(json(&with_services(current.answers.clone(), services)));
     })
     .await?;
-    let doer = Doer::applicant(session, now);
     let change = format!("{} → {}", current.services.code(), services.code());
-    event(&txn, &row, &doer, "services-changed", None, None).await?;
-    audit(&txn, &doer.audit(now.organisation.id, "application-services-changed", Some(&change))).await?;
+    applicant_changed(txn, row, &Doer::applicant(session, now), "services-changed", None, &change).await
+}
+
+/// Completes an applicant's change of `row`: the history event `kind` (with `shown`, which the
+/// timeline shows), the audit line `application-<kind>` with `detail`, and the commit.
+async fn applicant_changed(
+    txn: DatabaseTransaction,
+    row: application::Model,
+    doer: &Doer<'_>,
+    kind: &str,
+    shown: Option<&str>,
+    detail: &str,
+) -> Result<Application, AppError> {
+    event(&txn, &row, doer, kind, None, shown).await?;
+    audit(&txn, &doer.audit(row.organisation_id, &format!("application-{kind}"), Some(detail))).await?;
     txn.commit().await?;
     Application::from_row(row)
 }
@@ -241,13 +247,7 @@ pub async fn save(
 ) -> Result<Application, AppError> {
     // Mail about the application follows the language its applicant last used.
     let lang = crate::i18n::request_lang();
-    let current = get(db, id, Some(now.organisation.id)).await?;
-    if !current.state.is_editable() {
-        return Err(AppError::NotNow);
-    }
-    if current.row.version != version {
-        return Err(AppError::Conflict { current: current.row.version });
-    }
+    let current = editable(db, now, id, version).await?;
     let mut given = answers.clone();
     given.insert(SERVICES.into(), current.services.code());
     let stored = APPLICATION.normalise(&given, &[SERVICES]).map_err(AppError::Invalid)?;
@@ -262,6 +262,87 @@ pub async fn save(
     audit(&txn, &doer.audit(now.organisation.id, "application-saved", Some(&id.to_string()))).await?;
     txn.commit().await?;
     Application::from_row(row)
+}
+
+/// The application's service units beyond the first, in the order they were added.
+pub async fn units(db: &impl ConnectionTrait, id: i32) -> Result<Vec<application_unit::Model>, AppError> {
+    Ok(application_unit::Entity::find()
+        .filter(application_unit::Column::ApplicationId.eq(id))
+        .order_by_asc(application_unit::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// Adds a further service unit to an application the applicant may change, made on `version`:
+/// checked as the first unit is, the organisation's own, known to the code service, and not on the
+/// application yet.
+#[allow(clippy::too_many_arguments)]
+pub async fn add_unit(
+    db: &DatabaseConnection,
+    registries: &Registries,
+    session: &CurrentSession,
+    now: &ActingNow,
+    id: i32,
+    version: i32,
+    name: &str,
+    oid: &str,
+) -> Result<Application, AppError> {
+    let current = editable(db, now, id, version).await?;
+    let (name, oid) = further_unit(name, oid).map_err(AppError::Invalid)?;
+    let listed = current.answers.get(UNIT_OID).is_some_and(|o| *o == oid.to_string())
+        || units(db, id).await?.iter().any(|u| u.oid == oid.to_string());
+    if listed {
+        return Err(AppError::Invalid(vec![FieldError { field: UNIT_OID.into(), problem: Problem::AlreadyListed }]));
+    }
+    super::customer_data::check_unit(registries, &now.organisation, &oid, UNIT_OID).await?;
+    let txn = db.begin().await?;
+    let row = bump(&txn, &current, version, |_| {}).await?;
+    application_unit::ActiveModel {
+        application_id: Set(id),
+        name: Set(name.clone()),
+        oid: Set(oid.to_string()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let unit = format!("{name} ({oid})");
+    applicant_changed(txn, row, &Doer::applicant(session, now), "unit-added", Some(&unit), &unit).await
+}
+
+/// Takes a further service unit off an application the applicant may change, made on `version`.
+pub async fn remove_unit(
+    db: &DatabaseConnection,
+    session: &CurrentSession,
+    now: &ActingNow,
+    id: i32,
+    version: i32,
+    unit_id: i32,
+) -> Result<Application, AppError> {
+    let current = editable(db, now, id, version).await?;
+    let unit = units(db, id).await?.into_iter().find(|u| u.id == unit_id).ok_or(AppError::NotFound)?;
+    let txn = db.begin().await?;
+    let row = bump(&txn, &current, version, |_| {}).await?;
+    application_unit::Entity::delete_by_id(unit.id).exec(&txn).await?;
+    let unit = format!("{} ({})", unit.name, unit.oid);
+    applicant_changed(txn, row, &Doer::applicant(session, now), "unit-removed", Some(&unit), &unit).await
+}
+
+/// The organisation's application `id` if the applicant may change it and it is still at `version`.
+async fn editable(db: &impl ConnectionTrait, now: &ActingNow, id: i32, version: i32) -> Result<Application, AppError> {
+    let current = get(db, id, Some(now.organisation.id)).await?;
+    still_editable(&current, version)?;
+    Ok(current)
+}
+
+/// The applicant may change `current`, and nobody has since `version`.
+fn still_editable(current: &Application, version: i32) -> Result<(), AppError> {
+    if !current.state.is_editable() {
+        return Err(AppError::NotNow);
+    }
+    if current.row.version != version {
+        return Err(AppError::Conflict { current: current.row.version });
+    }
+    Ok(())
 }
 
 /// The service unit's OID, when given: the organisation's own and in the code service.
@@ -315,12 +396,7 @@ pub async fn sign(
 
 /// Complete answers and the same version as the user saw.
 fn ready_to_send(current: &Application, version: i32) -> Result<(), AppError> {
-    if !current.state.is_editable() {
-        return Err(AppError::NotNow);
-    }
-    if current.row.version != version {
-        return Err(AppError::Conflict { current: current.row.version });
-    }
+    still_editable(current, version)?;
     let problems = problems_before_submit(&current.services, &current.answers);
     if problems.is_empty() { Ok(()) } else { Err(AppError::Invalid(problems)) }
 }

@@ -43,6 +43,8 @@ pub enum Problem {
     BadHeader,
     /// Applied for on an application of its own (the test environment).
     OnItsOwn,
+    /// Already on the list (a service unit given twice).
+    AlreadyListed,
 }
 
 impl Problem {
@@ -69,6 +71,7 @@ impl Problem {
             Problem::InvoiceMismatch => msg!("validation-invoice-mismatch"),
             Problem::BadHeader => msg!("validation-bad-header"),
             Problem::OnItsOwn => msg!("validation-on-its-own"),
+            Problem::AlreadyListed => msg!("validation-already-listed"),
         }
     }
 }

@@ -3,8 +3,8 @@
 //! status timeline.
 use crate::{
     api::onboarding::{
-        AgreementShown, ApplicantCommand, ApplicationView, ChangeServices, DashboardData, EventLine, SignAgreement,
-        StartApplication, Task, dashboard, get_application,
+        AddUnit, AgreementShown, ApplicantCommand, ApplicationView, ChangeServices, DashboardData, EventLine,
+        RemoveUnit, SignAgreement, StartApplication, Task, UnitLine, dashboard, get_application,
     },
     components::{
         posted::{PostedError, prerequisite_text},
@@ -260,6 +260,10 @@ fn ApplicationPage(view: ApplicationView) -> impl IntoView {
                 <WizardView wizard=APPLICATION.id.to_string() requested from answers application=Some(copy)/>
             </section>
         })}
+        {(editable || !view.units.is_empty()).then(|| {
+            let change = editable.then_some(copy);
+            view! { <FurtherUnits units=view.units.clone() change/> }
+        })}
         {(editable && complete).then(|| view! { <AgreementSection view=view.clone()/> })}
         {view.signed.clone().map(|s| view! {
             <section class="card" aria-labelledby="signed-heading" id="signed">
@@ -283,6 +287,71 @@ fn ApplicationPage(view: ApplicationView) -> impl IntoView {
             </section>
         })}
         <Timeline history=view.history.clone()/>
+    }
+}
+
+/// The service units beyond the first: listed, and while the applicant may change the application
+/// (`change`), taken off or added one at a time, each checked against the code service.
+#[component]
+pub fn FurtherUnits(units: Vec<UnitLine>, change: Option<ServerCopy>) -> impl IntoView {
+    let none = units.is_empty();
+    let rows = units
+        .into_iter()
+        .map(|u| {
+            let remove = change.map(|c| {
+                view! {
+                    <td>
+                        <form method="post" action=RemoveUnit::url() class="inline-form">
+                            <input type="hidden" name="id" value=c.id/>
+                            <input type="hidden" name="version" value=c.version/>
+                            <input type="hidden" name="unit" value=u.id/>
+                            <button type="submit" class="button button--secondary">{t!("application-unit-remove")}</button>
+                        </form>
+                    </td>
+                }
+            });
+            view! { <tr><td>{u.name}</td><td><code>{u.oid}</code></td>{remove}</tr> }
+        })
+        .collect_view();
+    view! {
+        <section class="card" aria-labelledby="units-heading" id="units">
+            <h2 id="units-heading">{t!("application-units-heading")}</h2>
+            {change.is_some().then(|| view! { <p>{t!("application-units-text")}</p> })}
+            {if none {
+                view! { <p id="no-units">{t!("application-units-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-scroll">
+                        <table class="data-table" id="unit-list">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{tr(msg!("application-unit-name"))}</th>
+                                    <th scope="col">{tr(msg!("application-unit-oid"))}</th>
+                                    {change.is_some().then(|| view! { <th scope="col"><span class="visually-hidden">{t!("application-unit-remove")}</span></th> })}
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                }
+                    .into_any()
+            }}
+            {change.map(|c| view! {
+                <form method="post" action=AddUnit::url() id="add-unit">
+                    <input type="hidden" name="id" value=c.id/>
+                    <input type="hidden" name="version" value=c.version/>
+                    <div class="field">
+                        <label for="add-unit-name">{tr(msg!("application-unit-name"))}</label>
+                        <input id="add-unit-name" name="unit_name" type="text" required maxlength="200"/>
+                    </div>
+                    <div class="field">
+                        <label for="add-unit-oid">{tr(msg!("application-unit-oid"))}</label>
+                        <input id="add-unit-oid" name="unit_oid" type="text" required inputmode="decimal" autocomplete="off"/>
+                    </div>
+                    <button type="submit" class="button button--secondary" id="add-unit-button">{t!("application-unit-add")}</button>
+                </form>
+            })}
+        </section>
     }
 }
 
@@ -346,6 +415,8 @@ fn event_message(e: &EventLine) -> &'static str {
         "created" => msg!("history-created"),
         "signed" => msg!("history-signed"),
         "services-changed" => msg!("history-services-changed"),
+        "unit-added" => msg!("history-unit-added"),
+        "unit-removed" => msg!("history-unit-removed"),
         code => Command::from_code(code).map(Command::message_id).unwrap_or(msg!("history-other")),
     }
 }

@@ -7,7 +7,7 @@ use crate::{
         services::KantaService,
     },
     i18n::tr,
-    pages::applications::{Answered, StateBadge, Timeline, route_id},
+    pages::applications::{Answered, FurtherUnits, StateBadge, Timeline, route_id, service_names},
     wizard::application::APPLICATION,
 };
 use leptos::{prelude::*, server_fn::ServerFn};
@@ -125,7 +125,7 @@ fn QueueTable(answer: Lines) -> impl IntoView {
                     view! {
                         <tr>
                             <td><a href=format!("/staff/applications/{}", l.application.id)>{l.organisation}</a></td>
-                            <td>{crate::pages::applications::service_names(&l.application.services)}</td>
+                            <td>{service_names(&l.application.services)}</td>
                             <td><StateBadge state=l.application.state/></td>
                             <td>{l.application.updated}</td>
                             <td>{t!("staff-age-days", days = l.age_days)}</td>
@@ -177,7 +177,7 @@ fn Desk(view: StaffView) -> impl IntoView {
         .collect_view();
     view! {
         <p><a href="/staff">{t!("staff-back-to-queue")}</a></p>
-        <h1>{format!("{} – {}", view.organisation, crate::pages::applications::service_names(&view.services))}</h1>
+        <h1>{format!("{} – {}", view.organisation, service_names(&view.services))}</h1>
         <p class="lead">{view.ytunnus.clone()} " · " <StateBadge state=view.state/></p>
         <PostedError/>
         {view.go_live.clone().map(|date| view! { <p id="go-live">{t!("application-go-live", date = date)}</p> })}
@@ -186,6 +186,7 @@ fn Desk(view: StaffView) -> impl IntoView {
             <dl class="facts" id="staff-answers">{answers}</dl>
             {view.signed_hash.clone().map(|h| view! { <p>{t!("agreement-hash")} " " <code>{h}</code></p> })}
         </section>
+        {(!view.units.is_empty()).then(|| view! { <FurtherUnits units=view.units.clone() change=None/> })}
         <section class="card" aria-labelledby="decisions-heading">
             <h2 id="decisions-heading">{t!("staff-decisions")}</h2>
             {if view.commands.is_empty() {

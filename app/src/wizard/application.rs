@@ -3,6 +3,7 @@
 //! `locales/*/applications.ftl`.
 use super::{Answers, Field, FieldKind, Next, Step, Wizard};
 use crate::domain::{
+    oid::Oid,
     services::{Prerequisite, ServiceSet},
     validation::{FieldError, Problem},
 };
@@ -17,6 +18,9 @@ const fn text(name: &'static str, label: &'static str, min: u32, max: u32) -> Fi
 const fn of_kind(name: &'static str, label: &'static str, kind: FieldKind) -> Field {
     Field { name, label, hint: None, kind, required: true }
 }
+
+pub const UNIT_NAME: &str = "unit_name";
+pub const UNIT_OID: &str = "unit_oid";
 
 pub const CERTIFIED: &str = "certified";
 const CERTIFICATION: Field = Field {
@@ -50,9 +54,9 @@ pub const APPLICATION: Wizard = Wizard {
             msg!("application-unit-heading"),
             &[msg!("application-unit-text")],
             &[
-                text("unit_name", msg!("application-unit-name"), 2, 200),
+                text(UNIT_NAME, msg!("application-unit-name"), 2, 200),
                 Field {
-                    name: "unit_oid",
+                    name: UNIT_OID,
                     label: msg!("application-unit-oid"),
                     hint: Some(msg!("application-unit-oid-hint")),
                     kind: FieldKind::Oid,
@@ -138,6 +142,26 @@ pub fn problems_before_submit(services: &ServiceSet, answers: &Answers) -> Vec<F
     errors
 }
 
+/// A service unit beyond the first, checked as the unit step checks the first: its name and OID
+/// as stored, or what is wrong with them (under the unit step's field names).
+pub fn further_unit(name: &str, oid: &str) -> Result<(String, Oid), Vec<FieldError>> {
+    let field = |n: &str| APPLICATION.steps.iter().flat_map(|s| s.fields).find(|f| f.name == n);
+    let mut errors = Vec::new();
+    let mut checked = |name: &'static str, value: &str| match field(name).map(|f| f.check(value)) {
+        Some(Ok(v)) => Some(v),
+        Some(Err(problem)) => {
+            errors.push(FieldError { field: name.into(), problem });
+            None
+        }
+        None => None,
+    };
+    let (name, oid) = (checked(UNIT_NAME, name), checked(UNIT_OID, oid).and_then(|o| Oid::parse(&o).ok()));
+    match (name, oid) {
+        (Some(name), Some(oid)) if errors.is_empty() => Ok((name, oid)),
+        _ => Err(errors),
+    }
+}
+
 /// The answers as stored for `services`: the services are the application's, not the form's.
 pub fn with_services(mut answers: Answers, services: &ServiceSet) -> Answers {
     answers.insert(SERVICES.to_string(), services.code());
@@ -172,6 +196,20 @@ mod tests {
             a.insert(k.into(), v.into());
         }
         a
+    }
+
+    #[test]
+    fn further_units_are_checked_like_the_first() {
+        let (name, oid) = further_unit(" Röntgen ", "1.2.246.10.31415903.10.2").unwrap();
+        assert_eq!((name.as_str(), oid.to_string().as_str()), ("Röntgen", "1.2.246.10.31415903.10.2"));
+        let problems = |name, oid| {
+            further_unit(name, oid).unwrap_err().into_iter().map(|e| (e.field, e.problem)).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            problems("", "1.2.x"),
+            [(UNIT_NAME.into(), Problem::Required), (UNIT_OID.into(), Problem::InvalidOid)]
+        );
+        assert_eq!(problems("Röntgen", ""), [(UNIT_OID.into(), Problem::Required)]);
     }
 
     #[test]

@@ -42,6 +42,19 @@ pub async fn to_production(applicant: &super::browser::Browser, staff: &super::b
     let id: i32 = id.parse().unwrap();
     let (status, body) = applicant.call("/api/applications/save", &save_fields(id, 1, ANSWERS)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
+    sign_send_and_go_live(applicant, staff, id, 2).await;
+    id
+}
+
+/// From a complete draft at `version`: the agreement signed, sent, and staff's testing, approval
+/// and go-live.
+pub async fn sign_send_and_go_live(
+    applicant: &super::browser::Browser,
+    staff: &super::browser::Browser,
+    id: i32,
+    version: i32,
+) {
+    use reqwest::StatusCode;
     let page = applicant.get(&format!("/applications/{id}")).await;
     let hash = page.body.split("name=\"hash\" value=\"").nth(1).expect("agreement shown")[..64].to_string();
     let fields = |version: i32, extra: &[(&str, &str)]| {
@@ -49,25 +62,29 @@ pub async fn to_production(applicant: &super::browser::Browser, staff: &super::b
         f.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
         f
     };
+    let v = version;
     let steps = [
-        (applicant, "/api/applications/sign", fields(2, &[("hash", &hash)])),
-        (applicant, "/api/applications/command", fields(3, &[("command", "submit")])),
+        (applicant, "/api/applications/sign", fields(v, &[("hash", &hash)])),
+        (applicant, "/api/applications/command", fields(v + 1, &[("command", "submit")])),
         (
             staff,
             "/api/staff/command",
-            fields(4, &[("command", "start-joint-testing"), ("comment", ""), ("go_live", "")]),
+            fields(v + 2, &[("command", "start-joint-testing"), ("comment", ""), ("go_live", "")]),
         ),
         (
             staff,
             "/api/staff/command",
-            fields(5, &[("command", "record-test-result"), ("comment", "OK"), ("go_live", "")]),
+            fields(v + 3, &[("command", "record-test-result"), ("comment", "OK"), ("go_live", "")]),
         ),
-        (staff, "/api/staff/command", fields(6, &[("command", "approve"), ("comment", ""), ("go_live", "2099-03-01")])),
-        (staff, "/api/staff/command", fields(7, &[("command", "go-live"), ("comment", ""), ("go_live", "")])),
+        (
+            staff,
+            "/api/staff/command",
+            fields(v + 4, &[("command", "approve"), ("comment", ""), ("go_live", "2099-03-01")]),
+        ),
+        (staff, "/api/staff/command", fields(v + 5, &[("command", "go-live"), ("comment", ""), ("go_live", "")])),
     ];
     for (who, path, form) in steps {
         let (status, body) = who.call(path, &form).await;
         assert_eq!(status, StatusCode::OK, "{path}: {body}");
     }
-    id
 }

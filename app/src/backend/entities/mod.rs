@@ -2,6 +2,7 @@ pub mod acting;
 pub mod agreement_signature;
 pub mod application;
 pub mod application_event;
+pub mod application_unit;
 pub mod audit_event;
 pub mod billing_event;
 pub mod billing_import;

@@ -6,7 +6,7 @@ mod m0002_identity;
 mod m0003_acting;
 mod m0004_onboarding;
 mod m0005_customer_data;
-mod m0006_application_services;
+mod m0006_services_and_units;
 
 pub struct Migrator;
 
@@ -19,7 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0003_acting::Migration),
             Box::new(m0004_onboarding::Migration),
             Box::new(m0005_customer_data::Migration),
-            Box::new(m0006_application_services::Migration),
+            Box::new(m0006_services_and_units::Migration),
         ]
     }
 }
