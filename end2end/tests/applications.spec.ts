@@ -140,7 +140,7 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       await units.getByLabel(msg(lang, 'application-unit-oid'), { exact: true }).fill(clinic.oid.replace(/\.1$/, '.12'));
       await units.getByRole('button', { name: msg(lang, 'application-unit-add') }).click();
       await expect(page.locator('#posted-error')).toContainText(msg(lang, 'validation-not-in-register'));
-      await units.getByLabel(msg(lang, 'application-unit-name'), { exact: true }).fill('Röntgen');
+      await expect(units.getByLabel(msg(lang, 'application-unit-name'), { exact: true })).toHaveValue('Röntgen');
       await units.getByLabel(msg(lang, 'application-unit-oid'), { exact: true }).fill(xray);
       await units.getByRole('button', { name: msg(lang, 'application-unit-add') }).click();
       await expect(page.locator('#unit-list')).toContainText(xray);

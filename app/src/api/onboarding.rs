@@ -164,7 +164,10 @@ pub async fn save_application(id: i32, version: i32, answers: Answers) -> Result
 /// the applicant may still change, made on `version`.
 #[server(endpoint = "applications/add-unit")]
 pub async fn add_unit(id: i32, version: i32, unit_name: String, unit_oid: String) -> Result<(), AppError> {
-    super::respond(ssr::add_unit(id, version, &unit_name, &unit_oid).await)
+    let added = ssr::add_unit(id, version, &unit_name, &unit_oid).await;
+    // Not under the wizard's names in the address: those would be taken as the first unit's.
+    let typed = [("added_name".to_string(), unit_name), ("added_oid".to_string(), unit_oid)];
+    super::respond(super::refused_form(added, &format!("/applications/{id}"), "add-unit", &typed))
 }
 
 /// Takes further service unit `unit` off the application, made on `version`.
@@ -255,7 +258,8 @@ pub(crate) mod ssr {
             }
         }
         let organisation_id = acting.now.organisation.id;
-        for (service, kind) in crate::backend::customer_data::contact_gaps(&db, organisation_id).await? {
+        let in_use = onboarding::in_production(&applications);
+        for (service, kind) in crate::backend::customer_data::contact_gaps(&db, organisation_id, &in_use).await? {
             tasks.push(Task::AddContact { service, kind });
         }
         let today = crate::wizard::today();
@@ -266,11 +270,7 @@ pub(crate) mod ssr {
             organisation: acting.now.organisation.name.clone(),
             tasks,
             available: onboarding::available(&applications, acting.now.kind, None),
-            in_use: applications
-                .iter()
-                .filter(|a| a.state == State::InProduction)
-                .flat_map(|a| a.services.as_slice().to_vec())
-                .collect(),
+            in_use,
             applications: applications.iter().map(summary).collect(),
         })
     }

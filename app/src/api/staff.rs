@@ -171,13 +171,8 @@ mod ssr {
         staff().await?;
         let db = db()?;
         let mut lines = Vec::new();
-        for (notice, organisation, entry) in crate::backend::customer_data::open_notices(&db).await? {
-            let who = match entry.person_id {
-                Some(id) => {
-                    crate::backend::entities::person::Entity::find_by_id(id).one(&db).await?.map(|p| p.display_name)
-                }
-                None => None,
-            };
+        for open in crate::backend::customer_data::open_notices(&db).await? {
+            let crate::backend::customer_data::OpenNotice { notice, organisation, entry, author: who } = open;
             let changes = serde_json::from_str(&entry.changes).unwrap_or_default();
             let Some(service) = KantaService::from_code(&notice.service) else { continue };
             lines.push(NoticeLine {

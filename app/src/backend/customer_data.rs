@@ -2,7 +2,7 @@
 //! deleted), confirming the data, and the change log every change writes in its transaction.
 //! Technical changes also leave a notice for Kanta's staff.
 use super::{
-    entities::{change_log, change_notice, contact, organisation, technical_item},
+    entities::{change_log, change_notice, contact, organisation, person, technical_item},
     identity::{Audit, audit},
     onboarding,
     registry::Registries,
@@ -24,6 +24,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter,
     QueryOrder, Set, TransactionTrait,
 };
+use std::collections::HashMap;
 
 /// Who makes a change: a customer's user (with their basis), staff, or the product itself.
 #[derive(Clone, Copy, Debug)]
@@ -93,9 +94,10 @@ fn in_force(row: &contact::Model) -> Option<Covers> {
 pub async fn contact_gaps(
     db: &impl ConnectionTrait,
     organisation_id: i32,
+    in_use: &[KantaService],
 ) -> Result<Vec<(KantaService, ContactKind)>, AppError> {
     let covers: Vec<Covers> = contacts(db, organisation_id).await?.iter().filter_map(in_force).collect();
-    Ok(gaps(&onboarding::in_use(db, organisation_id).await?, &covers))
+    Ok(gaps(in_use, &covers))
 }
 
 /// Refuses a change to the contacts in force that would leave a service in use without an
@@ -490,7 +492,7 @@ pub async fn attention(
     let items = technical(db, organisation_id).await?;
     let current = items.iter().filter(|t| t.valid_to.as_deref().is_none_or(|to| to > today.to_string().as_str()));
     let mut certificates = Vec::new();
-    let mut missing = Vec::new();
+    let mut units: Vec<(KantaService, Oid)> = Vec::new();
     for t in current {
         let Some(service) = KantaService::from_code(&t.service) else { continue };
         match TechnicalKind::from_code(&t.kind) {
@@ -500,17 +502,26 @@ pub async fn attention(
                 }
             }
             Some(TechnicalKind::ServiceUnit) => {
-                let Some(oid) = t.oid.as_deref().and_then(|o| Oid::parse(o).ok()) else { continue };
-                // A code service that does not answer hides this check, not the page.
-                match registries.code_service.unit(&oid).await {
-                    Ok(None) => missing.push((service, oid)),
-                    Ok(Some(_)) => {}
-                    Err(error) => tracing::warn!(%error, "code service did not answer about a unit"),
-                }
+                units.extend(t.oid.as_deref().and_then(|o| Oid::parse(o).ok()).map(|oid| (service, oid)));
             }
             _ => {}
         }
     }
+    // Each OID asked once (a unit serves several services), all at the same time.
+    let mut oids: Vec<&Oid> = units.iter().map(|(_, oid)| oid).collect();
+    oids.sort_by_key(|o| o.to_string());
+    oids.dedup();
+    let answers = futures::future::join_all(oids.iter().map(|oid| registries.code_service.unit(oid))).await;
+    let mut unknown = Vec::new();
+    for (oid, answer) in oids.iter().zip(answers) {
+        match answer {
+            Ok(None) => unknown.push((*oid).clone()),
+            Ok(Some(_)) => {}
+            // A code service that does not answer hides this check, not the page.
+            Err(error) => tracing::warn!(%error, "code service did not answer about a unit"),
+        }
+    }
+    let missing: Vec<(KantaService, Oid)> = units.iter().filter(|(_, oid)| unknown.contains(oid)).cloned().collect();
     Ok(freshness::attention(today, confirmed_since(db, organisation_id).await?, &certificates, &missing))
 }
 
@@ -631,21 +642,55 @@ pub async fn take_over(
 }
 
 /// Change notices staff have not handled yet, oldest first, with the organisation's name.
-pub async fn open_notices(
-    db: &impl ConnectionTrait,
-) -> Result<Vec<(change_notice::Model, String, change_log::Model)>, AppError> {
+pub async fn open_notices(db: &impl ConnectionTrait) -> Result<Vec<OpenNotice>, AppError> {
     let notices = change_notice::Entity::find()
         .filter(change_notice::Column::HandledAt.is_null())
         .order_by_asc(change_notice::Column::Id)
         .all(db)
         .await?;
-    let mut found = Vec::new();
-    for n in notices {
-        let organisation = organisation::Entity::find_by_id(n.organisation_id).one(db).await?.map(|o| o.name);
-        let Some(entry) = change_log::Entity::find_by_id(n.change_log_id).one(db).await? else { continue };
-        found.push((n, organisation.unwrap_or_default(), entry));
-    }
-    Ok(found)
+    // Four queries however many notices wait.
+    let organisations: HashMap<i32, String> = organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(notices.iter().map(|n| n.organisation_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+    let mut entries: HashMap<i32, change_log::Model> = change_log::Entity::find()
+        .filter(change_log::Column::Id.is_in(notices.iter().map(|n| n.change_log_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
+    let authors: HashMap<i32, String> = person::Entity::find()
+        .filter(person::Column::Id.is_in(entries.values().filter_map(|e| e.person_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.display_name))
+        .collect();
+    Ok(notices
+        .into_iter()
+        .filter_map(|notice| {
+            let entry = entries.remove(&notice.change_log_id)?;
+            Some(OpenNotice {
+                organisation: organisations.get(&notice.organisation_id).cloned().unwrap_or_default(),
+                author: entry.person_id.and_then(|p| authors.get(&p).cloned()),
+                notice,
+                entry,
+            })
+        })
+        .collect())
+}
+
+/// A change notice staff have not handled yet, with what they need to read it.
+pub struct OpenNotice {
+    pub notice: change_notice::Model,
+    pub organisation: String,
+    pub entry: change_log::Model,
+    /// Who made the change (none for the system).
+    pub author: Option<String>,
 }
 
 pub async fn handle_notice(db: &DatabaseConnection, staff_person: i32, id: i32) -> Result<(), AppError> {

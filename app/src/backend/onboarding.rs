@@ -415,12 +415,16 @@ pub async fn unmet(
 
 /// The services the organisation has in production.
 pub async fn in_use(db: &impl ConnectionTrait, organisation_id: i32) -> Result<Vec<KantaService>, AppError> {
-    Ok(list(db, organisation_id)
-        .await?
-        .into_iter()
+    Ok(in_production(&list(db, organisation_id).await?))
+}
+
+/// The services in production among `applications`.
+pub fn in_production(applications: &[Application]) -> Vec<KantaService> {
+    applications
+        .iter()
         .filter(|a| a.state == State::InProduction)
-        .flat_map(|a| a.services.as_slice().to_vec())
-        .collect())
+        .flat_map(|a| a.services.as_slice().iter().copied())
+        .collect()
 }
 
 /// The applicant's commands: submit (complete answers and the current agreement signed for these

@@ -67,7 +67,8 @@ async fn remind(
         return Ok(false);
     }
     let attention = customer_data::attention(db, registries, organisation_id, today).await?;
-    let gaps = customer_data::contact_gaps(db, organisation_id).await?;
+    let in_use = super::onboarding::in_use(db, organisation_id).await?;
+    let gaps = customer_data::contact_gaps(db, organisation_id, &in_use).await?;
     if attention.is_empty() && gaps.is_empty() {
         return Ok(false);
     }

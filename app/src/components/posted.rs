@@ -47,6 +47,13 @@ pub fn PostedError() -> impl IntoView {
     })
 }
 
+/// The address's fields when the server sent `form` back refused (`?again=<form>&…`, see
+/// `api::refused_form`).
+pub fn typed_again(form: &str) -> Option<leptos_router::params::ParamsMap> {
+    let query = leptos_router::hooks::use_query_map();
+    query.with_untracked(|q| (q.get("again").as_deref() == Some(form)).then(|| q.clone()))
+}
+
 #[cfg(feature = "ssr")]
 fn posted_error() -> Option<crate::error::AppError> {
     use base64::{Engine, engine::general_purpose::URL_SAFE};

@@ -7,7 +7,7 @@ use crate::{
         RemoveUnit, SignAgreement, StartApplication, Task, UnitLine, dashboard, get_application,
     },
     components::{
-        posted::{PostedError, prerequisite_text},
+        posted::{PostedError, prerequisite_text, typed_again},
         session::RequireLogin,
     },
     domain::{
@@ -295,6 +295,9 @@ fn ApplicationPage(view: ApplicationView) -> impl IntoView {
 #[component]
 pub fn FurtherUnits(units: Vec<UnitLine>, change: Option<ServerCopy>) -> impl IntoView {
     let none = units.is_empty();
+    // Shown again after the server refused it: what was typed.
+    let typed = typed_again("add-unit");
+    let given = move |field: &str| typed.as_ref().and_then(|q| q.get(field)).unwrap_or_default();
     let rows = units
         .into_iter()
         .map(|u| {
@@ -342,11 +345,11 @@ pub fn FurtherUnits(units: Vec<UnitLine>, change: Option<ServerCopy>) -> impl In
                     <input type="hidden" name="version" value=c.version/>
                     <div class="field">
                         <label for="add-unit-name">{tr(msg!("application-unit-name"))}</label>
-                        <input id="add-unit-name" name="unit_name" type="text" required maxlength="200"/>
+                        <input id="add-unit-name" name="unit_name" type="text" required maxlength="200" value=given("added_name")/>
                     </div>
                     <div class="field">
                         <label for="add-unit-oid">{tr(msg!("application-unit-oid"))}</label>
-                        <input id="add-unit-oid" name="unit_oid" type="text" required inputmode="decimal" autocomplete="off"/>
+                        <input id="add-unit-oid" name="unit_oid" type="text" required inputmode="decimal" autocomplete="off" value=given("added_oid")/>
                     </div>
                     <button type="submit" class="button button--secondary" id="add-unit-button">{t!("application-unit-add")}</button>
                 </form>

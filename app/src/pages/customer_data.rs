@@ -6,7 +6,7 @@ use crate::{
         AddContact, AddTechnical, ChangeContact, ChangeLine, ConfirmData, ContactView, CustomerDataView, EndContact,
         EndTechnical, TechnicalView, customer_data,
     },
-    components::posted::PostedError,
+    components::posted::{PostedError, typed_again},
     domain::{contacts::ContactKind, freshness::Attention, services::KantaService, technical::TechnicalKind},
     i18n::tr,
     pages::applications::Answered,
@@ -359,12 +359,6 @@ fn value_text(field: &str, value: &str) -> String {
         }
         _ => value.to_string(),
     }
-}
-
-/// The address's fields when the server sent `form` back refused (`?again=<form>&…`).
-fn typed_again(form: &str) -> Option<leptos_router::params::ParamsMap> {
-    let query = leptos_router::hooks::use_query_map();
-    query.with_untracked(|q| (q.get("again").as_deref() == Some(form)).then(|| q.clone()))
 }
 
 /// Who changed what and when, newest first.
