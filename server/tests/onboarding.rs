@@ -291,6 +291,9 @@ async fn services_are_taken_into_use_together(app: TestApp) {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     let (status, body) = clinic.call("/api/applications/services", &change(2, &["patient-data"])).await;
     assert_eq!(status, StatusCode::CONFLICT, "a stale version: {body}");
+    let (status, body) = clinic.call("/api/applications/services", &change(3, &["imaging", "patient-data"])).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(row(&app, id).await.version, 3, "the same services again change nothing");
     let page =
         clinic.post_form("/api/applications/services", &change(3, &["patient-data", "imaging", "eprescription"])).await;
     assert!(page.url.ends_with(&format!("/applications/{id}")), "{:?}", page.trail);

@@ -207,6 +207,10 @@ pub async fn change_services(
     services: &ServiceSet,
 ) -> Result<Application, AppError> {
     let current = editable(db, now, id, version).await?;
+    if current.services == *services {
+        // Nothing to change: no new version, no signature to make again.
+        return Ok(current);
+    }
     check_services(db, now, services, Some(id)).await?;
     let txn = db.begin().await?;
     let row = bump(&txn, &current, version, |a| {
