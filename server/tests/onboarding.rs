@@ -34,6 +34,16 @@ async fn row(app: &TestApp, id: i32) -> application::Model {
     application::Entity::find_by_id(id).one(&app.db).await.unwrap().unwrap()
 }
 
+/// The application's history as stored, oldest first.
+async fn events(app: &TestApp, id: i32) -> Vec<application_event::Model> {
+    application_event::Entity::find()
+        .filter(application_event::Column::ApplicationId.eq(id))
+        .order_by_asc(application_event::Column::Id)
+        .all(&app.db)
+        .await
+        .unwrap()
+}
+
 /// The mail the sandbox's SMTP receiver caught, waiting a little for the mailer.
 async fn caught_mail(browser: &Browser, count: usize) -> Vec<serde_json::Value> {
     for _ in 0..100 {
@@ -165,15 +175,7 @@ async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
         ("in-production", 11, Some("2099-03-01"))
     );
 
-    let kinds: Vec<String> = application_event::Entity::find()
-        .filter(application_event::Column::ApplicationId.eq(id))
-        .order_by_asc(application_event::Column::Id)
-        .all(&app.db)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|e| e.kind)
-        .collect();
+    let kinds: Vec<String> = events(&app, id).await.into_iter().map(|e| e.kind).collect();
     assert_eq!(
         kinds,
         [
@@ -427,15 +429,8 @@ async fn further_service_units_are_checked_and_taken_over(app: TestApp) {
         list.contains("Röntgen") && list.contains("1.2.246.10.31415903.10.2") && !list.contains("Laboratorio"),
         "{list}"
     );
-    let history: Vec<String> = application_event::Entity::find()
-        .filter(application_event::Column::ApplicationId.eq(id))
-        .order_by_asc(application_event::Column::Id)
-        .all(&app.db)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|e| format!("{}:{}", e.kind, e.comment.unwrap_or_default()))
-        .collect();
+    let history: Vec<String> =
+        events(&app, id).await.into_iter().map(|e| format!("{}:{}", e.kind, e.comment.unwrap_or_default())).collect();
     assert_eq!(
         history,
         [

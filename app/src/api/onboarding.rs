@@ -349,8 +349,9 @@ pub(crate) mod ssr {
         });
         let track = crate::domain::application::Track::of(&a.services);
         let mut commands = crate::domain::application::commands(track, a.state, Actor::Applicant);
+        let in_use = onboarding::in_production(&applications);
         let unmet =
-            if a.state.is_editable() { onboarding::unmet(&db, &acting.now, &a.services).await? } else { Vec::new() };
+            if a.state.is_editable() { onboarding::unmet(&acting.now, &a.services, &in_use) } else { Vec::new() };
         if !(problems.is_empty() && signed_current && unmet.is_empty()) {
             commands.retain(|c| *c != Command::Submit);
         }

@@ -37,7 +37,7 @@ impl AgreementText {
         let mut args = Args::new();
         args.set("organisation", organisation.to_string());
         args.set("ytunnus", ytunnus.to_string());
-        args.set("service", super::service_names(lang, services));
+        args.set("service", services.names(|id| lookup(lang, id, None)));
         args.set("count", services.as_slice().len() as i64);
         args.set("version", CURRENT_VERSION);
         let mut parts = vec![

@@ -48,7 +48,7 @@ pub async fn application_changed(
     let lang = application.lang();
     let site = leptos::prelude::use_context::<MailSettings>().map(|s| s.site_url).unwrap_or_default();
     let mut args = Args::new();
-    args.set("service", super::service_names(lang, &application.services));
+    args.set("service", application.services.names(|id| lookup(lang, id, None)));
     args.set("state", lookup(lang, application.state.message_id(), None));
     args.set("id", application.row.id);
     args.set("link", format!("{site}/applications/{}", application.row.id));

@@ -86,11 +86,6 @@ fn finnish_time(at: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::U
 }
 
 /// Lower-case hexadecimal, two digits a byte (hashes, tokens, versions).
-/// The services' names in `lang`, as a list (agreements, mail).
-pub fn service_names(lang: crate::i18n::Lang, services: &crate::domain::services::ServiceSet) -> String {
-    services.message_ids().map(|id| crate::i18n::lookup(lang, id, None)).collect::<Vec<_>>().join(", ")
-}
-
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

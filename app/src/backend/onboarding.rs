@@ -355,8 +355,8 @@ async fn check_unit(
     organisation: &organisation::Model,
     answers: &Answers,
 ) -> Result<(), AppError> {
-    match answers.get("unit_oid").and_then(|o| Oid::parse(o).ok()) {
-        Some(oid) => super::customer_data::check_unit(registries, organisation, &oid, "unit_oid").await,
+    match answers.get(UNIT_OID).and_then(|o| Oid::parse(o).ok()) {
+        Some(oid) => super::customer_data::check_unit(registries, organisation, &oid, UNIT_OID).await,
         None => Ok(()),
     }
 }
@@ -405,16 +405,16 @@ fn ready_to_send(current: &Application, version: i32) -> Result<(), AppError> {
     if problems.is_empty() { Ok(()) } else { Err(AppError::Invalid(problems)) }
 }
 
-/// What must still be in place before the organisation can send an application for `services`.
-pub async fn unmet(
-    db: &impl ConnectionTrait,
+/// What must still be in place before the organisation, with `in_use` in production, can send an
+/// application for `services`.
+pub fn unmet(
     now: &ActingNow,
     services: &ServiceSet,
-) -> Result<Vec<crate::domain::services::Prerequisite>, AppError> {
-    let in_use = in_use(db, now.organisation.id).await?;
+    in_use: &[KantaService],
+) -> Vec<crate::domain::services::Prerequisite> {
     let current = crate::domain::acting::CodeServiceStatus::from_code(&now.organisation.code_service_status)
         .is_some_and(crate::domain::acting::CodeServiceStatus::allows_taking_into_use);
-    Ok(services.unmet(current, &in_use))
+    services.unmet(current, in_use)
 }
 
 /// The services the organisation has in production.
@@ -444,7 +444,7 @@ pub async fn applicant_command(
     let current = get(db, id, Some(now.organisation.id)).await?;
     if command == Command::Submit {
         ready_to_send(&current, version)?;
-        let unmet = unmet(db, now, &current.services).await?;
+        let unmet = unmet(now, &current.services, &in_use(db, now.organisation.id).await?);
         if !unmet.is_empty() {
             return Err(AppError::Prerequisites(unmet));
         }

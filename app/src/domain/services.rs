@@ -179,8 +179,10 @@ impl ServiceSet {
         self.0.contains(&service)
     }
 
-    pub fn message_ids(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.0.iter().map(|s| s.message_id())
+    /// The services' names as a list, each name from its message id through `name` (in the
+    /// reader's language on a page, the recipient's in mail and agreements).
+    pub fn names(&self, name: impl Fn(&'static str) -> String) -> String {
+        self.0.iter().map(|s| name(s.message_id())).collect::<Vec<_>>().join(", ")
     }
 
     /// Whether any of them requires `prerequisite`.

@@ -84,14 +84,13 @@ fn Dashboard(data: DashboardData) -> impl IntoView {
             let (text, href) = match task {
                 Task::FixCodeService => (t!("task-fix-code-service"), "/organisation".to_string()),
                 Task::AnswerReturn { id, services } => {
-                    (t!("task-answer-return", service = service_names(services)), format!("/applications/{id}"))
+                    (t!("task-answer-return", service = services.names(tr)), format!("/applications/{id}"))
                 }
-                Task::SignAgreement { id, services } => (
-                    t!("task-sign-agreement", service = service_names(services)),
-                    format!("/applications/{id}#agreement"),
-                ),
+                Task::SignAgreement { id, services } => {
+                    (t!("task-sign-agreement", service = services.names(tr)), format!("/applications/{id}#agreement"))
+                }
                 Task::FinishDraft { id, services } => {
-                    (t!("task-finish-draft", service = service_names(services)), format!("/applications/{id}"))
+                    (t!("task-finish-draft", service = services.names(tr)), format!("/applications/{id}"))
                 }
                 Task::AddContact { service, kind } => {
                     (crate::pages::customer_data::gap_text(*service, *kind), "/customer-data".to_string())
@@ -110,7 +109,7 @@ fn Dashboard(data: DashboardData) -> impl IntoView {
         .map(|a| {
             view! {
                 <tr>
-                    <td><a href=format!("/applications/{}", a.id)>{service_names(&a.services)}</a></td>
+                    <td><a href=format!("/applications/{}", a.id)>{a.services.names(tr)}</a></td>
                     <td><StateBadge state=a.state/></td>
                     <td>{a.updated.clone()}</td>
                 </tr>
@@ -176,11 +175,6 @@ fn Dashboard(data: DashboardData) -> impl IntoView {
     }
 }
 
-/// The services' names, as a list.
-pub fn service_names(services: &ServiceSet) -> String {
-    services.message_ids().map(tr).collect::<Vec<_>>().join(", ")
-}
-
 /// A checkbox for each service that may be chosen (`services[<code>]`), ticked if in `chosen`.
 #[component]
 fn ServiceChoices(choosable: Vec<KantaService>, chosen: Option<ServiceSet>) -> impl IntoView {
@@ -235,7 +229,7 @@ fn ApplicationPage(view: ApplicationView) -> impl IntoView {
     let can_withdraw = view.commands.contains(&Command::Withdraw);
     let complete = view.problems.is_empty();
     view! {
-        <h1 id="application-heading">{service_names(&view.services)}</h1>
+        <h1 id="application-heading">{view.services.names(tr)}</h1>
         <p class="lead">{view.organisation.clone()} " · " <StateBadge state=view.state/></p>
         <PostedError/>
         {(view.state == State::ReturnedForChanges).then(|| view! {

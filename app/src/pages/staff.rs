@@ -7,7 +7,7 @@ use crate::{
         services::KantaService,
     },
     i18n::tr,
-    pages::applications::{Answered, FurtherUnits, StateBadge, Timeline, route_id, service_names},
+    pages::applications::{Answered, FurtherUnits, StateBadge, Timeline, route_id},
     wizard::application::APPLICATION,
 };
 use leptos::{prelude::*, server_fn::ServerFn};
@@ -125,7 +125,7 @@ fn QueueTable(answer: Lines) -> impl IntoView {
                     view! {
                         <tr>
                             <td><a href=format!("/staff/applications/{}", l.application.id)>{l.organisation}</a></td>
-                            <td>{service_names(&l.application.services)}</td>
+                            <td>{l.application.services.names(tr)}</td>
                             <td><StateBadge state=l.application.state/></td>
                             <td>{l.application.updated}</td>
                             <td>{t!("staff-age-days", days = l.age_days)}</td>
@@ -177,7 +177,7 @@ fn Desk(view: StaffView) -> impl IntoView {
         .collect_view();
     view! {
         <p><a href="/staff">{t!("staff-back-to-queue")}</a></p>
-        <h1>{format!("{} – {}", view.organisation, service_names(&view.services))}</h1>
+        <h1>{format!("{} – {}", view.organisation, view.services.names(tr))}</h1>
         <p class="lead">{view.ytunnus.clone()} " · " <StateBadge state=view.state/></p>
         <PostedError/>
         {view.go_live.clone().map(|date| view! { <p id="go-live">{t!("application-go-live", date = date)}</p> })}
