@@ -164,6 +164,32 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       await expect.poll(async () => (await mailTo(page, clinic.email)).length).toBe(1);
       expect((await mailTo(page, clinic.email))[0].subject).toContain(msg(lang, 'service-patient-data'));
 
+      // The desk's queue filters by service, state and age (GET form, so the address says it).
+      {
+        const context = await browser.newContext({ locale: browserLocale[lang] });
+        const desk = await context.newPage();
+        await logIn(desk, lang, { listed: staff });
+        const row = desk.locator('#queue tbody tr', { hasText: clinic.organisation });
+        const filter = async (service: string, state: string, age: string) => {
+          await desk.goto('/staff');
+          await desk.getByLabel(msg(lang, 'staff-filter-service'), { exact: true }).selectOption(service);
+          await desk.getByLabel(msg(lang, 'staff-filter-state'), { exact: true }).selectOption(state);
+          await desk.getByLabel(msg(lang, 'staff-filter-age'), { exact: true }).fill(age);
+          await desk.getByRole('button', { name: msg(lang, 'staff-filter-apply') }).click();
+          await expect(desk).toHaveURL(new RegExp(`service=${service}&state=${state}&age=${age}`));
+        };
+        await filter('patient-data', 'submitted', '0');
+        await expect(row).toHaveCount(1);
+        await expect(row).toContainText(msg(lang, 'application-state-submitted'));
+        await filter('client-data-archive', 'submitted', '0');
+        await expect(row).toHaveCount(0);
+        await filter('patient-data', 'in-production', '0');
+        await expect(row).toHaveCount(0);
+        await filter('patient-data', 'submitted', '1');
+        await expect(row).toHaveCount(0);
+        await context.close();
+      }
+
       // Kanta returns it with a comment; the applicant sees it, mail says it, and the fix goes back.
       const comment = lang === 'fi' ? 'Tarkentakaa testaussuunnitelma.' : 'Precisera testplanen.';
       await decide(browser, lang, id, 'return', { comment });
@@ -277,6 +303,13 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       const heading = page.locator('#application-heading');
       await expect(heading).toHaveText(`${msg(lang, 'service-imaging')}, ${msg(lang, 'service-client-data-archive')}`);
       expect(servicesOf(id)).toBe('imaging,client-data-archive');
+      // The dashboard's task list names the draft by its services and leads to it.
+      await page.goto('/applications');
+      const names = `${msg(lang, 'service-imaging')}, ${msg(lang, 'service-client-data-archive')}`;
+      const task = page.locator('#tasks a', { hasText: msg(lang, 'task-finish-draft', { service: names }) });
+      await expect(task).toHaveCount(1);
+      await task.click();
+      await expect(page).toHaveURL(new RegExp(`/applications/${id}$`));
       // Imaging needs the Patient Data Repository in use (or on the same application).
       await expect(page.locator('#unmet')).toContainText(msg(lang, 'service-patient-data'));
 
