@@ -7,7 +7,7 @@ mod common;
 use app::backend::entities::{application, application_event, audit_event, mail_outbox};
 use common::{
     TestApp,
-    applications::{ANSWERS, save_fields, start},
+    applications::{ready_to_send, submit_fields},
     browser::{Browser, log_in},
 };
 use reqwest::StatusCode;
@@ -44,24 +44,6 @@ async fn wait_until_up(base: &str) {
     panic!("the server did not start");
 }
 
-/// A complete application with a signed agreement, ready to send; returns its id.
-async fn ready_to_send(browser: &Browser, service: &str, oid_root: &str) -> i32 {
-    let (status, body) = start(browser, &[service]).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    let id: i32 = body.trim().parse().unwrap();
-    let oid = format!("{oid_root}.1");
-    let mut answers = ANSWERS.to_vec();
-    answers[1] = ("unit_oid", &oid);
-    let (status, body) = browser.call("/api/applications/save", &save_fields(id, 1, &answers)).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    let page = browser.get(&format!("/applications/{id}")).await;
-    let hash = page.body.split("name=\"hash\" value=\"").nth(1).expect("the agreement to sign")[..64].to_string();
-    let sign = [("id".to_string(), id.to_string()), ("version".into(), "2".into()), ("hash".into(), hash)];
-    let (status, body) = browser.call("/api/applications/sign", &sign).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    id
-}
-
 async fn a_killed_server_leaves_every_application_sent_or_draft(app: TestApp) {
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let base = format!("http://127.0.0.1:{port}");
@@ -83,14 +65,7 @@ async fn a_killed_server_leaves_every_application_sent_or_draft(app: TestApp) {
         .iter()
         .map(|(browser, id)| {
             let (browser, id) = (browser.clone(), *id);
-            tokio::spawn(async move {
-                let fields = [
-                    ("id".to_string(), id.to_string()),
-                    ("version".into(), "3".into()),
-                    ("command".into(), "submit".into()),
-                ];
-                browser.try_call("/api/applications/command", &fields).await
-            })
+            tokio::spawn(async move { browser.try_call("/api/applications/command", &submit_fields(id, 3)).await })
         })
         .collect();
     // Killed as soon as the first submission has committed, while the others are under way.
@@ -143,9 +118,7 @@ async fn a_killed_server_leaves_every_application_sent_or_draft(app: TestApp) {
         }
     }
     if let Some((browser, id)) = left {
-        let fields =
-            [("id".to_string(), id.to_string()), ("version".into(), "3".into()), ("command".into(), "submit".into())];
-        let (status, body) = browser.call("/api/applications/command", &fields).await;
+        let (status, body) = browser.call("/api/applications/command", &submit_fields(id, 3)).await;
         assert_eq!(status, StatusCode::OK, "{body}");
     }
     server.kill().unwrap();

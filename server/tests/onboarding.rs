@@ -8,15 +8,14 @@ use app::{
     backend::{
         agreement::text_hash,
         entities::{
-            agreement_signature, application, application_event, application_unit, audit_event, contact, mail_outbox,
-            technical_item,
+            agreement_signature, application, application_unit, audit_event, contact, mail_outbox, technical_item,
         },
     },
     domain::application::State,
 };
 use common::{
     TestApp,
-    applications::{ANSWERS, save_fields, sign_send_and_go_live, start},
+    applications::{ANSWERS, history, save_fields, sign_send_and_go_live, start, submit_fields},
     browser::{Browser, log_in},
 };
 use reqwest::StatusCode;
@@ -32,16 +31,6 @@ on_both_databases!(
 
 async fn row(app: &TestApp, id: i32) -> application::Model {
     application::Entity::find_by_id(id).one(&app.db).await.unwrap().unwrap()
-}
-
-/// The application's history as stored, oldest first.
-async fn events(app: &TestApp, id: i32) -> Vec<application_event::Model> {
-    application_event::Entity::find()
-        .filter(application_event::Column::ApplicationId.eq(id))
-        .order_by_asc(application_event::Column::Id)
-        .all(&app.db)
-        .await
-        .unwrap()
 }
 
 /// The mail the sandbox's SMTP receiver caught, waiting a little for the mailer.
@@ -94,13 +83,7 @@ async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
     assert_eq!(row(&app, id).await.answers, saved.answers, "nothing overwritten");
 
     // Sending needs the agreement signed.
-    let send = |version: i32| {
-        vec![
-            ("id".into(), id.to_string()),
-            ("version".into(), version.to_string()),
-            ("command".into(), "submit".into()),
-        ]
-    };
+    let send = |version: i32| submit_fields(id, version);
     let (status, body) = applicant.call("/api/applications/command", &send(2)).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     // The page shows the agreement with the hash of its exact text; a different hash is refused.
@@ -175,7 +158,7 @@ async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
         ("in-production", 11, Some("2099-03-01"))
     );
 
-    let kinds: Vec<String> = events(&app, id).await.into_iter().map(|e| e.kind).collect();
+    let kinds: Vec<String> = history(&app.db, id).await.into_iter().map(|e| e.kind).collect();
     assert_eq!(
         kinds,
         [
@@ -233,8 +216,7 @@ async fn imaging_waits_for_the_patient_data_repository(app: TestApp) {
     let hash = page.body.split("name=\"hash\" value=\"").nth(1).unwrap()[..64].to_string();
     let sign = [("id".to_string(), id.to_string()), ("version".into(), "2".into()), ("hash".into(), hash)];
     assert_eq!(clinic.call("/api/applications/sign", &sign).await.0, StatusCode::OK);
-    let send =
-        [("id".to_string(), id.to_string()), ("version".into(), "3".into()), ("command".into(), "submit".into())];
+    let send = submit_fields(id, 3);
     let (status, body) = clinic.call("/api/applications/command", &send).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert!(body.contains("Prerequisites") && body.contains("PatientDataRepository"), "{body}");
@@ -274,13 +256,7 @@ async fn services_are_taken_into_use_together(app: TestApp) {
     let sign = |version: i32, hash: &str| {
         vec![("id".to_string(), id.to_string()), ("version".into(), version.to_string()), ("hash".into(), hash.into())]
     };
-    let send = |version: i32| {
-        vec![
-            ("id".to_string(), id.to_string()),
-            ("version".into(), version.to_string()),
-            ("command".into(), "submit".into()),
-        ]
-    };
+    let send = |version: i32| submit_fields(id, version);
     assert_eq!(clinic.call("/api/applications/sign", &sign(2, &hash)).await.0, StatusCode::OK);
 
     // ePrescription added after signing: the signature was for two services, so sign again.
@@ -429,8 +405,11 @@ async fn further_service_units_are_checked_and_taken_over(app: TestApp) {
         list.contains("Röntgen") && list.contains("1.2.246.10.31415903.10.2") && !list.contains("Laboratorio"),
         "{list}"
     );
-    let history: Vec<String> =
-        events(&app, id).await.into_iter().map(|e| format!("{}:{}", e.kind, e.comment.unwrap_or_default())).collect();
+    let history: Vec<String> = history(&app.db, id)
+        .await
+        .into_iter()
+        .map(|e| format!("{}:{}", e.kind, e.comment.unwrap_or_default()))
+        .collect();
     assert_eq!(
         history,
         [

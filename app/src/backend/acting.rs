@@ -17,7 +17,7 @@ use crate::{
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-    TransactionTrait, sea_query::OnConflict,
+    sea_query::OnConflict,
 };
 
 /// An organisation a person may act for, and why.
@@ -153,7 +153,7 @@ pub async fn start_acting(
     basis: Basis,
     mandate: Option<MandateCredentials>,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     let previous = acting::Entity::find_by_id(session.token_hash.clone()).one(&txn).await?;
     acting::Entity::delete_by_id(session.token_hash.clone()).exec(&txn).await?;
     let (mandate_session, mandate_token) = mandate.map(|m| (Some(m.session), Some(m.token))).unwrap_or_default();
@@ -252,7 +252,7 @@ pub async fn basis_ended(
     now: &ActingNow,
     attempted: &str,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     acting::Entity::delete_by_id(session.token_hash.clone()).exec(&txn).await?;
     let detail = "basis-ended";
     audit(&txn, &denied(session, now, attempted, Some(detail))).await?;
@@ -283,7 +283,7 @@ pub async fn refresh_code_service(
     let now = &acting.now;
     let ytunnus = YTunnus::parse(&now.organisation.ytunnus).map_err(|_| AppError::Unavailable)?;
     let entry = registries.code_service.organisation(&ytunnus).await?;
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     let mut active: organisation::ActiveModel = now.organisation.clone().into();
     active.oid = Set(entry.oid.as_ref().map(|o| o.to_string()));
     active.code_service_status = Set(entry.status.code().into());

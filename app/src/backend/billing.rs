@@ -17,7 +17,6 @@ use crate::{
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
 };
 use sha2::{Digest, Sha256};
 
@@ -52,7 +51,7 @@ pub async fn import(
         errors.truncate(MAX_ERRORS);
         return Err(AppError::Import { errors, more });
     }
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     let rows = invoices.iter().map(|i| i.lines.len()).sum::<usize>();
     let batch = billing_import::ActiveModel {
         person_id: Set(staff_person),

@@ -22,7 +22,7 @@ use crate::{
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 use std::collections::HashMap;
 
@@ -129,7 +129,7 @@ pub async fn add_contact(
     input: &ContactInput,
     today: Date,
 ) -> Result<contact::Model, AppError> {
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     let row = insert_contact(&txn, who, organisation_id, input, today).await?;
     who.audit(&txn, organisation_id, "contact-added", &row.id.to_string()).await?;
     txn.commit().await?;
@@ -209,7 +209,7 @@ pub async fn change_contact(
         if c.id == id { Some(Covers { kind: input.kind, services: input.services.clone() }) } else { in_force(c) }
     })
     .await?;
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     let row = update_contact(&txn, &current, version, |a| {
         a.kind = Set(input.kind.code().into());
         a.name = Set(input.name.clone());
@@ -239,7 +239,7 @@ pub async fn end_contact(
         return Err(AppError::NotNow);
     }
     keep_covered(db, organisation_id, |c| if c.id == id { None } else { in_force(c) }).await?;
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     let row = update_contact(&txn, &current, version, |a| a.valid_to = Set(Some(today.to_string()))).await?;
     let changes = contact_changes(Some(&current), &row);
     log(&txn, who, organisation_id, "contact", Some(id), "ended", &changes).await?;
@@ -315,7 +315,7 @@ pub async fn add_technical(
     if let TechnicalDetails::ServiceUnit { oid, .. } = &input.details {
         check_unit(registries, organisation, oid, "oid").await?;
     }
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     let (row, entry) =
         insert_technical(&txn, who, organisation.id, input.service, &input.details, input.takes_effect).await?;
     notice(&txn, &entry, input.service, input.takes_effect).await?;
@@ -395,7 +395,7 @@ pub async fn end_technical(
         return Err(AppError::NotNow);
     }
     let service = KantaService::from_code(&current.service).ok_or(AppError::NotFound)?;
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     let mut active: technical_item::ActiveModel = current.clone().into();
     active.valid_to = Set(Some(takes_effect.to_string()));
     active.version = Set(version + 1);
@@ -459,7 +459,7 @@ async fn notice(
 
 /// The user confirms that the organisation's data is current.
 pub async fn confirm(db: &DatabaseConnection, who: Who, organisation_id: i32) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     log(&txn, who, organisation_id, "organisation", None, "confirmed", &[]).await?;
     who.audit(&txn, organisation_id, "data-confirmed", "").await?;
     txn.commit().await?;
@@ -698,7 +698,7 @@ pub async fn handle_notice(db: &DatabaseConnection, staff_person: i32, id: i32) 
     if notice.handled_at.is_some() {
         return Err(AppError::NotNow);
     }
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     let mut active: change_notice::ActiveModel = notice.clone().into();
     active.handled_at = Set(Some(Utc::now()));
     active.handled_by = Set(Some(staff_person));

@@ -11,7 +11,7 @@ use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set,
-    TransactionTrait, sea_query::OnConflict,
+    sea_query::OnConflict,
 };
 use sha2::{Digest, Sha256};
 
@@ -146,7 +146,7 @@ pub async fn log_in(
     policy: SessionPolicy,
 ) -> Result<String, DbErr> {
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     person::Entity::insert(person::ActiveModel {
         hetu_hash: Set(who.hetu_hash.clone()),
         given_name: Set(who.given_name.clone()),
@@ -230,7 +230,7 @@ pub async fn resolve(
 
 /// Ends a session; returns its ID token for the identity provider's logout.
 pub async fn log_out(db: &DatabaseConnection, token: &str) -> Result<Option<String>, DbErr> {
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     let Some(session) = session::Entity::find_by_id(token_hash(token)).one(&txn).await? else {
         return Ok(None);
     };

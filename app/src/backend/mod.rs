@@ -13,7 +13,10 @@ pub mod reminders;
 pub mod support;
 
 use crate::error::AppError;
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use sea_orm::{
+    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr, SqliteTransactionMode,
+    TransactionOptions, TransactionTrait,
+};
 use sea_orm_migration::MigratorTrait;
 
 /// Opens the database (SQLite file or PostgreSQL, by URL scheme) and brings its schema up to date.
@@ -21,6 +24,9 @@ pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr>
     use sea_orm::sqlx::sqlite::SqliteJournalMode;
     let mut options = ConnectOptions::new(url);
     options.sqlx_logging(false);
+    // sea-orm gives SQLite a single connection unless told: every request would then wait for
+    // every other request's queries. WAL lets readers run beside the one writer.
+    options.max_connections(8);
     // Per connection, so a reconnected one keeps them: concurrent writers wait instead of failing
     // at once, WAL lets readers run beside a writer, and foreign keys hold.
     options.map_sqlx_sqlite_opts(|o| {
@@ -29,6 +35,15 @@ pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr>
     let db = Database::connect(options).await?;
     migrations::Migrator::up(&db, None).await?;
     Ok(db)
+}
+
+/// Begins a transaction that writes. On SQLite it takes the write lock at `BEGIN`: a transaction
+/// that read first would otherwise be refused at once (not made to wait) if another connection
+/// wrote meanwhile. PostgreSQL ignores the mode.
+pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    let immediate =
+        TransactionOptions { sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate), ..Default::default() };
+    db.begin_with_options(immediate).await
 }
 
 /// The value of cookie `name` in a request, if set and not empty.

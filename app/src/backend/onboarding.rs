@@ -28,7 +28,7 @@ use crate::{
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 
 /// An application as stored, its fields parsed.
@@ -173,7 +173,7 @@ pub async fn create(
 ) -> Result<Application, AppError> {
     check_services(db, now, services, None).await?;
     let at = Utc::now();
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     let row = application::ActiveModel {
         organisation_id: Set(now.organisation.id),
         services: Set(services.code()),
@@ -212,7 +212,7 @@ pub async fn change_services(
         return Ok(current);
     }
     check_services(db, now, services, Some(id)).await?;
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     let row = bump(&txn, &current, version, |a| {
         a.services = Set(services.code());
         a.answers = Set(json(&with_services(current.answers.clone(), services)));
@@ -256,7 +256,7 @@ pub async fn save(
     given.insert(SERVICES.into(), current.services.code());
     let stored = APPLICATION.normalise(&given, &[SERVICES]).map_err(AppError::Invalid)?;
     check_unit(registries, &now.organisation, &stored).await?;
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     let row = bump(&txn, &current, version, |a| {
         a.answers = Set(json(&stored));
         a.lang = Set(lang.code().into());
@@ -299,7 +299,7 @@ pub async fn add_unit(
         return Err(AppError::Invalid(vec![FieldError { field: UNIT_OID.into(), problem: Problem::AlreadyListed }]));
     }
     super::customer_data::check_unit(registries, &now.organisation, &oid, UNIT_OID).await?;
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     let row = bump(&txn, &current, version, |_| {}).await?;
     application_unit::ActiveModel {
         application_id: Set(id),
@@ -324,7 +324,7 @@ pub async fn remove_unit(
 ) -> Result<Application, AppError> {
     let current = editable(db, now, id, version).await?;
     let unit = units(db, id).await?.into_iter().find(|u| u.id == unit_id).ok_or(AppError::NotFound)?;
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     let row = bump(&txn, &current, version, |_| {}).await?;
     application_unit::Entity::delete_by_id(unit.id).exec(&txn).await?;
     let unit = format!("{} ({})", unit.name, unit.oid);
@@ -374,7 +374,7 @@ pub async fn sign(
 ) -> Result<agreement_signature::Model, AppError> {
     let id = current.row.id;
     ready_to_send(current, version)?;
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     let row = bump(&txn, current, version, |_| {}).await?;
     let signed = agreement_signature::ActiveModel {
         organisation_id: Set(now.organisation.id),
@@ -505,7 +505,7 @@ async fn transition(
     if current.row.version != version {
         return Err(AppError::Conflict { current: current.row.version });
     }
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     let row = bump(&txn, &current, version, |a| {
         a.state = Set(next.code().into());
         if let Some(date) = go_live {

@@ -12,7 +12,7 @@ use crate::{
     error::AppError,
     i18n::{Args, Lang, lookup},
 };
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 pub const REMIND_EVERY_DAYS: i64 = 30;
 
@@ -106,7 +106,7 @@ async fn remind(
     args.set("link", format!("{site_url}/customer-data"));
     let subject = lookup(lang, msg!("mail-reminder-subject"), None);
     let body = lookup(lang, msg!("mail-reminder-body"), Some(&args));
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     for address in &to {
         mail::queue(&txn, address, &subject, &body).await?;
     }

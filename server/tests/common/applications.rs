@@ -26,11 +26,51 @@ pub fn save_fields(id: i32, version: i32, answers: &[(&str, &str)]) -> Vec<(Stri
     fields
 }
 
+/// The form that sends application `id`, made on `version`.
+pub fn submit_fields(id: i32, version: i32) -> Vec<(String, String)> {
+    vec![("id".into(), id.to_string()), ("version".into(), version.to_string()), ("command".into(), "submit".into())]
+}
+
+/// Application `id`'s history, oldest first.
+pub async fn history(
+    db: &sea_orm::DatabaseConnection,
+    id: i32,
+) -> Vec<app::backend::entities::application_event::Model> {
+    use app::backend::entities::application_event;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    application_event::Entity::find()
+        .filter(application_event::Column::ApplicationId.eq(id))
+        .order_by_asc(application_event::Column::Id)
+        .all(db)
+        .await
+        .unwrap()
+}
+
 /// Starts an application for `services`, ticked as on the dashboard; the status and the body
 /// (the new id when it was made).
 pub async fn start(applicant: &super::browser::Browser, services: &[&str]) -> (reqwest::StatusCode, String) {
     let ticked: Vec<(String, &str)> = services.iter().map(|s| (format!("services[{s}]"), "on")).collect();
     applicant.call("/api/applications/start", &ticked).await
+}
+
+/// A complete application for `service` with a signed agreement, its unit under `oid_root`, ready
+/// to send at version 3; returns its id.
+pub async fn ready_to_send(applicant: &super::browser::Browser, service: &str, oid_root: &str) -> i32 {
+    use reqwest::StatusCode;
+    let (status, body) = start(applicant, &[service]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let id: i32 = body.trim().parse().unwrap();
+    let oid = format!("{oid_root}.1");
+    let mut answers = ANSWERS.to_vec();
+    answers[1] = ("unit_oid", &oid);
+    let (status, body) = applicant.call("/api/applications/save", &save_fields(id, 1, &answers)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let page = applicant.get(&format!("/applications/{id}")).await;
+    let hash = page.body.split("name=\"hash\" value=\"").nth(1).expect("the agreement to sign")[..64].to_string();
+    let sign = [("id".to_string(), id.to_string()), ("version".into(), "2".into()), ("hash".into(), hash)];
+    let (status, body) = applicant.call("/api/applications/sign", &sign).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    id
 }
 
 /// Takes `service` into production for whoever `applicant` acts for, through every real step:

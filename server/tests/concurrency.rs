@@ -1,0 +1,58 @@
+//! Many people at once: actions that arrive together are all carried out, none refused because
+//! another request holds the database, and pages keep being served meanwhile.
+mod common;
+
+use app::backend::entities::application;
+use common::{
+    TestApp,
+    applications::{history, ready_to_send, submit_fields},
+    browser::{Browser, log_in},
+};
+use reqwest::StatusCode;
+use sea_orm::EntityTrait;
+use std::sync::Arc;
+
+on_both_databases!(actions_sent_together_are_all_carried_out);
+
+const SERVICES: [&str; 4] = ["eprescription", "patient-data", "client-data-archive", "test-environment"];
+
+async fn actions_sent_together_are_all_carried_out(app: TestApp) {
+    // Two clinics, four services each: eight applications ready to send.
+    let mut ready = Vec::new();
+    for (person, oid_root) in [("p01", "1.2.246.10.31415903.10"), ("p13", "1.2.246.10.31419170.10")] {
+        let browser = Arc::new(Browser::new(&app.base));
+        log_in(&browser, person).await;
+        for service in SERVICES {
+            ready.push((browser.clone(), ready_to_send(&browser, service, oid_root).await));
+        }
+    }
+
+    // Every application sent at once, each beside a dashboard being read.
+    let started = std::time::Instant::now();
+    let tasks: Vec<_> = ready
+        .iter()
+        .map(|(browser, id)| {
+            let (browser, id) = (browser.clone(), *id);
+            tokio::spawn(async move {
+                let fields = submit_fields(id, 3);
+                let (sent, page) =
+                    tokio::join!(browser.call("/api/applications/command", &fields), browser.get("/applications"));
+                (id, sent, page.status)
+            })
+        })
+        .collect();
+    for task in tasks {
+        let (id, (status, body), page) = task.await.unwrap();
+        assert_eq!(status, StatusCode::OK, "application {id}: {body}");
+        assert_eq!(page, StatusCode::OK, "the dashboard beside application {id}");
+    }
+    eprintln!("{} submissions and dashboards together: {:?}", ready.len(), started.elapsed());
+
+    for (_, id) in &ready {
+        let row = application::Entity::find_by_id(*id).one(&app.db).await.unwrap().unwrap();
+        assert_eq!((row.state.as_str(), row.version), ("submitted", 4), "application {id}");
+        let kinds: Vec<String> = history(&app.db, *id).await.into_iter().map(|e| e.kind).collect();
+        assert_eq!(kinds.last().map(String::as_str), Some("submit"), "application {id}'s history: {kinds:?}");
+        assert_eq!(kinds.iter().filter(|k| *k == "submit").count(), 1, "application {id}'s history: {kinds:?}");
+    }
+}
