@@ -32,7 +32,7 @@ export default defineConfig({
   workers: 2,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  reporter: [['list']],
+  reporter: [['list'], ['./failures.ts']],
   use: {
     baseURL,
     trace: 'retain-on-failure',

@@ -88,7 +88,11 @@ async function fillApplication(page: Page, lang: Lang, a: Answers, production = 
 /** The last step's "save and continue": saved, then the application's page again, fresh. */
 async function saveAndContinue(page: Page, lang: Lang) {
   await page.getByRole('button', { name: msg(lang, 'application-save-and-continue') }).click();
-  await expect(page).toHaveURL(/\/applications\/\d+$/);
+  await expect(page).toHaveURL(/\/applications\/\d+$/).catch(async (error) => {
+    // Still here: what the page tells the user about the save says why.
+    const told = await page.locator('#sync-status').textContent().catch(() => 'nothing');
+    throw new Error(`${error.message}\nThe page says: ${told}`);
+  });
   await hydrated(page);
 }
 
