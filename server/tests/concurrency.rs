@@ -5,14 +5,14 @@ mod common;
 use app::backend::entities::application;
 use common::{
     TestApp,
-    applications::{history, ready_to_send, submit_fields},
+    applications::{history, ready_to_send, start, submit_fields},
     browser::{Browser, log_in},
 };
 use reqwest::StatusCode;
-use sea_orm::EntityTrait;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::sync::Arc;
 
-on_both_databases!(actions_sent_together_are_all_carried_out);
+on_both_databases!(actions_sent_together_are_all_carried_out, a_service_started_by_several_at_once_is_applied_for_once);
 
 const SERVICES: [&str; 4] = ["eprescription", "patient-data", "client-data-archive", "test-environment"];
 
@@ -55,4 +55,34 @@ async fn actions_sent_together_are_all_carried_out(app: TestApp) {
         assert_eq!(kinds.last().map(String::as_str), Some("submit"), "application {id}'s history: {kinds:?}");
         assert_eq!(kinds.iter().filter(|k| *k == "submit").count(), 1, "application {id}'s history: {kinds:?}");
     }
+}
+
+async fn a_service_started_by_several_at_once_is_applied_for_once(app: TestApp) {
+    // The clinic's managing director and her deputy, each starting the Patient Data Repository
+    // three times at the same moment: one application, five refusals.
+    let mut people = Vec::new();
+    for person in ["p01", "p03"] {
+        let browser = Arc::new(Browser::new(&app.base));
+        log_in(&browser, person).await;
+        people.push(browser);
+    }
+    let tasks: Vec<_> = (0..6)
+        .map(|i| {
+            let browser = people[i % 2].clone();
+            tokio::spawn(async move { start(&browser, &["patient-data"]).await })
+        })
+        .collect();
+    let mut answers = Vec::new();
+    for task in tasks {
+        answers.push(task.await.unwrap());
+    }
+    let made = answers.iter().filter(|(status, _)| *status == StatusCode::OK).count();
+    let refused = answers.iter().filter(|(status, _)| *status == StatusCode::CONFLICT).count();
+    assert_eq!((made, refused), (1, 5), "{answers:?}");
+    let open = application::Entity::find()
+        .filter(application::Column::Services.contains("patient-data"))
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(open.len(), 1, "{open:?}");
 }

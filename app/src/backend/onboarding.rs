@@ -28,7 +28,7 @@ use crate::{
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter,
-    QueryOrder, Set,
+    QueryOrder, QuerySelect, Set,
 };
 
 /// An application as stored, its fields parsed.
@@ -139,7 +139,7 @@ pub async fn signature(db: &impl ConnectionTrait, id: i32) -> Result<Option<agre
 /// application: one application per service at a time (a withdrawn or rejected one may be made
 /// again).
 async fn check_services(
-    db: &impl ConnectionTrait,
+    txn: &DatabaseTransaction,
     now: &ActingNow,
     services: &ServiceSet,
     except: Option<i32>,
@@ -147,7 +147,10 @@ async fn check_services(
     if services.as_slice().iter().any(|s| !s.is_for(now.kind)) {
         return Err(AppError::Invalid(vec![FieldError { field: SERVICES.into(), problem: Problem::UnknownChoice }]));
     }
-    let free = available(&list(db, now.organisation.id).await?, now.kind, except);
+    // Two people starting the same service at once: the second waits here and then sees the
+    // first's application. (SQLite's write transactions already run one at a time.)
+    organisation::Entity::find_by_id(now.organisation.id).lock_exclusive().one(txn).await?;
+    let free = available(&list(txn, now.organisation.id).await?, now.kind, except);
     if services.as_slice().iter().all(|s| free.contains(s)) { Ok(()) } else { Err(AppError::NotNow) }
 }
 
@@ -171,9 +174,9 @@ pub async fn create(
     services: &ServiceSet,
     lang: Lang,
 ) -> Result<Application, AppError> {
-    check_services(db, now, services, None).await?;
     let at = Utc::now();
     let txn = super::begin_write(db).await?;
+    check_services(&txn, now, services, None).await?;
     let row = application::ActiveModel {
         organisation_id: Set(now.organisation.id),
         services: Set(services.code()),
@@ -211,8 +214,8 @@ pub async fn change_services(
         // Nothing to change: no new version, no signature to make again.
         return Ok(current);
     }
-    check_services(db, now, services, Some(id)).await?;
     let txn = super::begin_write(db).await?;
+    check_services(&txn, now, services, Some(id)).await?;
     let row = bump(&txn, &current, version, |a| {
         a.services = Set(services.code());
         a.answers = Set(json(&with_services(current.answers.clone(), services)));
