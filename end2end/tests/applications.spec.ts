@@ -344,6 +344,54 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       expect(applicationState(id)).toMatch(/^submitted\|/);
     });
 
+    test('"save and continue" pressed while the device is still forgetting its copy is not lost', async ({ page }, info) => {
+      test.skip(info.project.name !== 'phone', 'one run per language: the pharmacy has one test-environment application');
+      test.setTimeout(120_000);
+      const pharmacy = pharmacies[lang];
+      await logIn(page, lang, { listed: pharmacy.person });
+      const id = await start(page, lang, 'service-test-environment');
+      const a = answers(pharmacy.oid, `testi.${lang}@example.fi`, lang);
+      const heading = page.locator('#wizard-step-heading');
+      await answerStep(page, lang, { unit_name: a.unit_name, unit_oid: a.unit_oid });
+      await expect(heading).toHaveText(msg(lang, 'application-system-heading'));
+      await answerStep(page, lang, { system_product: a.system_product, system_version: a.system_version, system_vendor: a.system_vendor }, { system_certification: 'certified' });
+      await expect(heading).toHaveText(msg(lang, 'application-contacts-heading'));
+      // Once the system step is on the server and off the device, the device's store is kept
+      // busy, so forgetting the copy after the next save waits.
+      await expect.poll(() => applicationState(id)).toBe('draft|3');
+      await expect.poll(() => page.evaluate(async (key) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open('kanta', 1);
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        const stored = await new Promise((resolve) => {
+          const request = db.transaction('drafts', 'readonly').objectStore('drafts').get(key);
+          request.onsuccess = () => resolve(request.result);
+        });
+        if (stored !== undefined) return 'kept';
+        const store = db.transaction('drafts', 'readwrite').objectStore('drafts');
+        (window as any).busy = true;
+        const spin = () => { if ((window as any).busy) store.get('nothing').onsuccess = spin; };
+        spin();
+        return 'busy';
+      }, `application-${id}`)).toBe('busy');
+      await answerStep(page, lang, {
+        admin_name: a.admin_name, admin_email: a.admin_email, admin_phone: a.admin_phone,
+        technical_name: a.technical_name, technical_email: a.technical_email, technical_phone: a.technical_phone,
+      });
+      await expect(heading).toHaveText(msg(lang, 'application-check-heading'));
+      // The contacts are on the server; the device is still forgetting its copy when the user goes on.
+      await expect.poll(() => applicationState(id)).toBe('draft|4');
+      await expect(page.locator('#sync-status')).toHaveText(msg(lang, 'application-sync-saved'));
+      await page.getByRole('button', { name: msg(lang, 'application-save-and-continue') }).click();
+      await page.evaluate(() => { (window as any).busy = false; });
+      await expect(page).toHaveURL(/\/applications\/\d+$/);
+      await hydrated(page);
+      expect(applicationState(id)).toBe('draft|5');
+      await expect(page.getByRole('button', { name: msg(lang, 'agreement-sign') })).toBeVisible();
+    });
+
     test('a person whose mandate was revoked cannot send the application', async ({ page }, info) => {
       test.skip(info.project.name !== 'desktop', 'one run per language');
       test.setTimeout(120_000);

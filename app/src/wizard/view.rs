@@ -140,14 +140,19 @@ pub fn WizardView(
                         version.set(Some(new));
                         sync.set(SaveState::Saved);
                         next = waiting.try_update_value(Option::take).flatten();
-                        // The server has these answers: the device keeps only what it has not.
                         if next.is_none() {
+                            // The server has these answers: the device keeps only what it has not.
                             drafts::remove(&key.get_value()).await;
-                        }
-                        if next.is_none()
-                            && let Some(href) = then
-                        {
-                            crate::components::session::go_to(&href);
+                            // Answers given (or "save and continue" pressed) meanwhile are sent
+                            // next, and kept on the device again until the server has them.
+                            next = waiting.try_update_value(Option::take).flatten();
+                            if let Some((answers, _)) = &next {
+                                let step = place.with_untracked(|p| p.step.id.to_string());
+                                let draft = Draft { step, answers: answers.clone(), version: Some(new) };
+                                drafts::save(&key.get_value(), &draft).await;
+                            } else if let Some(href) = then {
+                                crate::components::session::go_to(&href);
+                            }
                         }
                     }
                     Err(AppError::Conflict { current }) => sync.set(SaveState::Conflict(current)),
