@@ -141,18 +141,16 @@ pub fn WizardView(
                         sync.set(SaveState::Saved);
                         next = waiting.try_update_value(Option::take).flatten();
                         if next.is_none() {
-                            // The server has these answers: the device keeps only what it has not.
+                            // The server has these answers: the device keeps only what it has not
+                            // (answers given later are stored after this: the store keeps order).
                             drafts::remove(&key.get_value()).await;
-                            // Answers given (or "save and continue" pressed) meanwhile are sent
-                            // next, and kept on the device again until the server has them.
+                            // Answers given, or "save and continue" pressed, meanwhile go next.
                             next = waiting.try_update_value(Option::take).flatten();
-                            if let Some((answers, _)) = &next {
-                                let step = place.with_untracked(|p| p.step.id.to_string());
-                                let draft = Draft { step, answers: answers.clone(), version: Some(new) };
-                                drafts::save(&key.get_value(), &draft).await;
-                            } else if let Some(href) = then {
-                                crate::components::session::go_to(&href);
-                            }
+                        }
+                        if next.is_none()
+                            && let Some(href) = then
+                        {
+                            crate::components::session::go_to(&href);
                         }
                     }
                     Err(AppError::Conflict { current }) => sync.set(SaveState::Conflict(current)),
