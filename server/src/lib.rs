@@ -46,6 +46,26 @@ pub async fn serve(config: Config, options: LeptosOptions) -> Result<(), Box<dyn
     Ok(())
 }
 
+/// Sends the reminders due today once, as the running server does daily; answers how many
+/// organisations were reminded. The mail waits in the outbox for the running server's mailer; the
+/// registers are asked at their configured addresses (with the sandbox: the running server's).
+pub async fn remind(config: &Config) -> Result<usize, Box<dyn std::error::Error>> {
+    let db = open_database(config).await?;
+    let public_url = public_url(config, config.listen)?;
+    let registries = registries(&config.registries, &public_url);
+    let today = app::backend::local_date(chrono::Utc::now());
+    let site_url = public_url.as_str().trim_end_matches('/');
+    Ok(app::backend::reminders::send_due(&db, &registries, site_url, today).await?)
+}
+
+/// Where browsers reach the site: as configured, else the address we listen on.
+fn public_url(config: &Config, address: std::net::SocketAddr) -> Result<url::Url, String> {
+    match &config.public_url {
+        Some(url) => Ok(url.clone()),
+        None => url::Url::parse(&format!("http://{address}")).map_err(|e| e.to_string()),
+    }
+}
+
 /// Everything the routes share. `address` is where we listen, the public URL's default.
 pub fn app_state(
     config: &Config,
@@ -53,10 +73,7 @@ pub fn app_state(
     db: sea_orm::DatabaseConnection,
     address: std::net::SocketAddr,
 ) -> Result<AppState, String> {
-    let public_url = match &config.public_url {
-        Some(url) => url.clone(),
-        None => url::Url::parse(&format!("http://{address}")).map_err(|e| e.to_string())?,
-    };
+    let public_url = public_url(config, address)?;
     let auth = auth::new_auth(config, &public_url)?;
     let registries = registries(&config.registries, &public_url);
     let mailbox = sandbox::mail::Mailbox::default();

@@ -1,7 +1,7 @@
 use server::config::Config;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: server [serve | migrate]\n  serve    migrate the database, then serve the app (default)\n  migrate  bring the database schema up to date and exit";
+const USAGE: &str = "usage: server [serve | migrate | remind]\n  serve    migrate the database, then serve the app (default)\n  migrate  bring the database schema up to date and exit\n  remind   send the reminders due today now (the server also does daily), print how many went";
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -20,6 +20,7 @@ async fn main() -> ExitCode {
             Err(e) => Err(format!("Leptos configuration: {e}").into()),
         },
         "migrate" => server::open_database(&config).await.map(|_| tracing::info!("database is up to date")),
+        "remind" => server::remind(&config).await.map(|n| println!("{n} organisation(s) reminded")),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(())
