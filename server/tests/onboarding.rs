@@ -15,7 +15,7 @@ use app::{
 };
 use common::{
     TestApp,
-    applications::{ANSWERS, history, save_fields, sign_send_and_go_live, start, submit_fields},
+    applications::{ANSWERS, history, save_fields, shown_hash, sign_send_and_go_live, start, submit_fields},
     browser::{Browser, log_in},
 };
 use reqwest::StatusCode;
@@ -88,7 +88,7 @@ async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     // The page shows the agreement with the hash of its exact text; a different hash is refused.
     let page = applicant.get(&format!("/applications/{id}")).await;
-    let hash = page.body.split("name=\"hash\" value=\"").nth(1).unwrap()[..64].to_string();
+    let hash = shown_hash(&page.body).unwrap();
     let sign = |hash: &str| {
         vec![("id".into(), id.to_string()), ("version".into(), "2".into()), ("hash".into(), hash.to_string())]
     };
@@ -221,7 +221,7 @@ async fn imaging_waits_for_the_patient_data_repository(app: TestApp) {
     assert_eq!(status, StatusCode::OK, "{body}");
     let page = clinic.get(&format!("/applications/{id}")).await;
     assert!(page.body.contains("id=\"unmet\""), "the page says what is missing");
-    let hash = page.body.split("name=\"hash\" value=\"").nth(1).unwrap()[..64].to_string();
+    let hash = shown_hash(&page.body).unwrap();
     let sign = [("id".to_string(), id.to_string()), ("version".into(), "2".into()), ("hash".into(), hash)];
     assert_eq!(clinic.call("/api/applications/sign", &sign).await.0, StatusCode::OK);
     let send = submit_fields(id, 3);
@@ -232,11 +232,6 @@ async fn imaging_waits_for_the_patient_data_repository(app: TestApp) {
     // A second imaging application while this one is open is refused.
     let (status, _) = start(&clinic, &["imaging"]).await;
     assert_eq!(status, StatusCode::CONFLICT);
-}
-
-/// The agreement hash shown on the application's page (the page offers signing).
-fn shown_hash(body: &str) -> Option<String> {
-    Some(body.split("name=\"hash\" value=\"").nth(1)?[..64].to_string())
 }
 
 async fn services_are_taken_into_use_together(app: TestApp) {

@@ -46,6 +46,11 @@ pub async fn history(
         .unwrap()
 }
 
+/// The agreement hash shown on the application's page (the page offers signing).
+pub fn shown_hash(body: &str) -> Option<String> {
+    Some(body.split("name=\"hash\" value=\"").nth(1)?[..64].to_string())
+}
+
 /// Starts an application for `services`, ticked as on the dashboard; the status and the body
 /// (the new id when it was made).
 pub async fn start(applicant: &super::browser::Browser, services: &[&str]) -> (reqwest::StatusCode, String) {
@@ -66,7 +71,7 @@ pub async fn ready_to_send(applicant: &super::browser::Browser, service: &str, o
     let (status, body) = applicant.call("/api/applications/save", &save_fields(id, 1, &answers)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let page = applicant.get(&format!("/applications/{id}")).await;
-    let hash = page.body.split("name=\"hash\" value=\"").nth(1).expect("the agreement to sign")[..64].to_string();
+    let hash = shown_hash(&page.body).expect("the agreement to sign");
     let sign = [("id".to_string(), id.to_string()), ("version".into(), "2".into()), ("hash".into(), hash)];
     let (status, body) = applicant.call("/api/applications/sign", &sign).await;
     assert_eq!(status, StatusCode::OK, "{body}");
@@ -96,7 +101,7 @@ pub async fn sign_send_and_go_live(
 ) {
     use reqwest::StatusCode;
     let page = applicant.get(&format!("/applications/{id}")).await;
-    let hash = page.body.split("name=\"hash\" value=\"").nth(1).expect("agreement shown")[..64].to_string();
+    let hash = shown_hash(&page.body).expect("agreement shown");
     let fields = |version: i32, extra: &[(&str, &str)]| {
         let mut f = vec![("id".to_string(), id.to_string()), ("version".to_string(), version.to_string())];
         f.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
