@@ -55,6 +55,12 @@ if ! [ -x /usr/bin/chromium ]; then
   apt_install chromium
 fi
 
+# josekit (the server's JOSE) links Debian's OpenSSL.
+if ! [ -f /usr/include/openssl/evp.h ] || ! command -v pkg-config >/dev/null; then
+  say "installing OpenSSL's headers and pkg-config for josekit"
+  apt_install libssl-dev pkg-config
+fi
+
 # The browser tests check the database itself (sessions created or not) with the sqlite3 shell.
 if ! [ -x /usr/bin/sqlite3 ]; then
   say "installing the sqlite3 shell for the browser tests"

@@ -84,7 +84,10 @@ export default defineConfig({
         KANTA_DATABASE_URL: independentDatabaseUrl,
         KANTA_SANDBOX: 'off',
         KANTA_OIDC_ISSUER: `http://127.0.0.1:${providerPort}`,
-        KANTA_OIDC_CLIENT_KEY_FILE: '../server/src/sandbox/keys/client.pem',
+        // Suomi.fi's FTN profile: request objects signed, tokens encrypted to the keys we publish.
+        KANTA_OIDC_SIGNING_KEY_FILES: '../server/src/sandbox/keys/rp-signing-1.pem,../server/src/sandbox/keys/rp-signing-2.pem',
+        KANTA_OIDC_ENCRYPTION_KEY_FILES: '../server/src/sandbox/keys/rp-encryption-1.pem,../server/src/sandbox/keys/rp-encryption-2.pem',
+        KANTA_OIDC_REQUIRE_ENCRYPTION: 'on',
         // Its registers are the first app's sandbox services, reached as real endpoints would be.
         KANTA_TRADE_REGISTER_URL: `${baseURL}/sandbox/trade-register`,
         KANTA_PROFESSIONAL_REGISTER_URL: `${baseURL}/sandbox/professional-register`,

@@ -1,8 +1,10 @@
 // An identity provider we did not write: the certified `oidc-provider` package, configured with
-// Suomi.fi's scopes, claim names and levels of assurance, for the independent login test.
+// Suomi.fi's scopes, claim names and levels of assurance, and as the FTN OIDC profile asks:
+// signed request objects required, ID token and userinfo (a JWT) signed and then encrypted to
+// the keys the relying party publishes at its `jwks_uri`, for the independent login test.
 // Usage: node oidc-provider/server.mjs <port> <relying party base URL>
 import { createServer } from 'node:http';
-import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Provider from 'oidc-provider';
@@ -11,8 +13,6 @@ const [port, rp] = [Number(process.argv[2]), process.argv[3]];
 const issuer = `http://127.0.0.1:${port}`;
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
-// The relying party's sandbox client key: we register its public half, as one would with Suomi.fi.
-const clientJwk = createPublicKey(readFileSync(here('../../server/src/sandbox/keys/client.pem'))).export({ format: 'jwk' });
 const signingJwk = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
 
 const persons = new Map(
@@ -29,7 +29,16 @@ const provider = new Provider(issuer, {
     client_id: 'kanta-extranet',
     token_endpoint_auth_method: 'private_key_jwt',
     token_endpoint_auth_signing_alg: 'RS256',
-    jwks: { keys: [clientJwk] },
+    // Registered as with Suomi.fi: the relying party's keys are read from its published JWKS.
+    jwks_uri: `${rp}/.well-known/jwks.json`,
+    request_object_signing_alg: 'RS256',
+    require_signed_request_object: true,
+    id_token_signed_response_alg: 'RS256',
+    id_token_encrypted_response_alg: 'RSA-OAEP',
+    id_token_encrypted_response_enc: 'A128CBC-HS256',
+    userinfo_signed_response_alg: 'RS256',
+    userinfo_encrypted_response_alg: 'RSA-OAEP-256',
+    userinfo_encrypted_response_enc: 'A256GCM',
     redirect_uris: [`${rp}/auth/callback`],
     post_logout_redirect_uris: [`${rp}/logged-out`],
     grant_types: ['authorization_code'],
@@ -46,7 +55,20 @@ const provider = new Provider(issuer, {
   },
   acrValues: [LOA_SUBSTANTIAL, 'http://ftn.ficora.fi/2017/loa3'],
   pkce: { required: () => true },
-  features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
+  features: {
+    devInteractions: { enabled: false },
+    rpInitiatedLogout: { enabled: true },
+    encryption: { enabled: true },
+    jwtUserinfo: { enabled: true },
+    requestObjects: { enabled: true, requireSignedRequestObject: true },
+  },
+  enabledJWA: {
+    idTokenEncryptionAlgValues: ['RSA-OAEP', 'RSA-OAEP-256'],
+    idTokenEncryptionEncValues: ['A128CBC-HS256', 'A256CBC-HS512', 'A128GCM', 'A256GCM'],
+    userinfoEncryptionAlgValues: ['RSA-OAEP', 'RSA-OAEP-256'],
+    userinfoEncryptionEncValues: ['A128CBC-HS256', 'A256CBC-HS512', 'A128GCM', 'A256GCM'],
+    requestObjectSigningAlgValues: ['RS256'],
+  },
   async findAccount(ctx, id) {
     const person = persons.get(id);
     if (!person) return undefined;

@@ -60,10 +60,14 @@ for (const [i, lang] of (['fi', 'sv'] as Lang[]).entries()) {
       { name: 'a wrong nonce', fault: 'sandbox-idp-fault-nonce', reason: 'login-failed-token' },
       { name: 'an expired ID token', fault: 'sandbox-idp-fault-expired', reason: 'login-failed-token' },
       { name: 'a too low level of assurance', fault: 'sandbox-idp-fault-assurance', reason: 'login-failed-assurance' },
+      { name: 'a foreign person identified through eIDAS', fault: 'sandbox-idp-fault-eidas', reason: 'login-failed-foreign' },
+      { name: 'a damaged signature inside the encryption', fault: 'sandbox-idp-fault-signature', reason: 'login-failed-token' },
+      { name: 'the customer-test level outside a test environment', fault: 'sandbox-idp-fault-test-level', reason: 'login-failed-assurance' },
     ];
     for (const [k, refusal] of refusals.entries()) {
       test(`${refusal.name} ends on a clear error page and creates no session`, async ({ page }, info) => {
-        const hetu = testHetu(10 + i * 5 + k, 900 + info.parallelIndex + (info.project.name === 'phone' ? 50 : 0));
+        const individual = 900 + 20 * Math.floor(k / 5) + info.parallelIndex + (info.project.name === 'phone' ? 50 : 0);
+        const hetu = testHetu(10 + i * 5 + (k % 5), individual);
         await startLogin(page, lang);
         await identify(page, lang, { hetu, given: 'Virhe', surname: 'Testi' }, { fault: refusal.fault });
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(msg(lang, 'login-failed-heading'));

@@ -10,6 +10,7 @@ login-failed-cancelled = Keskeytit tunnistautumisen.
 login-failed-provider = Tunnistuspalvelu ei hyväksynyt kirjautumista.
 login-failed-token = Tunnistuspalvelun vastausta ei voitu varmentaa, joten sitä ei hyväksytty.
 login-failed-assurance = Tunnistustapasi varmuustaso ei riitä tähän palveluun. Tunnistaudu pankkitunnuksilla, mobiilivarmenteella tai varmennekortilla.
+login-failed-foreign = Tunnistauduit ulkomaisella tunnistusvälineellä (eIDAS). Kanta Extranetin käyttö edellyttää suomalaista henkilötunnusta, koska kaupparekisteri ja Suomi.fi-valtuudet tunnistavat asioijan sen perusteella. Tunnistaudu suomalaisilla pankkitunnuksilla, mobiilivarmenteella tai varmennekortilla, tai ota yhteyttä asiakaspalveluun.
 login-failed-identity = Tunnistuspalvelu ei välittänyt kelvollista henkilötunnusta ja nimeä.
 login-failed-unavailable = Tunnistuspalveluun ei juuri nyt saada yhteyttä. Yritä hetken kuluttua uudelleen.
 login-try-again = Yritä uudelleen

@@ -10,6 +10,7 @@ login-failed-cancelled = Du avbröt identifieringen.
 login-failed-provider = Identifikationstjänsten godkände inte inloggningen.
 login-failed-token = Svaret från identifikationstjänsten kunde inte verifieras och godkändes därför inte.
 login-failed-assurance = Tillitsnivån för ditt identifieringssätt räcker inte för den här tjänsten. Identifiera dig med bankkoder, mobilcertifikat eller certifikatkort.
+login-failed-foreign = Du identifierade dig med en utländsk e-legitimation (eIDAS). Kanta Extranet kräver en finländsk personbeteckning, eftersom handelsregistret och Suomi.fi-fullmakter känner igen användaren med den. Identifiera dig med finländska bankkoder, mobilcertifikat eller certifikatkort, eller kontakta kundtjänsten.
 login-failed-identity = Identifikationstjänsten skickade ingen giltig personbeteckning och inget namn.
 login-failed-unavailable = Vi når inte identifikationstjänsten just nu. Försök igen om en stund.
 login-try-again = Försök igen

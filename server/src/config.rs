@@ -1,6 +1,7 @@
 //! Typed configuration from the environment, checked once at start-up.
+use crate::auth::keys::KeyRing;
 use app::{backend::identity::SessionPolicy, domain::assurance::Assurance};
-use std::{fmt, net::SocketAddr};
+use std::{fmt, net::SocketAddr, sync::Arc};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Environment {
@@ -29,6 +30,8 @@ pub struct Config {
     pub public_url: Option<url::Url>,
     /// `KANTA_SANDBOX`: `on` serves the built-in test services under `/sandbox/`; default on in development.
     pub sandbox: bool,
+    /// `KANTA_SANDBOX_IDP`: the sandbox identity provider's profile, `ftn` (default) or `plain`.
+    pub sandbox_idp: SandboxIdpProfile,
     pub oidc: OidcConfig,
     /// `KANTA_PSEUDONYM_KEY`: secret for the keyed hash of personal identity codes; required in production.
     pub pseudonym_key: String,
@@ -71,7 +74,8 @@ pub struct RegistriesConfig {
     pub recheck_after: chrono::Duration,
 }
 
-/// The identity provider and how we authenticate to it.
+/// The identity provider and how we talk to it: Suomi.fi identification's FTN OIDC profile
+/// (Traficom recommendation 213/2023 S) unless switched off per part.
 #[derive(Clone, Debug)]
 pub struct OidcConfig {
     /// `KANTA_OIDC_ISSUER`; unset means the built-in sandbox provider (which then must be on).
@@ -79,6 +83,17 @@ pub struct OidcConfig {
     /// `KANTA_OIDC_CLIENT_ID`, default `kanta-extranet`.
     pub client_id: String,
     pub client_auth: ClientAuth,
+    /// `KANTA_OIDC_SIGNING_KEY_FILES` and `KANTA_OIDC_ENCRYPTION_KEY_FILES`: our keys, published
+    /// at `/.well-known/jwks.json`; the sandbox's by default with the sandbox provider.
+    pub keys: Arc<KeyRing>,
+    /// `KANTA_OIDC_REQUEST_OBJECT` (default `on`): the authorization request as a signed `request` JWT.
+    pub request_object: bool,
+    /// `KANTA_OIDC_REQUIRE_ENCRYPTION` (`on` in production, where it cannot be turned off):
+    /// a plain ID token or userinfo answer is refused.
+    pub require_encryption: bool,
+    /// `KANTA_OIDC_TEST_ENVIRONMENT` (default `off`, never in production): accept the test level
+    /// of assurance that Suomi.fi's customer-test environment reports.
+    pub test_environment: bool,
     /// `KANTA_OIDC_ASSURANCE`: `substantial` (default) or `high`.
     pub assurance: Assurance,
     /// `KANTA_OIDC_SCOPES`, space-separated, default `openid profile personal_identity_code`.
@@ -89,8 +104,8 @@ pub struct OidcConfig {
 /// How the relying party proves who it is at the token endpoint.
 #[derive(Clone)]
 pub enum ClientAuth {
-    /// `private_key_jwt` with the RSA key in PEM (`KANTA_OIDC_CLIENT_KEY_FILE`); the default.
-    PrivateKeyJwt { pem: String },
+    /// `private_key_jwt`, signed with the current signing key; the default.
+    PrivateKeyJwt,
     /// `client_secret_basic` (`KANTA_OIDC_CLIENT_SECRET`), for providers that need it.
     ClientSecretBasic { secret: String },
 }
@@ -98,7 +113,7 @@ pub enum ClientAuth {
 impl fmt::Debug for ClientAuth {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            ClientAuth::PrivateKeyJwt { .. } => "PrivateKeyJwt",
+            ClientAuth::PrivateKeyJwt => "PrivateKeyJwt",
             ClientAuth::ClientSecretBasic { .. } => "ClientSecretBasic",
         })
     }
@@ -108,8 +123,12 @@ impl fmt::Debug for ClientAuth {
 #[derive(Clone, Debug)]
 pub struct ClaimNames {
     pub hetu: String,
+    /// The calling name (Suomi.fi: the first given name when none is registered).
     pub given_name: String,
+    /// All first names, the fallback when `given_name` is missing (eIDAS `CurrentGivenName`).
+    pub first_names: String,
     pub surname: String,
+    /// The last fallback for the given name: its first word.
     pub display_name: String,
 }
 
@@ -118,10 +137,20 @@ impl Default for ClaimNames {
         ClaimNames {
             hetu: "urn:oid:1.2.246.21".into(),
             given_name: "urn:oid:2.5.4.42".into(),
+            first_names: "http://eidas.europa.eu/attributes/naturalperson/CurrentGivenName".into(),
             surname: "urn:oid:2.5.4.4".into(),
             display_name: "name".into(),
         }
     }
+}
+
+/// Which profile the sandbox identity provider speaks (`KANTA_SANDBOX_IDP`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SandboxIdpProfile {
+    /// `ftn` (default): request objects required, ID token and userinfo signed and encrypted to our keys.
+    Ftn,
+    /// `plain`: plain OIDC, for a tester comparing the two.
+    Plain,
 }
 
 /// The pseudonym key used on a development machine only; production refuses to start without its own.
@@ -215,30 +244,84 @@ impl Config {
                 expected: "the identity provider's issuer URL (required when KANTA_SANDBOX is off)",
             });
         }
-        let client_auth = match (get("KANTA_OIDC_CLIENT_KEY_FILE"), get("KANTA_OIDC_CLIENT_SECRET")) {
-            (Some(path), _) => {
-                let bad = |value: String| ConfigError {
-                    variable: "KANTA_OIDC_CLIENT_KEY_FILE",
-                    value,
-                    expected: "a readable file with the client's RSA private key in PEM",
-                };
-                let pem = std::fs::read_to_string(&path).map_err(|_| bad(path.clone()))?;
-                if openidconnect::core::CoreRsaPrivateSigningKey::from_pem(&pem, None).is_err() {
-                    return Err(bad(path));
-                }
-                ClientAuth::PrivateKeyJwt { pem }
+        let switch = |variable: &'static str, default: bool| -> Result<bool, ConfigError> {
+            let (value, bad) = parse(variable, "on or off", if default { "on" } else { "off" });
+            match value.trim().to_ascii_lowercase().as_str() {
+                "on" | "true" | "1" => Ok(true),
+                "off" | "false" | "0" => Ok(false),
+                _ => Err(bad(value)),
             }
-            (None, Some(secret)) => ClientAuth::ClientSecretBasic { secret },
-            (None, None) if issuer.is_none() => {
-                ClientAuth::PrivateKeyJwt { pem: crate::sandbox::CLIENT_KEY_PEM.to_string() }
-            }
-            (None, None) => {
+        };
+        let request_object = switch("KANTA_OIDC_REQUEST_OBJECT", true)?;
+        let require_encryption = switch("KANTA_OIDC_REQUIRE_ENCRYPTION", production)?;
+        if production && !require_encryption {
+            return Err(ConfigError {
+                variable: "KANTA_OIDC_REQUIRE_ENCRYPTION",
+                value: "off".into(),
+                expected: "on in production (Suomi.fi encrypts ID tokens and userinfo to us)",
+            });
+        }
+        let test_environment = switch("KANTA_OIDC_TEST_ENVIRONMENT", false)?;
+        if production && test_environment {
+            return Err(ConfigError {
+                variable: "KANTA_OIDC_TEST_ENVIRONMENT",
+                value: "on".into(),
+                expected: "off in production (the customer-test level of assurance is never accepted there)",
+            });
+        }
+        let client_secret = get("KANTA_OIDC_CLIENT_SECRET");
+        let pems = |variable: &'static str| -> Result<Option<Vec<String>>, ConfigError> {
+            let Some(list) = get(variable) else { return Ok(None) };
+            list.split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(|path| {
+                    std::fs::read_to_string(path).map_err(|_| ConfigError {
+                        variable,
+                        value: path.to_string(),
+                        expected: "readable files with RSA private keys in PEM, separated by commas",
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()
+                .map(Some)
+        };
+        let sandbox_provider = issuer.is_none();
+        let signing = match pems("KANTA_OIDC_SIGNING_KEY_FILES")? {
+            Some(keys) => keys,
+            None if sandbox_provider => crate::sandbox::keys::rp_signing(),
+            None if client_secret.is_some() && !request_object => Vec::new(),
+            None => {
                 return Err(ConfigError {
-                    variable: "KANTA_OIDC_CLIENT_KEY_FILE",
+                    variable: "KANTA_OIDC_SIGNING_KEY_FILES",
                     value: String::new(),
-                    expected: "the client's private key file (or KANTA_OIDC_CLIENT_SECRET) for the configured issuer",
+                    expected: "our signing keys (PEM files, current first) for the configured issuer",
                 });
             }
+        };
+        let encryption = match pems("KANTA_OIDC_ENCRYPTION_KEY_FILES")? {
+            Some(keys) => keys,
+            None if sandbox_provider => crate::sandbox::keys::rp_encryption(),
+            None if require_encryption => {
+                return Err(ConfigError {
+                    variable: "KANTA_OIDC_ENCRYPTION_KEY_FILES",
+                    value: String::new(),
+                    expected: "our encryption keys (PEM files) when encryption is required",
+                });
+            }
+            None => Vec::new(),
+        };
+        let keys = KeyRing::from_pems(&signing, &encryption).map_err(|error| ConfigError {
+            variable: if signing.is_empty() {
+                "KANTA_OIDC_SIGNING_KEY_FILES"
+            } else {
+                "KANTA_OIDC_ENCRYPTION_KEY_FILES"
+            },
+            value: error.to_string(),
+            expected: "RSA private keys in PEM (PKCS#1 or PKCS#8)",
+        })?;
+        let client_auth = match client_secret {
+            Some(secret) => ClientAuth::ClientSecretBasic { secret },
+            None => ClientAuth::PrivateKeyJwt,
         };
         let (assurance, bad) = parse("KANTA_OIDC_ASSURANCE", "substantial or high", "substantial");
         let assurance = match assurance.trim().to_ascii_lowercase().as_str() {
@@ -255,11 +338,29 @@ impl Config {
         let claims = ClaimNames {
             hetu: get("KANTA_OIDC_CLAIM_HETU").unwrap_or(defaults.hetu),
             given_name: get("KANTA_OIDC_CLAIM_GIVEN_NAME").unwrap_or(defaults.given_name),
+            first_names: get("KANTA_OIDC_CLAIM_FIRST_NAMES").unwrap_or(defaults.first_names),
             surname: get("KANTA_OIDC_CLAIM_SURNAME").unwrap_or(defaults.surname),
             display_name: get("KANTA_OIDC_CLAIM_DISPLAY_NAME").unwrap_or(defaults.display_name),
         };
         let client_id = get("KANTA_OIDC_CLIENT_ID").unwrap_or_else(|| "kanta-extranet".into());
-        let oidc = OidcConfig { issuer, client_id, client_auth, assurance, scopes, claims };
+        let oidc = OidcConfig {
+            issuer,
+            client_id,
+            client_auth,
+            keys: Arc::new(keys),
+            request_object,
+            require_encryption,
+            test_environment,
+            assurance,
+            scopes,
+            claims,
+        };
+        let (sandbox_idp, bad) = parse("KANTA_SANDBOX_IDP", "ftn or plain", "ftn");
+        let sandbox_idp = match sandbox_idp.trim().to_ascii_lowercase().as_str() {
+            "ftn" => SandboxIdpProfile::Ftn,
+            "plain" => SandboxIdpProfile::Plain,
+            _ => return Err(bad(sandbox_idp)),
+        };
 
         let pseudonym_key = match get("KANTA_PSEUDONYM_KEY") {
             Some(key) if key.len() >= 32 => key,
@@ -370,6 +471,7 @@ impl Config {
             log_format,
             public_url,
             sandbox,
+            sandbox_idp,
             oidc,
             pseudonym_key,
             session,
@@ -432,35 +534,52 @@ mod tests {
         );
         assert_eq!(config(&[("KANTA_CODE_SERVICE_URL", "thl")]).unwrap_err().variable, "KANTA_CODE_SERVICE_URL");
         assert_eq!(
-            config(&[("KANTA_OIDC_CLIENT_KEY_FILE", "/nonexistent")]).unwrap_err().variable,
-            "KANTA_OIDC_CLIENT_KEY_FILE"
+            config(&[("KANTA_OIDC_SIGNING_KEY_FILES", "/nonexistent")]).unwrap_err().variable,
+            "KANTA_OIDC_SIGNING_KEY_FILES"
         );
+        assert_eq!(
+            config(&[("KANTA_OIDC_REQUEST_OBJECT", "maybe")]).unwrap_err().variable,
+            "KANTA_OIDC_REQUEST_OBJECT"
+        );
+        assert_eq!(config(&[("KANTA_SANDBOX_IDP", "saml")]).unwrap_err().variable, "KANTA_SANDBOX_IDP");
     }
 
     #[test]
     fn development_uses_the_sandbox_provider_and_production_needs_its_own() {
         let c = config(&[]).unwrap();
         assert!(c.sandbox && c.oidc.issuer.is_none());
-        assert!(matches!(c.oidc.client_auth, ClientAuth::PrivateKeyJwt { .. }));
+        assert!(matches!(c.oidc.client_auth, ClientAuth::PrivateKeyJwt));
+        assert!(c.oidc.request_object && !c.oidc.require_encryption && !c.oidc.test_environment);
+        assert!(c.oidc.keys.has_encryption_keys(), "the sandbox's keys");
+        assert_eq!(c.sandbox_idp, SandboxIdpProfile::Ftn);
         assert_eq!(c.oidc.assurance, Assurance::Substantial);
         assert_eq!(c.oidc.claims.hetu, "urn:oid:1.2.246.21");
         let e = config(&[("KANTA_ENV", "production")]).unwrap_err();
         assert_eq!(e.variable, "KANTA_OIDC_ISSUER");
         let e = config(&[("KANTA_ENV", "production"), ("KANTA_OIDC_ISSUER", "https://idp.example")]).unwrap_err();
-        assert_eq!(e.variable, "KANTA_OIDC_CLIENT_KEY_FILE");
+        assert_eq!(e.variable, "KANTA_OIDC_SIGNING_KEY_FILES");
+        let keys = concat!(env!("CARGO_MANIFEST_DIR"), "/src/sandbox/keys/");
+        let signing = format!("{keys}rp-signing-1.pem, {keys}rp-signing-2.pem");
+        let encryption = format!("{keys}rp-encryption-1.pem");
+        let (signing, encryption) = (signing.as_str(), encryption.as_str());
         let e = config(&[
             ("KANTA_ENV", "production"),
             ("KANTA_OIDC_ISSUER", "https://idp.example"),
-            ("KANTA_OIDC_CLIENT_SECRET", "s"),
+            ("KANTA_OIDC_SIGNING_KEY_FILES", signing),
         ])
         .unwrap_err();
-        assert_eq!(e.variable, "KANTA_PSEUDONYM_KEY");
-        let production = [
+        assert_eq!(e.variable, "KANTA_OIDC_ENCRYPTION_KEY_FILES", "encryption is required in production");
+        let oidc = [
             ("KANTA_ENV", "production"),
             ("KANTA_OIDC_ISSUER", "https://idp.example/"),
-            ("KANTA_OIDC_CLIENT_SECRET", "s"),
-            ("KANTA_PSEUDONYM_KEY", "0123456789abcdef0123456789abcdef"),
+            ("KANTA_OIDC_SIGNING_KEY_FILES", signing),
+            ("KANTA_OIDC_ENCRYPTION_KEY_FILES", encryption),
         ];
+        assert_eq!(config(&oidc).unwrap_err().variable, "KANTA_PSEUDONYM_KEY");
+        for refused in [("KANTA_OIDC_REQUIRE_ENCRYPTION", "off"), ("KANTA_OIDC_TEST_ENVIRONMENT", "on")] {
+            assert_eq!(config(&[&oidc[..], &[refused]].concat()).unwrap_err().variable, refused.0, "in production");
+        }
+        let production = [&oidc[..], &[("KANTA_PSEUDONYM_KEY", "0123456789abcdef0123456789abcdef")]].concat();
         assert_eq!(config(&production).unwrap_err().variable, "KANTA_MANDATES_URL");
         let with_registers = [
             ("KANTA_MANDATES_URL", "https://valtuudet.example"),
@@ -483,6 +602,8 @@ mod tests {
         assert_eq!(c.registries.code_service.as_deref(), Some("https://koodistopalvelu.example"));
         assert!(!c.sandbox);
         assert_eq!(c.oidc.issuer.as_deref(), Some("https://idp.example"));
+        assert!(c.oidc.require_encryption);
+        assert_eq!(c.oidc.keys.jwks()["keys"].as_array().unwrap().len(), 3);
     }
 
     #[test]

@@ -78,7 +78,13 @@ pub fn app_state(
     let registries = registries(&config.registries, &public_url);
     let mailbox = sandbox::mail::Mailbox::default();
     let sandbox = config.sandbox.then(|| {
-        sandbox::router(&public_url, &config.oidc.client_id, &config.registries.mandates_client_id, mailbox.clone())
+        sandbox::router(
+            &public_url,
+            &config.oidc.client_id,
+            config.sandbox_idp,
+            &config.registries.mandates_client_id,
+            mailbox.clone(),
+        )
     });
     let smtp_url = match &config.smtp_url {
         Some(url) => url.clone(),

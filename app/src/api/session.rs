@@ -21,6 +21,8 @@ coded_enum! {
         Token = ("token", msg!("login-failed-token")),
         /// The identification was below the required level of assurance.
         Assurance = ("assurance", msg!("login-failed-assurance")),
+        /// A foreign person identified through eIDAS, without a Finnish identity code.
+        Foreign = ("foreign", msg!("login-failed-foreign")),
         /// The provider's answer lacked a valid personal identity code or name.
         Identity = ("identity", msg!("login-failed-identity")),
         /// The provider or our database could not be reached.

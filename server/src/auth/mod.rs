@@ -1,4 +1,5 @@
 //! Login, logout and sessions: the HTTP side of identification. Storage is `app::backend::identity`.
+pub mod keys;
 mod mandates;
 pub mod oidc;
 
@@ -42,6 +43,18 @@ pub fn routes() -> Router<AppState> {
         .route("/auth/logout", post(logout))
         .route("/auth/mandates", get(mandates::start))
         .route("/auth/mandates/callback", get(mandates::callback))
+        .route("/.well-known/jwks.json", get(jwks))
+}
+
+/// Our public keys (JWK Set): providers verify our request objects and client assertions with
+/// the `sig` keys and encrypt ID tokens and userinfo to an `enc` key.
+async fn jwks(State(state): State<AppState>) -> Response {
+    let cache = HeaderValue::from_static("public, max-age=300");
+    (
+        [(header::CONTENT_TYPE, HeaderValue::from_static("application/jwk-set+json")), (header::CACHE_CONTROL, cache)],
+        state.auth.relying_party.keys().jwks().to_string(),
+    )
+        .into_response()
 }
 
 #[derive(Deserialize)]

@@ -1,22 +1,27 @@
-//! The OpenID Connect relying party: authorization code flow with PKCE, `state` and `nonce`,
-//! discovery, ID-token validation and the level-of-assurance check, `private_key_jwt` or
-//! `client_secret_basic`. The same code talks to the sandbox and to the real Suomi.fi.
+//! The OpenID Connect relying party under Suomi.fi identification's FTN profile (Traficom
+//! recommendation 213/2023 S): authorization code flow with PKCE, `state` and `nonce`, the
+//! request as a signed request object, `private_key_jwt` (or `client_secret_basic`), and ID
+//! token and userinfo that may arrive signed and then encrypted to our keys (nested JWT).
+//! josekit opens the encryption ([`KeyRing::open`]); openidconnect does everything else:
+//! discovery, the code exchange and every check of the signed tokens (signature against the
+//! provider's keys, iss, aud, exp, nonce, at_hash). The same code talks to the sandbox and to
+//! the real Suomi.fi.
+use super::keys::{KeyRing, OpenError};
 use crate::config::{ClaimNames, ClientAuth, OidcConfig};
-use app::domain::hetu::Hetu;
-use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+use app::domain::{assurance::NotAdmitted, hetu::Hetu};
 use openidconnect::{
-    AccessTokenHash, AdditionalClaims, AuthenticationContextClass, AuthorizationCode, ClientId, ClientSecret,
-    CsrfToken, EndpointMaybeSet, EndpointNotSet, EndpointSet, IssuerUrl, LogoutRequest, Nonce, OAuth2TokenResponse,
-    PkceCodeChallenge, PkceCodeVerifier, PostLogoutRedirectUrl, PrivateSigningKey, ProviderMetadataWithLogout,
-    RedirectUrl, Scope, TokenResponse, UserInfoClaims,
-    core::{
-        CoreAuthenticationFlow, CoreClient, CoreGenderClaim, CoreIdToken, CoreJwsSigningAlgorithm,
-        CoreRsaPrivateSigningKey,
-    },
+    AccessTokenHash, AdditionalClaims, AsyncHttpClient, AuthorizationCode, ClientId, ClientSecret, CsrfToken,
+    EndpointMaybeSet, EndpointNotSet, EndpointSet, HttpClientError, HttpRequest, HttpResponse, IssuerUrl,
+    LogoutRequest, Nonce, OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier, PostLogoutRedirectUrl,
+    ProviderMetadataWithLogout, RedirectUrl, RequestTokenError, TokenResponse, UserInfoClaims, UserInfoError,
+    core::{CoreClient, CoreGenderClaim, CoreIdToken},
 };
 use serde::{Deserialize, Serialize};
 use std::{
     collections::HashMap,
+    future::Future,
+    pin::Pin,
+    sync::Arc,
     time::{Duration, Instant},
 };
 use tokio::sync::RwLock;
@@ -54,13 +59,90 @@ type Client =
 
 /// Discovery (with the provider's keys) is re-read after this long, or at once after a bad signature.
 const METADATA_LIFETIME: Duration = Duration::from_secs(600);
+/// How long a request object or client assertion is valid.
+const ASSERTION_LIFETIME: i64 = 60;
+/// The parameters that stay in the query beside a request object: OIDC Core 6.1 requires
+/// `response_type` and `client_id` there, and `scope` with `openid`.
+const QUERY_BESIDE_REQUEST_OBJECT: [&str; 3] = ["response_type", "client_id", "scope"];
+
+/// Which answer of the provider an HTTP exchange carries, to know where a nested JWT may be.
+#[derive(Clone, Copy)]
+enum Answer {
+    /// The token endpoint's JSON, whose `id_token` may be a JWE.
+    Token,
+    /// The userinfo endpoint: JSON, or `application/jwt` signed and perhaps encrypted.
+    UserInfo,
+}
+
+/// An HTTP failure, or a nested token we could not open.
+#[derive(Debug, thiserror::Error)]
+enum Transport {
+    #[error(transparent)]
+    Http(#[from] HttpClientError<openidconnect::reqwest::Error>),
+    #[error(transparent)]
+    Open(#[from] OpenError),
+}
+
+/// The provider's HTTP for openidconnect, with any nested JWT in its answers opened (decrypted)
+/// on the way in, so that openidconnect verifies the signed JWT inside. When encryption is
+/// required, a plain answer is refused here.
+struct Opening {
+    http: openidconnect::reqwest::Client,
+    keys: Arc<KeyRing>,
+    require_encryption: bool,
+    answer: Answer,
+}
+
+impl<'c> AsyncHttpClient<'c> for Opening {
+    type Error = Transport;
+    type Future = Pin<Box<dyn Future<Output = Result<HttpResponse, Transport>> + Send + 'c>>;
+
+    fn call(&'c self, request: HttpRequest) -> Self::Future {
+        Box::pin(async move {
+            let response = self.http.call(request).await?;
+            self.opened(response)
+        })
+    }
+}
+
+impl Opening {
+    fn opened(&self, mut response: HttpResponse) -> Result<HttpResponse, Transport> {
+        if !response.status().is_success() {
+            return Ok(response);
+        }
+        match self.answer {
+            Answer::Token => {
+                let Ok(mut body) = serde_json::from_slice::<serde_json::Value>(response.body()) else {
+                    return Ok(response); // openidconnect names what is wrong with it
+                };
+                if let Some(id_token) = body.get("id_token").and_then(|t| t.as_str()) {
+                    body["id_token"] = self.keys.open(id_token, self.require_encryption)?.into();
+                    *response.body_mut() = body.to_string().into_bytes();
+                }
+            }
+            Answer::UserInfo => {
+                let is_jwt = response
+                    .headers()
+                    .get(axum::http::header::CONTENT_TYPE)
+                    .and_then(|v| v.to_str().ok())
+                    .is_some_and(|v| v.split(';').next().unwrap_or_default().trim() == "application/jwt");
+                if is_jwt {
+                    let token = String::from_utf8_lossy(response.body()).into_owned();
+                    *response.body_mut() = self.keys.open(&token, self.require_encryption)?.into_bytes();
+                } else if self.require_encryption {
+                    return Err(OpenError::NotEncrypted.into());
+                }
+            }
+        }
+        Ok(response)
+    }
+}
 
 pub struct RelyingParty {
     config: OidcConfig,
     issuer: String,
     redirect_url: RedirectUrl,
     post_logout_url: PostLogoutRedirectUrl,
-    signing_key: Option<CoreRsaPrivateSigningKey>,
     http: openidconnect::reqwest::Client,
     metadata: RwLock<Option<(Instant, ProviderMetadataWithLogout)>>,
 }
@@ -69,10 +151,6 @@ impl RelyingParty {
     /// `public_url` is where browsers reach us; `issuer` is the provider's (from config or the sandbox's).
     pub fn new(config: OidcConfig, issuer: String, public_url: &url::Url) -> Result<Self, String> {
         let at = |path: &str| format!("{}{path}", public_url.as_str().trim_end_matches('/'));
-        let signing_key = match &config.client_auth {
-            ClientAuth::PrivateKeyJwt { pem } => Some(CoreRsaPrivateSigningKey::from_pem(pem, None)?),
-            ClientAuth::ClientSecretBasic { .. } => None,
-        };
         let http = openidconnect::reqwest::Client::builder()
             // The provider's redirects are never followed: an SSRF guard the openidconnect docs ask for.
             .redirect(openidconnect::reqwest::redirect::Policy::none())
@@ -84,7 +162,6 @@ impl RelyingParty {
             post_logout_url: PostLogoutRedirectUrl::new(at("/logged-out")).map_err(|e| e.to_string())?,
             config,
             issuer,
-            signing_key,
             http,
             metadata: RwLock::new(None),
         })
@@ -93,6 +170,11 @@ impl RelyingParty {
     /// The provider's origin (scheme, host, port), for the content security policy.
     pub fn issuer_origin(&self) -> String {
         url::Url::parse(&self.issuer).map(|u| u.origin().ascii_serialization()).unwrap_or_default()
+    }
+
+    /// Our keys, whose public halves are served at `/.well-known/jwks.json`.
+    pub fn keys(&self) -> &Arc<KeyRing> {
+        &self.config.keys
     }
 
     async fn metadata(&self) -> Result<ProviderMetadataWithLogout, LoginFailure> {
@@ -120,31 +202,97 @@ impl RelyingParty {
     fn client(&self, metadata: ProviderMetadataWithLogout) -> Client {
         let secret = match &self.config.client_auth {
             ClientAuth::ClientSecretBasic { secret } => Some(ClientSecret::new(secret.clone())),
-            ClientAuth::PrivateKeyJwt { .. } => None,
+            ClientAuth::PrivateKeyJwt => None,
         };
         CoreClient::from_provider_metadata(metadata, ClientId::new(self.config.client_id.clone()), secret)
             .set_redirect_uri(self.redirect_url.clone())
     }
 
-    /// The provider's authorization URL for a new login, with fresh `state`, `nonce` and PKCE.
+    /// The provider's authorization URL for a new login, with fresh `state`, `nonce` and PKCE;
+    /// every parameter in a signed request object unless that is switched off.
     pub async fn start(&self, ui_locale: &str) -> Result<PendingLogin, LoginFailure> {
-        let client = self.client(self.metadata().await?);
+        let metadata = self.metadata().await?;
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
-        let mut request = client
-            .authorize_url(CoreAuthenticationFlow::AuthorizationCode, CsrfToken::new_random, Nonce::new_random)
-            .set_pkce_challenge(challenge)
-            .add_auth_context_value(AuthenticationContextClass::new(self.config.assurance.acr().into()))
-            .add_extra_param("ui_locales", ui_locale.to_string());
-        for scope in self.config.scopes.iter().filter(|s| *s != "openid") {
-            request = request.add_scope(Scope::new(scope.clone()));
+        let (state, nonce) = (CsrfToken::new_random(), Nonce::new_random());
+        let scope = std::iter::once("openid")
+            .chain(self.config.scopes.iter().map(String::as_str).filter(|s| *s != "openid"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let params: Vec<(&str, String)> = vec![
+            ("response_type", "code".into()),
+            ("client_id", self.config.client_id.clone()),
+            ("redirect_uri", self.redirect_url.as_str().to_string()),
+            ("scope", scope),
+            ("state", state.secret().clone()),
+            ("nonce", nonce.secret().clone()),
+            ("acr_values", self.config.assurance.acr_values(self.config.test_environment).join(" ")),
+            ("ui_locales", ui_locale.to_string()),
+            ("code_challenge", challenge.as_str().to_string()),
+            ("code_challenge_method", "S256".into()),
+        ];
+        let mut url = metadata.authorization_endpoint().url().clone();
+        {
+            let mut query = url.query_pairs_mut();
+            if self.config.request_object {
+                for (name, value) in params.iter().filter(|(n, _)| QUERY_BESIDE_REQUEST_OBJECT.contains(n)) {
+                    query.append_pair(name, value);
+                }
+                query.append_pair("request", &self.request_object(&params)?);
+            } else {
+                for (name, value) in &params {
+                    query.append_pair(name, value);
+                }
+            }
         }
-        let (url, state, nonce) = request.url();
         Ok(PendingLogin {
             url,
             state: state.secret().clone(),
             nonce: nonce.secret().clone(),
             pkce_verifier: verifier.secret().clone(),
         })
+    }
+
+    /// The signed request object (RFC 9101, OIDC Core 6.1): every authorization parameter, plus
+    /// `iss` (us), `aud` (the provider), `iat`, `exp` and a unique `jti`.
+    fn request_object(&self, params: &[(&str, String)]) -> Result<String, LoginFailure> {
+        let mut claims: serde_json::Map<String, serde_json::Value> =
+            params.iter().map(|(name, value)| (name.to_string(), value.clone().into())).collect();
+        claims.extend(self.jwt_frame(&self.issuer));
+        self.config.keys.sign(claims, "oauth-authz-req+jwt").map_err(|error| {
+            tracing::error!(error, "cannot sign the request object");
+            LoginFailure::Unavailable
+        })
+    }
+
+    /// The claims every JWT we sign carries: `iss` (our client id), `aud`, `iat`, `exp`, `jti`.
+    fn jwt_frame(&self, audience: &str) -> serde_json::Map<String, serde_json::Value> {
+        let now = chrono::Utc::now().timestamp();
+        serde_json::json!({
+            "iss": self.config.client_id, "aud": audience, "iat": now, "exp": now + ASSERTION_LIFETIME,
+            "jti": CsrfToken::new_random().secret(),
+        })
+        .as_object()
+        .cloned()
+        .unwrap_or_default()
+    }
+
+    /// `private_key_jwt` (RFC 7523): a JWT about ourselves for the token endpoint, named by `kid`.
+    fn client_assertion(&self, token_url: &str) -> Result<String, LoginFailure> {
+        let mut claims = self.jwt_frame(token_url);
+        claims.insert("sub".into(), self.config.client_id.clone().into());
+        self.config.keys.sign(claims, "JWT").map_err(|error| {
+            tracing::error!(error, "cannot sign the client assertion");
+            LoginFailure::Unavailable
+        })
+    }
+
+    fn opening(&self, answer: Answer) -> Opening {
+        Opening {
+            http: self.http.clone(),
+            keys: self.config.keys.clone(),
+            require_encryption: self.config.require_encryption,
+            answer,
+        }
     }
 
     /// Exchanges the code, validates the ID token and reads the person from the userinfo endpoint.
@@ -162,14 +310,21 @@ impl RelyingParty {
                 LoginFailure::Unavailable
             })?
             .set_pkce_verifier(PkceCodeVerifier::new(pkce_verifier));
-        if let Some(key) = &self.signing_key {
+        if let ClientAuth::PrivateKeyJwt = self.config.client_auth {
             exchange = exchange
                 .add_extra_param("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
-                .add_extra_param("client_assertion", client_assertion(key, &self.config.client_id, &token_url)?);
+                .add_extra_param("client_assertion", self.client_assertion(&token_url)?);
         }
-        let response = exchange.request_async(&self.http).await.map_err(|e| {
-            tracing::warn!(error = %e, "token request refused");
-            LoginFailure::Provider
+        let http = self.opening(Answer::Token);
+        let response = exchange.request_async(&http).await.map_err(|e| match e {
+            RequestTokenError::Request(Transport::Open(error)) => {
+                tracing::warn!(%error, "ID token refused");
+                LoginFailure::Token
+            }
+            other => {
+                tracing::warn!(error = %other, "token request refused");
+                LoginFailure::Provider
+            }
         })?;
 
         let id_token: &CoreIdToken = response.id_token().ok_or_else(|| {
@@ -199,30 +354,50 @@ impl RelyingParty {
             }
         }
         let acr = claims.auth_context_ref().map(|a| a.to_string());
-        if !self.config.assurance.is_met_by(acr.as_deref()) {
-            tracing::warn!(acr = acr.as_deref().unwrap_or("-"), required = ?self.config.assurance, "level of assurance too low");
-            return Err(LoginFailure::Assurance);
-        }
+        self.config.assurance.admits(acr.as_deref(), self.config.test_environment).map_err(|refusal| {
+            let acr = acr.as_deref().unwrap_or("-");
+            match refusal {
+                NotAdmitted::Foreign => {
+                    tracing::warn!(acr, "identified through eIDAS: no Finnish identity code");
+                    LoginFailure::Foreign
+                }
+                NotAdmitted::TooLow => {
+                    tracing::warn!(acr, required = ?self.config.assurance, test_environment = self.config.test_environment, "level of assurance not accepted");
+                    LoginFailure::Assurance
+                }
+            }
+        })?;
         let subject = claims.subject().clone();
 
+        let http = self.opening(Answer::UserInfo);
         let userinfo: UserInfoClaims<AnyClaims, CoreGenderClaim> = client
             .user_info(response.access_token().clone(), Some(subject))
             .map_err(|e| {
                 tracing::error!(error = %e, "provider has no userinfo endpoint");
                 LoginFailure::Unavailable
             })?
-            .request_async(&self.http)
+            .request_async(&http)
             .await
-            .map_err(|e| {
-                tracing::warn!(error = %e, "userinfo request failed");
-                LoginFailure::Provider
+            .map_err(|e| match e {
+                UserInfoError::Request(Transport::Open(error)) => {
+                    tracing::warn!(%error, "userinfo refused");
+                    LoginFailure::Token
+                }
+                UserInfoError::ClaimsVerification(error) => {
+                    tracing::warn!(%error, "userinfo refused");
+                    LoginFailure::Token
+                }
+                other => {
+                    tracing::warn!(error = %other, "userinfo request failed");
+                    LoginFailure::Provider
+                }
             })?;
         let person = read_person(&userinfo.additional_claims().map, &self.config.claims)?;
         Ok(Identity {
-            hetu: person.0,
-            given_name: person.1,
-            surname: person.2,
-            display_name: person.3,
+            hetu: person.hetu,
+            given_name: person.given_name,
+            surname: person.surname,
+            display_name: person.display_name,
             acr: acr.unwrap_or_default(),
             id_token: id_token.to_string(),
         })
@@ -243,39 +418,46 @@ impl RelyingParty {
     }
 }
 
-/// The person's code and names from the claims, under the configured claim names.
-fn read_person(
-    claims: &HashMap<String, serde_json::Value>,
-    names: &ClaimNames,
-) -> Result<(Hetu, String, String, String), LoginFailure> {
-    let text = |name: &str| claims.get(name).and_then(|v| v.as_str()).map(str::trim).filter(|s| !s.is_empty());
-    let hetu = text(&names.hetu).and_then(|h| Hetu::parse(h).ok()).ok_or_else(|| {
-        tracing::warn!(claim = names.hetu, "no valid personal identity code in the provider's claims");
-        LoginFailure::Identity
-    })?;
-    let (Some(given), Some(surname)) = (text(&names.given_name), text(&names.surname)) else {
-        tracing::warn!("no name in the provider's claims");
-        return Err(LoginFailure::Identity);
-    };
-    let display = text(&names.display_name).map(String::from).unwrap_or_else(|| format!("{given} {surname}"));
-    Ok((hetu, given.to_string(), surname.to_string(), display))
+/// The person as the claims name them.
+#[derive(Debug, PartialEq, Eq)]
+struct Person {
+    hetu: Hetu,
+    given_name: String,
+    surname: String,
+    display_name: String,
 }
 
-/// A signed JWT proving we hold the client key (RFC 7523, `private_key_jwt`), valid for one minute.
-fn client_assertion(key: &CoreRsaPrivateSigningKey, client_id: &str, token_url: &str) -> Result<String, LoginFailure> {
-    let now = chrono::Utc::now().timestamp();
-    let header = serde_json::json!({ "alg": "RS256", "typ": "JWT" });
-    let claims = serde_json::json!({
-        "iss": client_id, "sub": client_id, "aud": token_url,
-        "jti": CsrfToken::new_random().secret(), "iat": now, "exp": now + 60,
-    });
-    let input =
-        format!("{}.{}", URL_SAFE_NO_PAD.encode(header.to_string()), URL_SAFE_NO_PAD.encode(claims.to_string()));
-    let signature = key.sign(&CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha256, input.as_bytes()).map_err(|e| {
-        tracing::error!(error = %e, "cannot sign the client assertion");
-        LoginFailure::Unavailable
+/// The person's code and names under the configured claim names. The given name falls back,
+/// in order, to all first names and then to the first word of the display name. The log names
+/// the claims present, never their values.
+fn read_person(claims: &HashMap<String, serde_json::Value>, names: &ClaimNames) -> Result<Person, LoginFailure> {
+    let text = |name: &str| claims.get(name).and_then(|v| v.as_str()).map(str::trim).filter(|s| !s.is_empty());
+    let present = || {
+        let mut present: Vec<&str> = claims.keys().map(String::as_str).collect();
+        present.sort_unstable();
+        present
+    };
+    let hetu = text(&names.hetu).and_then(|h| Hetu::parse(h).ok()).ok_or_else(|| {
+        tracing::warn!(claim = names.hetu, present = ?present(), "no valid personal identity code in the provider's claims");
+        LoginFailure::Identity
     })?;
-    Ok(format!("{input}.{}", URL_SAFE_NO_PAD.encode(signature)))
+    let display = text(&names.display_name);
+    let given = text(&names.given_name)
+        .or_else(|| text(&names.first_names))
+        .or_else(|| display.and_then(|d| d.split_whitespace().next()));
+    let (Some(given), Some(surname)) = (given, text(&names.surname)) else {
+        tracing::warn!(present = ?present(), "no name in the provider's claims");
+        return Err(LoginFailure::Identity);
+    };
+    if text(&names.given_name).is_none() {
+        tracing::info!(present = ?present(), "given name taken from a fallback claim");
+    }
+    Ok(Person {
+        hetu,
+        given_name: given.to_string(),
+        surname: surname.to_string(),
+        display_name: display.map(String::from).unwrap_or_else(|| format!("{given} {surname}")),
+    })
 }
 
 #[cfg(test)]
@@ -289,9 +471,10 @@ mod tests {
             "urn:oid:1.2.246.21": "120375-901K", "urn:oid:2.5.4.42": "Aino", "urn:oid:2.5.4.4": "Virtanen",
         }))
         .unwrap();
-        let (hetu, given, surname, display) = read_person(&claims, &names).unwrap();
-        assert_eq!(hetu.to_string(), "120375-901K");
-        assert_eq!((given.as_str(), surname.as_str(), display.as_str()), ("Aino", "Virtanen", "Aino Virtanen"));
+        let person = read_person(&claims, &names).unwrap();
+        assert_eq!(person.hetu.to_string(), "120375-901K");
+        let shown = (person.given_name.as_str(), person.surname.as_str(), person.display_name.as_str());
+        assert_eq!(shown, ("Aino", "Virtanen", "Aino Virtanen"));
 
         let mut bad = claims.clone();
         bad.insert("urn:oid:1.2.246.21".into(), "120375-901A".into());
@@ -299,5 +482,25 @@ mod tests {
         let mut nameless = claims;
         nameless.remove("urn:oid:2.5.4.4");
         assert_eq!(read_person(&nameless, &names).err(), Some(LoginFailure::Identity));
+    }
+
+    #[test]
+    fn the_given_name_falls_back_to_first_names_then_the_display_name() {
+        let names = ClaimNames::default();
+        let mut claims: HashMap<String, serde_json::Value> = serde_json::from_value(serde_json::json!({
+            "urn:oid:1.2.246.21": "120375-901K", "urn:oid:2.5.4.4": "Virtanen",
+            "urn:oid:2.5.4.42": "Aino",
+            "http://eidas.europa.eu/attributes/naturalperson/CurrentGivenName": "Aino Maria",
+            "name": "Maija Virtanen",
+        }))
+        .unwrap();
+        let given = |claims: &HashMap<String, serde_json::Value>| read_person(claims, &names).map(|p| p.given_name);
+        assert_eq!(given(&claims).as_deref(), Ok("Aino"));
+        claims.insert("urn:oid:2.5.4.42".into(), " ".into());
+        assert_eq!(given(&claims).as_deref(), Ok("Aino Maria"), "all first names next");
+        claims.remove("http://eidas.europa.eu/attributes/naturalperson/CurrentGivenName");
+        assert_eq!(given(&claims).as_deref(), Ok("Maija"), "then the display name's first word");
+        claims.remove("name");
+        assert_eq!(given(&claims), Err(LoginFailure::Identity));
     }
 }

@@ -12,9 +12,20 @@ use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use rand::RngCore;
 use std::sync::Arc;
 
-/// The relying party's sandbox client key (RSA, PKCS#1 PEM). Public test material: never use outside the sandbox.
-pub const CLIENT_KEY_PEM: &str = include_str!("keys/client.pem");
-const IDP_SIGNING_KEY_PEM: &str = include_str!("keys/idp-signing.pem");
+/// Sandbox key material (RSA, PKCS#1 PEM; see `keys/README.md`). Public on purpose: never
+/// configure it outside the sandbox.
+pub mod keys {
+    /// Our relying party's signing keys, current first.
+    pub fn rp_signing() -> Vec<String> {
+        vec![include_str!("keys/rp-signing-1.pem").into(), include_str!("keys/rp-signing-2.pem").into()]
+    }
+    /// Our relying party's encryption keys; the sandbox provider encrypts to the first.
+    pub fn rp_encryption() -> Vec<String> {
+        vec![include_str!("keys/rp-encryption-1.pem").into(), include_str!("keys/rp-encryption-2.pem").into()]
+    }
+    /// The sandbox identity provider's own signing key.
+    pub const IDP_SIGNING_KEY_PEM: &str = include_str!("keys/idp-signing.pem");
+}
 const PERSONS_CSV: &str = include_str!("testdata/persons.csv");
 
 /// The issuer URL of the sandbox identity provider for a site at `public_url`.
@@ -29,10 +40,16 @@ pub fn base_url(public_url: &url::Url, service: &str) -> String {
 
 /// The sandbox services, for a site whose browsers use `public_url`. `mandates_client_id` is
 /// the e-Authorizations client the site is registered as.
-pub fn router(public_url: &url::Url, client_id: &str, mandates_client_id: &str, mailbox: mail::Mailbox) -> Router {
+pub fn router(
+    public_url: &url::Url,
+    client_id: &str,
+    idp_profile: crate::config::SandboxIdpProfile,
+    mandates_client_id: &str,
+    mailbox: mail::Mailbox,
+) -> Router {
     let data = Arc::new(registers::TestData::load());
     Router::new()
-        .nest("/sandbox/idp", idp::router(idp::Idp::new(public_url, client_id)))
+        .nest("/sandbox/idp", idp::router(idp::Idp::new(public_url, client_id, idp_profile)))
         .nest("/sandbox/trade-register", registers::trade_register(data.clone()))
         .nest("/sandbox/professional-register", registers::professional_register(data.clone()))
         .nest("/sandbox/code-service", registers::code_service(data.clone()))
