@@ -46,6 +46,8 @@ const provider = new Provider(issuer, {
   }],
   jwks: { keys: [signingJwk] },
   cookies: { keys: ['independent-check-only'] },
+  // The relying party's jwks_uri is on loopback here, which the provider's SSRF guard refuses.
+  fetch: (url, { dispatcher, ...options }) => globalThis.fetch(url, options),
   scopes: ['openid', 'profile', 'personal_identity_code'],
   claims: {
     openid: ['sub'],
@@ -95,6 +97,11 @@ const provider = new Provider(issuer, {
     return grant;
   },
 });
+
+// What the provider refuses, in the test log: the reason stays with the provider otherwise.
+for (const event of ['authorization.error', 'grant.error', 'userinfo.error', 'server_error', 'end_session.error']) {
+  provider.on(event, (ctx, error) => console.error(`oidc-provider ${event}: ${error.error ?? ''} ${error.error_description ?? error.message}${error.cause ? ` (${error.cause.message})` : ''}`));
+}
 
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

@@ -59,8 +59,8 @@ type Client =
 
 /// Discovery (with the provider's keys) is re-read after this long, or at once after a bad signature.
 const METADATA_LIFETIME: Duration = Duration::from_secs(600);
-/// How long a request object or client assertion is valid.
-const ASSERTION_LIFETIME: i64 = 60;
+/// How long a request object or client assertion we sign is valid, in seconds.
+const SIGNED_JWT_LIFETIME_SECONDS: i64 = 60;
 /// The parameters that stay in the query beside a request object: OIDC Core 6.1 requires
 /// `response_type` and `client_id` there, and `scope` with `openid`.
 const QUERY_BESIDE_REQUEST_OBJECT: [&str; 3] = ["response_type", "client_id", "scope"];
@@ -268,7 +268,7 @@ impl RelyingParty {
     fn jwt_frame(&self, audience: &str) -> serde_json::Map<String, serde_json::Value> {
         let now = chrono::Utc::now().timestamp();
         serde_json::json!({
-            "iss": self.config.client_id, "aud": audience, "iat": now, "exp": now + ASSERTION_LIFETIME,
+            "iss": self.config.client_id, "aud": audience, "iat": now, "exp": now + SIGNED_JWT_LIFETIME_SECONDS,
             "jti": CsrfToken::new_random().secret(),
         })
         .as_object()
