@@ -188,7 +188,7 @@ impl Mandates for HttpMandates {
             request_id()
         );
         let response = self.signed_get(&path).bearer_auth(token).send().await;
-        let response = response.map_err(|e| RegistryError::Unreachable("e-Authorizations", e.to_string()))?;
+        let response = response.map_err(|e| RegistryError::Unreachable("e-Authorizations", e.into()))?;
         if matches!(response.status().as_u16(), 401 | 404) {
             return Ok(MandateAnswer::SessionEnded);
         }
@@ -196,7 +196,7 @@ impl Mandates for HttpMandates {
             return Err(RegistryError::Status("e-Authorizations", response.status().as_u16()));
         }
         let answer: Authorization =
-            response.json().await.map_err(|e| RegistryError::Answer("e-Authorizations", e.to_string()))?;
+            response.json().await.map_err(|e| RegistryError::Body("e-Authorizations", e.into()))?;
         // Anything but an explicit ALLOWED is a no, as the service's own default is.
         Ok(match answer.result.as_str() {
             "ALLOWED" if answer.holder.as_deref() == Some("company") => MandateAnswer::Allowed(MandateHolder::Company),
