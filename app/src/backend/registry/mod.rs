@@ -14,7 +14,7 @@ use serde::de::DeserializeOwned;
 use std::sync::Arc;
 
 pub use code_service::{CodeService, CodeServiceEntry, HttpCodeService};
-pub use mandates::{HttpMandates, MandateAnswer, MandateSession, Mandates, MandatesConfig};
+pub use mandates::{HttpMandates, MandateSession, Mandates, MandatesConfig, Principal, PrincipalRole, Principals};
 pub use professional_register::{HttpProfessionalRegister, ProfessionalRegister};
 pub use trade_register::{HttpTradeRegister, TradeRegister};
 
