@@ -253,9 +253,11 @@ pub async fn confirmed(db: &impl ConnectionTrait, session: &CurrentSession) -> R
 }
 
 /// The basis is gone (mandate revoked or incomplete, role ended): the session stops acting for
-/// the organisation, and the refused attempt is recorded.
+/// the organisation, the refused attempt is recorded, and a mandate's e-Authorizations session
+/// is ended there (it may have ended already).
 pub async fn basis_ended(
     db: &DatabaseConnection,
+    registries: &Registries,
     session: &CurrentSession,
     now: &ActingNow,
     attempted: &str,
@@ -265,6 +267,11 @@ pub async fn basis_ended(
     let detail = "basis-ended";
     audit(&txn, &denied(session, now, attempted, Some(detail))).await?;
     txn.commit().await?;
+    if let Some(mandate_session) = &now.row.mandate_session
+        && let Err(error) = registries.mandates.unregister(mandate_session).await
+    {
+        tracing::debug!(%error, "the ended mandate's e-Authorizations session was not unregistered");
+    }
     Ok(())
 }
 
