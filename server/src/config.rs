@@ -67,8 +67,6 @@ pub struct RegistriesConfig {
     /// `KANTA_MANDATES_CLIENT_SECRET` and `KANTA_MANDATES_OAUTH_SECRET`; the sandbox's by default.
     pub mandates_client_secret: String,
     pub mandates_oauth_secret: String,
-    /// `KANTA_MANDATES_ISSUE`: the issue code of the Kanta mandate.
-    pub mandates_issue: String,
     /// `KANTA_ACTING_RECHECK_SECONDS` (default 300): how old a confirmation of someone's basis may
     /// be before the register is asked again; 0 asks on every action.
     pub recheck_after: chrono::Duration,
@@ -422,7 +420,6 @@ impl Config {
             mandates_client_id: get("KANTA_MANDATES_CLIENT_ID").unwrap_or_else(|| "kanta-extranet".into()),
             mandates_client_secret: secret("KANTA_MANDATES_CLIENT_SECRET", crate::sandbox::mandates::CLIENT_SECRET)?,
             mandates_oauth_secret: secret("KANTA_MANDATES_OAUTH_SECRET", crate::sandbox::mandates::OAUTH_SECRET)?,
-            mandates_issue: get("KANTA_MANDATES_ISSUE").unwrap_or_else(|| crate::sandbox::mandates::ISSUE.into()),
             mandates,
             recheck_after,
         };

@@ -146,7 +146,6 @@ fn registries(config: &config::RegistriesConfig, public_url: &url::Url) -> app::
             client_id: config.mandates_client_id.clone(),
             client_secret: config.mandates_client_secret.clone(),
             oauth_secret: config.mandates_oauth_secret.clone(),
-            issue: config.mandates_issue.clone(),
         })),
         recheck_after: config.recheck_after,
     }

@@ -1,12 +1,12 @@
 //! Acting for an organisation, over real HTTP against the sandbox registers on both databases:
 //! every way a person gets a basis (trade register, professional registers, a mandate to the
-//! person or to their company), the ones who get none, a revoked mandate, and the matrix of
-//! every server function against every basis.
+//! person or to their company), the ones who get none, a revoked, incomplete or expired mandate,
+//! the routes e-Authorizations answers, and the matrix of every server function against every basis.
 mod common;
 
 use app::{
     backend::entities::{acting, audit_event},
-    domain::acting::{Action, Basis, MandateHolder, MandateIssue, OrganisationKind, TradeRegisterRole, permits},
+    domain::acting::{Action, Basis, MandateIssue, OrganisationKind, TradeRegisterRole, permits},
     i18n::{Lang, lookup},
 };
 use common::{
@@ -23,12 +23,17 @@ on_both_databases!(
     no_basis_is_explained_and_choosing_anyway_is_refused,
     company_mandate_lets_its_managing_director_act,
     e_authorizations_refuses_unsigned_calls,
+    e_authorizations_answers_only_the_routes_of_the_real_service,
+    a_principal_with_roles_in_e_authorizations,
+    an_incomplete_mandate_is_refused_with_its_own_message,
     the_chooser_follows_only_local_paths,
 );
 on_both_databases!(
     with [("KANTA_ACTING_RECHECK_SECONDS", "0")];
     every_server_function_against_every_basis,
     mandate_chosen_in_e_authorizations_then_revoked,
+    a_mandate_made_incomplete_ends_at_the_next_check,
+    an_ended_e_authorizations_session_means_choosing_again,
 );
 on_both_databases!(with [("KANTA_ACTING_RECHECK_SECONDS", "3")]; a_confirmation_is_trusted_only_for_the_configured_time);
 // Nothing listens on the discard port: the trade register is down.
@@ -239,22 +244,20 @@ async fn mandate_chosen_in_e_authorizations_then_revoked(app: TestApp) {
     assert!(page.url.ends_with("/organisation"), "{:?}", page.trail);
     assert!(page.body.contains(&fi("basis-mandate")));
     let row = acting::Entity::find().one(&app.db).await.unwrap().unwrap();
-    assert_eq!(row.basis, "mandate:person");
+    assert_eq!(row.basis, "mandate");
     assert!(row.mandate_session.is_some(), "kept on the server to ask again");
     assert!(!page.body.contains(row.mandate_session.as_deref().unwrap()), "never shown to the browser");
 
     // The tester revokes the mandate in the sandbox's Suomi.fi service.
     let admin = browser.get("/sandbox/valtuudet/admin").await;
     assert!(admin.body.contains("Mikko Nieminen"));
-    browser
-        .post_form("/sandbox/valtuudet/admin", &[("action".into(), "revoke".into()), ("index".into(), "0".into())])
-        .await;
+    tester(&browser, "revoke", 0).await;
     // Asked again at every action here (the default is after a few minutes): refused, and said why.
     let (status, body) = browser.call("/api/organisation/check-code-service", NO_FIELDS).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
     assert!(body.contains("BasisEnded"), "{body}");
     assert_eq!(acting::Entity::find().count(&app.db).await.unwrap(), 0, "no longer acting");
-    assert_eq!(audit_actions(&app, "denied").await, ["update-contacts-and-technical-data mandate:person"]);
+    assert_eq!(audit_actions(&app, "denied").await, ["update-contacts-and-technical-data mandate"]);
     let page = browser.get("/organisation").await;
     assert!(page.body.contains(&fi("error-choose-organisation")), "{}", page.body);
     // Choosing the same organisation again is refused by e-Authorizations itself.
@@ -269,7 +272,9 @@ async fn company_mandate_lets_its_managing_director_act(app: TestApp) {
     assert!(page.body.contains(&fi("code-service-not-health-care")));
     let page = choose_with_mandate(&browser, "o08").await;
     assert!(page.body.contains("Kotihoito Helmi ry"), "{:?}", page.trail);
-    assert!(page.body.contains(&fi("basis-mandate-company")));
+    assert!(page.body.contains(&fi("basis-mandate")));
+    let row = acting::Entity::find().one(&app.db).await.unwrap().unwrap();
+    assert_eq!(row.basis, "mandate", "organizationRoles does not say who holds the mandate");
 }
 
 /// Browsers read `/\\host` as `//host`: the chooser must not carry such a `next` on.
@@ -306,13 +311,139 @@ async fn e_authorizations_refuses_unsigned_calls(app: TestApp) {
     assert_eq!(good.status(), StatusCode::OK);
 }
 
+/// A signed GET to the sandbox e-Authorizations, as our client sends it.
+async fn signed_get(app: &TestApp, path: &str, bearer: Option<&str>) -> reqwest::Response {
+    let path = format!("/sandbox/valtuudet{path}");
+    let stamp = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+    let sum = app::backend::registry::mandates::checksum(server::sandbox::mandates::CLIENT_SECRET, &path, &stamp);
+    let mut request = reqwest::Client::new()
+        .get(format!("{}{path}", app.base))
+        .header("X-AsiointivaltuudetAuthorization", format!("kanta-extranet {stamp} {sum}"));
+    if let Some(token) = bearer {
+        request = request.bearer_auth(token);
+    }
+    request.send().await.unwrap()
+}
+
+/// The sandbox answers the routes DVV's reference client calls and nothing else, so a client
+/// calling a route the real service lacks fails here as it would there.
+async fn e_authorizations_answers_only_the_routes_of_the_real_service(app: TestApp) {
+    let registered = signed_get(&app, "/service/ypa/user/register/kanta-extranet/120375-901K?requestId=1", None).await;
+    assert_eq!(registered.status(), StatusCode::OK);
+    let session: serde_json::Value = registered.json().await.unwrap();
+    let session = session["sessionId"].as_str().unwrap().to_string();
+    // No token yet: the session's roles are not for anyone who asks.
+    let roles = signed_get(&app, &format!("/service/ypa/api/organizationRoles/{session}?requestId=2"), None).await;
+    assert_eq!(roles.status(), StatusCode::UNAUTHORIZED);
+    // No YPA per-issue route exists in the real service (only the person case, HPA, has one).
+    for path in [
+        format!("/service/ypa/api/authorization/{session}/3141590-3?issues=x&requestId=3"),
+        format!("/service/hpa/api/authorization/{session}/3141590-3?requestId=3"),
+        format!("/service/ypa/api/delegate/{session}?requestId=3"),
+        "/service/ypa/user/register/kanta-extranet?requestId=3".to_string(),
+    ] {
+        assert_eq!(signed_get(&app, &path, Some("x")).await.status(), StatusCode::NOT_FOUND, "{path}");
+    }
+    let unregistered = signed_get(&app, &format!("/service/ypa/user/unregister/{session}?requestId=4"), None).await;
+    assert_eq!(unregistered.status(), StatusCode::OK);
+    assert_eq!(unregistered.text().await.unwrap(), "true");
+}
+
+/// p03 is Lähiklinikka's deputy managing director and also holds a mandate for it: the chosen
+/// principal comes with her role, which the audit trail keeps; the basis is the mandate.
+async fn a_principal_with_roles_in_e_authorizations(app: TestApp) {
+    let browser = Browser::new(&app.base);
+    let page = log_in(&browser, "p03").await;
+    assert!(page.body.contains(&fi("basis-deputy-managing-director")), "{:?}", page.trail);
+    let page = choose_with_mandate(&browser, "o01").await;
+    assert!(page.url.ends_with("/organisation"), "{:?}", page.trail);
+    assert!(page.body.contains(&fi("basis-mandate")));
+    assert_eq!(acting::Entity::find().one(&app.db).await.unwrap().unwrap().basis, "mandate");
+    let started = audit_event::Entity::find()
+        .filter(audit_event::Column::Basis.eq("mandate"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(started.detail.as_deref(), Some("roles:TJS"));
+}
+
+/// What a tester does to mandate row `index` on the sandbox's page: `revoke`, `restore`,
+/// `incomplete` (awaiting a joint signature) or `complete`.
+async fn tester(browser: &Browser, action: &str, index: usize) {
+    let page = browser
+        .post_form("/sandbox/valtuudet/admin", &[("action".into(), action.into()), ("index".into(), index.to_string())])
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+}
+
+/// The next organisation call is refused because the basis no longer holds.
+async fn assert_basis_ended(browser: &Browser) {
+    let (status, body) = browser.call("/api/organisation/overview", NO_FIELDS).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    assert!(body.contains("BasisEnded"), "{body}");
+}
+
+/// `complete: false` (e.g. a mandate that needs joint signing, not yet signed by all): the person
+/// is told so, nothing is chosen, and the refusal is in the audit trail.
+async fn an_incomplete_mandate_is_refused_with_its_own_message(app: TestApp) {
+    let browser = Browser::new(&app.base);
+    log_in(&browser, "p04").await;
+    tester(&browser, "incomplete", 0).await;
+    let admin = browser.get("/sandbox/valtuudet/admin").await;
+    assert!(admin.body.contains(&lookup(Lang::Fi, "sandbox-mandates-incomplete", None)));
+    let page = choose_with_mandate(&browser, "o01").await;
+    assert!(page.url.ends_with("/organisations?mandate=incomplete"), "{:?}", page.trail);
+    assert!(page.body.contains(&fi("organisations-mandate-incomplete")));
+    assert_eq!(acting::Entity::find().count(&app.db).await.unwrap(), 0);
+    let refused = audit_event::Entity::find()
+        .filter(audit_event::Column::Outcome.eq("denied"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((refused.action.as_str(), refused.detail.as_deref()), ("acting-started", Some("incomplete:3141590-3")));
+    // Once signed by all, the same choice works.
+    tester(&browser, "complete", 0).await;
+    let page = choose_with_mandate(&browser, "o01").await;
+    assert!(page.url.ends_with("/organisation"), "{:?}", page.trail);
+}
+
+async fn a_mandate_made_incomplete_ends_at_the_next_check(app: TestApp) {
+    let browser = Browser::new(&app.base);
+    log_in(&browser, "p04").await;
+    choose_with_mandate(&browser, "o01").await;
+    let (status, body) = browser.call("/api/organisation/overview", NO_FIELDS).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    tester(&browser, "incomplete", 0).await;
+    assert_basis_ended(&browser).await;
+    assert_eq!(acting::Entity::find().count(&app.db).await.unwrap(), 0);
+}
+
+/// The e-Authorizations session ends (here: unregistered, as at DVV after it expires); its
+/// `organizationRoles` answers 401 and the person must choose again.
+async fn an_ended_e_authorizations_session_means_choosing_again(app: TestApp) {
+    let browser = Browser::new(&app.base);
+    log_in(&browser, "p08").await;
+    choose_with_mandate(&browser, "o04").await;
+    let row = acting::Entity::find().one(&app.db).await.unwrap().unwrap();
+    let (session, token) = (row.mandate_session.unwrap(), row.mandate_token.unwrap());
+    let path = format!("/service/ypa/api/organizationRoles/{session}?requestId=1");
+    assert_eq!(signed_get(&app, &path, Some(&token)).await.status(), StatusCode::OK);
+    signed_get(&app, &format!("/service/ypa/user/unregister/{session}?requestId=2"), None).await;
+    assert_eq!(signed_get(&app, &path, Some(&token)).await.status(), StatusCode::UNAUTHORIZED);
+    assert_basis_ended(&browser).await;
+    let page = browser.get("/organisation").await;
+    assert!(page.body.contains(&fi("error-choose-organisation")));
+    let page = choose_with_mandate(&browser, "o04").await;
+    assert!(page.url.ends_with("/organisation"), "chosen again: {:?}", page.trail);
+}
+
 async fn a_confirmation_is_trusted_only_for_the_configured_time(app: TestApp) {
     let browser = Browser::new(&app.base);
     log_in(&browser, "p04").await;
     choose_with_mandate(&browser, "o01").await;
-    browser
-        .post_form("/sandbox/valtuudet/admin", &[("action".into(), "revoke".into()), ("index".into(), "0".into())])
-        .await;
+    tester(&browser, "revoke", 0).await;
     let (status, _) = browser.call("/api/organisation/overview", NO_FIELDS).await;
     assert_eq!(status, StatusCode::OK, "confirmed less than 3 s ago");
     tokio::time::sleep(std::time::Duration::from_millis(3100)).await;
@@ -341,7 +472,7 @@ enum Caller {
 }
 
 async fn every_server_function_against_every_basis(app: TestApp) {
-    let mandate = |holder| Basis::Mandate { issue: MandateIssue::TakingIntoUseSocialAndHealthDigitalServices, holder };
+    let mandate = Basis::Mandate { issue: MandateIssue::TakingIntoUseSocialAndHealthDigitalServices };
     let trade = Basis::TradeRegisterRole;
     let callers = [
         Caller::Anonymous,
@@ -378,18 +509,8 @@ async fn every_server_function_against_every_basis(app: TestApp) {
             basis: Basis::SelfEmployed,
             kind: OrganisationKind::SelfEmployed,
         },
-        Caller::Acting {
-            person: "p08",
-            mandate_for: Some("o04"),
-            basis: mandate(MandateHolder::Person),
-            kind: OrganisationKind::Public,
-        },
-        Caller::Acting {
-            person: "p07",
-            mandate_for: Some("o08"),
-            basis: mandate(MandateHolder::Company),
-            kind: OrganisationKind::Association,
-        },
+        Caller::Acting { person: "p08", mandate_for: Some("o04"), basis: mandate, kind: OrganisationKind::Public },
+        Caller::Acting { person: "p07", mandate_for: Some("o08"), basis: mandate, kind: OrganisationKind::Association },
         Caller::Revoked,
         Caller::NotActing("p10"),
     ];
@@ -409,8 +530,7 @@ async fn every_server_function_against_every_basis(app: TestApp) {
             Caller::Revoked => {
                 log_in(&browser, "p04").await;
                 choose_with_mandate(&browser, "o01").await;
-                let revoke = [("action".to_string(), "revoke".to_string()), ("index".to_string(), "0".to_string())];
-                browser.post_form("/sandbox/valtuudet/admin", &revoke).await;
+                tester(&browser, "revoke", 0).await;
             }
         }
         let mut basis_ended_said = false;

@@ -17,6 +17,9 @@ coded_enum! {
     pub enum MandateOutcome {
         Cancelled = ("cancelled", msg!("organisations-mandate-cancelled")),
         NotAllowed = ("not-allowed", msg!("organisations-mandate-not-allowed")),
+        /// e-Authorizations lists the organisation with `complete: false`: the person's rights are
+        /// not complete yet (e.g. a mandate that needs joint signing), so they do not allow acting.
+        Incomplete = ("incomplete", msg!("organisations-mandate-incomplete")),
         Unavailable = ("unavailable", msg!("organisations-mandate-unavailable")),
         Expired = ("expired", msg!("organisations-mandate-expired")),
     }

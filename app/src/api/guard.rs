@@ -71,7 +71,7 @@ pub async fn acting_for(action: Action) -> Result<Acting, AppError> {
             acting::confirmed(&db, &session).await?;
         } else {
             tracing::info!(organisation = now.organisation.ytunnus, "basis for acting no longer confirmed");
-            acting::basis_ended(&db, &session, &now, action.code()).await?;
+            acting::basis_ended(&db, &registries, &session, &now, action.code()).await?;
             return Err(AppError::BasisEnded);
         }
     }

@@ -4,7 +4,7 @@
 use super::{
     entities::{acting, organisation},
     identity::{Audit, CurrentSession, audit},
-    registry::{MandateAnswer, RegisteredOrganisation, Registries, RegistryError},
+    registry::{PrincipalRole, RegisteredOrganisation, Registries, RegistryError},
 };
 use crate::{
     domain::{
@@ -137,10 +137,12 @@ pub async fn choose_the_only_one(
     Ok(true)
 }
 
-/// The e-Authorizations session a mandate was confirmed in, kept to ask again later.
+/// The e-Authorizations session a mandate was confirmed in, kept to ask again later, and the
+/// person's roles in the principal as it said them (recorded in the audit trail).
 pub struct MandateCredentials {
     pub session: String,
     pub token: String,
+    pub roles: Vec<PrincipalRole>,
 }
 
 /// Makes `organisation` the one this session acts for, recorded in the audit trail. A mandate
@@ -156,6 +158,11 @@ pub async fn start_acting(
     let txn = super::begin_write(db).await?;
     let previous = acting::Entity::find_by_id(session.token_hash.clone()).one(&txn).await?;
     acting::Entity::delete_by_id(session.token_hash.clone()).exec(&txn).await?;
+    // The roles e-Authorizations gave, as their codes: `roles:TJ,NIMKO`.
+    let roles = mandate
+        .as_ref()
+        .filter(|m| !m.roles.is_empty())
+        .map(|m| format!("roles:{}", m.roles.iter().map(PrincipalRole::code).collect::<Vec<_>>().join(",")));
     let (mandate_session, mandate_token) = mandate.map(|m| (Some(m.session), Some(m.token))).unwrap_or_default();
     acting::ActiveModel {
         session_id: Set(session.token_hash.clone()),
@@ -172,6 +179,7 @@ pub async fn start_acting(
         &Audit {
             organisation_id: Some(organisation.id),
             basis: Some(basis),
+            detail: roles.as_deref(),
             ..Audit::of_person(session.person_id, "acting-started")
         },
     )
@@ -221,8 +229,8 @@ pub async fn still_holds(
         let (Some(mandate_session), Some(token)) = (&now.row.mandate_session, &now.row.mandate_token) else {
             return Ok(false);
         };
-        let answer = registries.mandates.authorization(mandate_session, token, &ytunnus).await?;
-        return Ok(matches!(answer, MandateAnswer::Allowed(_)));
+        // Revoked: no longer listed; incomplete: listed so; session expired (401): choose again.
+        return Ok(registries.mandates.organisation_roles(mandate_session, token).await?.mandate_holds(&ytunnus));
     }
     // A session from before codes were sealed cannot be re-checked: choose again.
     let Some(hetu) = &session.hetu else {
@@ -244,10 +252,12 @@ pub async fn confirmed(db: &impl ConnectionTrait, session: &CurrentSession) -> R
     Ok(())
 }
 
-/// The basis is gone (mandate revoked, role ended): the session stops acting for the
-/// organisation, and the refused attempt is recorded.
+/// The basis is gone (mandate revoked or incomplete, role ended): the session stops acting for
+/// the organisation, the refused attempt is recorded, and a mandate's e-Authorizations session
+/// is ended there (it may have ended already).
 pub async fn basis_ended(
     db: &DatabaseConnection,
+    registries: &Registries,
     session: &CurrentSession,
     now: &ActingNow,
     attempted: &str,
@@ -257,6 +267,11 @@ pub async fn basis_ended(
     let detail = "basis-ended";
     audit(&txn, &denied(session, now, attempted, Some(detail))).await?;
     txn.commit().await?;
+    if let Some(mandate_session) = &now.row.mandate_session
+        && let Err(error) = registries.mandates.unregister(mandate_session).await
+    {
+        tracing::debug!(%error, "the ended mandate's e-Authorizations session was not unregistered");
+    }
     Ok(())
 }
 

@@ -87,7 +87,9 @@ pub async fn run_mailer(db: DatabaseConnection, settings: MailSettings, wake: Ma
     let transport = match AsyncSmtpTransport::<Tokio1Executor>::from_url(&settings.smtp_url) {
         Ok(builder) => builder.timeout(Some(Duration::from_secs(20))).build(),
         Err(error) => {
-            tracing::error!(%error, url = settings.smtp_url, "bad SMTP address; no mail will be sent");
+            // The URL may carry the server's user name and password: only its host is logged.
+            let host = reqwest::Url::parse(&settings.smtp_url).ok().and_then(|u| u.host_str().map(String::from));
+            tracing::error!(%error, host = host.as_deref().unwrap_or("-"), "bad SMTP address; no mail will be sent");
             return;
         }
     };

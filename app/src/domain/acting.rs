@@ -122,38 +122,35 @@ pub enum MandateIssue {
 }
 
 impl Basis {
-    /// A stable text form for storage and the audit trail (`trade:toimitusjohtaja`, `mandate:person`, …).
+    /// A stable text form for storage and the audit trail (`trade:toimitusjohtaja`, `mandate`, …).
     pub fn code(self) -> String {
         match self {
             Basis::TradeRegisterRole(role) => format!("trade:{}", role.code()),
-            Basis::Mandate { issue, holder } => {
-                let holder = match holder {
-                    MandateHolder::Person => "person",
-                    MandateHolder::Company => "company",
-                };
-                match issue {
-                    MandateIssue::TakingIntoUseSocialAndHealthDigitalServices => format!("mandate:{holder}"),
-                    MandateIssue::Other => format!("mandate-other:{holder}"),
-                }
-            }
+            Basis::Mandate { issue: MandateIssue::TakingIntoUseSocialAndHealthDigitalServices } => "mandate".into(),
+            Basis::Mandate { issue: MandateIssue::Other } => "mandate-other".into(),
             Basis::SelfEmployed => "self_employed".into(),
             Basis::Pharmacist => "pharmacist".into(),
         }
     }
 
+    /// Reads `code()`'s form. Rows written before e-Authorizations was asked through
+    /// `organizationRoles` name a holder (`mandate:person`, `mandate:company`); they read as the
+    /// same mandate, since that answer does not say who holds it.
     pub fn from_code(code: &str) -> Option<Basis> {
-        let holder = |h: &str| match h {
-            "person" => Some(MandateHolder::Person),
-            "company" => Some(MandateHolder::Company),
-            _ => None,
-        };
         let sote = MandateIssue::TakingIntoUseSocialAndHealthDigitalServices;
-        match code.split_once(':') {
-            Some(("trade", role)) => Some(Basis::TradeRegisterRole(TradeRegisterRole::from_code(role))),
-            Some(("mandate", h)) => Some(Basis::Mandate { issue: sote, holder: holder(h)? }),
-            Some(("mandate-other", h)) => Some(Basis::Mandate { issue: MandateIssue::Other, holder: holder(h)? }),
-            None if code == "self_employed" => Some(Basis::SelfEmployed),
-            None if code == "pharmacist" => Some(Basis::Pharmacist),
+        let mandate = |issue, holder: Option<&str>| {
+            matches!(holder, None | Some("person" | "company")).then_some(Basis::Mandate { issue })
+        };
+        let (kind, rest) = match code.split_once(':') {
+            Some((kind, rest)) => (kind, Some(rest)),
+            None => (code, None),
+        };
+        match (kind, rest) {
+            ("trade", Some(role)) => Some(Basis::TradeRegisterRole(TradeRegisterRole::from_code(role))),
+            ("mandate", holder) => mandate(sote, holder),
+            ("mandate-other", holder) => mandate(MandateIssue::Other, holder),
+            ("self_employed", None) => Some(Basis::SelfEmployed),
+            ("pharmacist", None) => Some(Basis::Pharmacist),
             _ => None,
         }
     }
@@ -169,8 +166,7 @@ impl Basis {
             Basis::TradeRegisterRole(TradeRegisterRole::ViceManagingDirector) => msg!("basis-vice-managing-director"),
             Basis::TradeRegisterRole(TradeRegisterRole::Other) => msg!("basis-other-role"),
             Basis::Mandate { issue: MandateIssue::Other, .. } => msg!("basis-mandate-other-issue"),
-            Basis::Mandate { holder: MandateHolder::Person, .. } => msg!("basis-mandate"),
-            Basis::Mandate { holder: MandateHolder::Company, .. } => msg!("basis-mandate-company"),
+            Basis::Mandate { .. } => msg!("basis-mandate"),
             Basis::SelfEmployed => msg!("basis-self-employed"),
             Basis::Pharmacist => msg!("basis-pharmacist"),
         }
@@ -226,20 +222,14 @@ impl CodeServiceStatus {
     }
 }
 
-/// Who holds a mandate: the person themself, or a company whose responsible persons then act.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum MandateHolder {
-    Person,
-    Company,
-}
-
 /// Why a person may act for an organisation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Basis {
     TradeRegisterRole(TradeRegisterRole),
+    /// A Suomi.fi mandate, held by the person or by a company they represent: e-Authorizations'
+    /// `organizationRoles` does not say which, and both allow the same.
     Mandate {
         issue: MandateIssue,
-        holder: MandateHolder,
     },
     /// A self-employed professional acting for themself.
     SelfEmployed,
@@ -302,9 +292,7 @@ mod tests {
     fn all_bases() -> Vec<Basis> {
         let mut bases: Vec<Basis> = TradeRegisterRole::ALL.into_iter().map(Basis::TradeRegisterRole).collect();
         for issue in [MandateIssue::TakingIntoUseSocialAndHealthDigitalServices, MandateIssue::Other] {
-            for holder in [MandateHolder::Person, MandateHolder::Company] {
-                bases.push(Basis::Mandate { issue, holder });
-            }
+            bases.push(Basis::Mandate { issue });
         }
         bases.extend([Basis::SelfEmployed, Basis::Pharmacist]);
         bases
@@ -333,7 +321,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(checked, 11 * 6 * 5);
+        assert_eq!(checked, 9 * 6 * 5);
     }
 
     #[test]
@@ -343,10 +331,7 @@ mod tests {
         assert!(!permits(md, Public, TakeServicesIntoUse), "public organisations act through mandates");
         let board = Basis::TradeRegisterRole(TradeRegisterRole::from_code("hallituksen_jasen"));
         assert!(!permits(board, PrivateCompany, SignAgreements), "a board member needs a mandate");
-        let mandate = Basis::Mandate {
-            issue: MandateIssue::TakingIntoUseSocialAndHealthDigitalServices,
-            holder: MandateHolder::Company,
-        };
+        let mandate = Basis::Mandate { issue: MandateIssue::TakingIntoUseSocialAndHealthDigitalServices };
         for action in
             [TakeServicesIntoUse, SignAgreements, UpdateContactsAndTechnicalData, SeeBillingAndAdministrativeContent]
         {
@@ -370,6 +355,12 @@ mod tests {
             assert_eq!(CodeServiceStatus::from_code(status.code()), Some(status));
         }
         assert_eq!(Basis::from_code("mandate:robot"), None);
+        assert_eq!(Basis::from_code("pharmacist:x"), None);
+        let sote = Basis::Mandate { issue: MandateIssue::TakingIntoUseSocialAndHealthDigitalServices };
+        for older in ["mandate:person", "mandate:company"] {
+            assert_eq!(Basis::from_code(older), Some(sote), "rows written before organizationRoles");
+        }
+        assert_eq!(Basis::from_code("mandate-other:company"), Some(Basis::Mandate { issue: MandateIssue::Other }));
         assert_eq!(OrganisationKind::from_code("foundation"), None);
         assert!(CodeServiceStatus::Current.allows_taking_into_use());
         assert!(!CodeServiceStatus::Outdated.allows_taking_into_use());

@@ -1,6 +1,7 @@
 //! Acting with a Suomi.fi mandate: the browser's trip to the e-Authorizations organisation
-//! chooser and back. The registry's session stays on the server; the browser only carries
-//! `state`, bound to its session.
+//! chooser and back (register → `/oauth/authorize` → `/oauth/token` → `organizationRoles` →
+//! unregister when done, as DVV's reference client does). The registry's session stays on the
+//! server; the browser only carries `state`, bound to its session.
 use crate::web::AppState;
 use app::api::acting::MandateOutcome;
 use app::components::session::is_local_path;
@@ -9,7 +10,7 @@ use app::{
         acting::{self, KANTA_MANDATE_ISSUE, MandateCredentials},
         entities::{acting as acting_row, mandate_selection},
         identity::{self, Audit, CurrentSession, audit},
-        registry::MandateAnswer,
+        registry::Principals,
     },
     domain::acting::Basis,
     i18n::lang_of_request,
@@ -96,7 +97,7 @@ pub struct CallbackQuery {
     error: Option<String>,
 }
 
-/// The chooser sends the browser back: which organisation, and does the mandate allow our issue?
+/// The chooser sends the browser back: which organisation was chosen, and is the mandate complete?
 pub async fn callback(
     State(state): State<AppState>,
     session: Option<Extension<CurrentSession>>,
@@ -149,24 +150,30 @@ async fn finish(
     let code = code.ok_or(MandateOutcome::Cancelled)?;
     let mandates = &state.registries.mandates;
     let token = mandates.token(&code, &redirect_uri(state)).await.map_err(|e| unavailable(&e))?;
-    let (ytunnus, _) = mandates
-        .chosen_organisation(registry_session, &token)
-        .await
-        .map_err(|e| unavailable(&e))?
-        .ok_or(MandateOutcome::Cancelled)?;
-    let holder = match mandates.authorization(registry_session, &token, &ytunnus).await.map_err(|e| unavailable(&e))? {
-        MandateAnswer::Allowed(holder) => holder,
-        MandateAnswer::Disallowed | MandateAnswer::SessionEnded => {
-            let detail = ytunnus.to_string();
-            let refused = Audit {
-                detail: Some(&detail),
-                allowed: false,
-                ..Audit::of_person(session.person_id, "acting-started")
-            };
-            audit(&state.db, &refused).await.map_err(|e| unavailable(&e))?;
-            return Err(MandateOutcome::NotAllowed);
-        }
+    let listed = match mandates.organisation_roles(registry_session, &token).await.map_err(|e| unavailable(&e))? {
+        Principals::Listed(listed) => listed,
+        Principals::SessionEnded => return Err(MandateOutcome::Expired),
     };
+    // The answer lists the one principal chosen; more would leave us guessing which.
+    if listed.len() > 1 {
+        tracing::error!(principals = listed.len(), "e-Authorizations listed several principals after one choice");
+        return Err(MandateOutcome::Unavailable);
+    }
+    let refused = |detail: String| async move {
+        let refused =
+            Audit { detail: Some(&detail), allowed: false, ..Audit::of_person(session.person_id, "acting-started") };
+        audit(&state.db, &refused).await.map_err(|e| unavailable(&e))
+    };
+    let Some(chosen) = listed.into_iter().next() else {
+        // A code came back, yet nothing is listed: the mandate ended in between.
+        refused("not-listed".into()).await?;
+        return Err(MandateOutcome::NotAllowed);
+    };
+    if !chosen.complete {
+        refused(format!("incomplete:{}", chosen.ytunnus)).await?;
+        return Err(MandateOutcome::Incomplete);
+    }
+    let ytunnus = chosen.ytunnus;
     // e-Authorizations says whom; the trade register says what kind of organisation it is.
     let found = state
         .registries
@@ -177,8 +184,8 @@ async fn finish(
         .ok_or(MandateOutcome::NotAllowed)?;
     let organisation =
         acting::remember_organisation(&state.db, &state.registries, &found).await.map_err(|e| unavailable(&e))?;
-    let basis = Basis::Mandate { issue: KANTA_MANDATE_ISSUE, holder };
-    let credentials = MandateCredentials { session: registry_session.to_string(), token };
+    let basis = Basis::Mandate { issue: KANTA_MANDATE_ISSUE };
+    let credentials = MandateCredentials { session: registry_session.to_string(), token, roles: chosen.roles };
     acting::start_acting(&state.db, &state.registries, session, &organisation, basis, Some(credentials))
         .await
         .map_err(|e| unavailable(&e))

@@ -1,14 +1,21 @@
-//! Sandbox Suomi.fi e-Authorizations (organisation case, `ypa`): person registration, the
-//! organisation chooser, token, organisation roles, authorization per issue and unregistration,
-//! each server-to-server call checked against the checksum header like the real service does.
-//! A tester's page grants and revokes mandates between test persons and organisations; a revoked
-//! mandate is refused at the next authorization query.
+//! Sandbox Suomi.fi e-Authorizations (organisation case, `ypa`). It answers exactly the routes
+//! DVV's reference client (`vrk-kpa/roles-auths-client`) calls: `user/register`,
+//! `user/unregister`, `api/organizationRoles/{session}` (each server-to-server call checked against
+//! the checksum header like the real service does), `/oauth/authorize` (the chooser) and
+//! `/oauth/token`; plus the tester's page `/admin`. Any other path is a 404, so a client calling a
+//! route the real service lacks fails here too.
+//!
+//! The chooser lists only principals for which the person holds our issue (every mandate here is
+//! for it), and `organizationRoles` lists the chosen one with the person's roles in it (from the
+//! trade register: TJ, TJS, ELI) and `complete`. The tester's page grants, revokes and makes
+//! mandates incomplete (awaiting a joint signature); each shows at the next `organizationRoles`.
 use super::{
     page::{document, escape, text},
     registers::{Organisation, TestData},
 };
 use app::{
-    backend::registry::mandates::{CHECKSUM_HEADER, checksum},
+    backend::registry::mandates::{CHECKSUM_HEADER, PrincipalRole, checksum},
+    domain::acting::TradeRegisterRole,
     i18n::{Lang, lang_of_request},
     msg,
 };
@@ -29,10 +36,9 @@ use std::{
 };
 use subtle::ConstantTimeEq;
 
-/// Sandbox material only: the checksum key, the token endpoint's Basic password and the issue code.
+/// Sandbox material only: the checksum key and the token endpoint's Basic password.
 pub const CLIENT_SECRET: &str = "sandbox-mandates-client-secret";
 pub const OAUTH_SECRET: &str = "sandbox-mandates-oauth-secret";
-pub const ISSUE: &str = "sote-digipalvelut-kayttoonotto";
 /// How far a checksum's timestamp may be from our clock, as in the real service.
 const CLOCK_SKEW: chrono::Duration = chrono::Duration::minutes(5);
 
@@ -49,6 +55,15 @@ struct Mandate {
     principal: String,
     holder: Holder,
     active: bool,
+    /// `false`: awaiting a signature (e.g. joint signing), listed with `complete: false`.
+    complete: bool,
+}
+
+/// A principal the chooser offers a person.
+struct Offered {
+    organisation: Organisation,
+    via_company: bool,
+    complete: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -85,7 +100,8 @@ impl Valtuudet {
                         "company" => Holder::Company(holder.clone()),
                         _ => Holder::Person(data.person(holder)?.hetu.clone()),
                     },
-                    active: state == "active",
+                    active: state != "revoked",
+                    complete: state != "incomplete",
                 }),
                 _ => None,
             })
@@ -102,24 +118,45 @@ impl Valtuudet {
         self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// The organisations `hetu` may act for by an active mandate, and whether through a company.
-    fn principals_of(&self, hetu: &str) -> Vec<(Organisation, bool)> {
+    /// The organisations `hetu` holds an active mandate for (ours is the only issue here), itself
+    /// or through a company it represents; complete when any of those mandates is.
+    fn principals_of(&self, hetu: &str) -> Vec<Offered> {
         let person = self.data.person_by_hetu(hetu).map(|p| p.id.clone()).unwrap_or_default();
         let companies: Vec<String> = self.data.acting_roles_of(&person).map(|o| o.id.clone()).collect();
-        let mut found: Vec<(Organisation, bool)> = Vec::new();
+        let mut found: Vec<Offered> = Vec::new();
         for m in self.store().mandates.iter().filter(|m| m.active) {
             let via_company = match &m.holder {
                 Holder::Person(h) if h == hetu => false,
                 Holder::Company(c) if companies.contains(c) => true,
                 _ => continue,
             };
-            if let Some(o) = self.data.organisation(&m.principal)
-                && !found.iter().any(|(f, _)| f.id == o.id)
-            {
-                found.push((o.clone(), via_company));
+            match found.iter_mut().find(|f| f.organisation.id == m.principal) {
+                Some(known) => known.complete |= m.complete,
+                None => {
+                    if let Some(o) = self.data.organisation(&m.principal) {
+                        found.push(Offered { organisation: o.clone(), via_company, complete: m.complete });
+                    }
+                }
             }
         }
         found
+    }
+
+    /// The person's roles in `organisation` as e-Authorizations codes them; other trade-register
+    /// roles get no code here.
+    fn roles_in(&self, hetu: &str, organisation: &str) -> Vec<&'static str> {
+        let person = self.data.person_by_hetu(hetu).map(|p| p.id.as_str()).unwrap_or_default();
+        self.data
+            .roles
+            .iter()
+            .filter(|(p, o, _)| p == person && o == organisation)
+            .filter_map(|(_, _, role)| match TradeRegisterRole::from_code(role) {
+                TradeRegisterRole::ManagingDirector => Some(PrincipalRole::ManagingDirector.code()),
+                TradeRegisterRole::DeputyManagingDirector => Some(PrincipalRole::DeputyManagingDirector.code()),
+                TradeRegisterRole::Entrepreneur => Some(PrincipalRole::Entrepreneur.code()),
+                _ => None,
+            })
+            .collect()
     }
 
     /// Checks the checksum header of a server-to-server call.
@@ -169,7 +206,6 @@ pub fn router(service: Arc<Valtuudet>) -> Router {
         .route("/service/ypa/user/register/{client_id}/{hetu}", get(register))
         .route("/service/ypa/user/unregister/{session_id}", get(unregister))
         .route("/service/ypa/api/organizationRoles/{session_id}", get(organisation_roles))
-        .route("/service/ypa/api/authorization/{session_id}/{business_id}", get(authorization))
         .route_layer(middleware::from_fn_with_state(service.clone(), checksum_checked));
     Router::new()
         .merge(signed)
@@ -199,9 +235,10 @@ async fn register(State(service): State<Arc<Valtuudet>>, Path((client_id, hetu))
     Json(json!({ "sessionId": session_id, "userId": user_id })).into_response()
 }
 
+/// Answers `true`, as the reference client expects.
 async fn unregister(State(service): State<Arc<Valtuudet>>, Path(session_id): Path<String>) -> Response {
     service.store().sessions.remove(&session_id);
-    Json(json!({})).into_response()
+    Json(json!(true)).into_response()
 }
 
 #[derive(Deserialize)]
@@ -266,7 +303,7 @@ async fn chooser(
     let options: String = principals
         .iter()
         .enumerate()
-        .map(|(i, (o, via_company))| {
+        .map(|(i, Offered { organisation: o, via_company, .. })| {
             let note = if *via_company {
                 format!(" <small>{}</small>", t(msg!("sandbox-mandates-via-company")))
             } else {
@@ -319,7 +356,8 @@ async fn choose(State(service): State<Arc<Valtuudet>>, Form(form): Form<ChooseFo
     if form.action != "choose" {
         return q.back(&[("error", "access_denied")]);
     }
-    let chosen = q.principal.clone().filter(|p| service.principals_of(&session.hetu).iter().any(|(o, _)| &o.id == p));
+    let chosen =
+        q.principal.clone().filter(|p| service.principals_of(&session.hetu).iter().any(|f| &f.organisation.id == p));
     let Some(chosen) = chosen else {
         return q.back(&[("error", "access_denied")]);
     };
@@ -357,6 +395,8 @@ async fn token(State(service): State<Arc<Valtuudet>>, headers: HeaderMap, Query(
     Json(json!({ "access_token": token, "token_type": "bearer", "expires_in": 36000 })).into_response()
 }
 
+/// The chosen principal while the person still holds a mandate for it: `[{name, identifier,
+/// roles, complete}]`, or `[]`; 401 when the session or its token is unknown (ended).
 async fn organisation_roles(
     State(service): State<Arc<Valtuudet>>,
     headers: HeaderMap,
@@ -365,38 +405,20 @@ async fn organisation_roles(
     let Some(session) = service.session_with_token(&session_id, &headers) else {
         return StatusCode::UNAUTHORIZED.into_response();
     };
-    let chosen: Vec<_> = session
-        .chosen
-        .and_then(|id| service.data.organisation(&id).cloned())
-        .map(|o| json!({ "name": o.name, "identifier": o.business_id, "roles": [], "complete": true }))
+    let chosen: Vec<_> = service
+        .principals_of(&session.hetu)
         .into_iter()
+        .filter(|f| session.chosen.as_deref() == Some(f.organisation.id.as_str()))
+        .map(|f| {
+            json!({
+                "name": f.organisation.name,
+                "identifier": f.organisation.business_id,
+                "roles": service.roles_in(&session.hetu, &f.organisation.id),
+                "complete": f.complete,
+            })
+        })
         .collect();
     Json(json!(chosen)).into_response()
-}
-
-#[derive(Deserialize)]
-struct IssuesQuery {
-    issues: Option<String>,
-}
-
-async fn authorization(
-    State(service): State<Arc<Valtuudet>>,
-    headers: HeaderMap,
-    Path((session_id, business_id)): Path<(String, String)>,
-    Query(q): Query<IssuesQuery>,
-) -> Response {
-    let Some(session) = service.session_with_token(&session_id, &headers) else {
-        return StatusCode::UNAUTHORIZED.into_response();
-    };
-    let issue_ok = q.issues.as_deref().is_some_and(|i| i.split(',').any(|i| i == ISSUE));
-    let found = service.principals_of(&session.hetu).into_iter().find(|(o, _)| o.business_id == business_id);
-    match found.filter(|_| issue_ok) {
-        Some((_, via_company)) => Json(
-            json!({ "result": "ALLOWED", "reasons": [], "holder": if via_company { "company" } else { "person" } }),
-        )
-        .into_response(),
-        None => Json(json!({ "result": "DISALLOWED", "reasons": ["NO_MANDATE"] })).into_response(),
-    }
 }
 
 /// The tester's page: every mandate with revoke/restore, and forms to grant new ones.
@@ -416,13 +438,26 @@ async fn admin_page(State(service): State<Arc<Valtuudet>>, headers: HeaderMap) -
                 Holder::Person(hetu) => data.person_by_hetu(hetu).map(|p| format!("{} ({hetu})", p.name)).unwrap_or_else(|| hetu.clone()),
                 Holder::Company(id) => org_name(id),
             };
-            let (state, action, label) = if m.active {
-                (t(msg!("sandbox-mandates-active")), "revoke", t(msg!("sandbox-mandates-revoke")))
+            let state = match (m.active, m.complete) {
+                (false, _) => t(msg!("sandbox-mandates-revoked")),
+                (true, true) => t(msg!("sandbox-mandates-active")),
+                (true, false) => t(msg!("sandbox-mandates-incomplete")),
+            };
+            let button = |action: &str, label: &str| {
+                format!(r#"<button type="submit" name="action" value="{action}">{label}</button>"#)
+            };
+            let mut buttons = if m.active {
+                button("revoke", &t(msg!("sandbox-mandates-revoke")))
             } else {
-                (t(msg!("sandbox-mandates-revoked")), "restore", t(msg!("sandbox-mandates-restore")))
+                button("restore", &t(msg!("sandbox-mandates-restore")))
+            };
+            buttons += &if m.complete {
+                button("incomplete", &t(msg!("sandbox-mandates-make-incomplete")))
+            } else {
+                button("complete", &t(msg!("sandbox-mandates-make-complete")))
             };
             format!(
-                r#"<tr><td>{}</td><td>{}</td><td>{state}</td><td><form method="post"><input type="hidden" name="index" value="{i}"><button type="submit" name="action" value="{action}">{label}</button></form></td></tr>"#,
+                r#"<tr><td>{}</td><td>{}</td><td>{state}</td><td><form method="post"><input type="hidden" name="index" value="{i}">{buttons}</form></td></tr>"#,
                 escape(&org_name(&m.principal)),
                 escape(&holder),
             )
@@ -475,18 +510,29 @@ async fn admin(State(service): State<Arc<Valtuudet>>, Form(form): Form<AdminForm
         ("revoke" | "restore", Some(i)) if i < store.mandates.len() => {
             store.mandates[i].active = form.action == "restore"
         }
+        ("incomplete" | "complete", Some(i)) if i < store.mandates.len() => {
+            store.mandates[i].complete = form.action == "complete"
+        }
         ("grant-person", _) => {
             let hetu = form.holder.as_deref().and_then(|h| app::domain::hetu::Hetu::parse(h).ok());
             if let (Some(principal), Some(hetu)) = (known(&form.principal), hetu) {
-                store.mandates.push(Mandate { principal, holder: Holder::Person(hetu.to_string()), active: true });
+                store.mandates.push(Mandate {
+                    principal,
+                    holder: Holder::Person(hetu.to_string()),
+                    active: true,
+                    complete: true,
+                });
             } else {
                 return StatusCode::BAD_REQUEST.into_response();
             }
         }
         ("grant-company", _) => match (known(&form.principal), known(&form.holder)) {
-            (Some(principal), Some(company)) => {
-                store.mandates.push(Mandate { principal, holder: Holder::Company(company), active: true })
-            }
+            (Some(principal), Some(company)) => store.mandates.push(Mandate {
+                principal,
+                holder: Holder::Company(company),
+                active: true,
+                complete: true,
+            }),
             _ => return StatusCode::BAD_REQUEST.into_response(),
         },
         _ => return StatusCode::BAD_REQUEST.into_response(),

@@ -143,22 +143,27 @@ pub async fn within_a_minute(test: impl std::future::Future<Output = ()>) {
 }
 
 /// Runs each named `async fn(TestApp)` once on SQLite and once on PostgreSQL;
-/// `with [("KANTA_X", "value")];` first gives them settings.
+/// `with [("KANTA_X", "value")];` first gives them settings, and `with settings from f;` the
+/// settings an `async fn f() -> Env` makes at run time (e.g. the address of a server it starts).
 #[macro_export]
 macro_rules! on_both_databases {
     ($($name:ident),* $(,)?) => { on_both_databases!(with []; $($name),*); };
-    (with $env:tt; $($name:ident),* $(,)?) => {$(
+    (with settings from $settings:ident; $($name:ident),* $(,)?) => {
+        on_both_databases!(@open (super::$settings().await); $($name),*);
+    };
+    (with $env:tt; $($name:ident),* $(,)?) => { on_both_databases!(@open (&$env); $($name),*); };
+    (@open $settings:expr; $($name:ident),*) => {$(
         mod $name {
             #[tokio::test(flavor = "multi_thread")]
             async fn sqlite() {
                 $crate::common::within_a_minute(async {
-                    super::$name($crate::common::TestApp::sqlite_with(&$env).await).await
+                    super::$name($crate::common::TestApp::sqlite_with($settings).await).await
                 }).await
             }
             #[tokio::test(flavor = "multi_thread")]
             async fn postgres() {
                 $crate::common::within_a_minute(async {
-                    super::$name($crate::common::TestApp::postgres_with(&$env).await).await
+                    super::$name($crate::common::TestApp::postgres_with($settings).await).await
                 }).await
             }
         }

@@ -1,9 +1,15 @@
-//! Suomi.fi e-Authorizations, organisation case (`ypa`): whom a person may act for with a mandate.
-//! The flow: register the person (server to server) → the browser picks an organisation in the
-//! service's chooser → code for a token → which organisation was chosen → is our issue allowed
-//! for it → unregister. Every server-to-server call is signed with the service's checksum header.
+//! Suomi.fi e-Authorizations, organisation case (`ypa`), spoken as DVV's reference client
+//! (`vrk-kpa/roles-auths-client`, `YpaWebApiRiClient`) speaks it: register the person (server to
+//! server) → the browser picks a principal in the service's chooser (`/oauth/authorize`) → code
+//! for a token (`/oauth/token`) → `organizationRoles/{session}` says which organisation and with
+//! what roles → unregister. Every server-to-server call is signed with the checksum header.
+//!
+//! The chooser lists only principals for which the person holds the issues DVV has set for our
+//! e-service, so a principal listed with `complete: true` means the mandate holds. There is no
+//! per-issue question in the organisation case: no public client calls a YPA `authorization`
+//! route (only the person case has `/service/hpa/api/authorization/…`), so we ask none.
 use super::{Http, RegistryError};
-use crate::domain::{acting::MandateHolder, hetu::Hetu, ytunnus::YTunnus};
+use crate::domain::{hetu::Hetu, ytunnus::YTunnus};
 use base64::{Engine, engine::general_purpose::STANDARD};
 use hmac::{Hmac, Mac};
 use serde::Deserialize;
@@ -18,8 +24,6 @@ pub struct MandatesConfig {
     pub client_secret: String,
     /// HTTP Basic password at the token endpoint.
     pub oauth_secret: String,
-    /// The issue code of "Taking into use the digital services of social and health care".
-    pub issue: String,
 }
 
 /// The registry's session for one person; stays on the server.
@@ -30,33 +34,83 @@ pub struct MandateSession {
     pub user_id: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MandateAnswer {
-    Allowed(MandateHolder),
-    Disallowed,
-    /// The registry no longer knows the session: the person must choose again.
+/// A person's role in an organisation as `organizationRoles` codes it. Codes from DVV's
+/// reference client (`YpaOrganization.getRoles`: "for example TJ, TIL, ELI, S, IS or NIMKO") and
+/// the public API description (TJS); any other code is kept as it came, for the audit trail.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PrincipalRole {
+    /// `TJ`, toimitusjohtaja.
+    ManagingDirector,
+    /// `TJS`, toimitusjohtajan sijainen.
+    DeputyManagingDirector,
+    /// `ELI`, elinkeinonharjoittaja (a sole trader).
+    Entrepreneur,
+    /// A code we give no meaning to; nothing here depends on it.
+    Other(String),
+}
+
+impl PrincipalRole {
+    pub fn from_code(code: &str) -> PrincipalRole {
+        match code.trim() {
+            "TJ" => PrincipalRole::ManagingDirector,
+            "TJS" => PrincipalRole::DeputyManagingDirector,
+            "ELI" => PrincipalRole::Entrepreneur,
+            other => PrincipalRole::Other(other.to_string()),
+        }
+    }
+
+    pub fn code(&self) -> &str {
+        match self {
+            PrincipalRole::ManagingDirector => "TJ",
+            PrincipalRole::DeputyManagingDirector => "TJS",
+            PrincipalRole::Entrepreneur => "ELI",
+            PrincipalRole::Other(code) => code,
+        }
+    }
+}
+
+/// One organisation of an `organizationRoles` answer (`{name, identifier, roles, complete}`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Principal {
+    pub ytunnus: YTunnus,
+    pub name: String,
+    /// The person's roles in the organisation (may be empty: a mandate needs none).
+    pub roles: Vec<PrincipalRole>,
+    /// `false` when the person's rights are not complete yet, e.g. a mandate that needs several
+    /// signatures of which some are missing. Such a principal allows nothing here.
+    pub complete: bool,
+}
+
+/// What `organizationRoles/{session}` answered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Principals {
+    /// The principal chosen in the chooser (the list holds it alone; empty when none was chosen
+    /// or the mandate no longer holds).
+    Listed(Vec<Principal>),
+    /// HTTP 401: the session has expired or was unregistered; the person must choose again.
     SessionEnded,
+}
+
+impl Principals {
+    /// Whether the mandate for `ytunnus` holds: listed, and complete.
+    pub fn mandate_holds(&self, ytunnus: &YTunnus) -> bool {
+        matches!(self, Principals::Listed(list) if list.iter().any(|p| p.ytunnus == *ytunnus && p.complete))
+    }
 }
 
 #[async_trait::async_trait]
 pub trait Mandates: Send + Sync {
+    /// `GET /service/ypa/user/register/{clientId}/{hetu}?requestId=…` → `{sessionId, userId}`.
     async fn register(&self, hetu: &Hetu) -> Result<MandateSession, RegistryError>;
-    /// Where to send the browser to pick an organisation; it comes back to `redirect_uri` with `code` and `state`.
+    /// `/oauth/authorize?client_id&response_type=code&redirect_uri&user&state&lang`: where to send
+    /// the browser to pick a principal; it comes back to `redirect_uri` with `code` and `state`.
     fn chooser_url(&self, user_id: &str, state: &str, redirect_uri: &str, lang: &str) -> String;
+    /// `POST /oauth/token?code&grant_type=authorization_code&redirect_uri` (Basic) → the access token.
     async fn token(&self, code: &str, redirect_uri: &str) -> Result<String, RegistryError>;
-    /// The organisation picked in the chooser (`None` if the session has ended or nothing was picked).
-    async fn chosen_organisation(
-        &self,
-        session_id: &str,
-        token: &str,
-    ) -> Result<Option<(YTunnus, String)>, RegistryError>;
-    /// Whether the person may act for `ytunnus` in our issue, asked again on every re-check.
-    async fn authorization(
-        &self,
-        session_id: &str,
-        token: &str,
-        ytunnus: &YTunnus,
-    ) -> Result<MandateAnswer, RegistryError>;
+    /// `GET /service/ypa/api/organizationRoles/{sessionId}?requestId=…` (Bearer): asked after the
+    /// chooser and again at every re-check. Any status but 200 and 401 is an error (a 404 too).
+    async fn organisation_roles(&self, session_id: &str, token: &str) -> Result<Principals, RegistryError>;
+    /// `GET /service/ypa/user/unregister/{sessionId}?requestId=…`.
     async fn unregister(&self, session_id: &str) -> Result<(), RegistryError>;
 }
 
@@ -111,27 +165,24 @@ struct Token {
     access_token: String,
 }
 
+/// `YpaOrganization` of the reference client.
 #[derive(Deserialize)]
 struct OrganisationRoles {
     name: String,
     identifier: String,
+    #[serde(default)]
+    roles: Vec<String>,
+    complete: bool,
 }
 
-#[derive(Deserialize)]
-struct Authorization {
-    result: String,
-    /// `person` or `company`: whether the mandate was given to the person or to a company they
-    /// act for. Absent means the person.
-    #[serde(default)]
-    holder: Option<String>,
-}
+const SERVICE: &str = "e-Authorizations";
 
 #[async_trait::async_trait]
 impl Mandates for HttpMandates {
     async fn register(&self, hetu: &Hetu) -> Result<MandateSession, RegistryError> {
         let path = format!("/service/ypa/user/register/{}/{hetu}?requestId={}", self.config.client_id, request_id());
         let registered: Registered =
-            self.http.json(self.signed_get(&path)).await?.ok_or(RegistryError::Status("e-Authorizations", 404))?;
+            self.http.json(self.signed_get(&path)).await?.ok_or(RegistryError::Status(SERVICE, 404))?;
         Ok(MandateSession { session_id: registered.session_id, user_id: registered.user_id })
     }
 
@@ -157,52 +208,28 @@ impl Mandates for HttpMandates {
             .post(self.http.url("/oauth/token"))
             .query(&[("code", code), ("grant_type", "authorization_code"), ("redirect_uri", redirect_uri)])
             .basic_auth(&self.config.client_id, Some(&self.config.oauth_secret));
-        let token: Token = self.http.json(request).await?.ok_or(RegistryError::Status("e-Authorizations", 404))?;
+        let token: Token = self.http.json(request).await?.ok_or(RegistryError::Status(SERVICE, 404))?;
         Ok(token.access_token)
     }
 
-    async fn chosen_organisation(
-        &self,
-        session_id: &str,
-        token: &str,
-    ) -> Result<Option<(YTunnus, String)>, RegistryError> {
+    async fn organisation_roles(&self, session_id: &str, token: &str) -> Result<Principals, RegistryError> {
         let path = format!("/service/ypa/api/organizationRoles/{session_id}?requestId={}", request_id());
-        let roles: Option<Vec<OrganisationRoles>> = self.http.json(self.signed_get(&path).bearer_auth(token)).await?;
-        let Some(chosen) = roles.and_then(|r| r.into_iter().next()) else {
-            return Ok(None);
-        };
-        let ytunnus = YTunnus::parse(&chosen.identifier)
-            .map_err(|_| RegistryError::Answer("e-Authorizations", chosen.identifier.clone()))?;
-        Ok(Some((ytunnus, chosen.name)))
-    }
-
-    async fn authorization(
-        &self,
-        session_id: &str,
-        token: &str,
-        ytunnus: &YTunnus,
-    ) -> Result<MandateAnswer, RegistryError> {
-        let path = format!(
-            "/service/ypa/api/authorization/{session_id}/{ytunnus}?issues={}&requestId={}",
-            self.config.issue,
-            request_id()
-        );
-        let response = self.signed_get(&path).bearer_auth(token).send().await;
-        let response = response.map_err(|e| RegistryError::Unreachable("e-Authorizations", e.to_string()))?;
-        if matches!(response.status().as_u16(), 401 | 404) {
-            return Ok(MandateAnswer::SessionEnded);
+        let response = self.http.send(self.signed_get(&path).bearer_auth(token)).await?;
+        if response.status() == reqwest::StatusCode::UNAUTHORIZED {
+            return Ok(Principals::SessionEnded);
         }
-        if !response.status().is_success() {
-            return Err(RegistryError::Status("e-Authorizations", response.status().as_u16()));
-        }
-        let answer: Authorization =
-            response.json().await.map_err(|e| RegistryError::Answer("e-Authorizations", e.to_string()))?;
-        // Anything but an explicit ALLOWED is a no, as the service's own default is.
-        Ok(match answer.result.as_str() {
-            "ALLOWED" if answer.holder.as_deref() == Some("company") => MandateAnswer::Allowed(MandateHolder::Company),
-            "ALLOWED" => MandateAnswer::Allowed(MandateHolder::Person),
-            _ => MandateAnswer::Disallowed,
-        })
+        let listed: Vec<OrganisationRoles> = self.http.read(response).await?;
+        let principals = listed
+            .into_iter()
+            .map(|o| {
+                let ytunnus = YTunnus::parse(&o.identifier).map_err(|e| {
+                    RegistryError::Answer(SERVICE, format!("an identifier that is no business ID ({e})"))
+                })?;
+                let roles = o.roles.iter().map(|r| PrincipalRole::from_code(r)).collect();
+                Ok(Principal { ytunnus, name: o.name, roles, complete: o.complete })
+            })
+            .collect::<Result<_, RegistryError>>()?;
+        Ok(Principals::Listed(principals))
     }
 
     async fn unregister(&self, session_id: &str) -> Result<(), RegistryError> {
@@ -222,5 +249,29 @@ mod tests {
             "2026-01-01T10:00:00+02:00",
         );
         assert_eq!(sum, "Jk3NSXnHhcVAtI06x7NqT5jRrQASbrNahjQMA3sFAh8=");
+    }
+
+    /// The vectors published with DVV's reference client's tests: client id `ed4b7ae7`.
+    #[test]
+    fn checksum_matches_the_vectors_published_with_the_reference_client() {
+        let key = "3ba56df8-88b8-4805-9b04-2f8e7a61";
+        let timestamp = "2017-02-09T10:29:42.09Z";
+        let query = "ed4b7ae7/080297-915A?requestId=02fd35dc-99e6-477b-b6e2-03f02cbf3666";
+        for (case, expected) in [
+            ("hpa", "z7X+xWtrvth1L7Ql6B/4xZ0iQ1VjToWX4TnHVLo8RGo="),
+            ("ypa", "z1xDqaSjDwnVniJvis0SqMXeQEBtgBgzozhQqftmY9U="),
+        ] {
+            let path = format!("/service/{case}/user/register/{query}");
+            assert_eq!(super::checksum(key, &path, timestamp), expected, "{case}");
+        }
+    }
+
+    #[test]
+    fn role_codes_round_trip() {
+        use super::PrincipalRole;
+        for code in ["TJ", "TJS", "ELI", "NIMKO"] {
+            assert_eq!(PrincipalRole::from_code(code).code(), code);
+        }
+        assert_eq!(PrincipalRole::from_code("TJ"), PrincipalRole::ManagingDirector);
     }
 }

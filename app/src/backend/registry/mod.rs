@@ -14,18 +14,46 @@ use serde::de::DeserializeOwned;
 use std::sync::Arc;
 
 pub use code_service::{CodeService, CodeServiceEntry, HttpCodeService};
-pub use mandates::{HttpMandates, MandateAnswer, MandateSession, Mandates, MandatesConfig};
+pub use mandates::{HttpMandates, MandateSession, Mandates, MandatesConfig, Principal, PrincipalRole, Principals};
 pub use professional_register::{HttpProfessionalRegister, ProfessionalRegister};
 pub use trade_register::{HttpTradeRegister, TradeRegister};
 
+/// Why a register could not answer. Its text goes to the log, so it never carries a URL (the
+/// e-Authorizations register route has the hetu in its path) nor anything else a person sent.
 #[derive(Debug, thiserror::Error)]
 pub enum RegistryError {
     #[error("{0} unreachable: {1}")]
-    Unreachable(&'static str, String),
+    Unreachable(&'static str, HttpFailure),
     #[error("{0} answered HTTP {1}")]
     Status(&'static str, u16),
     #[error("{0} answered something we cannot read: {1}")]
     Answer(&'static str, String),
+    #[error("{0} answered with a body we cannot read: {1}")]
+    Body(&'static str, HttpFailure),
+}
+
+/// An error of the HTTP client with its URL taken out (`reqwest::Error::without_url`): reqwest
+/// names the URL in the error's text, and some of our URLs carry a hetu. Shown with its causes
+/// ("error sending request: … Connection refused"), which name no URL.
+#[derive(Debug)]
+pub struct HttpFailure(reqwest::Error);
+
+impl From<reqwest::Error> for HttpFailure {
+    fn from(error: reqwest::Error) -> Self {
+        HttpFailure(error.without_url())
+    }
+}
+
+impl std::fmt::Display for HttpFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)?;
+        let mut cause = std::error::Error::source(&self.0);
+        while let Some(error) = cause {
+            write!(f, ": {error}")?;
+            cause = error.source();
+        }
+        Ok(())
+    }
 }
 
 impl From<RegistryError> for AppError {
@@ -84,13 +112,25 @@ impl Http {
         format!("{}{path}", self.base)
     }
 
+    /// Sends the request; any answer, whatever its status.
+    async fn send(&self, request: reqwest::RequestBuilder) -> Result<reqwest::Response, RegistryError> {
+        request.send().await.map_err(|e| RegistryError::Unreachable(self.name, e.into()))
+    }
+
+    /// Reads a 2xx answer's JSON body.
+    async fn read<T: DeserializeOwned>(&self, response: reqwest::Response) -> Result<T, RegistryError> {
+        match response.status().as_u16() {
+            200..=299 => response.json().await.map_err(|e| RegistryError::Body(self.name, e.into())),
+            status => Err(RegistryError::Status(self.name, status)),
+        }
+    }
+
     /// Sends the request; `None` when the register says 404 (it knows no such thing).
     async fn json<T: DeserializeOwned>(&self, request: reqwest::RequestBuilder) -> Result<Option<T>, RegistryError> {
-        let response = request.send().await.map_err(|e| RegistryError::Unreachable(self.name, e.to_string()))?;
+        let response = self.send(request).await?;
         match response.status().as_u16() {
             404 => Ok(None),
-            200..=299 => response.json().await.map(Some).map_err(|e| RegistryError::Answer(self.name, e.to_string())),
-            status => Err(RegistryError::Status(self.name, status)),
+            _ => self.read(response).await.map(Some),
         }
     }
 }
@@ -102,7 +142,7 @@ fn parse_organisation(
     kind: &str,
 ) -> Result<RegisteredOrganisation, RegistryError> {
     Ok(RegisteredOrganisation {
-        ytunnus: YTunnus::parse(business_id).map_err(|e| RegistryError::Answer(name, format!("{business_id}: {e}")))?,
+        ytunnus: YTunnus::parse(business_id).map_err(|e| RegistryError::Answer(name, format!("business ID: {e}")))?,
         name: org_name,
         kind: OrganisationKind::from_code(kind).ok_or_else(|| RegistryError::Answer(name, format!("kind {kind}")))?,
     })
