@@ -7,29 +7,6 @@ use crate::{
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-coded_enum! {
-    /// Why a login did not complete; each has its own page text. Details go to the log only.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    pub enum LoginFailure {
-        /// No login of this browser was waiting, or `state` did not match it.
-        State = ("state", msg!("login-failed-state")),
-        /// The user cancelled at the identity provider.
-        Cancelled = ("cancelled", msg!("login-failed-cancelled")),
-        /// The provider answered with an error, or the code exchange failed.
-        Provider = ("provider", msg!("login-failed-provider")),
-        /// The ID token failed validation (signature, issuer, audience, expiry, nonce).
-        Token = ("token", msg!("login-failed-token")),
-        /// The identification was below the required level of assurance.
-        Assurance = ("assurance", msg!("login-failed-assurance")),
-        /// A foreign person identified through eIDAS, without a Finnish identity code.
-        Foreign = ("foreign", msg!("login-failed-foreign")),
-        /// The provider's answer lacked a valid personal identity code or name.
-        Identity = ("identity", msg!("login-failed-identity")),
-        /// The provider or our database could not be reached.
-        Unavailable = ("unavailable", msg!("login-failed-unavailable")),
-    }
-}
-
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionView {
     pub display_name: String,

@@ -26,7 +26,7 @@ use std::{
 };
 use tokio::sync::RwLock;
 
-pub use app::api::session::LoginFailure;
+pub use app::pages::login::LoginFailure;
 
 /// The person as identified; the identity code stays in memory only until it is hashed.
 pub struct Identity {
