@@ -227,12 +227,15 @@ impl Config {
             }
         };
 
-        let (sandbox, bad) = parse("KANTA_SANDBOX", "on or off", if production { "off" } else { "on" });
-        let sandbox = match sandbox.trim().to_ascii_lowercase().as_str() {
-            "on" | "true" | "1" => true,
-            "off" | "false" | "0" => false,
-            _ => return Err(bad(sandbox)),
+        let switch = |variable: &'static str, default: bool| -> Result<bool, ConfigError> {
+            let (value, bad) = parse(variable, "on or off", if default { "on" } else { "off" });
+            match value.trim().to_ascii_lowercase().as_str() {
+                "on" | "true" | "1" => Ok(true),
+                "off" | "false" | "0" => Ok(false),
+                _ => Err(bad(value)),
+            }
         };
+        let sandbox = switch("KANTA_SANDBOX", !production)?;
 
         let issuer = get("KANTA_OIDC_ISSUER").map(|s| s.trim().trim_end_matches('/').to_string());
         if issuer.is_none() && !sandbox {
@@ -242,14 +245,6 @@ impl Config {
                 expected: "the identity provider's issuer URL (required when KANTA_SANDBOX is off)",
             });
         }
-        let switch = |variable: &'static str, default: bool| -> Result<bool, ConfigError> {
-            let (value, bad) = parse(variable, "on or off", if default { "on" } else { "off" });
-            match value.trim().to_ascii_lowercase().as_str() {
-                "on" | "true" | "1" => Ok(true),
-                "off" | "false" | "0" => Ok(false),
-                _ => Err(bad(value)),
-            }
-        };
         let request_object = switch("KANTA_OIDC_REQUEST_OBJECT", true)?;
         let require_encryption = switch("KANTA_OIDC_REQUIRE_ENCRYPTION", production)?;
         if production && !require_encryption {
@@ -274,11 +269,11 @@ impl Config {
                 .map(str::trim)
                 .filter(|p| !p.is_empty())
                 .map(|path| {
-                    std::fs::read_to_string(path).map_err(|_| ConfigError {
-                        variable,
-                        value: path.to_string(),
-                        expected: "readable files with RSA private keys in PEM, separated by commas",
-                    })
+                    let bad = |expected| ConfigError { variable, value: path.to_string(), expected };
+                    let pem = std::fs::read_to_string(path)
+                        .map_err(|_| bad("readable files with RSA private keys in PEM, separated by commas"))?;
+                    KeyRing::check_pem(&pem).map_err(|_| bad("RSA private keys of at least 2048 bits in PEM"))?;
+                    Ok(pem)
                 })
                 .collect::<Result<Vec<_>, _>>()
                 .map(Some)
@@ -309,14 +304,22 @@ impl Config {
             None => Vec::new(),
         };
         let keys = KeyRing::from_pems(&signing, &encryption).map_err(|error| ConfigError {
-            variable: if signing.is_empty() {
-                "KANTA_OIDC_SIGNING_KEY_FILES"
-            } else {
-                "KANTA_OIDC_ENCRYPTION_KEY_FILES"
-            },
+            variable: "KANTA_OIDC_ENCRYPTION_KEY_FILES",
             value: error.to_string(),
-            expected: "RSA private keys in PEM (PKCS#1 or PKCS#8)",
+            expected: "keys other than the signing keys, each listed once",
         })?;
+        if production {
+            let sandbox = crate::sandbox::keys::rp_signing().into_iter().chain(crate::sandbox::keys::rp_encryption());
+            let sandbox = KeyRing::from_pems(&sandbox.collect::<Vec<_>>(), &[]);
+            let sandbox_kids: Vec<String> = sandbox.iter().flat_map(|ring| ring.kids().map(String::from)).collect();
+            if let Some(kid) = keys.kids().find(|kid| sandbox_kids.iter().any(|s| s == kid)) {
+                return Err(ConfigError {
+                    variable: "KANTA_OIDC_SIGNING_KEY_FILES",
+                    value: format!("the sandbox key {kid}"),
+                    expected: "keys of our own in production: the sandbox's are public",
+                });
+            }
+        }
         let client_auth = match client_secret {
             Some(secret) => ClientAuth::ClientSecretBasic { secret },
             None => ClientAuth::PrivateKeyJwt,
@@ -555,9 +558,18 @@ mod tests {
         assert_eq!(e.variable, "KANTA_OIDC_ISSUER");
         let e = config(&[("KANTA_ENV", "production"), ("KANTA_OIDC_ISSUER", "https://idp.example")]).unwrap_err();
         assert_eq!(e.variable, "KANTA_OIDC_SIGNING_KEY_FILES");
-        let keys = concat!(env!("CARGO_MANIFEST_DIR"), "/src/sandbox/keys/");
-        let signing = format!("{keys}rp-signing-1.pem, {keys}rp-signing-2.pem");
-        let encryption = format!("{keys}rp-encryption-1.pem");
+        // Keys of our own: production refuses the sandbox's, which are public.
+        let dir = std::env::temp_dir().join(format!("kanta-config-keys-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let key = |name: &str| {
+            use josekit::jwk::KeyPair;
+            let pem = josekit::jwk::alg::rsa::RsaKeyPair::generate(2048).unwrap().to_pem_private_key();
+            let path = dir.join(name);
+            std::fs::write(&path, pem).unwrap();
+            path.display().to_string()
+        };
+        let signing = format!("{}, {}", key("signing-1.pem"), key("signing-2.pem"));
+        let encryption = key("encryption-1.pem");
         let (signing, encryption) = (signing.as_str(), encryption.as_str());
         let e = config(&[
             ("KANTA_ENV", "production"),
@@ -573,6 +585,11 @@ mod tests {
             ("KANTA_OIDC_ENCRYPTION_KEY_FILES", encryption),
         ];
         assert_eq!(config(&oidc).unwrap_err().variable, "KANTA_PSEUDONYM_KEY");
+        let sandbox_key = concat!(env!("CARGO_MANIFEST_DIR"), "/src/sandbox/keys/rp-encryption-1.pem");
+        let with_sandbox_key = [&oidc[..3], &[("KANTA_OIDC_ENCRYPTION_KEY_FILES", sandbox_key)]].concat();
+        assert_eq!(config(&with_sandbox_key).unwrap_err().variable, "KANTA_OIDC_SIGNING_KEY_FILES", "sandbox key");
+        let repeated = [&oidc[..3], &[("KANTA_OIDC_ENCRYPTION_KEY_FILES", signing)]].concat();
+        assert_eq!(config(&repeated).unwrap_err().variable, "KANTA_OIDC_ENCRYPTION_KEY_FILES", "a key used twice");
         for refused in [("KANTA_OIDC_REQUIRE_ENCRYPTION", "off"), ("KANTA_OIDC_TEST_ENVIRONMENT", "on")] {
             assert_eq!(config(&[&oidc[..], &[refused]].concat()).unwrap_err().variable, refused.0, "in production");
         }
@@ -601,6 +618,7 @@ mod tests {
         assert_eq!(c.oidc.issuer.as_deref(), Some("https://idp.example"));
         assert!(c.oidc.require_encryption);
         assert_eq!(c.oidc.keys.jwks()["keys"].as_array().unwrap().len(), 3);
+        let _ = std::fs::remove_dir_all(dir);
     }
 
     #[test]

@@ -432,7 +432,17 @@ async fn an_ended_e_authorizations_session_means_choosing_again(app: TestApp) {
     assert_eq!(signed_get(&app, &path, Some(&token)).await.status(), StatusCode::OK);
     signed_get(&app, &format!("/service/ypa/user/unregister/{session}?requestId=2"), None).await;
     assert_eq!(signed_get(&app, &path, Some(&token)).await.status(), StatusCode::UNAUTHORIZED);
-    assert_basis_ended(&browser).await;
+    // Not a mandate ended: the register can no longer tell, so the person chooses again.
+    let (status, body) = browser.call("/api/organisation/overview", NO_FIELDS).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert!(body.contains("ChooseOrganisation"), "{body}");
+    let refused = audit_event::Entity::find()
+        .filter(audit_event::Column::Outcome.eq("denied"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(refused.detail.as_deref(), Some("choose-again"));
     let page = browser.get("/organisation").await;
     assert!(page.body.contains(&fi("error-choose-organisation")));
     let page = choose_with_mandate(&browser, "o04").await;

@@ -32,12 +32,16 @@ on_both_databases!(with [("KANTA_OIDC_CLIENT_SECRET", "sandbox-client-secret")];
 on_both_databases!(with [("KANTA_OIDC_ASSURANCE", "high")]; high_assurance_requires_the_certificate_card);
 on_both_databases!(
     the_authorization_request_is_a_signed_request_object,
-    tokens_arrive_encrypted_to_our_published_key,
+    userinfo_as_json_or_signed_jwt_is_read_when_encryption_is_not_required,
     broken_nested_tokens_are_refused,
     a_foreign_eidas_person_is_told_why,
     the_customer_test_level_is_refused_outside_a_test_environment,
 );
-on_both_databases!(with [("KANTA_OIDC_REQUIRE_ENCRYPTION", "on")]; plain_tokens_are_refused_when_encryption_is_required);
+on_both_databases!(
+    with [("KANTA_OIDC_REQUIRE_ENCRYPTION", "on")];
+    plain_tokens_are_refused_when_encryption_is_required,
+    tokens_arrive_encrypted_to_our_published_key,
+);
 on_both_databases!(with [("KANTA_OIDC_TEST_ENVIRONMENT", "on")]; the_customer_test_level_is_accepted_in_a_test_environment);
 on_both_databases!(with [("KANTA_SANDBOX_IDP", "plain")]; the_plain_profile_still_logs_in);
 on_both_databases!(with [("KANTA_OIDC_REQUEST_OBJECT", "off")]; the_ftn_sandbox_refuses_a_request_without_a_request_object);
@@ -309,26 +313,34 @@ async fn tokens_arrive_encrypted_to_our_published_key(app: TestApp) {
 
 async fn broken_nested_tokens_are_refused(app: TestApp) {
     for fault in ["tampered_signature", "foreign_key"] {
-        let browser = Browser::new(&app.base);
-        let chooser = open_chooser(&browser, "/").await;
-        let callback =
-            identify(&browser, &chooser, &[("person", "p01"), ("fault", fault), ("action", "identify")]).await;
-        let page = browser.get(&callback).await;
+        let page = login_with_fault(&app, fault).await;
         assert!(page.url.ends_with("/login/failed?reason=token"), "{fault}: {:?}", page.trail);
         assert_eq!(sessions(&app).await, 0, "{fault}");
     }
 }
 
-async fn plain_tokens_are_refused_when_encryption_is_required(app: TestApp) {
+/// Identifies p01 with the sandbox misbehaving as `fault`; returns where the browser lands.
+async fn login_with_fault(app: &TestApp, fault: &str) -> Page {
     let browser = Browser::new(&app.base);
-    let chooser = open_chooser(&browser, "/").await;
-    let callback =
-        identify(&browser, &chooser, &[("person", "p01"), ("fault", "plain_tokens"), ("action", "identify")]).await;
-    let page = browser.get(&callback).await;
-    assert!(page.url.ends_with("/login/failed?reason=token"), "{:?}", page.trail);
-    assert_eq!(sessions(&app).await, 0);
-    let page = login_as(&app, &browser, "p01").await;
-    assert!(page.body.contains("Aino Virtanen"), "encrypted tokens still pass: {:?}", page.trail);
+    let chooser = open_chooser(&browser, "/account").await;
+    let callback = identify(&browser, &chooser, &[("person", "p01"), ("fault", fault), ("action", "identify")]).await;
+    browser.get(&callback).await
+}
+
+async fn plain_tokens_are_refused_when_encryption_is_required(app: TestApp) {
+    for fault in ["plain_tokens", "plain_userinfo", "signed_userinfo"] {
+        let page = login_with_fault(&app, fault).await;
+        assert!(page.url.ends_with("/login/failed?reason=token"), "{fault}: {:?}", page.trail);
+        assert_eq!(sessions(&app).await, 0, "{fault}");
+    }
+}
+
+async fn userinfo_as_json_or_signed_jwt_is_read_when_encryption_is_not_required(app: TestApp) {
+    for fault in ["plain_userinfo", "signed_userinfo"] {
+        let page = login_with_fault(&app, fault).await;
+        assert!(page.url.ends_with("/account"), "{fault}: {:?}", page.trail);
+        assert!(page.body.contains("Aino Virtanen"), "{fault}");
+    }
 }
 
 async fn a_foreign_eidas_person_is_told_why(app: TestApp) {
@@ -346,16 +358,8 @@ async fn a_foreign_eidas_person_is_told_why(app: TestApp) {
     assert_eq!(person::Entity::find().count(&app.db).await.unwrap(), 0);
 }
 
-async fn test_level_login(app: &TestApp) -> Page {
-    let browser = Browser::new(&app.base);
-    let chooser = open_chooser(&browser, "/account").await;
-    let callback =
-        identify(&browser, &chooser, &[("person", "p01"), ("fault", "test_level"), ("action", "identify")]).await;
-    browser.get(&callback).await
-}
-
 async fn the_customer_test_level_is_refused_outside_a_test_environment(app: TestApp) {
-    let page = test_level_login(&app).await;
+    let page = login_with_fault(&app, "test_level").await;
     assert!(page.url.ends_with("/login/failed?reason=assurance"), "{:?}", page.trail);
     assert_eq!(sessions(&app).await, 0);
 }
@@ -365,7 +369,7 @@ async fn the_customer_test_level_is_accepted_in_a_test_environment(app: TestApp)
     let chooser = open_chooser(&browser, "/").await;
     let (_, claims, _) = authorization_request(&browser, &chooser).await;
     assert!(claims.claim("acr_values").unwrap().as_str().unwrap().ends_with(" urn:oid:1.2.246.517.3002.110.999"));
-    let page = test_level_login(&app).await;
+    let page = login_with_fault(&app, "test_level").await;
     assert!(page.url.ends_with("/account"), "{:?}", page.trail);
     assert_eq!(sessions(&app).await, 1);
 }

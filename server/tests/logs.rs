@@ -38,7 +38,7 @@ fn log() -> &'static Arc<Mutex<Vec<u8>>> {
         let buffer = Arc::new(Mutex::new(Vec::new()));
         let writer = Buffer(buffer.clone());
         let subscriber = tracing_subscriber::fmt()
-            .with_env_filter(tracing_subscriber::EnvFilter::new("app=trace,server=trace,tower_http=trace"))
+            .with_env_filter(tracing_subscriber::EnvFilter::new("trace"))
             .with_ansi(false)
             .with_writer(move || writer.clone())
             .finish();

@@ -3,7 +3,7 @@
 //! allows is decided by `domain::acting::permits`, nowhere else.
 use crate::{
     backend::{
-        acting::{self, ActingNow},
+        acting::{self, ActingNow, Recheck},
         db,
         identity::{Audit, CurrentSession, audit, current_session},
         registry::registries,
@@ -67,12 +67,16 @@ pub async fn acting_for(action: Action) -> Result<Acting, AppError> {
         return Err(AppError::ChooseOrganisation);
     };
     if now.row.checked_at + registries.recheck_after <= chrono::Utc::now() {
-        if acting::still_holds(&registries, &session, &now).await? {
-            acting::confirmed(&db, &session).await?;
-        } else {
-            tracing::info!(organisation = now.organisation.ytunnus, "basis for acting no longer confirmed");
-            acting::basis_ended(&db, &registries, &session, &now, action.code()).await?;
-            return Err(AppError::BasisEnded);
+        match acting::recheck(&registries, &session, &now).await? {
+            Recheck::Holds => acting::confirmed(&db, &session).await?,
+            found => {
+                tracing::info!(organisation = now.organisation.ytunnus, ?found, "basis for acting no longer confirmed");
+                acting::stop_acting(&db, &registries, &session, &now, action.code(), found).await?;
+                return Err(match found {
+                    Recheck::ChooseAgain => AppError::ChooseOrganisation,
+                    _ => AppError::BasisEnded,
+                });
+            }
         }
     }
     if !permits(now.basis, now.kind, action) {

@@ -4,7 +4,7 @@
 use super::{
     entities::{acting, organisation},
     identity::{Audit, CurrentSession, audit},
-    registry::{PrincipalRole, RegisteredOrganisation, Registries, RegistryError},
+    registry::{PrincipalRole, Principals, RegisteredOrganisation, Registries, RegistryError},
 };
 use crate::{
     domain::{
@@ -216,31 +216,43 @@ pub async fn acting_now(db: &impl ConnectionTrait, session: &CurrentSession) -> 
     Ok(Some(ActingNow { organisation, kind, basis, row }))
 }
 
+/// What a re-check of the basis found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Recheck {
+    Holds,
+    /// Revoked, incomplete, or the role is gone.
+    Ended,
+    /// The register can no longer tell: e-Authorizations' session expired (HTTP 401), or a
+    /// session from before identity codes were sealed. Not an end of the basis: the person
+    /// chooses again.
+    ChooseAgain,
+}
+
 /// Asks the register that gave the basis whether it still holds.
-pub async fn still_holds(
+pub async fn recheck(
     registries: &Registries,
     session: &CurrentSession,
     now: &ActingNow,
-) -> Result<bool, RegistryError> {
+) -> Result<Recheck, RegistryError> {
     let Ok(ytunnus) = YTunnus::parse(&now.organisation.ytunnus) else {
-        return Ok(false);
+        return Ok(Recheck::Ended);
     };
+    let holds = |holds: bool| if holds { Recheck::Holds } else { Recheck::Ended };
     if let Basis::Mandate { .. } = now.basis {
         let (Some(mandate_session), Some(token)) = (&now.row.mandate_session, &now.row.mandate_token) else {
-            return Ok(false);
+            return Ok(Recheck::ChooseAgain);
         };
-        // Revoked: no longer listed; incomplete: listed so; session expired (401): choose again.
-        return Ok(registries.mandates.organisation_roles(mandate_session, token).await?.mandate_holds(&ytunnus));
+        // Revoked: no longer listed; incomplete: listed so.
+        return Ok(match registries.mandates.organisation_roles(mandate_session, token).await? {
+            Principals::SessionEnded => Recheck::ChooseAgain,
+            principals => holds(principals.mandate_holds(&ytunnus)),
+        });
     }
-    // A session from before codes were sealed cannot be re-checked: choose again.
     let Some(hetu) = &session.hetu else {
-        return Ok(false);
+        return Ok(Recheck::ChooseAgain);
     };
-    Ok(register_choices(registries, hetu)
-        .await?
-        .choices
-        .iter()
-        .any(|c| c.organisation.ytunnus == ytunnus && c.basis == now.basis))
+    let choices = register_choices(registries, hetu).await?.choices;
+    Ok(holds(choices.iter().any(|c| c.organisation.ytunnus == ytunnus && c.basis == now.basis)))
 }
 
 pub async fn confirmed(db: &impl ConnectionTrait, session: &CurrentSession) -> Result<(), AppError> {
@@ -252,19 +264,20 @@ pub async fn confirmed(db: &impl ConnectionTrait, session: &CurrentSession) -> R
     Ok(())
 }
 
-/// The basis is gone (mandate revoked or incomplete, role ended): the session stops acting for
-/// the organisation, the refused attempt is recorded, and a mandate's e-Authorizations session
-/// is ended there (it may have ended already).
-pub async fn basis_ended(
+/// The basis is gone or can no longer be confirmed (`found`): the session stops acting for the
+/// organisation, the refused attempt is recorded (`basis-ended` or `choose-again`), and a
+/// mandate's e-Authorizations session is ended there (it may have ended already).
+pub async fn stop_acting(
     db: &DatabaseConnection,
     registries: &Registries,
     session: &CurrentSession,
     now: &ActingNow,
     attempted: &str,
+    found: Recheck,
 ) -> Result<(), AppError> {
     let txn = super::begin_write(db).await?;
     acting::Entity::delete_by_id(session.token_hash.clone()).exec(&txn).await?;
-    let detail = "basis-ended";
+    let detail = if found == Recheck::ChooseAgain { "choose-again" } else { "basis-ended" };
     audit(&txn, &denied(session, now, attempted, Some(detail))).await?;
     txn.commit().await?;
     if let Some(mandate_session) = &now.row.mandate_session

@@ -27,6 +27,10 @@ struct OwnKey {
 impl OwnKey {
     fn from_pem(pem: &str, key_use: &str) -> Result<OwnKey, KeyError> {
         let pair = RsaKeyPair::from_pem(pem.as_bytes()).map_err(|_| KeyError::NotRsaPem)?;
+        let bits = pair.key_len() * 8;
+        if bits < MIN_KEY_BITS {
+            return Err(KeyError::TooShort(bits));
+        }
         let mut public = pair.to_jwk_public_key();
         let kid = thumbprint(&public);
         public.set_key_id(kid.clone());
@@ -46,10 +50,25 @@ fn thumbprint(public: &Jwk) -> String {
     URL_SAFE_NO_PAD.encode(Sha256::digest(canonical.to_string().as_bytes()))
 }
 
+/// The smallest RSA key we take, in bits.
+pub const MIN_KEY_BITS: u32 = 2048;
+
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
 pub enum KeyError {
     #[error("not an RSA private key in PEM")]
     NotRsaPem,
+    #[error("an RSA key of {0} bits; at least 2048 are needed")]
+    TooShort(u32),
+    #[error("the same key is listed twice (kid {0})")]
+    Repeated(String),
+}
+
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SignError {
+    #[error("no signing key is configured")]
+    NoSigningKey,
+    #[error("josekit could not sign: {0}")]
+    Jose(String),
 }
 
 /// Why a token meant for us could not be opened. Values never carry token contents.
@@ -86,11 +105,26 @@ impl std::fmt::Debug for KeyRing {
 }
 
 impl KeyRing {
-    /// Keys from PEM text (PKCS#1 or PKCS#8 RSA).
+    /// Keys from PEM text (PKCS#1 or PKCS#8 RSA, at least 2048 bits). A key may serve one use
+    /// once: repeated keys would publish one `kid` twice.
     pub fn from_pems(signing: &[String], encryption: &[String]) -> Result<KeyRing, KeyError> {
         let signing = signing.iter().map(|p| OwnKey::from_pem(p, "sig")).collect::<Result<Vec<_>, _>>()?;
         let encryption = encryption.iter().map(|p| OwnKey::from_pem(p, "enc")).collect::<Result<Vec<_>, _>>()?;
+        let mut kids = std::collections::HashSet::new();
+        if let Some(repeated) = signing.iter().chain(&encryption).find(|k| !kids.insert(k.kid.as_str())) {
+            return Err(KeyError::Repeated(repeated.kid.clone()));
+        }
         Ok(KeyRing { signing, encryption })
+    }
+
+    /// Checks one PEM as a key of ours would be checked.
+    pub fn check_pem(pem: &str) -> Result<(), KeyError> {
+        OwnKey::from_pem(pem, "sig").map(|_| ())
+    }
+
+    /// The `kid`s of every key, to tell keys apart without their contents.
+    pub fn kids(&self) -> impl Iterator<Item = &str> {
+        self.signing.iter().chain(&self.encryption).map(|k| k.kid.as_str())
     }
 
     /// The public JWK Set (RFC 7517) served at `/.well-known/jwks.json`.
@@ -99,21 +133,22 @@ impl KeyRing {
         serde_json::json!({ "keys": keys })
     }
 
+    /// Whether a provider can encrypt to us at all.
     pub fn has_encryption_keys(&self) -> bool {
         !self.encryption.is_empty()
     }
 
     /// A compact JWS (RS256) of `claims` with the current signing key, its `kid` and `typ` in
-    /// the header; an error when no signing key is configured.
-    pub fn sign(&self, claims: serde_json::Map<String, serde_json::Value>, typ: &str) -> Result<String, String> {
-        let key = self.signing.first().ok_or("no signing key is configured")?;
-        let signer: RsassaJwsSigner =
-            RS256.signer_from_der(key.pair.to_der_private_key()).map_err(|e| format!("signing key: {e}"))?;
+    /// the header. `NoSigningKey` when none is configured; `Jose` if josekit refuses the claims.
+    pub fn sign(&self, claims: serde_json::Map<String, serde_json::Value>, typ: &str) -> Result<String, SignError> {
+        let key = self.signing.first().ok_or(SignError::NoSigningKey)?;
+        let jose = |e: josekit::JoseError| SignError::Jose(e.to_string());
+        let signer: RsassaJwsSigner = RS256.signer_from_der(key.pair.to_der_private_key()).map_err(jose)?;
         let mut header = JwsHeader::new();
         header.set_token_type(typ);
         header.set_key_id(key.kid.clone());
-        let payload = JwtPayload::from_map(claims).map_err(|e| format!("claims: {e}"))?;
-        jwt::encode_with_signer(&payload, &header, &signer).map_err(|e| format!("signing: {e}"))
+        let payload = JwtPayload::from_map(claims).map_err(jose)?;
+        jwt::encode_with_signer(&payload, &header, &signer).map_err(jose)
     }
 
     /// Opens a token the provider sent us. A JWE (five parts) is decrypted with the key its `kid`
@@ -145,7 +180,8 @@ impl KeyRing {
                 let der = key.pair.to_der_private_key();
                 let decrypter: Box<dyn JweDecrypter> = match alg {
                     "RSA-OAEP-256" => Box::new(jwe::RSA_OAEP_256.decrypter_from_der(&der).ok()?),
-                    _ => Box::new(jwe::RSA_OAEP.decrypter_from_der(&der).ok()?),
+                    "RSA-OAEP" => Box::new(jwe::RSA_OAEP.decrypter_from_der(&der).ok()?),
+                    _ => return None, // refused above
                 };
                 jwe::deserialize_compact(token, decrypter.as_ref()).ok().map(|(payload, _)| payload)
             })
@@ -288,5 +324,16 @@ mod tests {
         assert_eq!(payload.issuer(), Some("kanta-extranet"));
         let other = RS256.verifier_from_jwk(&published(&ring, "sig")[1]).unwrap();
         assert!(jwt::decode_with_verifier(&token, &other).is_err());
+    }
+
+    #[test]
+    fn repeated_and_short_keys_are_refused() {
+        let signing = sandbox::rp_signing();
+        let twice = KeyRing::from_pems(&signing, &signing[..1]);
+        assert!(matches!(twice, Err(KeyError::Repeated(_))), "a key published twice");
+        let short = RsaKeyPair::generate(1024).unwrap().to_pem_private_key();
+        let short = String::from_utf8(short).unwrap();
+        assert_eq!(KeyRing::check_pem(&short), Err(KeyError::TooShort(1024)));
+        assert_eq!(KeyRing::check_pem("not a key"), Err(KeyError::NotRsaPem));
     }
 }

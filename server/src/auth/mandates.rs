@@ -64,6 +64,12 @@ pub async fn start(
     };
     let selection_state = identity::new_token();
     let return_to = q.next.filter(|n| is_local_path(n)).unwrap_or_else(|| "/organisation".into());
+    // A choice started before and not finished: its e-Authorizations session ends here.
+    if let Ok(Some(earlier)) = mandate_selection::Entity::find_by_id(session.token_hash.clone()).one(&state.db).await
+        && let Err(error) = state.registries.mandates.unregister(&earlier.registry_session).await
+    {
+        tracing::debug!(%error, "the unfinished choice's e-Authorizations session was not unregistered");
+    }
     let saved = async {
         mandate_selection::Entity::delete_by_id(session.token_hash.clone()).exec(&state.db).await?;
         mandate_selection::ActiveModel {

@@ -14,7 +14,8 @@ use openidconnect::{
     EndpointMaybeSet, EndpointNotSet, EndpointSet, HttpClientError, HttpRequest, HttpResponse, IssuerUrl,
     LogoutRequest, Nonce, OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier, PostLogoutRedirectUrl,
     ProviderMetadataWithLogout, RedirectUrl, RequestTokenError, TokenResponse, UserInfoClaims, UserInfoError,
-    core::{CoreClient, CoreGenderClaim, CoreIdToken},
+    UserInfoResponseType,
+    core::{CoreClient, CoreGenderClaim, CoreIdToken, CoreJwsSigningAlgorithm},
 };
 use serde::{Deserialize, Serialize};
 use std::{
@@ -59,8 +60,11 @@ type Client =
 
 /// Discovery (with the provider's keys) is re-read after this long, or at once after a bad signature.
 const METADATA_LIFETIME: Duration = Duration::from_secs(600);
-/// How long a request object or client assertion we sign is valid, in seconds.
-const SIGNED_JWT_LIFETIME_SECONDS: i64 = 60;
+/// How long a request object we sign is valid, in seconds: the user's way to the provider,
+/// with room for the provider's clock.
+const REQUEST_OBJECT_LIFETIME_SECONDS: i64 = 300;
+/// How long a client assertion we sign is valid, in seconds: it is used at once.
+const CLIENT_ASSERTION_LIFETIME_SECONDS: i64 = 60;
 /// The parameters that stay in the query beside a request object: OIDC Core 6.1 requires
 /// `response_type` and `client_id` there, and `scope` with `openid`.
 const QUERY_BESIDE_REQUEST_OBJECT: [&str; 3] = ["response_type", "client_id", "scope"];
@@ -121,11 +125,10 @@ impl Opening {
                 }
             }
             Answer::UserInfo => {
-                let is_jwt = response
-                    .headers()
-                    .get(axum::http::header::CONTENT_TYPE)
-                    .and_then(|v| v.to_str().ok())
-                    .is_some_and(|v| v.split(';').next().unwrap_or_default().trim() == "application/jwt");
+                let is_jwt =
+                    response.headers().get(axum::http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(
+                        |v| v.split(';').next().unwrap_or_default().trim().eq_ignore_ascii_case("application/jwt"),
+                    );
                 if is_jwt {
                     let token = String::from_utf8_lossy(response.body()).into_owned();
                     *response.body_mut() = self.keys.open(&token, self.require_encryption)?.into_bytes();
@@ -257,31 +260,32 @@ impl RelyingParty {
     fn request_object(&self, params: &[(&str, String)]) -> Result<String, LoginFailure> {
         let mut claims: serde_json::Map<String, serde_json::Value> =
             params.iter().map(|(name, value)| (name.to_string(), value.clone().into())).collect();
-        claims.extend(self.jwt_frame(&self.issuer));
+        claims.extend(self.jwt_frame(&self.issuer, REQUEST_OBJECT_LIFETIME_SECONDS));
         self.config.keys.sign(claims, "oauth-authz-req+jwt").map_err(|error| {
-            tracing::error!(error, "cannot sign the request object");
+            tracing::error!(%error, "cannot sign the request object");
             LoginFailure::Unavailable
         })
     }
 
-    /// The claims every JWT we sign carries: `iss` (our client id), `aud`, `iat`, `exp`, `jti`.
-    fn jwt_frame(&self, audience: &str) -> serde_json::Map<String, serde_json::Value> {
+    /// The claims every JWT we sign carries: `iss` (our client id), `aud`, `iat`, `exp` (after
+    /// `lifetime` seconds) and a fresh `jti`.
+    fn jwt_frame(&self, audience: &str, lifetime: i64) -> serde_json::Map<String, serde_json::Value> {
         let now = chrono::Utc::now().timestamp();
-        serde_json::json!({
-            "iss": self.config.client_id, "aud": audience, "iat": now, "exp": now + SIGNED_JWT_LIFETIME_SECONDS,
-            "jti": CsrfToken::new_random().secret(),
-        })
-        .as_object()
-        .cloned()
-        .unwrap_or_default()
+        let mut frame = serde_json::Map::new();
+        frame.insert("iss".into(), self.config.client_id.clone().into());
+        frame.insert("aud".into(), audience.into());
+        frame.insert("iat".into(), now.into());
+        frame.insert("exp".into(), (now + lifetime).into());
+        frame.insert("jti".into(), CsrfToken::new_random().secret().clone().into());
+        frame
     }
 
     /// `private_key_jwt` (RFC 7523): a JWT about ourselves for the token endpoint, named by `kid`.
     fn client_assertion(&self, token_url: &str) -> Result<String, LoginFailure> {
-        let mut claims = self.jwt_frame(token_url);
+        let mut claims = self.jwt_frame(token_url, CLIENT_ASSERTION_LIFETIME_SECONDS);
         claims.insert("sub".into(), self.config.client_id.clone().into());
         self.config.keys.sign(claims, "JWT").map_err(|error| {
-            tracing::error!(error, "cannot sign the client assertion");
+            tracing::error!(%error, "cannot sign the client assertion");
             LoginFailure::Unavailable
         })
     }
@@ -331,7 +335,8 @@ impl RelyingParty {
             tracing::warn!("token response without an ID token");
             LoginFailure::Token
         })?;
-        let verifier = client.id_token_verifier();
+        // Suomi.fi signs with RS256; the provider's discovery does not widen that.
+        let verifier = client.id_token_verifier().set_allowed_algs([CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha256]);
         let claims = match id_token.claims(&verifier, &Nonce::new(nonce.to_string())) {
             Ok(claims) => claims,
             Err(e) => {
@@ -376,6 +381,11 @@ impl RelyingParty {
                 tracing::error!(error = %e, "provider has no userinfo endpoint");
                 LoginFailure::Unavailable
             })?
+            .set_response_type(if self.config.require_encryption {
+                UserInfoResponseType::Jwt
+            } else {
+                UserInfoResponseType::Json
+            })
             .request_async(&http)
             .await
             .map_err(|e| match e {

@@ -91,10 +91,14 @@ enum Fault {
     TamperedSignature,
     /// The ID token encrypted to a key that is not the client's.
     ForeignKey,
+    /// Userinfo as plain JSON beside an encrypted ID token.
+    PlainUserinfo,
+    /// Userinfo signed but not encrypted.
+    SignedUserinfo,
 }
 
 impl Fault {
-    const ALL: [(&'static str, Fault, &'static str); 9] = [
+    const ALL: [(&'static str, Fault, &'static str); 11] = [
         ("none", Fault::None, msg!("sandbox-idp-fault-none")),
         ("wrong_nonce", Fault::WrongNonce, msg!("sandbox-idp-fault-nonce")),
         ("expired", Fault::Expired, msg!("sandbox-idp-fault-expired")),
@@ -104,6 +108,8 @@ impl Fault {
         ("plain_tokens", Fault::PlainTokens, msg!("sandbox-idp-fault-plain")),
         ("tampered_signature", Fault::TamperedSignature, msg!("sandbox-idp-fault-signature")),
         ("foreign_key", Fault::ForeignKey, msg!("sandbox-idp-fault-foreign-key")),
+        ("plain_userinfo", Fault::PlainUserinfo, msg!("sandbox-idp-fault-plain-userinfo")),
+        ("signed_userinfo", Fault::SignedUserinfo, msg!("sandbox-idp-fault-signed-userinfo")),
     ];
 
     fn from_code(code: Option<&str>) -> Fault {
@@ -760,7 +766,7 @@ async fn userinfo(State(idp): State<Arc<Idp>>, headers: HeaderMap) -> Response {
             "urn:oid:2.5.4.4": s.surname,
         }),
     };
-    if !idp.encrypts(fault) {
+    if !idp.encrypts(fault) || fault == Fault::PlainUserinfo {
         return Json(claims).into_response();
     }
     let mut claims = claims.as_object().cloned().unwrap_or_default();
@@ -773,6 +779,9 @@ async fn userinfo(State(idp): State<Arc<Idp>>, headers: HeaderMap) -> Response {
         jwt::encode_with_signer(&payload, &header, &signer).ok()
     });
     match signed {
+        Some(jws) if fault == Fault::SignedUserinfo => {
+            ([(header::CONTENT_TYPE, "application/jwt")], jws).into_response()
+        }
         Some(jws) => match idp.encrypt_to_client(&jws, Fault::None).await {
             Some(jwe) => ([(header::CONTENT_TYPE, "application/jwt")], jwe).into_response(),
             None => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
