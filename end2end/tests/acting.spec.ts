@@ -84,7 +84,7 @@ for (const [i, lang] of (['fi', 'sv'] as Lang[]).entries()) {
     test('a revoked mandate stops working at the next action, with a clear message', async ({ page }, info) => {
       // A mandate of this test's own, so parallel tests cannot disturb it.
       const hetu = testHetu(3 + i, 900 + info.parallelIndex + (info.project.name === 'phone' ? 50 : 0));
-      await page.goto('/sandbox/valtuudet/admin');
+      await page.goto('/sandbox/valtuudet-admin');
       const grant = page.locator('form').filter({
         has: page.getByRole('button', { name: msg(lang, 'sandbox-mandates-grant-person') }),
       });
@@ -100,7 +100,7 @@ for (const [i, lang] of (['fi', 'sv'] as Lang[]).entries()) {
       await expectActingFor(page, lang, 'Pohjanmaan hyvinvointialue', 'basis-mandate');
 
       // The principal revokes the mandate in Suomi.fi (here: the sandbox's page).
-      await page.goto('/sandbox/valtuudet/admin');
+      await page.goto('/sandbox/valtuudet-admin');
       const row = page.getByRole('row').filter({ hasText: hetu });
       await row.getByRole('button', { name: msg(lang, 'sandbox-mandates-revoke') }).click();
       await expect(page.getByRole('row').filter({ hasText: hetu })).toContainText(msg(lang, 'sandbox-mandates-revoked'));

@@ -396,7 +396,7 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       test.skip(info.project.name !== 'desktop', 'one run per language');
       test.setTimeout(120_000);
       const hetu = testHetu(10 + (lang === 'fi' ? 0 : 1), 960);
-      await page.goto('/sandbox/valtuudet/admin');
+      await page.goto('/sandbox/valtuudet-admin');
       const grant = page.locator('form').filter({ has: page.getByRole('button', { name: msg(lang, 'sandbox-mandates-grant-person') }) });
       await grant.getByLabel(msg(lang, 'sandbox-mandates-principal')).selectOption({ label: 'Pohjanmaan hyvinvointialue (3141712-4)' });
       await grant.getByLabel(msg(lang, 'sandbox-mandates-holder-hetu')).fill(hetu);
@@ -412,7 +412,7 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       await expect(page.locator('#signed')).toBeVisible();
 
       // The principal revokes the mandate before the application is sent.
-      await page.goto('/sandbox/valtuudet/admin');
+      await page.goto('/sandbox/valtuudet-admin');
       await page.getByRole('row').filter({ hasText: hetu }).getByRole('button', { name: msg(lang, 'sandbox-mandates-revoke') }).click();
       await page.goto(`/applications/${id}`);
       await expect(page.locator('#refused')).toHaveText(msg(lang, 'error-basis-ended'));

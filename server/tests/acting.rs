@@ -249,7 +249,7 @@ async fn mandate_chosen_in_e_authorizations_then_revoked(app: TestApp) {
     assert!(!page.body.contains(row.mandate_session.as_deref().unwrap()), "never shown to the browser");
 
     // The tester revokes the mandate in the sandbox's Suomi.fi service.
-    let admin = browser.get("/sandbox/valtuudet/admin").await;
+    let admin = browser.get("/sandbox/valtuudet-admin").await;
     assert!(admin.body.contains("Mikko Nieminen"));
     tester(&browser, "revoke", 0).await;
     // Asked again at every action here (the default is after a few minutes): refused, and said why.
@@ -341,6 +341,8 @@ async fn e_authorizations_answers_only_the_routes_of_the_real_service(app: TestA
         format!("/service/hpa/api/authorization/{session}/3141590-3?requestId=3"),
         format!("/service/ypa/api/delegate/{session}?requestId=3"),
         "/service/ypa/user/register/kanta-extranet?requestId=3".to_string(),
+        // The tester's page lives beside the service, not under its address.
+        "/admin".to_string(),
     ] {
         assert_eq!(signed_get(&app, &path, Some("x")).await.status(), StatusCode::NOT_FOUND, "{path}");
     }
@@ -372,7 +374,7 @@ async fn a_principal_with_roles_in_e_authorizations(app: TestApp) {
 /// `incomplete` (awaiting a joint signature) or `complete`.
 async fn tester(browser: &Browser, action: &str, index: usize) {
     let page = browser
-        .post_form("/sandbox/valtuudet/admin", &[("action".into(), action.into()), ("index".into(), index.to_string())])
+        .post_form("/sandbox/valtuudet-admin", &[("action".into(), action.into()), ("index".into(), index.to_string())])
         .await;
     assert_eq!(page.status, StatusCode::OK);
 }
@@ -390,7 +392,7 @@ async fn an_incomplete_mandate_is_refused_with_its_own_message(app: TestApp) {
     let browser = Browser::new(&app.base);
     log_in(&browser, "p04").await;
     tester(&browser, "incomplete", 0).await;
-    let admin = browser.get("/sandbox/valtuudet/admin").await;
+    let admin = browser.get("/sandbox/valtuudet-admin").await;
     assert!(admin.body.contains(&lookup(Lang::Fi, "sandbox-mandates-incomplete", None)));
     let page = choose_with_mandate(&browser, "o01").await;
     assert!(page.url.ends_with("/organisations?mandate=incomplete"), "{:?}", page.trail);

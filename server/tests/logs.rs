@@ -149,7 +149,7 @@ async fn working_registers_log_no_hetu(app: TestApp) {
     let (status, _) = browser.call("/api/organisation/overview", NO_FIELDS).await;
     assert_eq!(status, StatusCode::OK);
     let revoke = [("action".to_string(), "revoke".to_string()), ("index".to_string(), "0".to_string())];
-    browser.post_form("/sandbox/valtuudet/admin", &revoke).await;
+    browser.post_form("/sandbox/valtuudet-admin", &revoke).await;
     let (status, _) = browser.call("/api/organisation/overview", NO_FIELDS).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     browser.post_form("/auth/logout", &[]).await;

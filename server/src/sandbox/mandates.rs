@@ -200,6 +200,15 @@ impl Valtuudet {
     }
 }
 
+/// Where testers grant, revoke and change mandates: beside the service, not under its base URL,
+/// so the service's own address answers only the routes the real e-Authorizations has.
+pub const ADMIN_PATH: &str = "/sandbox/valtuudet-admin";
+
+/// The tester's page at [`ADMIN_PATH`].
+pub fn admin_router(service: Arc<Valtuudet>) -> Router {
+    Router::new().route("/", get(admin_page).post(admin)).with_state(service)
+}
+
 pub fn router(service: Arc<Valtuudet>) -> Router {
     // Server-to-server calls carry the checksum; the browser's chooser and the token endpoint do not.
     let signed = Router::new()
@@ -211,7 +220,6 @@ pub fn router(service: Arc<Valtuudet>) -> Router {
         .merge(signed)
         .route("/oauth/authorize", get(chooser).post(choose))
         .route("/oauth/token", axum::routing::post(token))
-        .route("/admin", get(admin_page).post(admin))
         .with_state(service)
 }
 
@@ -537,5 +545,5 @@ async fn admin(State(service): State<Arc<Valtuudet>>, Form(form): Form<AdminForm
         },
         _ => return StatusCode::BAD_REQUEST.into_response(),
     }
-    Redirect::to("admin").into_response()
+    Redirect::to(ADMIN_PATH).into_response()
 }

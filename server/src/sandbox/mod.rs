@@ -48,13 +48,15 @@ pub fn router(
     mailbox: mail::Mailbox,
 ) -> Router {
     let data = Arc::new(registers::TestData::load());
+    let valtuudet = mandates::Valtuudet::new(data.clone(), public_url, mandates_client_id);
     Router::new()
         .nest("/sandbox/idp", idp::router(idp::Idp::new(public_url, client_id, idp_profile)))
         .nest("/sandbox/trade-register", registers::trade_register(data.clone()))
         .nest("/sandbox/professional-register", registers::professional_register(data.clone()))
         .nest("/sandbox/code-service", registers::code_service(data.clone()))
         .nest("/sandbox/mail", mail::router(mailbox))
-        .nest("/sandbox/valtuudet", mandates::router(mandates::Valtuudet::new(data, public_url, mandates_client_id)))
+        .nest("/sandbox/valtuudet", mandates::router(valtuudet.clone()))
+        .nest(mandates::ADMIN_PATH, mandates::admin_router(valtuudet))
 }
 
 fn random_token() -> String {
