@@ -273,11 +273,21 @@ pub fn WizardView(
             crate::components::session::reload();
         });
     };
+    // The first step shows once the device has forgotten the answers: a reload or a closed tab
+    // right after "start over" cannot bring them back.
     let start_over = move |_| {
+        let first = Place { step: wizard.first(), answers: Answers::new(), errors: Vec::new() };
         #[cfg(feature = "hydrate")]
-        leptos::task::spawn_local(async move { drafts::remove(&key.get_value()).await });
-        restored.set(false);
-        go(Place { step: wizard.first(), answers: Answers::new(), errors: Vec::new() });
+        leptos::task::spawn_local(async move {
+            drafts::remove(&key.get_value()).await;
+            restored.set(false);
+            go(first);
+        });
+        #[cfg(not(feature = "hydrate"))]
+        {
+            restored.set(false);
+            go(first);
+        }
     };
     // A new step: the screen reader and the keyboard start at its heading; problems: at their list.
     Effect::new(move |previous: Option<&'static str>| {
