@@ -183,12 +183,7 @@ async fn managing_director_acts_at_once(app: TestApp) {
     assert_eq!(audit_actions(&app, "allowed").await, ["login ", "acting-started trade:toimitusjohtaja"]);
     let (status, body) = browser.call("/api/organisation/check-code-service", NO_FIELDS).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let logged = audit_event::Entity::find()
-        .filter(audit_event::Column::Action.eq("code-service-checked"))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
+    let logged = the_audit_event(&app, audit_event::Column::Action.eq("code-service-checked")).await;
     assert!(logged.organisation_id.is_some() && logged.person_id.is_some());
     assert_eq!(logged.basis.as_deref(), Some("trade:toimitusjohtaja"));
 }
@@ -361,12 +356,7 @@ async fn a_principal_with_roles_in_e_authorizations(app: TestApp) {
     assert!(page.url.ends_with("/organisation"), "{:?}", page.trail);
     assert!(page.body.contains(&fi("basis-mandate")));
     assert_eq!(acting::Entity::find().one(&app.db).await.unwrap().unwrap().basis, "mandate");
-    let started = audit_event::Entity::find()
-        .filter(audit_event::Column::Basis.eq("mandate"))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
+    let started = the_audit_event(&app, audit_event::Column::Basis.eq("mandate")).await;
     assert_eq!(started.detail.as_deref(), Some("roles:TJS"));
 }
 
@@ -398,12 +388,7 @@ async fn an_incomplete_mandate_is_refused_with_its_own_message(app: TestApp) {
     assert!(page.url.ends_with("/organisations?mandate=incomplete"), "{:?}", page.trail);
     assert!(page.body.contains(&fi("organisations-mandate-incomplete")));
     assert_eq!(acting::Entity::find().count(&app.db).await.unwrap(), 0);
-    let refused = audit_event::Entity::find()
-        .filter(audit_event::Column::Outcome.eq("denied"))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
+    let refused = the_audit_event(&app, audit_event::Column::Outcome.eq("denied")).await;
     assert_eq!((refused.action.as_str(), refused.detail.as_deref()), ("acting-started", Some("incomplete:3141590-3")));
     // Once signed by all, the same choice works.
     tester(&browser, "complete", 0).await;
@@ -438,12 +423,7 @@ async fn an_ended_e_authorizations_session_means_choosing_again(app: TestApp) {
     let (status, body) = browser.call("/api/organisation/overview", NO_FIELDS).await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
     assert!(body.contains("ChooseOrganisation"), "{body}");
-    let refused = audit_event::Entity::find()
-        .filter(audit_event::Column::Outcome.eq("denied"))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
+    let refused = the_audit_event(&app, audit_event::Column::Outcome.eq("denied")).await;
     assert_eq!(refused.detail.as_deref(), Some("choose-again"));
     let page = browser.get("/organisation").await;
     assert!(page.body.contains(&fi("error-choose-organisation")));
@@ -587,4 +567,9 @@ async fn every_server_function_against_every_basis(app: TestApp) {
             assert!(basis_ended_said, "a revoked mandate is refused as such");
         }
     }
+}
+
+/// The one audit event that `condition` picks.
+async fn the_audit_event(app: &TestApp, condition: sea_orm::sea_query::SimpleExpr) -> audit_event::Model {
+    audit_event::Entity::find().filter(condition).one(&app.db).await.unwrap().expect("an audit event")
 }
