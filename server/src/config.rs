@@ -236,6 +236,13 @@ impl Config {
             }
         };
         let sandbox = switch("KANTA_SANDBOX", !production)?;
+        if production && sandbox {
+            return Err(ConfigError {
+                variable: "KANTA_SANDBOX",
+                value: "on".into(),
+                expected: "off in production (its login, mandates and mail are open to anyone)",
+            });
+        }
 
         let issuer = get("KANTA_OIDC_ISSUER").map(|s| s.trim().trim_end_matches('/').to_string());
         if issuer.is_none() && !sandbox {
@@ -590,7 +597,9 @@ mod tests {
         assert_eq!(config(&with_sandbox_key).unwrap_err().variable, "KANTA_OIDC_SIGNING_KEY_FILES", "sandbox key");
         let repeated = [&oidc[..3], &[("KANTA_OIDC_ENCRYPTION_KEY_FILES", signing)]].concat();
         assert_eq!(config(&repeated).unwrap_err().variable, "KANTA_OIDC_ENCRYPTION_KEY_FILES", "a key used twice");
-        for refused in [("KANTA_OIDC_REQUIRE_ENCRYPTION", "off"), ("KANTA_OIDC_TEST_ENVIRONMENT", "on")] {
+        for refused in
+            [("KANTA_OIDC_REQUIRE_ENCRYPTION", "off"), ("KANTA_OIDC_TEST_ENVIRONMENT", "on"), ("KANTA_SANDBOX", "on")]
+        {
             assert_eq!(config(&[&oidc[..], &[refused]].concat()).unwrap_err().variable, refused.0, "in production");
         }
         let production = [&oidc[..], &[("KANTA_PSEUDONYM_KEY", "0123456789abcdef0123456789abcdef")]].concat();

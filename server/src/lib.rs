@@ -109,9 +109,6 @@ pub fn app_state(
         mailer_wake.clone(),
         std::time::Duration::from_secs(24 * 60 * 60),
     ));
-    if config.sandbox && config.environment == Environment::Production {
-        tracing::warn!("the sandbox services are on in production");
-    }
     let service_worker = offline::ServiceWorker::for_site(&options);
     Ok(AppState {
         leptos_options: options,

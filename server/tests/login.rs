@@ -16,7 +16,7 @@ use josekit::{
     jws::RS256,
     jwt::{self, JwtPayload},
 };
-use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, PaginatorTrait, Set};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, Set};
 
 on_both_databases!(
     login_and_logout_through_the_sandbox,
@@ -27,6 +27,7 @@ on_both_databases!(
     cancelled_identification_is_explained,
     login_rotates_the_session,
     idle_session_ends,
+    the_last_seen_time_is_written_at_most_once_a_minute,
 );
 on_both_databases!(with [("KANTA_OIDC_CLIENT_SECRET", "sandbox-client-secret")]; client_secret_basic_works_too);
 on_both_databases!(with [("KANTA_OIDC_ASSURANCE", "high")]; high_assurance_requires_the_certificate_card);
@@ -400,4 +401,51 @@ async fn rotated_keys_sign_and_decrypt(app: TestApp) {
     let page = login_as(&app, &browser, "p01").await;
     assert!(page.body.contains("Aino Virtanen"), "{:?}", page.trail);
     assert_eq!(sessions(&app).await, 1);
+}
+
+/// Sets the session's last-seen time `ago` in the past; returns the stored value.
+async fn seen_ago(app: &TestApp, ago: chrono::Duration) -> chrono::DateTime<Utc> {
+    let mut stored = session::Entity::find().one(&app.db).await.unwrap().unwrap().into_active_model();
+    stored.last_seen_at = Set(Utc::now() - ago);
+    stored.update(&app.db).await.unwrap().last_seen_at
+}
+
+async fn last_seen(app: &TestApp) -> chrono::DateTime<Utc> {
+    session::Entity::find().one(&app.db).await.unwrap().unwrap().last_seen_at
+}
+
+async fn the_last_seen_time_is_written_at_most_once_a_minute(app: TestApp) {
+    let browser = Browser::new(&app.base);
+    login_as(&app, &browser, "p01").await;
+    let recent = seen_ago(&app, chrono::Duration::seconds(30)).await;
+    assert!(browser.get("/account").await.body.contains("Aino Virtanen"));
+    assert_eq!(last_seen(&app).await, recent, "seen 30 s ago: not written again");
+
+    let stale = seen_ago(&app, chrono::Duration::seconds(90)).await;
+    for file in ["/favicon.svg", "/sw.js", "/manifest.webmanifest", "/healthz"] {
+        browser.get(file).await;
+    }
+    assert_eq!(last_seen(&app).await, stale, "static files and the health check write nothing");
+    assert!(browser.get("/account").await.body.contains("Aino Virtanen"));
+    assert!(last_seen(&app).await > stale + chrono::Duration::seconds(60), "a page after a minute writes it");
+}
+
+/// Another connection holds SQLite's write lock past the busy timeout: the last-seen time cannot
+/// be written, and the user is still logged in.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_busy_writer_does_not_log_the_user_out() {
+    common::within_a_minute(async {
+        let app = TestApp::sqlite().await;
+        let browser = Browser::new(&app.base);
+        login_as(&app, &browser, "p01").await;
+        let stale = seen_ago(&app, chrono::Duration::seconds(90)).await;
+        let writer = sea_orm::Database::connect(&app.url).await.unwrap();
+        writer.execute_unprepared("BEGIN IMMEDIATE").await.unwrap();
+        let page = browser.get("/account").await;
+        writer.execute_unprepared("ROLLBACK").await.unwrap();
+        assert!(page.body.contains("Aino Virtanen"), "still logged in: {:?}", page.trail);
+        assert_eq!(last_seen(&app).await, stale, "the write did not happen");
+        assert_eq!(sessions(&app).await, 1);
+    })
+    .await
 }

@@ -196,8 +196,12 @@ pub async fn log_in(
     Ok(token)
 }
 
-/// The live session for a cookie token, marking it used now; `None` when unknown or timed out
-/// (a timed-out session is deleted).
+/// How stale the stored last-seen time may get before a request writes it again.
+pub const LAST_SEEN_STEP: chrono::Duration = chrono::Duration::minutes(1);
+
+/// The live session for a cookie token, marking it used (at most once per [`LAST_SEEN_STEP`]);
+/// `None` when unknown or timed out (a timed-out session is deleted). The idle clock runs from
+/// the stored last-seen time, so `ends_at` is when the server will really end it.
 pub async fn resolve(
     db: &impl ConnectionTrait,
     token: &str,
@@ -214,9 +218,20 @@ pub async fn resolve(
         session::Entity::delete_by_id(id).exec(db).await?;
         return Ok(None);
     }
-    let mut active: session::ActiveModel = session.clone().into();
-    active.last_seen_at = Set(now);
-    active.update(db).await?;
+    // Written at most once a minute: most requests change nothing. A write that fails (the
+    // SQLite writer busy, the row gone meanwhile) leaves the session as it is for this request.
+    let mut last_seen = session.last_seen_at;
+    if now - last_seen >= LAST_SEEN_STEP {
+        let written = session::Entity::update_many()
+            .col_expr(session::Column::LastSeenAt, sea_orm::sea_query::Expr::value(now))
+            .filter(session::Column::Id.eq(id.clone()))
+            .exec(db)
+            .await;
+        match written {
+            Ok(_) => last_seen = now,
+            Err(error) => tracing::warn!(%error, "the session's last-seen time was not written"),
+        }
+    }
     Ok(Some(CurrentSession {
         token_hash: id,
         person_id: person.id,
@@ -224,7 +239,7 @@ pub async fn resolve(
         hetu: session.hetu_sealed.as_deref().and_then(|sealed| unseal_hetu(token, sealed)),
         acr: session.acr,
         idle_timeout: policy.idle,
-        ends_at: session.expires_at.min(now + policy.idle),
+        ends_at: session.expires_at.min(last_seen + policy.idle),
     }))
 }
 

@@ -219,8 +219,7 @@ fn failed(failure: LoginFailure) -> Response {
 /// Puts the signed-in user (if any) in the request for pages and server functions; forgets a
 /// cookie whose session has ended.
 pub async fn resolve_session(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
-    let path = request.uri().path();
-    if path.starts_with("/pkg/") || path.starts_with("/sandbox/") || path == "/healthz" {
+    if !needs_session(request.uri().path()) {
         return next.run(request).await;
     }
     let Some(token) = cookie(request.headers(), SESSION_COOKIE).map(String::from) else {
@@ -241,6 +240,14 @@ pub async fn resolve_session(State(state): State<AppState>, mut request: Request
             next.run(request).await
         }
     }
+}
+
+/// Static files, the service worker, the manifest, the sandbox and the health check show
+/// nothing of the user: no session is read for them, and none is marked used.
+fn needs_session(path: &str) -> bool {
+    const STATIC: [&str; 4] = ["/pkg/", "/icons/", "/illustrations/", "/sandbox/"];
+    const FILES: [&str; 4] = ["/healthz", "/favicon.svg", "/sw.js", "/manifest.webmanifest"];
+    !STATIC.iter().any(|prefix| path.starts_with(prefix)) && !FILES.contains(&path)
 }
 
 fn set_cookie(response: &mut Response, name: &str, value: &str, path: &str, max_age: Option<i64>, secure: bool) {
