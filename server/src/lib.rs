@@ -7,7 +7,7 @@ mod web;
 
 pub use web::{AppState, router};
 
-use config::{Config, Environment, LogFormat};
+use config::{Config, LogFormat};
 use leptos::config::LeptosOptions;
 use tracing_subscriber::EnvFilter;
 

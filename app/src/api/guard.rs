@@ -71,7 +71,7 @@ pub async fn acting_for(action: Action) -> Result<Acting, AppError> {
             Recheck::Holds => acting::confirmed(&db, &session).await?,
             found => {
                 tracing::info!(organisation = now.organisation.ytunnus, ?found, "basis for acting no longer confirmed");
-                acting::stop_acting(&db, &registries, &session, &now, action.code(), found).await?;
+                acting::stop_acting(&db, &session, &now, action.code(), found).await?;
                 return Err(match found {
                     Recheck::ChooseAgain => AppError::ChooseOrganisation,
                     _ => AppError::BasisEnded,

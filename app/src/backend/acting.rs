@@ -265,11 +265,12 @@ pub async fn confirmed(db: &impl ConnectionTrait, session: &CurrentSession) -> R
 }
 
 /// The basis is gone or can no longer be confirmed (`found`): the session stops acting for the
-/// organisation, the refused attempt is recorded (`basis-ended` or `choose-again`), and a
-/// mandate's e-Authorizations session is ended there (it may have ended already).
+/// organisation and the refused attempt is recorded (`basis-ended` or `choose-again`). A
+/// mandate's e-Authorizations session is left to expire there: another request of this session
+/// may still be asking in it, and an unregistered session would answer it 401, "choose again",
+/// instead of the ended mandate.
 pub async fn stop_acting(
     db: &DatabaseConnection,
-    registries: &Registries,
     session: &CurrentSession,
     now: &ActingNow,
     attempted: &str,
@@ -280,11 +281,6 @@ pub async fn stop_acting(
     let detail = if found == Recheck::ChooseAgain { "choose-again" } else { "basis-ended" };
     audit(&txn, &denied(session, now, attempted, Some(detail))).await?;
     txn.commit().await?;
-    if let Some(mandate_session) = &now.row.mandate_session
-        && let Err(error) = registries.mandates.unregister(mandate_session).await
-    {
-        tracing::debug!(%error, "the ended mandate's e-Authorizations session was not unregistered");
-    }
     Ok(())
 }
 
