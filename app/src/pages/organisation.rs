@@ -12,23 +12,33 @@ use leptos::{prelude::*, server_fn::ServerFn};
 
 #[component]
 pub fn Organisation() -> impl IntoView {
-    let facts = Resource::new_blocking(|| (), |_| organisation_overview());
-    let trail = Resource::new_blocking(|| (), |_| organisation_audit());
+    // The trail is asked for once the overview is allowed: asked at the same time, both would
+    // re-check the basis, and when the first found it ended, the second would see no
+    // organisation at all and the page would say "choose one" instead of why.
+    let page = Resource::new_blocking(
+        || (),
+        |_| async {
+            let facts = organisation_overview().await;
+            let trail = if facts.is_ok() { organisation_audit().await.ok() } else { None };
+            (facts, trail)
+        },
+    );
     view! {
         <RequireLogin>
             <div class="page">
                 <Suspense>
                     {move || {
-                        facts
-                            .get()
-                            .map(|answer| match answer {
-                                Ok(f) => view! { <Facts facts=f/> }.into_any(),
-                                Err(e) => view! { <Refused error=e/> }.into_any(),
+                        page.get()
+                            .map(|(facts, trail)| {
+                                view! {
+                                    {match facts {
+                                        Ok(f) => view! { <Facts facts=f/> }.into_any(),
+                                        Err(e) => view! { <Refused error=e/> }.into_any(),
+                                    }}
+                                    {trail.map(|lines| view! { <AuditTrail lines/> })}
+                                }
                             })
                     }}
-                </Suspense>
-                <Suspense>
-                    {move || trail.get().and_then(Result::ok).map(|lines| view! { <AuditTrail lines/> })}
                 </Suspense>
             </div>
         </RequireLogin>
