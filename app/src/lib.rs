@@ -110,6 +110,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/billing/:id") view=pages::billing::Invoice ssr=SsrMode::Async/>
                     <Route path=path!("/staff") view=pages::staff::StaffQueue ssr=SsrMode::Async/>
                     <Route path=path!("/staff/billing") view=pages::billing::StaffBilling ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/mail") view=pages::staff::StaffMail ssr=SsrMode::Async/>
                     <Route path=path!("/staff/applications/:id") view=pages::staff::StaffApplication ssr=SsrMode::Async/>
                     <Route path=path!("/accessibility") view=pages::accessibility::Accessibility ssr=SsrMode::Async/>
                     <Route path=path!("/guides/:id") view=pages::guide::Guide ssr=SsrMode::Async/>

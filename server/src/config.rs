@@ -46,6 +46,10 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// `KANTA_MAIL_FROM`: the sender of the product's e-mail.
     pub mail_from: String,
+    /// `KANTA_MAIL_RETRY_FIRST_SECONDS` (default 30): the wait after a mail's first failed
+    /// attempt, doubled after each failure up to an hour; `KANTA_MAIL_RETRY_HOURS` (default 48):
+    /// how long a mail is tried before staff see it as undeliverable.
+    pub mail_retry: app::backend::mail::RetryPolicy,
 }
 
 /// The sandbox's staff member: test person p10.
@@ -467,11 +471,20 @@ impl Config {
         };
         let mail_from =
             get("KANTA_MAIL_FROM").unwrap_or_else(|| "Kanta Extranet <noreply@extranet.kanta.example>".into());
+        let whole = |variable: &'static str, default: &str| -> Result<i64, ConfigError> {
+            let (value, bad) = parse(variable, "a whole number above zero", default);
+            value.trim().parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(|| bad(value))
+        };
+        let mail_retry = app::backend::mail::RetryPolicy {
+            first_wait: chrono::Duration::seconds(whole("KANTA_MAIL_RETRY_FIRST_SECONDS", "30")?),
+            window: chrono::Duration::hours(whole("KANTA_MAIL_RETRY_HOURS", "48")?),
+        };
 
         Ok(Config {
             staff,
             smtp_url,
             mail_from,
+            mail_retry,
             listen,
             database_url,
             environment,

@@ -54,8 +54,7 @@ pub async fn remind(config: &Config) -> Result<usize, Box<dyn std::error::Error>
     let public_url = public_url(config, config.listen)?;
     let registries = registries(&config.registries, &public_url);
     let today = app::backend::local_date(chrono::Utc::now());
-    let site_url = public_url.as_str().trim_end_matches('/');
-    Ok(app::backend::reminders::send_due(&db, &registries, site_url, today).await?)
+    Ok(app::backend::reminders::run_today(&db, &registries, &mail_settings(config, &public_url), today).await?)
 }
 
 /// Where browsers reach the site: as configured, else the address we listen on.
@@ -63,6 +62,17 @@ fn public_url(config: &Config, address: std::net::SocketAddr) -> Result<url::Url
     match &config.public_url {
         Some(url) => Ok(url.clone()),
         None => url::Url::parse(&format!("http://{address}")).map_err(|e| e.to_string()),
+    }
+}
+
+/// Mail settings from the configuration; `smtp_url` as configured (empty for the sandbox's,
+/// which only a serving process starts).
+fn mail_settings(config: &Config, public_url: &url::Url) -> app::backend::mail::MailSettings {
+    app::backend::mail::MailSettings {
+        smtp_url: config.smtp_url.clone().unwrap_or_default(),
+        from: config.mail_from.clone(),
+        site_url: public_url.as_str().trim_end_matches('/').to_string(),
+        retry: config.mail_retry,
     }
 }
 
@@ -90,22 +100,19 @@ pub fn app_state(
         Some(url) => url.clone(),
         None => sandbox::mail::start(mailbox).map_err(|e| format!("sandbox mail server: {e}"))?,
     };
-    let mail = app::backend::mail::MailSettings {
-        smtp_url,
-        from: config.mail_from.clone(),
-        site_url: public_url.as_str().trim_end_matches('/').to_string(),
-    };
+    let mail = app::backend::mail::MailSettings { smtp_url, ..mail_settings(config, &public_url) };
     let mailer_wake = app::backend::mail::MailerWake::default();
     tokio::spawn(app::backend::mail::run_mailer(
         db.clone(),
         mail.clone(),
         mailer_wake.clone(),
-        std::time::Duration::from_secs(30),
+        // Mail another instance queued (or `server remind`) waits at most this long.
+        std::time::Duration::from_secs(5),
     ));
     tokio::spawn(app::backend::reminders::run(
         db.clone(),
         registries.clone(),
-        mail.site_url.clone(),
+        mail.clone(),
         mailer_wake.clone(),
         std::time::Duration::from_secs(24 * 60 * 60),
     ));

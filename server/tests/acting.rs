@@ -124,6 +124,8 @@ const MATRIX: &[(&str, Needs, Fields)] = &[
     ("/api/staff/billing-imports", Needs::Staff, &[]),
     ("/api/staff/notices", Needs::Staff, &[]),
     ("/api/staff/notice-handled", Needs::Staff, &[("id", "0")]),
+    ("/api/staff/mail", Needs::Staff, &[]),
+    ("/api/staff/mail-again", Needs::Staff, &[("id", "0")]),
     ("/api/staff/queue", Needs::Staff, &[("service", ""), ("state", ""), ("min_age", "")]),
     ("/api/staff/application", Needs::Staff, &[("id", "0")]),
     (

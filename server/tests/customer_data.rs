@@ -254,7 +254,13 @@ async fn reminders_go_to_administrative_contacts_at_most_monthly(app: TestApp) {
     let today = app::wizard::today();
     let remind = |day: app::domain::validation::Date| {
         let (db, registries) = (app.db.clone(), app.registries.clone());
-        async move { app::backend::reminders::send_due(&db, &registries, "https://extranet.example", day).await.unwrap() }
+        let mail = app::backend::mail::MailSettings {
+            smtp_url: String::new(),
+            from: "Kanta <noreply@extranet.example>".into(),
+            site_url: "https://extranet.example".into(),
+            retry: Default::default(),
+        };
+        async move { app::backend::reminders::send_due(&db, &registries, &mail, day).await.unwrap() }
     };
     let reminders = || async {
         mail_outbox::Entity::find()

@@ -80,6 +80,34 @@ pub async fn handle_notice(id: i32) -> Result<(), AppError> {
     super::respond(ssr::handle_notice(id).await)
 }
 
+/// A mail that has not gone out: being retried, or given up (`undeliverable`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailLine {
+    pub id: i32,
+    pub to: String,
+    pub subject: String,
+    /// When it was queued, in Finnish time, as the user's language writes it.
+    pub queued: String,
+    pub attempts: i32,
+    pub last_tried: Option<String>,
+    /// The SMTP server's answer, or why there was none, as it came.
+    pub last_error: Option<String>,
+    /// Given up: refused for good, or its retry window passed.
+    pub undeliverable: bool,
+}
+
+/// The mail that has not gone out, given up first.
+#[server(endpoint = "staff/mail")]
+pub async fn staff_mail() -> Result<Vec<MailLine>, AppError> {
+    super::respond(ssr::mail().await)
+}
+
+/// Sends an undeliverable mail again, with a new retry window; `NotFound` unless it was given up.
+#[server(endpoint = "staff/mail-again")]
+pub async fn send_mail_again(id: i32) -> Result<(), AppError> {
+    super::respond(ssr::send_mail_again(id).await)
+}
+
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::*;
@@ -190,6 +218,35 @@ mod ssr {
         let session = staff().await?;
         crate::backend::customer_data::handle_notice(&db()?, session.person_id, id).await?;
         leptos_axum::redirect("/staff");
+        Ok(())
+    }
+
+    pub async fn mail() -> Result<Vec<MailLine>, AppError> {
+        staff().await?;
+        let lang = crate::i18n::request_lang();
+        let at = |t| crate::backend::format_time(t, lang);
+        Ok(crate::backend::mail::undelivered(&db()?)
+            .await?
+            .into_iter()
+            .map(|m| MailLine {
+                id: m.id,
+                to: m.to_address,
+                subject: m.subject,
+                queued: at(m.created_at),
+                attempts: m.attempts,
+                last_tried: m.last_tried_at.map(at),
+                last_error: m.last_error,
+                undeliverable: m.failed_at.is_some(),
+            })
+            .collect())
+    }
+
+    pub async fn send_mail_again(id: i32) -> Result<(), AppError> {
+        staff().await?;
+        let settings = use_context::<crate::backend::mail::MailSettings>().ok_or(AppError::Unavailable)?;
+        crate::backend::mail::send_again(&db()?, &settings, id).await?;
+        crate::backend::mail::wake();
+        leptos_axum::redirect("/staff/mail");
         Ok(())
     }
 }

@@ -13,7 +13,7 @@ use sea_orm::{
 };
 use std::{sync::Arc, time::Duration};
 
-/// Where mail goes and how it is signed off; in the request context for links in messages.
+/// Where mail goes, how it is signed off and retried; in the request context for links in messages.
 #[derive(Clone, Debug)]
 pub struct MailSettings {
     /// `smtp://host:port` (plain, for the sandbox and local relays) or `smtps://…` / `smtp://…?tls=required`.
@@ -21,6 +21,61 @@ pub struct MailSettings {
     pub from: String,
     /// The address of this service as users reach it, for links (`https://extranet.kanta.fi`).
     pub site_url: String,
+    pub retry: RetryPolicy,
+}
+
+/// How long and how often a mail the SMTP server did not take is tried again.
+#[derive(Clone, Copy, Debug)]
+pub struct RetryPolicy {
+    /// The wait after the first failure; it doubles with each failure, up to `LONGEST_WAIT`.
+    pub first_wait: chrono::Duration,
+    /// How long after queueing (or a staff member's resend) the mail is given up as undeliverable.
+    pub window: chrono::Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy { first_wait: chrono::Duration::seconds(30), window: chrono::Duration::hours(48) }
+    }
+}
+
+/// The longest wait between two attempts.
+pub const LONGEST_WAIT: chrono::Duration = chrono::Duration::hours(1);
+
+/// How long a claimed mail is an instance's to send; well over the SMTP timeout, so a claim only
+/// lapses when the instance died with it.
+const LEASE: chrono::Duration = chrono::Duration::minutes(2);
+const SMTP_TIMEOUT: Duration = Duration::from_secs(20);
+
+impl RetryPolicy {
+    /// The wait before attempt `failures + 1`: exponential, with "equal jitter" (between half
+    /// and all of it), so instances that failed together do not come back together.
+    pub fn wait_after(&self, failures: i32) -> chrono::Duration {
+        use rand::Rng;
+        let doubled =
+            self.first_wait.num_milliseconds().saturating_mul(1_i64 << failures.clamp(1, 30).saturating_sub(1));
+        let full = doubled.min(LONGEST_WAIT.num_milliseconds()).max(2);
+        chrono::Duration::milliseconds(full / 2 + rand::thread_rng().gen_range(0..=full / 2))
+    }
+}
+
+impl MailSettings {
+    /// A new Message-ID, `<random@domain of From>`: unique, and the same on every attempt, so a
+    /// receiver can tell a resend after a crash (sent, but not yet marked sent) from a new mail.
+    fn new_message_id(&self) -> String {
+        use rand::RngCore;
+        let mut bytes = [0u8; 16];
+        rand::thread_rng().fill_bytes(&mut bytes);
+        let domain = self
+            .from
+            .trim_end_matches('>')
+            .rsplit_once('@')
+            .map(|(_, d)| d.trim())
+            .filter(|d| !d.is_empty())
+            .unwrap_or("kanta-extranet.invalid");
+        let unique = super::hex(&bytes);
+        format!("<{unique}@{domain}>")
+    }
 }
 
 /// Wakes the mailer when a transaction with mail has committed.
@@ -46,7 +101,11 @@ pub async fn application_changed(
         return Ok(());
     };
     let lang = application.lang();
-    let site = leptos::prelude::use_context::<MailSettings>().map(|s| s.site_url).unwrap_or_default();
+    let Some(settings) = leptos::prelude::use_context::<MailSettings>() else {
+        tracing::error!("no mail settings in the request context");
+        return Err(DbErr::Custom("no mail settings".into()));
+    };
+    let site = &settings.site_url;
     let mut args = Args::new();
     args.set("service", application.services.names(|id| lookup(lang, id, None)));
     args.set("state", lookup(lang, application.state.message_id(), None));
@@ -62,19 +121,33 @@ pub async fn application_changed(
         Command::RecordTestResult => msg!("mail-application-test-result"),
         _ => msg!("mail-application-changed"),
     };
-    queue(db, to, &lookup(lang, msg!("mail-application-subject"), Some(&args)), &lookup(lang, body_id, Some(&args)))
-        .await
+    let subject = lookup(lang, msg!("mail-application-subject"), Some(&args));
+    queue(db, &settings, to, &subject, &lookup(lang, body_id, Some(&args))).await
 }
 
-pub async fn queue(db: &impl ConnectionTrait, to: &str, subject: &str, body: &str) -> Result<(), DbErr> {
+/// Writes a mail to the outbox, in the caller's transaction; the mailer sends it after commit.
+pub async fn queue(
+    db: &impl ConnectionTrait,
+    settings: &MailSettings,
+    to: &str,
+    subject: &str,
+    body: &str,
+) -> Result<(), DbErr> {
+    let now = Utc::now();
     mail_outbox::ActiveModel {
         to_address: Set(to.into()),
         subject: Set(subject.into()),
         body: Set(body.into()),
-        created_at: Set(Utc::now()),
+        created_at: Set(now),
         sent_at: Set(None),
         attempts: Set(0),
         last_error: Set(None),
+        message_id: Set(settings.new_message_id()),
+        next_attempt_at: Set(None),
+        claimed_until: Set(None),
+        last_tried_at: Set(None),
+        retry_until: Set(Some(now + settings.retry.window)),
+        failed_at: Set(None),
         ..Default::default()
     }
     .insert(db)
@@ -82,10 +155,11 @@ pub async fn queue(db: &impl ConnectionTrait, to: &str, subject: &str, body: &st
     .map(|_| ())
 }
 
-/// Sends queued mail until the process ends: at once when woken, else every `interval`.
+/// Sends queued mail until the process ends: at once when woken, when the next retry is due, and
+/// every `interval` (for mail another instance queued or left behind).
 pub async fn run_mailer(db: DatabaseConnection, settings: MailSettings, wake: MailerWake, interval: Duration) {
     let transport = match AsyncSmtpTransport::<Tokio1Executor>::from_url(&settings.smtp_url) {
-        Ok(builder) => builder.timeout(Some(Duration::from_secs(20))).build(),
+        Ok(builder) => builder.timeout(Some(SMTP_TIMEOUT)).build(),
         Err(error) => {
             // The URL may carry the server's user name and password: only its host is logged.
             let host = reqwest::Url::parse(&settings.smtp_url).ok().and_then(|u| u.host_str().map(String::from));
@@ -94,48 +168,182 @@ pub async fn run_mailer(db: DatabaseConnection, settings: MailSettings, wake: Ma
         }
     };
     loop {
-        if let Err(error) = send_queued(&db, &transport, &settings.from).await {
-            tracing::error!(%error, "mail outbox");
+        loop {
+            match send_next(&db, &transport, &settings).await {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(error) => {
+                    tracing::error!(%error, "mail outbox");
+                    break;
+                }
+            }
         }
-        let _ = tokio::time::timeout(interval, wake.0.notified()).await;
+        let pause = match next_due(&db).await {
+            Ok(Some(due)) => {
+                interval.min((due - Utc::now()).to_std().unwrap_or_default().max(Duration::from_millis(100)))
+            }
+            Ok(None) => interval,
+            Err(error) => {
+                tracing::error!(%error, "mail outbox");
+                interval
+            }
+        };
+        let _ = tokio::time::timeout(pause, wake.0.notified()).await;
     }
 }
 
-async fn send_queued(
+/// Waiting: neither sent nor given up.
+fn waiting() -> sea_orm::Condition {
+    sea_orm::Condition::all().add(mail_outbox::Column::SentAt.is_null()).add(mail_outbox::Column::FailedAt.is_null())
+}
+
+/// When the earliest mail that waits for a retry, and that no instance holds, is due.
+async fn next_due(db: &DatabaseConnection) -> Result<Option<chrono::DateTime<Utc>>, DbErr> {
+    use mail_outbox::Column;
+    use sea_orm::ExprTrait;
+    mail_outbox::Entity::find()
+        .filter(waiting())
+        .filter(Column::NextAttemptAt.is_not_null())
+        .filter(Column::ClaimedUntil.is_null().or(Column::ClaimedUntil.lt(Utc::now())))
+        .select_only()
+        .column_as(mail_outbox::Column::NextAttemptAt.min(), "due")
+        .into_tuple::<Option<chrono::DateTime<Utc>>>()
+        .one(db)
+        .await
+        .map(Option::flatten)
+}
+
+/// Takes the next mail that is due and that no other instance holds, for `LEASE`: in one
+/// statement, with `FOR UPDATE SKIP LOCKED` on PostgreSQL so concurrent instances pass each
+/// other's rows by instead of waiting for them (SQLite has one writer at a time anyway).
+async fn claim(db: &DatabaseConnection, now: chrono::DateTime<Utc>) -> Result<Option<mail_outbox::Model>, DbErr> {
+    use mail_outbox::Column;
+    use sea_orm::sea_query::{Expr, ExprTrait, LockBehavior, LockType, Query};
+    let free = sea_orm::Condition::all()
+        .add(waiting())
+        .add(Column::NextAttemptAt.is_null().or(Column::NextAttemptAt.lte(now)))
+        .add(Column::ClaimedUntil.is_null().or(Column::ClaimedUntil.lt(now)));
+    let mut next = Query::select();
+    next.column(Column::Id)
+        .from(mail_outbox::Entity)
+        .cond_where(free.clone())
+        .order_by(Column::Id, sea_orm::Order::Asc)
+        .limit(1);
+    if db.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
+        next.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
+    }
+    let claimed = mail_outbox::Entity::update_many()
+        .col_expr(Column::ClaimedUntil, Expr::val(now + LEASE).into())
+        // `id = (scalar subquery)` runs the subquery once; `id IN (…)` may run it again for each
+        // row PostgreSQL looks at and so claim several rows (of which only one would be sent).
+        .filter(Expr::col(Column::Id).eq(Expr::SubQuery(None, Box::new(next.into()))))
+        // Checked again on the row as it is when updated (PostgreSQL re-reads a row that changed
+        // while the statement waited for it).
+        .filter(free)
+        .exec_with_returning(db)
+        .await?;
+    Ok(claimed.into_iter().next())
+}
+
+/// Why an attempt failed, and whether trying again can help.
+enum Failure {
+    /// The SMTP server refused it for good (5xx), or the mail cannot be built.
+    Permanent(String),
+    /// No answer, a 4xx, a broken connection: try again later.
+    Transient(String),
+}
+
+/// Claims and sends one mail; answers whether there was one.
+async fn send_next(
     db: &DatabaseConnection,
     transport: &AsyncSmtpTransport<Tokio1Executor>,
-    from: &str,
-) -> Result<(), DbErr> {
-    let waiting = mail_outbox::Entity::find()
-        .filter(mail_outbox::Column::SentAt.is_null())
-        .filter(mail_outbox::Column::Attempts.lt(20))
-        .order_by_asc(mail_outbox::Column::Id)
-        .limit(50)
-        .all(db)
-        .await?;
-    for mail in waiting {
-        let result = match build(&mail, from) {
-            Ok(message) => transport.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
-            Err(error) => Err(error),
-        };
-        let mut row: mail_outbox::ActiveModel = mail.clone().into();
-        row.attempts = Set(mail.attempts + 1);
-        match result {
-            Ok(()) => row.sent_at = Set(Some(Utc::now())),
-            Err(error) => {
-                tracing::warn!(id = mail.id, %error, "mail not sent yet");
-                row.last_error = Set(Some(error));
-            }
+    settings: &MailSettings,
+) -> Result<bool, DbErr> {
+    let Some(mail) = claim(db, Utc::now()).await? else {
+        return Ok(false);
+    };
+    let result = match build(&mail, &settings.from) {
+        Ok(message) => transport.send(message).await.map(|_| ()).map_err(|e| {
+            if e.is_permanent() { Failure::Permanent(e.to_string()) } else { Failure::Transient(e.to_string()) }
+        }),
+        Err(error) => Err(Failure::Permanent(error)),
+    };
+    let now = Utc::now();
+    let mut row: mail_outbox::ActiveModel = mail.clone().into();
+    row.attempts = Set(mail.attempts + 1);
+    row.last_tried_at = Set(Some(now));
+    row.claimed_until = Set(None);
+    match result {
+        Ok(()) => row.sent_at = Set(Some(now)),
+        Err(Failure::Permanent(error)) => {
+            tracing::error!(id = mail.id, message_id = mail.message_id, %error, "mail refused for good; listed for staff");
+            row.last_error = Set(Some(error));
+            row.failed_at = Set(Some(now));
         }
-        row.update(db).await?;
+        Err(Failure::Transient(error)) => {
+            let retry_until = mail.retry_until.unwrap_or(mail.created_at + settings.retry.window);
+            let next = now + settings.retry.wait_after(mail.attempts + 1);
+            if next > retry_until {
+                tracing::error!(id = mail.id, message_id = mail.message_id, %error, "mail given up after its retry window; listed for staff");
+                row.failed_at = Set(Some(now));
+            } else {
+                tracing::warn!(id = mail.id, %error, %next, "mail not sent yet; trying again");
+                row.next_attempt_at = Set(Some(next));
+            }
+            row.last_error = Set(Some(error));
+        }
+    }
+    row.update(db).await?;
+    Ok(true)
+}
+
+/// Queues an undeliverable mail again (a staff member's "send again"), with a new retry window.
+/// Returns `NotFound` unless mail `id` was given up.
+pub async fn send_again(
+    db: &DatabaseConnection,
+    settings: &MailSettings,
+    id: i32,
+) -> Result<(), crate::error::AppError> {
+    let resent = mail_outbox::Entity::update_many()
+        .col_expr(mail_outbox::Column::FailedAt, sea_orm::sea_query::Expr::value(Option::<chrono::DateTime<Utc>>::None))
+        .col_expr(
+            mail_outbox::Column::NextAttemptAt,
+            sea_orm::sea_query::Expr::value(Option::<chrono::DateTime<Utc>>::None),
+        )
+        .col_expr(mail_outbox::Column::Attempts, sea_orm::sea_query::Expr::value(0))
+        .col_expr(
+            mail_outbox::Column::RetryUntil,
+            sea_orm::sea_query::Expr::value(Some(Utc::now() + settings.retry.window)),
+        )
+        .filter(mail_outbox::Column::Id.eq(id))
+        .filter(mail_outbox::Column::FailedAt.is_not_null())
+        .filter(mail_outbox::Column::SentAt.is_null())
+        .exec(db)
+        .await?;
+    if resent.rows_affected == 0 {
+        return Err(crate::error::AppError::NotFound);
     }
     Ok(())
+}
+
+/// Mail that has not gone out: given up first, then the retried ones, newest first within each.
+pub async fn undelivered(db: &DatabaseConnection) -> Result<Vec<mail_outbox::Model>, DbErr> {
+    use sea_orm::ExprTrait;
+    mail_outbox::Entity::find()
+        .filter(mail_outbox::Column::SentAt.is_null())
+        .filter(mail_outbox::Column::FailedAt.is_not_null().or(mail_outbox::Column::Attempts.gt(0)))
+        .order_by_desc(mail_outbox::Column::FailedAt.is_not_null())
+        .order_by_desc(mail_outbox::Column::Id)
+        .limit(200)
+        .all(db)
+        .await
 }
 
 fn build(mail: &mail_outbox::Model, from: &str) -> Result<Message, String> {
     Message::builder()
         .from(from.parse().map_err(|e| format!("from: {e}"))?)
         .to(mail.to_address.parse().map_err(|e| format!("to: {e}"))?)
+        .message_id(Some(mail.message_id.clone()))
         .subject(mail.subject.clone())
         .header(ContentType::TEXT_PLAIN)
         .body(mail.body.clone())

@@ -10,11 +10,12 @@ pub mod migrations;
 pub mod onboarding;
 pub mod registry;
 pub mod reminders;
+pub mod schedule;
 pub mod support;
 
 use crate::error::AppError;
 use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr, SqliteTransactionMode,
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbErr, SqliteTransactionMode,
     TransactionOptions, TransactionTrait,
 };
 use sea_orm_migration::MigratorTrait;
@@ -33,8 +34,24 @@ pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr>
         o.journal_mode(SqliteJournalMode::Wal).busy_timeout(std::time::Duration::from_secs(5)).foreign_keys(true)
     });
     let db = Database::connect(options).await?;
-    migrations::Migrator::up(&db, None).await?;
+    migrate(&db).await?;
     Ok(db)
+}
+
+/// The PostgreSQL advisory lock migrations run under (any number unique to this product).
+const MIGRATION_LOCK: i64 = 0x4b41_4e54_415f_4d49; // "KANTA_MI"
+
+/// Brings the schema up to date once, however many instances start together. On PostgreSQL
+/// every migration runs in one transaction that first takes `MIGRATION_LOCK`: the other
+/// instances wait on the lock, then find nothing left to do. (SQLite serves one instance.)
+async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+    if db.get_database_backend() != sea_orm::DatabaseBackend::Postgres {
+        return migrations::Migrator::up(db, None).await;
+    }
+    let txn = db.begin().await?;
+    txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")).await?;
+    migrations::Migrator::up(&txn, None).await?;
+    txn.commit().await
 }
 
 /// Begins a transaction that writes. On SQLite it takes the write lock at `BEGIN`: a transaction

@@ -1,11 +1,13 @@
 //! Reminders: an organisation whose data needs attention (see `domain::freshness`, and a service
 //! in use without its required contacts) gets an e-mail to its administrative contacts, at most
-//! once every `REMIND_EVERY_DAYS`. Run daily by the server, and by `server remind`.
+//! once every `REMIND_EVERY_DAYS`. Run daily by the server, and by `server remind`; whichever
+//! instance claims the day first (`schedule`) runs it.
 use super::{
     customer_data::{self, Who},
     entities::{change_log, contact},
-    mail,
+    mail::{self, MailSettings},
     registry::Registries,
+    schedule::{self, Job},
 };
 use crate::{
     domain::{contacts::ContactKind, freshness::Attention, validation::Date},
@@ -16,11 +18,28 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOr
 
 pub const REMIND_EVERY_DAYS: i64 = 30;
 
+/// Today's run, unless another run (on any instance) has claimed today: answers how many
+/// organisations were reminded, 0 when the day was already claimed.
+pub async fn run_today(
+    db: &DatabaseConnection,
+    registries: &Registries,
+    mail: &MailSettings,
+    today: Date,
+) -> Result<usize, AppError> {
+    if !schedule::claim(db, Job::Reminders, today).await? {
+        tracing::info!(%today, "reminders: today's run is claimed already");
+        return Ok(0);
+    }
+    let reminded = send_due(db, registries, mail, today).await?;
+    schedule::finish(db, Job::Reminders, today).await?;
+    Ok(reminded)
+}
+
 /// Sends the reminders due on `today`; answers how many organisations were reminded.
 pub async fn send_due(
     db: &DatabaseConnection,
     registries: &Registries,
-    site_url: &str,
+    mail: &MailSettings,
     today: Date,
 ) -> Result<usize, AppError> {
     let organisations: Vec<i32> = contact::Entity::find()
@@ -32,7 +51,7 @@ pub async fn send_due(
         .await?;
     let mut reminded = 0;
     for organisation_id in organisations {
-        if remind(db, registries, site_url, organisation_id, today).await? {
+        if remind(db, registries, mail, organisation_id, today).await? {
             reminded += 1;
         }
     }
@@ -56,7 +75,7 @@ async fn last_reminded(db: &DatabaseConnection, organisation_id: i32) -> Result<
 async fn remind(
     db: &DatabaseConnection,
     registries: &Registries,
-    site_url: &str,
+    settings: &MailSettings,
     organisation_id: i32,
     today: Date,
 ) -> Result<bool, AppError> {
@@ -103,12 +122,12 @@ async fn remind(
     lines.extend(attention.iter().map(|a| attention_line(lang, a)));
     let mut args = Args::new();
     args.set("items", lines.iter().map(|l| format!("- {l}")).collect::<Vec<_>>().join("\n"));
-    args.set("link", format!("{site_url}/customer-data"));
+    args.set("link", format!("{}/customer-data", settings.site_url));
     let subject = lookup(lang, msg!("mail-reminder-subject"), None);
     let body = lookup(lang, msg!("mail-reminder-body"), Some(&args));
     let txn = super::begin_write(db).await?;
     for address in &to {
-        mail::queue(&txn, address, &subject, &body).await?;
+        mail::queue(&txn, settings, address, &subject, &body).await?;
     }
     let changes =
         vec![("date".to_string(), String::new(), today.to_string()), ("to".into(), String::new(), to.join(", "))];
@@ -145,19 +164,19 @@ async fn language_of(db: &DatabaseConnection, organisation_id: i32) -> Result<La
     Ok(latest.map(|a| a.lang()).unwrap_or_default())
 }
 
-/// Runs `send_due` a minute after start (the registers may be this very server's sandbox) and
+/// Runs `run_today` a minute after start (the registers may be this very server's sandbox) and
 /// then every `every`, for as long as the server runs.
 pub async fn run(
     db: DatabaseConnection,
     registries: Registries,
-    site_url: String,
+    settings: MailSettings,
     wake: mail::MailerWake,
     every: std::time::Duration,
 ) {
     tokio::time::sleep(std::time::Duration::from_secs(60)).await;
     loop {
         let today = super::local_date(chrono::Utc::now());
-        match send_due(&db, &registries, &site_url, today).await {
+        match run_today(&db, &registries, &settings, today).await {
             Ok(0) => {}
             Ok(n) => {
                 tracing::info!(organisations = n, "reminders queued");

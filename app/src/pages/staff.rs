@@ -1,4 +1,5 @@
-//! Kanta's staff desk: the queue (`/staff`) and one application (`/staff/applications/<id>`).
+//! Kanta's staff desk: the queue (`/staff`), one application (`/staff/applications/<id>`) and
+//! the mail that has not gone out (`/staff/mail`).
 use crate::{
     api::staff::{StaffCommand, StaffView, staff_application, staff_queue},
     components::{posted::PostedError, session::RequireLogin},
@@ -37,7 +38,10 @@ pub fn StaffQueue() -> impl IntoView {
                 <Suspense>
                     {move || notices.get().map(|answer| view! { <Notices answer/> })}
                 </Suspense>
-                <p><a class="button button--secondary" href="/staff/billing" id="billing-import-link">{t!("import-heading")}</a></p>
+                <p class="actions">
+                    <a class="button button--secondary" href="/staff/billing" id="billing-import-link">{t!("import-heading")}</a>
+                    <a class="button button--secondary" href="/staff/mail" id="staff-mail-link">{t!("staff-mail-heading")}</a>
+                </p>
             </div>
         </RequireLogin>
     }
@@ -232,4 +236,79 @@ fn DecisionForm(id: i32, version: i32, command: Command) -> impl IntoView {
             <button type="submit" class="button" id=format!("command-{code}")>{tr(command.message_id())}</button>
         </form>
     }
+}
+
+/// Mail that has not gone out: what, to whom, why and when tried; the undeliverable ones can be
+/// sent again.
+#[component]
+pub fn StaffMail() -> impl IntoView {
+    let lines = Resource::new_blocking(|| (), |_| crate::api::staff::staff_mail());
+    view! {
+        <RequireLogin>
+            <div class="page">
+                <p><a href="/staff">{t!("staff-back-to-queue")}</a></p>
+                <h1>{t!("staff-mail-heading")}</h1>
+                <p class="lead">{t!("staff-mail-lead")}</p>
+                <PostedError/>
+                <Suspense>{move || lines.get().map(|answer| view! { <MailTable answer/> })}</Suspense>
+            </div>
+        </RequireLogin>
+    }
+}
+
+#[component]
+fn MailTable(answer: Result<Vec<crate::api::staff::MailLine>, crate::error::AppError>) -> impl IntoView {
+    let lines = match answer {
+        Ok(lines) if lines.is_empty() => return view! { <p id="mail-none">{t!("staff-mail-none")}</p> }.into_any(),
+        Ok(lines) => lines,
+        Err(e) => {
+            return view! { <p class="notice notice--error" role="alert" id="refused">{tr(e.message_id())}</p> }
+                .into_any();
+        }
+    };
+    let rows = lines
+        .into_iter()
+        .map(|m| {
+            let state = if m.undeliverable { t!("staff-mail-undeliverable") } else { t!("staff-mail-retrying") };
+            view! {
+                <tr id=format!("mail-{}", m.id)>
+                    <td>{m.to}</td>
+                    <td>{m.subject}</td>
+                    <td>{m.queued}</td>
+                    <td>{state}</td>
+                    <td>{m.attempts}</td>
+                    <td>{m.last_tried.unwrap_or_default()}</td>
+                    <td><code>{m.last_error.unwrap_or_default()}</code></td>
+                    <td>
+                        {m.undeliverable.then(|| view! {
+                            <form method="post" action=crate::api::staff::SendMailAgain::url()>
+                                <input type="hidden" name="id" value=m.id/>
+                                <button type="submit" class="button button--secondary">{t!("staff-mail-again")}</button>
+                            </form>
+                        })}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll">
+            <table id="undelivered-mail">
+                <thead>
+                    <tr>
+                        <th scope="col">{t!("staff-mail-to")}</th>
+                        <th scope="col">{t!("staff-mail-subject")}</th>
+                        <th scope="col">{t!("staff-mail-queued")}</th>
+                        <th scope="col">{t!("staff-mail-state")}</th>
+                        <th scope="col">{t!("staff-mail-attempts")}</th>
+                        <th scope="col">{t!("staff-mail-last-tried")}</th>
+                        <th scope="col">{t!("staff-mail-error")}</th>
+                        <th scope="col"><span class="visually-hidden">{t!("staff-mail-actions")}</span></th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
 }

@@ -1,6 +1,7 @@
 //! A sandbox mail server: a small SMTP receiver on loopback that keeps what arrives in memory,
 //! and `/sandbox/mail` to read it (HTML for people, `?format=json` for tests). The product sends
-//! to it over a real SMTP connection, as it would to a real relay.
+//! to it over a real SMTP connection, as it would to a real relay. Recipients at
+//! `undeliverable.example` are refused for good (550), as a real relay refuses an unknown mailbox.
 use super::page::{document, escape, text};
 use app::i18n::{Lang, lang_of_request};
 use axum::{
@@ -17,6 +18,8 @@ use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 
 #[derive(Clone, Debug, Serialize)]
 pub struct CaughtMail {
+    /// The Message-ID header as sent.
+    pub message_id: String,
     pub to: Vec<String>,
     pub subject: String,
     pub body: String,
@@ -37,9 +40,21 @@ impl Mailbox {
     }
 }
 
+/// The domain whose mailboxes the receiver refuses for good.
+pub const UNDELIVERABLE_DOMAIN: &str = "undeliverable.example";
+
 /// Starts the receiver on a free loopback port; returns its `smtp://` address.
 pub fn start(mailbox: Mailbox) -> std::io::Result<String> {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+    start_on(std::net::TcpListener::bind("127.0.0.1:0")?, mailbox, std::time::Duration::ZERO)
+}
+
+/// Starts the receiver on `listener`, taking `pace` to accept each message (a slow relay);
+/// returns its `smtp://` address.
+pub fn start_on(
+    listener: std::net::TcpListener,
+    mailbox: Mailbox,
+    pace: std::time::Duration,
+) -> std::io::Result<String> {
     listener.set_nonblocking(true)?;
     let address = listener.local_addr()?;
     let listener = tokio::net::TcpListener::from_std(listener)?;
@@ -47,7 +62,7 @@ pub fn start(mailbox: Mailbox) -> std::io::Result<String> {
         while let Ok((socket, _)) = listener.accept().await {
             let mailbox = mailbox.clone();
             tokio::spawn(async move {
-                if let Err(error) = session(socket, mailbox).await {
+                if let Err(error) = session(socket, mailbox, pace).await {
                     tracing::debug!(%error, "sandbox SMTP session");
                 }
             });
@@ -57,7 +72,7 @@ pub fn start(mailbox: Mailbox) -> std::io::Result<String> {
 }
 
 /// One SMTP conversation (RFC 5321, the commands a client sends for plain delivery).
-async fn session(socket: tokio::net::TcpStream, mailbox: Mailbox) -> std::io::Result<()> {
+async fn session(socket: tokio::net::TcpStream, mailbox: Mailbox, pace: std::time::Duration) -> std::io::Result<()> {
     let (read, mut write) = socket.into_split();
     let mut lines = BufReader::new(read);
     write.write_all(b"220 sandbox.kanta ESMTP\r\n").await?;
@@ -78,8 +93,12 @@ async fn session(socket: tokio::net::TcpStream, mailbox: Mailbox) -> std::io::Re
             b"250 OK\r\n"
         } else if command.starts_with("RCPT TO") {
             let address = line.trim_end()[8..].trim().trim_start_matches('<').trim_end_matches('>').to_string();
-            to.push(address);
-            b"250 OK\r\n"
+            if address.to_ascii_lowercase().ends_with(&format!("@{UNDELIVERABLE_DOMAIN}")) {
+                b"550 5.1.1 No such mailbox\r\n"
+            } else {
+                to.push(address);
+                b"250 OK\r\n"
+            }
         } else if command == "DATA" {
             write.write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n").await?;
             let mut data = String::new();
@@ -93,6 +112,7 @@ async fn session(socket: tokio::net::TcpStream, mailbox: Mailbox) -> std::io::Re
                 }
                 data.push_str(line.strip_prefix('.').filter(|_| line.starts_with("..")).unwrap_or(&line));
             }
+            tokio::time::sleep(pace).await;
             mailbox.push(parse(std::mem::take(&mut to), &data));
             b"250 OK: queued\r\n"
         } else if command == "QUIT" {
@@ -126,7 +146,12 @@ fn parse(to: Vec<String>, data: &str) -> CaughtMail {
         "quoted-printable" => quoted_printable(body),
         _ => body.to_string(),
     };
-    CaughtMail { to, subject: encoded_words(&header("Subject")), body: body.replace("\r\n", "\n") }
+    CaughtMail {
+        message_id: header("Message-ID"),
+        to,
+        subject: encoded_words(&header("Subject")),
+        body: body.replace("\r\n", "\n"),
+    }
 }
 
 fn quoted_printable(text: &str) -> String {

@@ -56,15 +56,7 @@ impl TestApp {
     }
 
     pub async fn postgres_with(env: Env) -> TestApp {
-        let admin_url = std::env::var("KANTA_TEST_POSTGRES_URL").expect(
-            "KANTA_TEST_POSTGRES_URL is not set: run the tests with `make test` \
-             (or .ci/with-postgres.sh cargo test …), which starts a throwaway PostgreSQL",
-        );
-        let name = unique("kanta_test");
-        let admin = Database::connect(&admin_url).await.expect("connect to the test PostgreSQL");
-        admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.unwrap();
-        let url = format!("{}/{name}", admin_url.rsplit_once('/').unwrap().0);
-        TestApp::open(url, None, env).await
+        TestApp::open(new_postgres_database().await, None, env).await
     }
 
     async fn open(url: String, cleanup: Option<std::path::PathBuf>, env: Env) -> TestApp {
@@ -133,6 +125,18 @@ impl Reply {
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
     }
+}
+
+/// A new, empty database in the test PostgreSQL cluster; its URL.
+pub async fn new_postgres_database() -> String {
+    let admin_url = std::env::var("KANTA_TEST_POSTGRES_URL").expect(
+        "KANTA_TEST_POSTGRES_URL is not set: run the tests with `make test` \
+         (or .ci/with-postgres.sh cargo test …), which starts a throwaway PostgreSQL",
+    );
+    let name = unique("kanta_test");
+    let admin = Database::connect(&admin_url).await.expect("connect to the test PostgreSQL");
+    admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.unwrap();
+    format!("{}/{name}", admin_url.rsplit_once('/').unwrap().0)
 }
 
 /// A hung test fails with its name instead of stalling the whole run.

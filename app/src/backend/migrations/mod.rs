@@ -7,6 +7,7 @@ mod m0003_acting;
 mod m0004_onboarding;
 mod m0005_customer_data;
 mod m0006_services_and_units;
+mod m0007_several_instances;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0004_onboarding::Migration),
             Box::new(m0005_customer_data::Migration),
             Box::new(m0006_services_and_units::Migration),
+            Box::new(m0007_several_instances::Migration),
         ]
     }
 }
