@@ -51,6 +51,18 @@ pub enum AppError {
     /// The call did not reach the server function or its answer could not be read.
     #[error("transport: {0}")]
     Transport(String),
+    /// The request could not be read: a form or file the server function cannot decode (a
+    /// multipart body without its boundary, the wrong content type, a bad encoding, JSON nested
+    /// too deep). Nothing was saved.
+    #[error("malformed request: {0}")]
+    Malformed(String),
+    /// The body is larger than the server takes (`limit_kb`, in KiB); nothing was saved.
+    #[error("request too large (limit {limit_kb} KiB)")]
+    TooLarge { limit_kb: u32 },
+    /// Too many requests of this kind from this address or session; try again after
+    /// `retry_after` seconds.
+    #[error("too many requests (retry after {retry_after} s)")]
+    TooMany { retry_after: u32 },
 }
 
 impl AppError {
@@ -70,6 +82,9 @@ impl AppError {
             AppError::NotFound => msg!("error-not-found"),
             AppError::Unavailable => msg!("error-unavailable"),
             AppError::Transport(_) => msg!("error-transport"),
+            AppError::Malformed(_) => msg!("error-malformed"),
+            AppError::TooLarge { .. } => msg!("error-too-large"),
+            AppError::TooMany { .. } => msg!("error-too-many"),
         }
     }
 
@@ -83,7 +98,9 @@ impl AppError {
             AppError::ChooseOrganisation | AppError::Conflict { .. } | AppError::NotNow => 409,
             AppError::NotFound => 404,
             AppError::Unavailable => 503,
-            AppError::Transport(_) => 400,
+            AppError::Transport(_) | AppError::Malformed(_) => 400,
+            AppError::TooLarge { .. } => 413,
+            AppError::TooMany { .. } => 429,
         }
     }
 
@@ -98,8 +115,16 @@ impl AppError {
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
+    /// On the server, what the caller sent that the server function could not decode is
+    /// `Malformed` (400); everything else is `Transport`.
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value.to_string())
+        match value {
+            ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::Deserialization(_)
+            | ServerFnErrorErr::UnsupportedRequestMethod(_) => AppError::Malformed(value.to_string()),
+            _ => AppError::Transport(value.to_string()),
+        }
     }
 }
 

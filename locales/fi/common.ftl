@@ -30,6 +30,9 @@ error-invalid = Lomakkeessa on korjattavaa. Mitään ei tallennettu.
 error-forbidden = Pyyntöä ei voitu käsitellä. Lataa sivu uudelleen ja yritä uudestaan.
 error-unavailable = Palvelussa on juuri nyt häiriö, eikä tietoja tallennettu. Yritä hetken kuluttua uudelleen.
 error-transport = Yhteys palveluun katkesi, eikä tietoja tallennettu. Tarkista verkkoyhteys ja yritä uudelleen.
+error-malformed = Palvelu ei pystynyt lukemaan lähetettyjä tietoja, eikä mitään tallennettu. Lataa sivu uudelleen ja yritä uudestaan.
+error-too-large = Lähetetyt tiedot ovat liian suuret, eikä mitään tallennettu. Lähetä pienempi tiedosto tai lyhyempi teksti.
+error-too-many = Liian monta pyyntöä lyhyessä ajassa. Odota hetki ja yritä sitten uudelleen.
 
 not-found-heading = Sivua ei löytynyt
 not-found-text = Osoitteessa ei ole sivua. Se on voinut muuttua, tai osoitteessa voi olla kirjoitusvirhe.

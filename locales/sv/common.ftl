@@ -30,6 +30,9 @@ error-invalid = Något i blanketten behöver rättas. Ingenting sparades.
 error-forbidden = Begäran kunde inte behandlas. Ladda om sidan och försök på nytt.
 error-unavailable = Tjänsten har en störning just nu och uppgifterna sparades inte. Försök på nytt om en stund.
 error-transport = Förbindelsen till tjänsten bröts och uppgifterna sparades inte. Kontrollera nätförbindelsen och försök på nytt.
+error-malformed = Tjänsten kunde inte läsa de skickade uppgifterna och ingenting sparades. Ladda om sidan och försök på nytt.
+error-too-large = De skickade uppgifterna är för stora och ingenting sparades. Skicka en mindre fil eller en kortare text.
+error-too-many = För många förfrågningar på kort tid. Vänta en stund och försök sedan på nytt.
 
 not-found-heading = Sidan hittades inte
 not-found-text = Det finns ingen sida på adressen. Den kan ha ändrats, eller så finns det ett skrivfel i adressen.

@@ -50,6 +50,10 @@ pub struct Config {
     /// attempt, doubled after each failure up to an hour; `KANTA_MAIL_RETRY_HOURS` (default 48):
     /// how long a mail is tried before staff see it as undeliverable.
     pub mail_retry: app::backend::mail::RetryPolicy,
+    /// `KANTA_HEADER_TIMEOUT_SECONDS` (10), `KANTA_REQUEST_TIMEOUT_SECONDS` (60),
+    /// `KANTA_MAX_CONNECTIONS` (1024), `KANTA_BODY_LIMIT_KB` (1024) and `KANTA_UPLOAD_LIMIT_KB`
+    /// (10240, file uploads): what one request and one connection may cost.
+    pub limits: crate::limits::Limits,
 }
 
 /// The sandbox's staff member: test person p10.
@@ -475,6 +479,13 @@ impl Config {
             let (value, bad) = parse(variable, "a whole number above zero", default);
             value.trim().parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(|| bad(value))
         };
+        let limits = crate::limits::Limits {
+            header_read_timeout: std::time::Duration::from_secs(whole("KANTA_HEADER_TIMEOUT_SECONDS", "10")? as u64),
+            request_timeout: std::time::Duration::from_secs(whole("KANTA_REQUEST_TIMEOUT_SECONDS", "60")? as u64),
+            max_connections: whole("KANTA_MAX_CONNECTIONS", "1024")? as usize,
+            body_limit: whole("KANTA_BODY_LIMIT_KB", "1024")? as usize * 1024,
+            upload_limit: whole("KANTA_UPLOAD_LIMIT_KB", "10240")? as usize * 1024,
+        };
         let mail_retry = app::backend::mail::RetryPolicy {
             first_wait: chrono::Duration::seconds(whole("KANTA_MAIL_RETRY_FIRST_SECONDS", "30")?),
             window: chrono::Duration::hours(whole("KANTA_MAIL_RETRY_HOURS", "48")?),
@@ -485,6 +496,7 @@ impl Config {
             smtp_url,
             mail_from,
             mail_retry,
+            limits,
             listen,
             database_url,
             environment,

@@ -1,6 +1,7 @@
 //! The axum server: routes, middleware and the process around the Leptos app.
 pub mod auth;
 pub mod config;
+pub mod limits;
 mod offline;
 pub mod sandbox;
 mod web;
@@ -37,11 +38,7 @@ pub async fn serve(config: Config, options: LeptosOptions) -> Result<(), Box<dyn
     let address = listener.local_addr()?;
     let state = app_state(&config, options, db, address)?;
     tracing::info!(%address, sandbox = state.sandbox.is_some(), "serving");
-    // Without TCP_NODELAY small static responses wait on Nagle's algorithm.
-    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
-        let _ = tcp.set_nodelay(true);
-    });
-    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown_signal()).await?;
+    limits::serve::serve(listener, router(state), config.limits, shutdown_signal()).await;
     tracing::info!("stopped");
     Ok(())
 }
@@ -128,6 +125,7 @@ pub fn app_state(
         staff: app::api::guard::StaffMembers(config.staff.clone()),
         mail,
         mailer_wake,
+        limits: config.limits,
     })
 }
 
@@ -174,5 +172,4 @@ async fn shutdown_signal() {
     #[cfg(not(unix))]
     let terminate = std::future::pending::<()>();
     tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
-    tracing::info!("shutting down: finishing requests in flight");
 }

@@ -38,6 +38,7 @@ pub struct AppState {
     pub staff: app::api::guard::StaffMembers,
     pub mail: app::backend::mail::MailSettings,
     pub mailer_wake: app::backend::mail::MailerWake,
+    pub limits: crate::limits::Limits,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -55,7 +56,7 @@ pub fn router(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")));
 
     let sandbox = state.sandbox.clone().unwrap_or_default();
-    Router::new()
+    let app = Router::new()
         .route("/healthz", get(healthz))
         .merge(crate::auth::routes())
         .merge(crate::offline::routes())
@@ -81,11 +82,13 @@ pub fn router(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(leptos::nonce::provide_nonce, shell))
         .layer(middleware::from_fn_with_state(state.clone(), crate::auth::resolve_session))
         .layer(middleware::from_fn(same_origin_server_fns))
-        .layer(middleware::from_fn(security_headers))
-        .layer(CompressionLayer::new())
+        // Not the sandbox's requests: e-Authorizations puts the hetu in the path.
         .layer(TraceLayer::new_for_http())
-        .with_state(state)
-        .merge(sandbox)
+        .with_state(state.clone())
+        .merge(sandbox);
+    crate::limits::apply(app, state.limits)
+        .layer(middleware::from_fn_with_state(state.auth.clone(), security_headers))
+        .layer(CompressionLayer::new())
 }
 
 /// The app's routes, generated once per process: generating them switches resource loading off
@@ -173,12 +176,26 @@ fn is_same_origin(headers: &HeaderMap) -> bool {
     }
 }
 
-async fn security_headers(request: Request, next: Next) -> Response {
+/// On every response, the sandbox's included. `Strict-Transport-Security` where cookies are
+/// `Secure` (production, HTTPS only). `Cache-Control: no-store` on what may show personal or
+/// organisation data: every server-function answer, and any answer to a request with a session
+/// that does not set its own caching (static files do).
+async fn security_headers(State(auth): State<Arc<Auth>>, request: Request, next: Next) -> Response {
+    let private = request.uri().path().starts_with("/api/")
+        || request.uri().path().starts_with("/auth/")
+        || app::backend::cookie(request.headers(), auth.session_cookie()).is_some();
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    if auth.secure_cookies {
+        headers
+            .insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains"));
+    }
+    if private && !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     response
 }
 

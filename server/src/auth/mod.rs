@@ -25,7 +25,7 @@ use serde::Deserialize;
 use std::sync::Arc;
 use subtle::ConstantTimeEq;
 
-pub const SESSION_COOKIE: &str = "kanta_session";
+const SESSION_COOKIE: &str = "kanta_session";
 const LOGIN_COOKIE: &str = "kanta_login";
 
 /// Everything login needs, shared by all requests.
@@ -34,6 +34,20 @@ pub struct Auth {
     pub policy: SessionPolicy,
     pub pseudonym_key: Vec<u8>,
     pub secure_cookies: bool,
+}
+
+impl Auth {
+    /// The session cookie's name. With `Secure` cookies (production, over HTTPS) it carries the
+    /// `__Host-` prefix: browsers then take it only from a secure origin, for `Path=/`, without
+    /// `Domain`, so no other host (a subdomain) can set or shadow it.
+    pub fn session_cookie(&self) -> &'static str {
+        if self.secure_cookies { "__Host-kanta_session" } else { SESSION_COOKIE }
+    }
+
+    /// The login attempt's cookie (`Path=/auth/`): `__Secure-` prefixed with `Secure` cookies.
+    fn login_cookie(&self) -> &'static str {
+        if self.secure_cookies { "__Secure-kanta_login" } else { LOGIN_COOKIE }
+    }
 }
 
 pub fn routes() -> Router<AppState> {
@@ -88,7 +102,7 @@ async fn login(State(state): State<AppState>, headers: HeaderMap, Query(q): Quer
     };
     let max_age = identity::LOGIN_ATTEMPT_LIFETIME.num_seconds();
     let mut response = Redirect::to(pending.url.as_str()).into_response();
-    set_cookie(&mut response, LOGIN_COOKIE, &token, "/auth/", Some(max_age), auth.secure_cookies);
+    set_cookie(&mut response, auth.login_cookie(), &token, "/auth/", Some(max_age), auth.secure_cookies);
     response
 }
 
@@ -106,12 +120,12 @@ async fn callback(State(state): State<AppState>, headers: HeaderMap, Query(q): Q
     let mut response = match outcome {
         Ok((token, return_to)) => {
             let mut response = Redirect::to(&return_to).into_response();
-            set_cookie(&mut response, SESSION_COOKIE, &token, "/", None, auth.secure_cookies);
+            set_cookie(&mut response, auth.session_cookie(), &token, "/", None, auth.secure_cookies);
             response
         }
         Err(failure) => failed(failure),
     };
-    set_cookie(&mut response, LOGIN_COOKIE, "", "/auth/", Some(0), auth.secure_cookies);
+    set_cookie(&mut response, auth.login_cookie(), "", "/auth/", Some(0), auth.secure_cookies);
     response
 }
 
@@ -121,7 +135,7 @@ async fn complete_login(
     q: CallbackQuery,
 ) -> Result<(String, String), LoginFailure> {
     let auth = &state.auth;
-    let Some(login_token) = cookie(headers, LOGIN_COOKIE) else {
+    let Some(login_token) = cookie(headers, auth.login_cookie()) else {
         tracing::warn!("login callback without a login in progress");
         return Err(LoginFailure::State);
     };
@@ -155,11 +169,12 @@ async fn complete_login(
         acr: person.acr,
         id_token: Some(person.id_token),
     };
-    let token =
-        identity::log_in(&state.db, &who, cookie(headers, SESSION_COOKIE), auth.policy).await.map_err(|error| {
+    let token = identity::log_in(&state.db, &who, cookie(headers, auth.session_cookie()), auth.policy).await.map_err(
+        |error| {
             tracing::error!(%error, "cannot start the session");
             LoginFailure::Unavailable
-        })?;
+        },
+    )?;
     tracing::info!("logged in");
     let acting = choose_the_only_organisation(state, &token).await;
     // Coming from nowhere in particular: to the organisation, or to choose one.
@@ -190,10 +205,10 @@ async fn choose_the_only_organisation(state: &AppState, token: &str) -> bool {
 /// Ends our session, then the provider's (RP-initiated logout), landing on "you have logged out".
 async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let auth = &state.auth;
-    if let Some(token) = cookie(&headers, SESSION_COOKIE) {
+    if let Some(token) = cookie(&headers, auth.session_cookie()) {
         mandates::unregister(&state, token).await;
     }
-    let id_token = match cookie(&headers, SESSION_COOKIE) {
+    let id_token = match cookie(&headers, auth.session_cookie()) {
         Some(token) => match identity::log_out(&state.db, token).await {
             Ok(id_token) => id_token,
             Err(error) => {
@@ -208,7 +223,7 @@ async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
         None => None,
     };
     let mut response = Redirect::to(target.as_deref().unwrap_or("/logged-out")).into_response();
-    set_cookie(&mut response, SESSION_COOKIE, "", "/", Some(0), auth.secure_cookies);
+    set_cookie(&mut response, auth.session_cookie(), "", "/", Some(0), auth.secure_cookies);
     response
 }
 
@@ -222,7 +237,7 @@ pub async fn resolve_session(State(state): State<AppState>, mut request: Request
     if !needs_session(request.uri().path()) {
         return next.run(request).await;
     }
-    let Some(token) = cookie(request.headers(), SESSION_COOKIE).map(String::from) else {
+    let Some(token) = cookie(request.headers(), state.auth.session_cookie()).map(String::from) else {
         return next.run(request).await;
     };
     match identity::resolve(&state.db, &token, state.auth.policy).await {
@@ -232,7 +247,7 @@ pub async fn resolve_session(State(state): State<AppState>, mut request: Request
         }
         Ok(None) => {
             let mut response = next.run(request).await;
-            set_cookie(&mut response, SESSION_COOKIE, "", "/", Some(0), state.auth.secure_cookies);
+            set_cookie(&mut response, state.auth.session_cookie(), "", "/", Some(0), state.auth.secure_cookies);
             response
         }
         Err(error) => {

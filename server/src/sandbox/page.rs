@@ -1,20 +1,6 @@
 //! The sandbox's few HTML pages: plain server-rendered forms, text from Fluent, values escaped.
+pub use crate::limits::refusal::escape;
 use app::i18n::{Lang, lookup};
-
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// A message, escaped for HTML.
 pub fn text(lang: Lang, id: &str) -> String {

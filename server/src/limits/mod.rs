@@ -1,0 +1,176 @@
+//! Bounds on what one request, one connection and one client may cost: timeouts, a connection
+//! cap, body limits, malformed server-function calls refused with 400, panics answered with 500,
+//! and the refusals' answers (`refusal`). Applied to every route, the sandbox's included.
+pub mod refusal;
+pub mod serve;
+
+use app::error::AppError;
+use axum::{
+    Router,
+    extract::{Request, State},
+    http::{StatusCode, header},
+    middleware::{self, Next},
+    response::Response,
+};
+use refusal::refuse;
+use std::time::Duration;
+
+/// The configured bounds (`KANTA_*`; defaults in `Config`).
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// A client must send a request's headers within this.
+    pub header_read_timeout: Duration,
+    /// The app must answer (its headers) within this; else 503.
+    pub request_timeout: Duration,
+    /// Connections served at once; more wait in the listen queue.
+    pub max_connections: usize,
+    /// Largest body, in bytes, of a request that is not a file upload.
+    pub body_limit: usize,
+    /// Largest body, in bytes, of a file upload (`multipart/form-data`).
+    pub upload_limit: usize,
+}
+
+/// `router` with every bound applied: the body limit and the server-function checks innermost,
+/// then panics, the time limit, and the refusals' rendering outermost.
+pub fn apply(router: Router, limits: Limits) -> Router {
+    router
+        .layer(middleware::from_fn_with_state(limits, bounded_body))
+        .layer(middleware::from_fn(server_fn_requests))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(panicked))
+        .layer(middleware::from_fn_with_state(limits.request_timeout, time_limit))
+        .layer(middleware::from_fn(refusal::render))
+}
+
+fn is_multipart(request: &Request) -> bool {
+    content_type(request).is_some_and(|t| t.to_ascii_lowercase().starts_with("multipart/form-data"))
+}
+
+fn content_type(request: &Request) -> Option<&str> {
+    request.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok())
+}
+
+/// Reads the body whole, up to the limit for its kind; past it (by `Content-Length` or by
+/// what arrives) the answer is 413 and nothing reaches the app.
+async fn bounded_body(State(limits): State<Limits>, request: Request, next: Next) -> Response {
+    let limit = if is_multipart(&request) { limits.upload_limit } else { limits.body_limit };
+    let too_large = || refuse(AppError::TooLarge { limit_kb: u32::try_from(limit / 1024).unwrap_or(u32::MAX) });
+    let declared = request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return too_large();
+    }
+    let (parts, body) = request.into_parts();
+    match axum::body::to_bytes(body, limit).await {
+        Ok(bytes) => next.run(Request::from_parts(parts, axum::body::Body::from(bytes))).await,
+        Err(error) => {
+            let length_limit =
+                std::error::Error::source(&error).is_some_and(|e| e.is::<http_body_util::LengthLimitError>());
+            if length_limit {
+                too_large()
+            } else {
+                // The client stopped sending (or the connection broke) mid-body.
+                refuse(AppError::Malformed("the body did not arrive whole".into()))
+            }
+        }
+    }
+}
+
+/// A server function reads its body in the encoding it declares; a body it cannot even begin to
+/// read (a multipart form without its boundary, which the server-function layer does not check
+/// before using) is refused here with 400.
+async fn server_fn_requests(request: Request, next: Next) -> Response {
+    if request.uri().path().starts_with("/api/") && is_multipart(&request) {
+        let boundary = content_type(&request)
+            .and_then(|t| t.split(';').find_map(|p| p.trim().strip_prefix("boundary=")))
+            .map(|b| b.trim_matches('"'));
+        if boundary.is_none_or(|b| b.is_empty() || b.len() > 70) {
+            return refuse(AppError::Malformed("multipart/form-data without a valid boundary".into()));
+        }
+    }
+    next.run(request).await
+}
+
+/// A panic anywhere in the app becomes a logged 500 with the usual error, not a dropped connection.
+fn panicked(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let what = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("(no message)");
+    tracing::error!(panic = what, "request handler panicked");
+    let mut response = refuse(AppError::Unavailable);
+    *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+    response
+}
+
+/// The app answers within `limit`, or the client gets 503 (and what was under way is dropped,
+/// which a transaction rolls back).
+async fn time_limit(State(limit): State<Duration>, request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_string();
+    match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => {
+            tracing::error!(%path, seconds = limit.as_secs(), "request timed out");
+            refuse(AppError::Unavailable)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::{body::Body, routing::get};
+    use tower::ServiceExt;
+
+    fn limits() -> Limits {
+        Limits {
+            header_read_timeout: Duration::from_secs(1),
+            request_timeout: Duration::from_millis(200),
+            max_connections: 4,
+            body_limit: 1024,
+            upload_limit: 4096,
+        }
+    }
+
+    async fn call(router: Router, accept: &str, path: &str) -> (StatusCode, String, String) {
+        let request = Request::get(path).header(header::ACCEPT, accept).body(Body::empty()).unwrap();
+        let response = router.oneshot(request).await.unwrap();
+        let status = response.status();
+        let kind = response.headers().get(header::CONTENT_TYPE).map(|v| v.to_str().unwrap().to_string());
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+        (status, kind.unwrap_or_default(), String::from_utf8_lossy(&body).into_owned())
+    }
+
+    #[tokio::test]
+    async fn a_panic_is_a_500_with_the_usual_error_and_a_slow_answer_a_503() {
+        let router = apply(
+            Router::new()
+                .route(
+                    "/boom",
+                    get(|| async {
+                        if Duration::ZERO.is_zero() {
+                            panic!("boom");
+                        }
+                        "never"
+                    }),
+                )
+                .route(
+                    "/slow",
+                    get(|| async {
+                        tokio::time::sleep(Duration::from_secs(5)).await;
+                        "late"
+                    }),
+                ),
+            limits(),
+        );
+        let (status, kind, body) = call(router.clone(), "application/json", "/boom").await;
+        assert_eq!(
+            (status, kind.as_str(), body.as_str()),
+            (StatusCode::INTERNAL_SERVER_ERROR, "application/json", "\"Unavailable\"")
+        );
+        let (status, kind, body) = call(router.clone(), "text/html", "/boom").await;
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(kind.starts_with("text/html") && body.contains("id=\"refusal\""), "{body}");
+        let (status, _, body) = call(router, "application/json", "/slow").await;
+        assert_eq!((status, body.as_str()), (StatusCode::SERVICE_UNAVAILABLE, "\"Unavailable\""));
+    }
+}
