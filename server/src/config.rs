@@ -54,6 +54,12 @@ pub struct Config {
     /// `KANTA_MAX_CONNECTIONS` (1024), `KANTA_BODY_LIMIT_KB` (1024) and `KANTA_UPLOAD_LIMIT_KB`
     /// (10240, file uploads): what one request and one connection may cost.
     pub limits: crate::limits::Limits,
+    /// Requests per minute (0: no limit): `KANTA_RATE_LOGIN_PER_MINUTE` (300, per address: a
+    /// hospital's staff may share one), `KANTA_RATE_SUPPORT_PER_MINUTE` (10, per address),
+    /// `KANTA_RATE_REGISTERS_PER_MINUTE` (30, per session), `KANTA_RATE_IMPORT_PER_MINUTE` (10,
+    /// per session); `KANTA_TRUSTED_PROXY_HEADER`, e.g. `X-Forwarded-For`, when a proxy in front
+    /// of us puts the client's address there (unset: the connection's peer).
+    pub rate_limits: crate::limits::rate::RateLimits,
 }
 
 /// The sandbox's staff member: test person p10.
@@ -486,6 +492,25 @@ impl Config {
             body_limit: whole("KANTA_BODY_LIMIT_KB", "1024")? as usize * 1024,
             upload_limit: whole("KANTA_UPLOAD_LIMIT_KB", "10240")? as usize * 1024,
         };
+        let per_minute = |variable: &'static str, default: &str| -> Result<u32, ConfigError> {
+            let (value, bad) = parse(variable, "a whole number of requests a minute (0: no limit)", default);
+            value.trim().parse::<u32>().map_err(|_| bad(value))
+        };
+        let trusted_header = match get("KANTA_TRUSTED_PROXY_HEADER") {
+            Some(value) => Some(axum::http::HeaderName::try_from(value.trim()).map_err(|_| ConfigError {
+                variable: "KANTA_TRUSTED_PROXY_HEADER",
+                value,
+                expected: "an HTTP header name, for example X-Forwarded-For",
+            })?),
+            None => None,
+        };
+        let rate_limits = crate::limits::rate::RateLimits {
+            login: per_minute("KANTA_RATE_LOGIN_PER_MINUTE", "300")?,
+            support: per_minute("KANTA_RATE_SUPPORT_PER_MINUTE", "10")?,
+            registers: per_minute("KANTA_RATE_REGISTERS_PER_MINUTE", "30")?,
+            import: per_minute("KANTA_RATE_IMPORT_PER_MINUTE", "10")?,
+            trusted_header,
+        };
         let mail_retry = app::backend::mail::RetryPolicy {
             first_wait: chrono::Duration::seconds(whole("KANTA_MAIL_RETRY_FIRST_SECONDS", "30")?),
             window: chrono::Duration::hours(whole("KANTA_MAIL_RETRY_HOURS", "48")?),
@@ -497,6 +522,7 @@ impl Config {
             mail_from,
             mail_retry,
             limits,
+            rate_limits,
             listen,
             database_url,
             environment,

@@ -114,6 +114,7 @@ pub fn app_state(
         std::time::Duration::from_secs(24 * 60 * 60),
     ));
     let service_worker = offline::ServiceWorker::for_site(&options);
+    let rate_limiters = limits::rate::Limiters::new(&config.rate_limits, auth.session_cookie());
     Ok(AppState {
         leptos_options: options,
         db,
@@ -126,6 +127,7 @@ pub fn app_state(
         mail,
         mailer_wake,
         limits: config.limits,
+        rate_limiters,
     })
 }
 

@@ -39,6 +39,7 @@ pub struct AppState {
     pub mail: app::backend::mail::MailSettings,
     pub mailer_wake: app::backend::mail::MailerWake,
     pub limits: crate::limits::Limits,
+    pub rate_limiters: Arc<crate::limits::rate::Limiters>,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -86,7 +87,7 @@ pub fn router(state: AppState) -> Router {
         .layer(TraceLayer::new_for_http())
         .with_state(state.clone())
         .merge(sandbox);
-    crate::limits::apply(app, state.limits)
+    crate::limits::apply(app, state.limits, state.rate_limiters.clone())
         .layer(middleware::from_fn_with_state(state.auth.clone(), security_headers))
         .layer(CompressionLayer::new())
 }

@@ -79,13 +79,15 @@ async fn bodies_past_their_limit_and_unreadable_calls_are_refused_with_a_localis
     );
     assert_eq!(code, 400, "{answer}");
     assert!(answer.contains(r#"{"Malformed":"#), "{answer}");
-    // JSON nested deep where a form is expected; a form that is not UTF-8.
+    // JSON nested deep; a form whose text is not UTF-8.
     let nested = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
-    for (kind, body) in
-        [("application/json", nested.into_bytes()), ("application/x-www-form-urlencoded", b"name=%FF%FE".to_vec())]
-    {
+    let cases = [
+        ("/api/support/send", "application/json", nested.into_bytes()),
+        ("/api/applications/save", "application/x-www-form-urlencoded", b"id=1&version=%FF%FE".to_vec()),
+    ];
+    for (path, kind, body) in cases {
         let answer = client
-            .post(format!("{}/api/support/send", app.base))
+            .post(format!("{}{path}", app.base))
             .header("content-type", kind)
             .header("accept", "application/json")
             .body(body)
@@ -236,4 +238,55 @@ fn production_sends_hsts_keeps_personal_answers_out_of_caches_and_names_its_cook
     let out = Command::new(BIN).arg("serve").envs(production).env("KANTA_SANDBOX", "on").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("KANTA_SANDBOX"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn past_a_rate_limit_the_answer_is_429_with_retry_after_per_address_or_session() {
+    let app = TestApp::sqlite_with(&[
+        ("KANTA_RATE_SUPPORT_PER_MINUTE", "2"),
+        ("KANTA_RATE_LOGIN_PER_MINUTE", "6"),
+        ("KANTA_RATE_REGISTERS_PER_MINUTE", "1"),
+        ("KANTA_TRUSTED_PROXY_HEADER", "X-Forwarded-For"),
+    ])
+    .await;
+    let client = reqwest::Client::new();
+    let support = |from: &'static str, accept: &'static str| {
+        client
+            .post(format!("{}/api/support/send", app.base))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", accept)
+            .header("x-forwarded-for", from)
+            .body("name=Aino")
+            .send()
+    };
+    // The support form: two a minute from one address, whatever the form held.
+    for _ in 0..2 {
+        let answer = support("198.51.100.7, 203.0.113.5", "application/json").await.unwrap();
+        assert_ne!(answer.status(), StatusCode::TOO_MANY_REQUESTS);
+    }
+    let answer = support("198.51.100.7, 203.0.113.5", "application/json").await.unwrap();
+    assert_eq!(answer.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = answer.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=31).contains(&wait), "{wait}");
+    assert!(answer.text().await.unwrap().starts_with(r#"{"TooMany":{"retry_after":"#));
+    // The page a browser without JavaScript gets says so, and when to try again.
+    let page = support("198.51.100.9, 203.0.113.5", "text/html").await.unwrap();
+    assert_eq!(page.status(), StatusCode::TOO_MANY_REQUESTS, "the proxy's last address is the client's");
+    assert!(page.text().await.unwrap().contains("Liian monta pyyntöä"));
+    // Another client behind the same proxy has its own allowance.
+    let other = support("198.51.100.7, 203.0.113.6", "application/json").await.unwrap();
+    assert_ne!(other.status(), StatusCode::TOO_MANY_REQUESTS);
+
+    // Two people log in from one address within the login limit (start and callback count).
+    let (first, second) = (Browser::new(&app.base), Browser::new(&app.base));
+    log_in(&first, "p01").await;
+    log_in(&second, "p13").await;
+    // The register buttons: one a minute per session, so one person's clicks do not use up another's.
+    let check = [("", "")];
+    let (status, body) = first.call("/api/organisation/check-code-service", &check).await;
+    assert_ne!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
+    let (status, _) = first.call("/api/organisation/check-code-service", &check).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    let (status, body) = second.call("/api/organisation/check-code-service", &check).await;
+    assert_ne!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
 }

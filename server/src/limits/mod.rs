@@ -1,6 +1,8 @@
 //! Bounds on what one request, one connection and one client may cost: timeouts, a connection
-//! cap, body limits, malformed server-function calls refused with 400, panics answered with 500,
-//! and the refusals' answers (`refusal`). Applied to every route, the sandbox's included.
+//! cap, body limits, rate limits (`rate`), malformed server-function calls refused with 400,
+//! panics answered with 500, and the refusals' answers (`refusal`). Applied to every route, the
+//! sandbox's included.
+pub mod rate;
 pub mod refusal;
 pub mod serve;
 
@@ -31,11 +33,13 @@ pub struct Limits {
 }
 
 /// `router` with every bound applied: the body limit and the server-function checks innermost,
-/// then panics, the time limit, and the refusals' rendering outermost.
-pub fn apply(router: Router, limits: Limits) -> Router {
+/// then the rate limits (before any body is read), panics, the time limit, and the refusals'
+/// rendering outermost.
+pub fn apply(router: Router, limits: Limits, rates: std::sync::Arc<rate::Limiters>) -> Router {
     router
         .layer(middleware::from_fn_with_state(limits, bounded_body))
         .layer(middleware::from_fn(server_fn_requests))
+        .layer(middleware::from_fn_with_state(rates, rate::limit))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(panicked))
         .layer(middleware::from_fn_with_state(limits.request_timeout, time_limit))
         .layer(middleware::from_fn(refusal::render))
@@ -142,6 +146,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_panic_is_a_500_with_the_usual_error_and_a_slow_answer_a_503() {
+        let rates = rate::RateLimits { login: 0, support: 0, registers: 0, import: 0, trusted_header: None };
         let router = apply(
             Router::new()
                 .route(
@@ -161,6 +166,7 @@ mod tests {
                     }),
                 ),
             limits(),
+            rate::Limiters::new(&rates, "kanta_session"),
         );
         let (status, kind, body) = call(router.clone(), "application/json", "/boom").await;
         assert_eq!(

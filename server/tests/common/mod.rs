@@ -73,7 +73,8 @@ impl TestApp {
         let state = server::app_state(&config, options, db.clone(), address).expect("app state");
         let registries = state.registries.clone();
         let router = router(state);
-        tokio::spawn(axum::serve(listener, router.clone()).into_future());
+        let service = router.clone().into_make_service_with_connect_info::<std::net::SocketAddr>();
+        tokio::spawn(axum::serve(listener, service).into_future());
         TestApp { db, url, base: format!("http://{address}"), registries, router, cleanup }
     }
 

@@ -1,0 +1,146 @@
+//! Rate limits per client address or per session, on what costs us or others: starting and
+//! finishing a login, the anonymous support form, the buttons that call the registers, and the
+//! staff's billing import. GCRA buckets from `governor`, kept in this process: with several
+//! instances behind a load balancer, a client meets each instance's limit separately.
+use super::refusal::refuse;
+use app::error::AppError;
+use axum::{
+    extract::{ConnectInfo, Request, State},
+    http::HeaderName,
+    middleware::Next,
+    response::Response,
+};
+use governor::{Quota, RateLimiter, clock::Clock};
+use std::{net::SocketAddr, num::NonZeroU32, sync::Arc};
+
+/// What is limited, and whose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    /// `/auth/login` and `/auth/callback`, per address (no session yet).
+    Login,
+    /// The anonymous support form, per address.
+    Support,
+    /// Buttons that ask the trade register, e-Authorizations or the code service, per session.
+    Registers,
+    /// The staff's billing import, per session.
+    Import,
+}
+
+impl Class {
+    /// The class of a request to `path`, if it is limited.
+    pub fn of(path: &str) -> Option<Class> {
+        match path {
+            "/auth/login" | "/auth/callback" => Some(Class::Login),
+            "/api/support/send" => Some(Class::Support),
+            "/api/acting/choose"
+            | "/api/acting/choices"
+            | "/api/organisation/check-code-service"
+            | "/api/applications/add-unit"
+            | "/api/customer-data/technical-add"
+            | "/auth/mandates" => Some(Class::Registers),
+            "/api/staff/billing-import" => Some(Class::Import),
+            _ => None,
+        }
+    }
+
+    fn per_session(self) -> bool {
+        matches!(self, Class::Registers | Class::Import)
+    }
+}
+
+/// The configured limits: requests per minute for each class (0: no limit), and the header a
+/// proxy in front of us puts the client's address in.
+#[derive(Clone, Debug)]
+pub struct RateLimits {
+    pub login: u32,
+    pub support: u32,
+    pub registers: u32,
+    pub import: u32,
+    /// E.g. `X-Forwarded-For`: its last address is the client's. Unset: the connection's peer.
+    pub trusted_header: Option<HeaderName>,
+}
+
+type Bucket = governor::DefaultKeyedRateLimiter<String>;
+
+/// The buckets of one process, and how to tell clients apart.
+pub struct Limiters {
+    login: Option<Bucket>,
+    support: Option<Bucket>,
+    registers: Option<Bucket>,
+    import: Option<Bucket>,
+    trusted_header: Option<HeaderName>,
+    session_cookie: &'static str,
+}
+
+/// Past this many keys a bucket forgets the clients that are back at full allowance.
+const FORGET_AFTER_KEYS: usize = 10_000;
+
+impl Limiters {
+    pub fn new(limits: &RateLimits, session_cookie: &'static str) -> Arc<Limiters> {
+        let bucket = |per_minute: u32| NonZeroU32::new(per_minute).map(|n| RateLimiter::keyed(Quota::per_minute(n)));
+        Arc::new(Limiters {
+            login: bucket(limits.login),
+            support: bucket(limits.support),
+            registers: bucket(limits.registers),
+            import: bucket(limits.import),
+            trusted_header: limits.trusted_header.clone(),
+            session_cookie,
+        })
+    }
+
+    fn bucket(&self, class: Class) -> Option<&Bucket> {
+        match class {
+            Class::Login => self.login.as_ref(),
+            Class::Support => self.support.as_ref(),
+            Class::Registers => self.registers.as_ref(),
+            Class::Import => self.import.as_ref(),
+        }
+    }
+
+    /// The client's address: the peer, or behind a trusted proxy the last address its header
+    /// lists (the one our proxy added; those before it the client may have written itself).
+    fn address(&self, request: &Request) -> Option<String> {
+        match &self.trusted_header {
+            Some(name) => request
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.rsplit(',').next())
+                .and_then(|a| a.trim().parse::<std::net::IpAddr>().ok())
+                .map(|a| a.to_string()),
+            None => request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()),
+        }
+    }
+
+    /// Whose allowance a request of `class` uses: its session's, or its address's.
+    fn key(&self, class: Class, request: &Request) -> String {
+        let session =
+            class.per_session().then(|| app::backend::cookie(request.headers(), self.session_cookie)).flatten();
+        match session {
+            Some(token) => format!("session:{token}"),
+            None => format!("address:{}", self.address(request).unwrap_or_default()),
+        }
+    }
+}
+
+/// Answers 429 with `Retry-After` once a client has used its allowance of the request's class.
+pub async fn limit(State(limiters): State<Arc<Limiters>>, request: Request, next: Next) -> Response {
+    let Some(class) = Class::of(request.uri().path()) else {
+        return next.run(request).await;
+    };
+    let Some(bucket) = limiters.bucket(class) else {
+        return next.run(request).await;
+    };
+    if bucket.len() > FORGET_AFTER_KEYS {
+        bucket.retain_recent();
+    }
+    match bucket.check_key(&limiters.key(class, &request)) {
+        Ok(()) => next.run(request).await,
+        Err(not_until) => {
+            let wait = not_until.wait_time_from(governor::clock::DefaultClock::default().now());
+            let retry_after = u32::try_from(wait.as_secs() + 1).unwrap_or(u32::MAX);
+            tracing::warn!(?class, retry_after, "rate limit reached");
+            refuse(AppError::TooMany { retry_after })
+        }
+    }
+}
