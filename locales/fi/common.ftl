@@ -25,6 +25,7 @@ validation-invalid-email = Kirjoita sähköpostiosoite muodossa nimi@esimerkki.f
 validation-unknown-choice = Valitse jokin luettelon vaihtoehdoista.
 validation-invalid-business-id = Anna Y-tunnus muodossa 1234567-8 ja tarkista tarkistusnumero.
 validation-invalid-oid = Anna OID-tunnus pisteillä erotettuina numeroina, esimerkiksi 1.2.246.10.12345678.10.0.
+validation-control-character = Tekstissä on merkki, jota ei voi tallentaa (ohjausmerkki tai tekstin suuntaa muuttava merkki). Kirjoita teksti uudelleen tai liitä se ilman muotoiluja.
 
 error-invalid = Lomakkeessa on korjattavaa. Mitään ei tallennettu.
 error-forbidden = Pyyntöä ei voitu käsitellä. Lataa sivu uudelleen ja yritä uudestaan.

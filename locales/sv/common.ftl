@@ -25,6 +25,7 @@ validation-invalid-email = Skriv e-postadressen i formen namn@exempel.fi.
 validation-unknown-choice = Välj ett av alternativen i listan.
 validation-invalid-business-id = Ange FO-numret i formen 1234567-8 och kontrollera kontrollsiffran.
 validation-invalid-oid = Ange OID-koden som tal åtskilda med punkter, till exempel 1.2.246.10.12345678.10.0.
+validation-control-character = Texten innehåller ett tecken som inte kan sparas (ett styrtecken eller ett tecken som ändrar textens riktning). Skriv texten på nytt eller klistra in den utan formatering.
 
 error-invalid = Något i blanketten behöver rättas. Ingenting sparades.
 error-forbidden = Begäran kunde inte behandlas. Ladda om sidan och försök på nytt.

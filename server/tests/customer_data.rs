@@ -20,6 +20,7 @@ on_both_databases!(
     contacts_and_technical_data_stay_current,
     billing_is_imported_whole_or_not_at_all,
     reminders_go_to_administrative_contacts_at_most_monthly,
+    hidden_characters_in_a_name_are_refused_or_removed,
 );
 
 fn form(fields: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -309,4 +310,35 @@ async fn reminders_go_to_administrative_contacts_at_most_monthly(app: TestApp) {
     let sent = reminders().await;
     assert_eq!(sent.len(), 2);
     assert!(sent[1].body.contains("12 kuukautta"), "{}", sent[1].body);
+}
+
+/// A NUL or a right-to-left override in a name is refused with its own message and saves nothing
+/// (PostgreSQL used to answer a NUL with 503); zero-width characters are removed.
+async fn hidden_characters_in_a_name_are_refused_or_removed(app: TestApp) {
+    let clinic = Browser::new(&app.base);
+    log_in(&clinic, "p01").await;
+    let staff = Browser::new(&app.base);
+    log_in(&staff, "p10").await;
+    to_production(&clinic, &staff, "patient-data").await;
+    let before = contacts(&app).await.len();
+    let add = |name: &str| {
+        form(&[
+            ("contact[kind]", "billing"),
+            ("contact[name]", name),
+            ("contact[email]", "laskut@lahiklinikka.example"),
+            ("contact[phone]", "040 765 4321"),
+            ("contact[services][patient-data]", "on"),
+        ])
+    };
+    for name in ["Laskutus\u{0}", "Laskutus \u{202E}nenokriV", "Lasku\ntus"] {
+        let (status, body) = clinic.call("/api/customer-data/contact-add", &add(name)).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{name:?}: {body}");
+        assert!(body.contains(r#""field":"name","problem":"ControlCharacter""#), "{body}");
+    }
+    assert_eq!(contacts(&app).await.len(), before);
+    let page = clinic.post_form("/api/customer-data/contact-add", &add("Laskutus\u{0}")).await;
+    assert!(page.body.contains("ohjausmerkki"), "the form comes back saying why");
+    let (status, body) = clinic.call("/api/customer-data/contact-add", &add("Lasku\u{200B}tus\u{FEFF}")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(contacts(&app).await.pop().unwrap().name, "Laskutus");
 }

@@ -20,6 +20,9 @@ use sea_orm::{
 };
 use sha2::{Digest, Sha256};
 
+/// The longest file name kept, in characters: the width of `billing_import.file_name`.
+pub const FILE_NAME_MAX: usize = 200;
+
 /// Imports a whole file, or nothing: every row is checked (format, then organisations known here
 /// and invoice numbers not yet imported) before anything is written, and all of it is written in
 /// one transaction. Returns how many invoices were imported.
@@ -55,7 +58,8 @@ pub async fn import(
     let rows = invoices.iter().map(|i| i.lines.len()).sum::<usize>();
     let batch = billing_import::ActiveModel {
         person_id: Set(staff_person),
-        file_name: Set(file_name.chars().take(200).collect()),
+        // As the browser named it, without control characters (PostgreSQL refuses NUL).
+        file_name: Set(file_name.chars().filter(|c| !c.is_control()).take(FILE_NAME_MAX).collect()),
         file_hash: Set(super::hex(&Sha256::digest(file.as_bytes()))),
         rows: Set(rows as i32),
         at: Set(Utc::now()),

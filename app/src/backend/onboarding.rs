@@ -16,7 +16,7 @@ use crate::{
         application::{Actor, Command, State, Track, apply},
         oid::Oid,
         services::{KantaService, ServiceSet},
-        validation::{Date, FieldError, Problem},
+        validation::{Date, FieldError, Problem, long_text},
     },
     error::AppError,
     i18n::Lang,
@@ -459,6 +459,9 @@ pub async fn applicant_command(
     transition(db, &Doer::applicant(session, now), current, version, command, None, None).await
 }
 
+/// The longest comment staff may give with a decision, in characters (the column is text).
+pub const COMMENT_MAX: u32 = 2000;
+
 /// Kanta staff's commands; the comment is required where the applicant must be told why, the
 /// go-live date on approval.
 pub async fn staff_command(
@@ -472,12 +475,15 @@ pub async fn staff_command(
 ) -> Result<Application, AppError> {
     let current = get(db, id, None).await?;
     let mut problems = Vec::new();
-    let comment = comment.map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
-    if command.needs_comment() && comment.is_none() {
+    let comment = match comment.as_deref().map(|c| long_text(c, 0, COMMENT_MAX)).transpose() {
+        Ok(comment) => comment.filter(|c| !c.is_empty()),
+        Err(problem) => {
+            problems.push(FieldError { field: "comment".into(), problem });
+            None
+        }
+    };
+    if command.needs_comment() && comment.is_none() && problems.is_empty() {
         problems.push(FieldError { field: "comment".into(), problem: Problem::Required });
-    }
-    if comment.as_ref().is_some_and(|c| c.chars().count() > 2000) {
-        problems.push(FieldError { field: "comment".into(), problem: Problem::TooLong { max: 2000 } });
     }
     if command == Command::ApproveForProduction && go_live.is_none() {
         problems.push(FieldError { field: "go_live".into(), problem: Problem::Required });

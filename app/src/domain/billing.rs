@@ -210,7 +210,7 @@ pub fn parse_import(file: &str) -> Result<Vec<ImportedInvoice>, (Vec<RowError>, 
                 _ => Ok(d),
             }),
         );
-        let description = row.keep("description", text(field("description"), 2, 200));
+        let description = row.keep("description", text(field("description"), 2, DESCRIPTION_MAX));
         let quantity = row.keep("quantity", whole(field("quantity")));
         let unit = row.keep("unit_price", euros_e4(field("unit_price")));
         let amount = match quantity.zip(unit) {
@@ -280,8 +280,12 @@ impl Row<'_> {
     }
 }
 
+/// Longest, in characters: a line's description and an invoice number (their columns' widths).
+pub const DESCRIPTION_MAX: u32 = 200;
+pub const INVOICE_NUMBER_MAX: u32 = 32;
+
 fn invoice_number(value: &str) -> Result<String, Problem> {
-    let value = text(value, 1, 32)?;
+    let value = text(value, 1, INVOICE_NUMBER_MAX)?;
     if value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') { Ok(value) } else { Err(Problem::InvalidNumber) }
 }
 

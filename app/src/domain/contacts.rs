@@ -61,6 +61,9 @@ impl ContactForm {
     }
 }
 
+/// The longest contact name, in characters: the width of `contact.name`.
+pub const NAME_MAX: u32 = 200;
+
 impl ContactInput {
     pub fn parse(
         kind: &str,
@@ -75,7 +78,7 @@ impl ContactInput {
             "kind",
             ContactKind::from_code(kind.trim()).ok_or(super::validation::Problem::UnknownChoice),
         );
-        let name = check(&mut errors, "name", text(name, 2, 200));
+        let name = check(&mut errors, "name", text(name, 2, NAME_MAX));
         let email = check(&mut errors, "email", Email::parse(email));
         let phone = check(&mut errors, "phone", Phone::parse(phone));
         let mut parsed = Vec::new();

@@ -1,5 +1,5 @@
 //! A visitor's message to Kanta customer support, as sent from the front page.
-use super::validation::{Email, FieldError, Problem, check, text};
+use super::validation::{Email, FieldError, Problem, check, long_text, text};
 use serde::{Deserialize, Serialize};
 
 coded_enum! {
@@ -54,7 +54,7 @@ impl SupportRequest {
                 code => SupportTopic::from_code(code).ok_or(Problem::UnknownChoice),
             },
         );
-        let message = check(errors, "message", text(&form.message, MESSAGE_MIN, MESSAGE_MAX));
+        let message = check(errors, "message", long_text(&form.message, MESSAGE_MIN, MESSAGE_MAX));
         match (name, email, organisation, topic, message) {
             (Some(name), Some(email), Some(organisation), Some(topic), Some(message)) => Ok(SupportRequest {
                 name,

@@ -71,6 +71,15 @@ impl TechnicalForm {
     }
 }
 
+/// Longest names, in characters, each the width of the column it is stored in
+/// (`technical_item`): a product's, a service unit's, a server certificate's (its DNS name; a
+/// certificate's common name holds at most 64, RFC 5280), a product version's and a vendor's.
+pub const PRODUCT_MAX: u32 = 200;
+pub const UNIT_NAME_MAX: u32 = 200;
+pub const CERTIFICATE_NAME_MAX: u32 = 200;
+pub const VERSION_MAX: u32 = 64;
+pub const VENDOR_MAX: u32 = 200;
+
 /// A new technical item, parsed, for a service the organisation has in use.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TechnicalInput {
@@ -89,9 +98,9 @@ impl TechnicalInput {
         );
         let details = match TechnicalKind::from_code(form.kind.trim()) {
             Some(TechnicalKind::System) => {
-                let product = check(&mut errors, "name", text(&form.name, 2, 200));
-                let version = check(&mut errors, "version", text(&form.product_version, 1, 64));
-                let vendor = check(&mut errors, "vendor", text(&form.vendor, 2, 200));
+                let product = check(&mut errors, "name", text(&form.name, 2, PRODUCT_MAX));
+                let version = check(&mut errors, "version", text(&form.product_version, 1, VERSION_MAX));
+                let vendor = check(&mut errors, "vendor", text(&form.vendor, 2, VENDOR_MAX));
                 product.zip(version).zip(vendor).map(|((product, version), vendor)| TechnicalDetails::System {
                     product,
                     version,
@@ -99,12 +108,12 @@ impl TechnicalInput {
                 })
             }
             Some(TechnicalKind::ServiceUnit) => {
-                let name = check(&mut errors, "name", text(&form.name, 2, 200));
+                let name = check(&mut errors, "name", text(&form.name, 2, UNIT_NAME_MAX));
                 let oid = check(&mut errors, "oid", Oid::parse(&form.oid).map_err(|_| Problem::InvalidOid));
                 name.zip(oid).map(|(name, oid)| TechnicalDetails::ServiceUnit { name, oid })
             }
             Some(TechnicalKind::Certificate) => {
-                let name = check(&mut errors, "name", text(&form.name, 2, 200));
+                let name = check(&mut errors, "name", text(&form.name, 2, CERTIFICATE_NAME_MAX));
                 let expires = check(&mut errors, "expires", Date::parse_future(&form.expires, today));
                 name.zip(expires).map(|(name, expires)| TechnicalDetails::Certificate { name, expires })
             }

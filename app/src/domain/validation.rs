@@ -45,6 +45,9 @@ pub enum Problem {
     OnItsOwn,
     /// Already on the list (a service unit given twice).
     AlreadyListed,
+    /// A control character (NUL, a line break in a one-line field) or a bidirectional override,
+    /// which can hide or reorder what others are shown.
+    ControlCharacter,
 }
 
 impl Problem {
@@ -72,6 +75,7 @@ impl Problem {
             Problem::BadHeader => msg!("validation-bad-header"),
             Problem::OnItsOwn => msg!("validation-on-its-own"),
             Problem::AlreadyListed => msg!("validation-already-listed"),
+            Problem::ControlCharacter => msg!("validation-control-character"),
         }
     }
 }
@@ -88,9 +92,20 @@ pub fn check<T>(errors: &mut Vec<FieldError>, field: &str, result: Result<T, Pro
     result.map_err(|problem| errors.push(FieldError { field: field.to_string(), problem })).ok()
 }
 
-/// Trims and checks the length (in characters) of free text.
+/// One line of free text: trimmed, zero-width characters removed, a tab made a space; refused
+/// with `ControlCharacter` if it holds any other control or bidirectional formatting character;
+/// its length (in characters) checked.
 pub fn text(value: &str, min: u32, max: u32) -> Result<String, Problem> {
-    let value = value.trim();
+    length(clean(value, false)?, min, max)
+}
+
+/// Free text of several lines (a message, a plan): as `text`, but line breaks are kept, written
+/// `\n` whatever the browser sent (CR LF or CR), and tabs too.
+pub fn long_text(value: &str, min: u32, max: u32) -> Result<String, Problem> {
+    length(clean(value, true)?, min, max)
+}
+
+fn length(value: String, min: u32, max: u32) -> Result<String, Problem> {
     let len = value.chars().count() as u32;
     if len == 0 && min > 0 {
         Err(Problem::Required)
@@ -99,8 +114,31 @@ pub fn text(value: &str, min: u32, max: u32) -> Result<String, Problem> {
     } else if len > max {
         Err(Problem::TooLong { max })
     } else {
-        Ok(value.to_string())
+        Ok(value)
     }
+}
+
+/// Zero-width characters that only hide differences (ZWSP, ZWNJ, ZWJ, word joiner, BOM, and the
+/// left-to-right and right-to-left marks).
+const ZERO_WIDTH: [char; 7] = ['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{200E}', '\u{200F}'];
+
+fn clean(value: &str, lines: bool) -> Result<String, Problem> {
+    let value = value.replace("\r\n", "\n").replace('\r', "\n");
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            c if ZERO_WIDTH.contains(&c) => {}
+            '\n' | '\t' if lines => out.push(c),
+            '\t' => out.push(' '),
+            // Bidirectional embeddings, overrides and isolates; line and paragraph separators.
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}' => {
+                return Err(Problem::ControlCharacter);
+            }
+            c if c.is_control() => return Err(Problem::ControlCharacter),
+            c => out.push(c),
+        }
+    }
+    Ok(out.trim().to_string())
 }
 
 /// An e-mail address in the shape `local@domain.tld`, stored in lower case.
@@ -348,6 +386,15 @@ mod tests {
         assert_eq!(text("", 1, 5), Err(Problem::Required));
         assert_eq!(text("a", 2, 5), Err(Problem::TooShort { min: 2 }));
         assert_eq!(text("abcdef", 0, 5), Err(Problem::TooLong { max: 5 }));
+        // Control and direction characters are refused, zero-width ones removed.
+        assert_eq!(text("Ai\u{0}no", 0, 50), Err(Problem::ControlCharacter));
+        assert_eq!(text("Aino\u{202E}nenokriV", 0, 50), Err(Problem::ControlCharacter));
+        assert_eq!(text("Aino\nVirtanen", 0, 50), Err(Problem::ControlCharacter));
+        assert_eq!(text("A\u{200B}i\u{200D}no\u{FEFF}", 0, 50), Ok("Aino".into()));
+        assert_eq!(text("Aino\tVirtanen", 0, 50), Ok("Aino Virtanen".into()));
+        assert_eq!(text("\u{200B}", 1, 50), Err(Problem::Required));
+        assert_eq!(long_text("Rivi 1\r\nRivi 2\rRivi 3\n", 0, 50), Ok("Rivi 1\nRivi 2\nRivi 3".into()));
+        assert_eq!(long_text("x\u{7}", 0, 50), Err(Problem::ControlCharacter));
         assert_eq!(text("", 0, 5), Ok(String::new()));
     }
 }

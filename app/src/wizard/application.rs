@@ -3,8 +3,10 @@
 //! `locales/*/applications.ftl`.
 use super::{Answers, Field, FieldKind, Next, Step, Wizard};
 use crate::domain::{
+    contacts,
     oid::Oid,
     services::{Prerequisite, ServiceSet},
+    technical,
     validation::{FieldError, Problem},
 };
 
@@ -54,7 +56,7 @@ pub const APPLICATION: Wizard = Wizard {
             msg!("application-unit-heading"),
             &[msg!("application-unit-text")],
             &[
-                text(UNIT_NAME, msg!("application-unit-name"), 2, 200),
+                text(UNIT_NAME, msg!("application-unit-name"), 2, technical::UNIT_NAME_MAX),
                 Field {
                     name: UNIT_OID,
                     label: msg!("application-unit-oid"),
@@ -70,9 +72,9 @@ pub const APPLICATION: Wizard = Wizard {
             msg!("application-system-heading"),
             &[msg!("application-system-text")],
             &[
-                text("system_product", msg!("application-system-product"), 2, 200),
-                text("system_version", msg!("application-system-version"), 1, 50),
-                text("system_vendor", msg!("application-system-vendor"), 2, 200),
+                text("system_product", msg!("application-system-product"), 2, technical::PRODUCT_MAX),
+                text("system_version", msg!("application-system-version"), 1, technical::VERSION_MAX),
+                text("system_vendor", msg!("application-system-vendor"), 2, technical::VENDOR_MAX),
                 CERTIFICATION,
             ],
             Next::To("contacts"),
@@ -82,10 +84,10 @@ pub const APPLICATION: Wizard = Wizard {
             msg!("application-contacts-heading"),
             &[msg!("application-contacts-text")],
             &[
-                text("admin_name", msg!("application-admin-name"), 2, 200),
+                text("admin_name", msg!("application-admin-name"), 2, contacts::NAME_MAX),
                 of_kind("admin_email", msg!("application-admin-email"), FieldKind::Email),
                 of_kind("admin_phone", msg!("application-admin-phone"), FieldKind::Phone),
-                text("technical_name", msg!("application-technical-name"), 2, 200),
+                text("technical_name", msg!("application-technical-name"), 2, contacts::NAME_MAX),
                 of_kind("technical_email", msg!("application-technical-email"), FieldKind::Email),
                 of_kind("technical_phone", msg!("application-technical-phone"), FieldKind::Phone),
             ],
@@ -97,7 +99,7 @@ pub const APPLICATION: Wizard = Wizard {
             msg!("application-certificate-heading"),
             &[msg!("application-certificate-text")],
             &[
-                text("certificate_name", msg!("application-certificate-name"), 3, 253),
+                text("certificate_name", msg!("application-certificate-name"), 3, technical::CERTIFICATE_NAME_MAX),
                 of_kind(
                     "certificate_valid_until",
                     msg!("application-certificate-valid-until"),

@@ -7,7 +7,7 @@ pub mod view;
 
 use crate::domain::{
     oid::Oid,
-    validation::{Date, Email, FieldError, Phone, Problem, text},
+    validation::{Date, Email, FieldError, Phone, Problem, long_text, text},
     ytunnus::YTunnus,
 };
 use std::collections::{BTreeMap, HashSet};
@@ -57,7 +57,8 @@ impl Field {
             return if self.required { Err(Problem::Required) } else { Ok(String::new()) };
         }
         match self.kind {
-            FieldKind::Text { min, max } | FieldKind::LongText { min, max } => text(value, min, max),
+            FieldKind::Text { min, max } => text(value, min, max),
+            FieldKind::LongText { min, max } => long_text(value, min, max),
             FieldKind::Email => Email::parse(value).map(|e| e.as_str().to_string()),
             FieldKind::Phone => Phone::parse(value).map(|p| p.as_str().to_string()),
             FieldKind::Date { after_today: false } => Date::parse(value).map(|d| d.to_string()),
