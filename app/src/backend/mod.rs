@@ -28,6 +28,9 @@ pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr>
     // sea-orm gives SQLite a single connection unless told: every request would then wait for
     // every other request's queries. WAL lets readers run beside the one writer.
     options.max_connections(8);
+    // When the database is down, a request waits this long for a connection and then answers
+    // 503, instead of hanging for sqlx's default 30 s; the pool reconnects once it is back.
+    options.acquire_timeout(std::time::Duration::from_secs(5)).connect_timeout(std::time::Duration::from_secs(5));
     // Per connection, so a reconnected one keeps them: concurrent writers wait instead of failing
     // at once, WAL lets readers run beside a writer, and foreign keys hold.
     options.map_sqlx_sqlite_opts(|o| {

@@ -141,6 +141,20 @@ impl Opening {
     }
 }
 
+/// The `kid`s of the provider's published keys.
+fn key_ids(metadata: &ProviderMetadataWithLogout) -> Vec<String> {
+    use openidconnect::JsonWebKey;
+    metadata.jwks().keys().iter().filter_map(|k| k.key_id().map(|id| id.to_string())).collect()
+}
+
+/// The `kid` in a compact JWS's header, if it names one.
+fn signing_key_id(jws: &str) -> Option<String> {
+    use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+    let header = URL_SAFE_NO_PAD.decode(jws.split('.').next()?).ok()?;
+    let header: serde_json::Value = serde_json::from_slice(&header).ok()?;
+    header.get("kid")?.as_str().map(String::from)
+}
+
 pub struct RelyingParty {
     config: OidcConfig,
     issuer: String,
@@ -306,7 +320,8 @@ impl RelyingParty {
             tracing::error!("provider has no token endpoint");
             LoginFailure::Unavailable
         })?;
-        let client = self.client(metadata);
+        let known_keys = key_ids(&metadata);
+        let mut client = self.client(metadata);
         let mut exchange = client
             .exchange_code(AuthorizationCode::new(code))
             .map_err(|e| {
@@ -335,16 +350,21 @@ impl RelyingParty {
             tracing::warn!("token response without an ID token");
             LoginFailure::Token
         })?;
+        // A key this instance has not seen (the provider rotated, and our copy of its keys is
+        // older than another instance's): fetch them afresh before checking, not after failing.
+        if let Some(kid) = signing_key_id(&id_token.to_string())
+            && !known_keys.contains(&kid)
+        {
+            tracing::info!(kid, "ID token signed with a key we have not seen; fetching the provider's keys");
+            self.forget_metadata().await;
+            client = self.client(self.metadata().await?);
+        }
         // Suomi.fi signs with RS256; the provider's discovery does not widen that.
         let verifier = client.id_token_verifier().set_allowed_algs([CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha256]);
         let claims = match id_token.claims(&verifier, &Nonce::new(nonce.to_string())) {
             Ok(claims) => claims,
             Err(e) => {
                 tracing::warn!(error = %e, "ID token refused");
-                if matches!(e, openidconnect::ClaimsVerificationError::SignatureVerification(_)) {
-                    // Perhaps the provider rotated its keys: fetch them afresh next time.
-                    self.forget_metadata().await;
-                }
                 return Err(LoginFailure::Token);
             }
         };
