@@ -116,13 +116,18 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     /// On the server, what the caller sent that the server function could not decode is
-    /// `Malformed` (400); everything else is `Transport`.
+    /// `Malformed` (400); everything else, and in the browser everything (an answer it cannot
+    /// read may be a proxy's error page), is `Transport`.
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             ServerFnErrorErr::Args(_)
             | ServerFnErrorErr::MissingArg(_)
             | ServerFnErrorErr::Deserialization(_)
-            | ServerFnErrorErr::UnsupportedRequestMethod(_) => AppError::Malformed(value.to_string()),
+            | ServerFnErrorErr::UnsupportedRequestMethod(_)
+                if cfg!(feature = "ssr") =>
+            {
+                AppError::Malformed(value.to_string())
+            }
             _ => AppError::Transport(value.to_string()),
         }
     }

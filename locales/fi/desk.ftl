@@ -99,3 +99,4 @@ staff-mail-actions = Toiminnot
 staff-mail-retrying = Yritetään uudelleen
 staff-mail-undeliverable = Ei voitu toimittaa
 staff-mail-again = Lähetä uudelleen
+staff-mail-all-again = Lähetä kaikki toimittamatta jääneet uudelleen

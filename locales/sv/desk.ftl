@@ -99,3 +99,4 @@ staff-mail-actions = Åtgärder
 staff-mail-retrying = Försöks på nytt
 staff-mail-undeliverable = Kunde inte levereras
 staff-mail-again = Skicka på nytt
+staff-mail-all-again = Skicka all e-post som inte kunde levereras på nytt

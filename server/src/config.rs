@@ -60,6 +60,10 @@ pub struct Config {
     /// per session); `KANTA_TRUSTED_PROXY_HEADER`, e.g. `X-Forwarded-For`, when a proxy in front
     /// of us puts the client's address there (unset: the connection's peer).
     pub rate_limits: crate::limits::rate::RateLimits,
+    /// `KANTA_SCHEDULED_JOBS` (default `on`): whether this instance runs the daily jobs (they
+    /// run once across all instances either way); `off` for instances that only serve, when the
+    /// operator runs `server remind` from a scheduler.
+    pub scheduled_jobs: bool,
 }
 
 /// The sandbox's staff member: test person p10.
@@ -249,7 +253,15 @@ impl Config {
                 _ => Err(bad(value)),
             }
         };
+        if production && public_url.as_ref().is_some_and(|u| u.scheme() != "https") {
+            return Err(ConfigError {
+                variable: "KANTA_PUBLIC_URL",
+                value: get("KANTA_PUBLIC_URL").unwrap_or_default(),
+                expected: "an https:// address in production (cookies are Secure, HSTS is sent)",
+            });
+        }
         let sandbox = switch("KANTA_SANDBOX", !production)?;
+        let scheduled_jobs = switch("KANTA_SCHEDULED_JOBS", true)?;
         if production && sandbox {
             return Err(ConfigError {
                 variable: "KANTA_SANDBOX",
@@ -481,16 +493,19 @@ impl Config {
         };
         let mail_from =
             get("KANTA_MAIL_FROM").unwrap_or_else(|| "Kanta Extranet <noreply@extranet.kanta.example>".into());
-        let whole = |variable: &'static str, default: &str| -> Result<i64, ConfigError> {
-            let (value, bad) = parse(variable, "a whole number above zero", default);
-            value.trim().parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(|| bad(value))
+        // Bounded, so no setting can overflow a duration or a size.
+        let whole = |variable: &'static str, default: &str, max: i64| -> Result<i64, ConfigError> {
+            let (value, bad) = parse(variable, "a whole number above zero, within reason", default);
+            value.trim().parse::<i64>().ok().filter(|n| (1..=max).contains(n)).ok_or_else(|| bad(value))
         };
         let limits = crate::limits::Limits {
-            header_read_timeout: std::time::Duration::from_secs(whole("KANTA_HEADER_TIMEOUT_SECONDS", "10")? as u64),
-            request_timeout: std::time::Duration::from_secs(whole("KANTA_REQUEST_TIMEOUT_SECONDS", "60")? as u64),
-            max_connections: whole("KANTA_MAX_CONNECTIONS", "1024")? as usize,
-            body_limit: whole("KANTA_BODY_LIMIT_KB", "1024")? as usize * 1024,
-            upload_limit: whole("KANTA_UPLOAD_LIMIT_KB", "10240")? as usize * 1024,
+            header_read_timeout: std::time::Duration::from_secs(
+                whole("KANTA_HEADER_TIMEOUT_SECONDS", "10", 600)? as u64
+            ),
+            request_timeout: std::time::Duration::from_secs(whole("KANTA_REQUEST_TIMEOUT_SECONDS", "60", 3600)? as u64),
+            max_connections: whole("KANTA_MAX_CONNECTIONS", "1024", 65_536)? as usize,
+            body_limit: whole("KANTA_BODY_LIMIT_KB", "1024", 1_048_576)? as usize * 1024,
+            upload_limit: whole("KANTA_UPLOAD_LIMIT_KB", "10240", 1_048_576)? as usize * 1024,
         };
         let per_minute = |variable: &'static str, default: &str| -> Result<u32, ConfigError> {
             let (value, bad) = parse(variable, "a whole number of requests a minute (0: no limit)", default);
@@ -512,8 +527,8 @@ impl Config {
             trusted_header,
         };
         let mail_retry = app::backend::mail::RetryPolicy {
-            first_wait: chrono::Duration::seconds(whole("KANTA_MAIL_RETRY_FIRST_SECONDS", "30")?),
-            window: chrono::Duration::hours(whole("KANTA_MAIL_RETRY_HOURS", "48")?),
+            first_wait: chrono::Duration::seconds(whole("KANTA_MAIL_RETRY_FIRST_SECONDS", "30", 3600)?),
+            window: chrono::Duration::hours(whole("KANTA_MAIL_RETRY_HOURS", "48", 24 * 30)?),
         };
 
         Ok(Config {
@@ -523,6 +538,7 @@ impl Config {
             mail_retry,
             limits,
             rate_limits,
+            scheduled_jobs,
             listen,
             database_url,
             environment,
@@ -614,6 +630,12 @@ mod tests {
         assert_eq!(c.oidc.claims.hetu, "urn:oid:1.2.246.21");
         let e = config(&[("KANTA_ENV", "production")]).unwrap_err();
         assert_eq!(e.variable, "KANTA_OIDC_ISSUER");
+        let e = config(&[("KANTA_ENV", "production"), ("KANTA_PUBLIC_URL", "http://extranet.example")]).unwrap_err();
+        assert_eq!(e.variable, "KANTA_PUBLIC_URL", "production is served over https");
+        assert_eq!(
+            config(&[("KANTA_MAIL_RETRY_HOURS", "99999999999")]).unwrap_err().variable,
+            "KANTA_MAIL_RETRY_HOURS"
+        );
         let e = config(&[("KANTA_ENV", "production"), ("KANTA_OIDC_ISSUER", "https://idp.example")]).unwrap_err();
         assert_eq!(e.variable, "KANTA_OIDC_SIGNING_KEY_FILES");
         // Keys of our own: production refuses the sandbox's, which are public.

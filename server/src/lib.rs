@@ -106,13 +106,15 @@ pub fn app_state(
         // Mail another instance queued (or `server remind`) waits at most this long.
         std::time::Duration::from_secs(5),
     ));
-    tokio::spawn(app::backend::reminders::run(
-        db.clone(),
-        registries.clone(),
-        mail.clone(),
-        mailer_wake.clone(),
-        std::time::Duration::from_secs(24 * 60 * 60),
-    ));
+    if config.scheduled_jobs {
+        tokio::spawn(app::backend::reminders::run(
+            db.clone(),
+            registries.clone(),
+            mail.clone(),
+            mailer_wake.clone(),
+            std::time::Duration::from_secs(24 * 60 * 60),
+        ));
+    }
     let service_worker = offline::ServiceWorker::for_site(&options);
     let rate_limiters = limits::rate::Limiters::new(&config.rate_limits, auth.session_cookie());
     Ok(AppState {

@@ -131,6 +131,7 @@ async fn the_server_answers_503_while_postgres_is_down_and_recovers_without_a_re
             .env("KANTA_LISTEN", format!("127.0.0.1:{port}"))
             .env("KANTA_DATABASE_URL", cluster.url())
             .env("RUST_LOG", "off")
+            .env("KANTA_RATE_SUPPORT_PER_MINUTE", "0")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

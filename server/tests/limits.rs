@@ -79,6 +79,21 @@ async fn bodies_past_their_limit_and_unreadable_calls_are_refused_with_a_localis
     );
     assert_eq!(code, 400, "{answer}");
     assert!(answer.contains(r#"{"Malformed":"#), "{answer}");
+    // The upload's function given no multipart at all, or a malformed one; a boundary named in
+    // capitals is a boundary all the same (and reaches the login check).
+    for (kind, expected) in [
+        ("application/json", 400),
+        ("multipart/form-datax; boundary=a", 400),
+        ("multipart/form-data; boundary=\"unclosed", 400),
+        ("multipart/form-data; Boundary=abc", 401),
+    ] {
+        let request = format!(
+            "POST /api/staff/billing-import HTTP/1.1\r\nHost: x\r\nContent-Type: {kind}\r\n\
+             Content-Length: 1\r\nConnection: close\r\n\r\nx"
+        );
+        let (code, answer) = raw(&app.base, request.as_bytes());
+        assert_eq!(code, expected, "{kind}: {answer}");
+    }
     // JSON nested deep; a form whose text is not UTF-8.
     let nested = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
     let cases = [

@@ -13,31 +13,33 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use server::sandbox::mail::{Mailbox, start_on};
 use std::time::{Duration, Instant};
 
-/// Settings for an app whose relay is at a loopback port where nothing listens yet: retries from
-/// one second. Answers them and the port.
-fn relay_down() -> (common::Env, u16) {
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let url: &'static str = Box::leak(format!("smtp://127.0.0.1:{port}").into_boxed_str());
+/// A relay that is down (it answers 421) until the test brings it back, and settings that send
+/// to it with retries from one second.
+fn relay_down() -> (common::Env, Mailbox) {
+    let mailbox = Mailbox::default();
+    mailbox.go_down();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url: &'static str = Box::leak(start_on(listener, mailbox.clone(), Duration::ZERO).unwrap().into_boxed_str());
     let env: common::Env = Box::leak(Box::new([("KANTA_SMTP_URL", url), ("KANTA_MAIL_RETRY_FIRST_SECONDS", "1")]));
-    (env, port)
+    (env, mailbox)
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn sqlite() {
-    let (env, port) = relay_down();
+    let (env, relay) = relay_down();
     common::within_a_minute(mail_waits_for_the_relay_and_staff_see_what_it_refused(
         TestApp::sqlite_with(env).await,
-        port,
+        relay,
     ))
     .await
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn postgres() {
-    let (env, port) = relay_down();
+    let (env, relay) = relay_down();
     common::within_a_minute(mail_waits_for_the_relay_and_staff_see_what_it_refused(
         TestApp::postgres_with(env).await,
-        port,
+        relay,
     ))
     .await
 }
@@ -55,7 +57,7 @@ async fn row_when(app: &TestApp, id: i32, done: impl Fn(&mail_outbox::Model) -> 
     }
 }
 
-async fn mail_waits_for_the_relay_and_staff_see_what_it_refused(app: TestApp, port: u16) {
+async fn mail_waits_for_the_relay_and_staff_see_what_it_refused(app: TestApp, mailbox: Mailbox) {
     let clinic = Browser::new(&app.base);
     log_in(&clinic, "p01").await;
     let staff = Browser::new(&app.base);
@@ -73,8 +75,7 @@ async fn mail_waits_for_the_relay_and_staff_see_what_it_refused(app: TestApp, po
     assert!(desk.body.contains("Yritetään uudelleen"), "{}", desk.body);
 
     // The relay comes back: the mail arrives, once, with the Message-ID it was queued with.
-    let mailbox = Mailbox::default();
-    start_on(std::net::TcpListener::bind(("127.0.0.1", port)).unwrap(), mailbox.clone(), Duration::ZERO).unwrap();
+    mailbox.come_back();
     let sent = row_when(&app, id, |r| r.sent_at.is_some()).await;
     let arrived = mailbox.all();
     assert_eq!(arrived.len(), 1, "{arrived:?}");
@@ -109,6 +110,10 @@ async fn mail_waits_for_the_relay_and_staff_see_what_it_refused(app: TestApp, po
     assert_eq!(status, StatusCode::OK, "{body}");
     let retried = row_when(&app, second, |r| r.last_tried_at > refused.last_tried_at && r.failed_at.is_some()).await;
     assert_eq!(retried.attempts, 1, "{retried:?}");
+    // "Send all again", once the relay's fault is mended: tried once more too.
+    let (status, body) = staff.call("/api/staff/mail-all-again", &[("", "")]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    row_when(&app, second, |r| r.last_tried_at > retried.last_tried_at && r.failed_at.is_some()).await;
     // A mail that was sent cannot be "sent again".
     let (status, _) = staff.call("/api/staff/mail-again", &[("id", sent.id.to_string())]).await;
     assert_eq!(status, StatusCode::NOT_FOUND);

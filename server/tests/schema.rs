@@ -4,8 +4,11 @@
 mod common;
 
 use app::{
-    backend::{billing, onboarding},
-    domain::{billing as bill, contacts, support, technical},
+    backend::billing,
+    domain::{
+        billing as bill, contacts, support, technical,
+        validation::{Email, Phone},
+    },
     wizard::{FieldKind, application::APPLICATION},
 };
 use common::TestApp;
@@ -63,9 +66,8 @@ async fn width(app: &TestApp, table: &str, column: &str) -> Option<u32> {
 async fn every_field_limit_is_its_column_width(app: TestApp) {
     let mut fields = vec![
         stored("contact name", contacts::NAME_MAX, "contact", "name"),
-        stored("contact e-mail", 254, "contact", "email"),
-        // E.164: a plus and at most 15 digits.
-        stored("contact phone", 16, "contact", "phone"),
+        stored("contact e-mail", Email::MAX_LEN, "contact", "email"),
+        stored("contact phone", Phone::MAX_LEN, "contact", "phone"),
         stored("system product", technical::PRODUCT_MAX, "technical_item", "name"),
         stored("service unit name", technical::UNIT_NAME_MAX, "technical_item", "name"),
         stored("further service unit name", technical::UNIT_NAME_MAX, "application_unit", "name"),
@@ -74,7 +76,7 @@ async fn every_field_limit_is_its_column_width(app: TestApp) {
         stored("system vendor", technical::VENDOR_MAX, "technical_item", "vendor"),
         stored("support name", support::NAME_MAX, "support_request", "name"),
         stored("support organisation", support::ORGANISATION_MAX, "support_request", "organisation"),
-        stored("support e-mail", 254, "support_request", "email"),
+        stored("support e-mail", Email::MAX_LEN, "support_request", "email"),
         Stored { field: "support message", max: None, table: "support_request", column: "message" },
         stored("invoice line description", bill::DESCRIPTION_MAX, "billing_event", "description"),
         stored("invoice number", bill::INVOICE_NUMBER_MAX, "invoice", "number"),
@@ -85,15 +87,14 @@ async fn every_field_limit_is_its_column_width(app: TestApp) {
     for field in APPLICATION.steps.iter().flat_map(|s| s.fields) {
         let max = match field.kind {
             FieldKind::Text { max, .. } | FieldKind::LongText { max, .. } => max,
-            FieldKind::Email => 254,
-            FieldKind::Phone => 16,
+            FieldKind::Email => Email::MAX_LEN,
+            FieldKind::Phone => Phone::MAX_LEN,
             _ => continue,
         };
         let (table, column) = wizard_destination(field.name)
             .unwrap_or_else(|| panic!("wizard field {} is stored where? Add it to wizard_destination", field.name));
         fields.push(Stored { field: field.name, max: Some(max), table, column });
     }
-    assert!(onboarding::COMMENT_MAX > 0);
 
     let mut wrong = Vec::new();
     for Stored { field, max, table, column } in fields {

@@ -108,6 +108,12 @@ pub async fn send_mail_again(id: i32) -> Result<(), AppError> {
     super::respond(ssr::send_mail_again(id).await)
 }
 
+/// Sends every undeliverable mail again (after the relay's fault is mended).
+#[server(endpoint = "staff/mail-all-again")]
+pub async fn send_all_mail_again() -> Result<(), AppError> {
+    super::respond(ssr::send_all_mail_again().await)
+}
+
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::*;
@@ -239,6 +245,16 @@ mod ssr {
                 undeliverable: m.failed_at.is_some(),
             })
             .collect())
+    }
+
+    pub async fn send_all_mail_again() -> Result<(), AppError> {
+        staff().await?;
+        let settings = use_context::<crate::backend::mail::MailSettings>().ok_or(AppError::Unavailable)?;
+        let resent = crate::backend::mail::send_all_again(&db()?, &settings).await?;
+        tracing::info!(resent, "staff sent undeliverable mail again");
+        crate::backend::mail::wake();
+        leptos_axum::redirect("/staff/mail");
+        Ok(())
     }
 
     pub async fn send_mail_again(id: i32) -> Result<(), AppError> {

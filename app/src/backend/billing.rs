@@ -58,8 +58,15 @@ pub async fn import(
     let rows = invoices.iter().map(|i| i.lines.len()).sum::<usize>();
     let batch = billing_import::ActiveModel {
         person_id: Set(staff_person),
-        // As the browser named it, without control characters (PostgreSQL refuses NUL).
-        file_name: Set(file_name.chars().filter(|c| !c.is_control()).take(FILE_NAME_MAX).collect()),
+        // As the browser named it, cleaned like any text (PostgreSQL refuses NUL), cut to fit.
+        file_name: Set(crate::domain::validation::text(
+            &file_name.chars().take(FILE_NAME_MAX).collect::<String>(),
+            0,
+            FILE_NAME_MAX as u32,
+        )
+        .ok()
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| "billing.csv".into())),
         file_hash: Set(super::hex(&Sha256::digest(file.as_bytes()))),
         rows: Set(rows as i32),
         at: Set(Utc::now()),

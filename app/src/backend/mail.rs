@@ -42,10 +42,14 @@ impl Default for RetryPolicy {
 /// The longest wait between two attempts.
 pub const LONGEST_WAIT: chrono::Duration = chrono::Duration::hours(1);
 
-/// How long a claimed mail is an instance's to send; well over the SMTP timeout, so a claim only
+/// How long a claimed mail is an instance's to send: well over `SEND_TIMEOUT`, so a claim only
 /// lapses when the instance died with it.
-const LEASE: chrono::Duration = chrono::Duration::minutes(2);
-const SMTP_TIMEOUT: Duration = Duration::from_secs(20);
+const LEASE: chrono::Duration = chrono::Duration::minutes(5);
+/// Connecting to the relay (lettre's own timeout covers only that).
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(20);
+/// One whole delivery, greeting to the answer to DATA: a relay that stalls past it is tried again
+/// later (it may have taken the mail after all; the Message-ID tells the copies apart).
+const SEND_TIMEOUT: Duration = Duration::from_secs(90);
 
 impl RetryPolicy {
     /// The wait before attempt `failures + 1`: exponential, with "equal jitter" (between half
@@ -159,7 +163,7 @@ pub async fn queue(
 /// every `interval` (for mail another instance queued or left behind).
 pub async fn run_mailer(db: DatabaseConnection, settings: MailSettings, wake: MailerWake, interval: Duration) {
     let transport = match AsyncSmtpTransport::<Tokio1Executor>::from_url(&settings.smtp_url) {
-        Ok(builder) => builder.timeout(Some(SMTP_TIMEOUT)).build(),
+        Ok(builder) => builder.timeout(Some(CONNECT_TIMEOUT)).build(),
         Err(error) => {
             // The URL may carry the server's user name and password: only its host is logged.
             let host = reqwest::Url::parse(&settings.smtp_url).ok().and_then(|u| u.host_str().map(String::from));
@@ -247,10 +251,25 @@ async fn claim(db: &DatabaseConnection, now: chrono::DateTime<Utc>) -> Result<Op
 
 /// Why an attempt failed, and whether trying again can help.
 enum Failure {
-    /// The SMTP server refused it for good (5xx), or the mail cannot be built.
+    /// The relay refused this mail for good (an unknown mailbox, a message it will not take), or
+    /// the mail cannot be built.
     Permanent(String),
-    /// No answer, a 4xx, a broken connection: try again later.
+    /// No answer, a 4xx, a broken connection, or a 5xx about the session rather than the mail
+    /// (authentication, TLS required, no service): try again later.
     Transient(String),
+}
+
+impl Failure {
+    /// RFC 5321's replies about a mailbox or a message: 550-555 (but not 554 without an
+    /// answer to the mail, which lettre cannot tell apart, so 554 counts as about the mail).
+    fn of(error: &lettre::transport::smtp::Error) -> Failure {
+        let about_the_mail = error.status().map(u16::from).is_some_and(|code| (550..=555).contains(&code));
+        if error.is_permanent() && about_the_mail {
+            Failure::Permanent(error.to_string())
+        } else {
+            Failure::Transient(error.to_string())
+        }
+    }
 }
 
 /// Claims and sends one mail; answers whether there was one.
@@ -263,9 +282,11 @@ async fn send_next(
         return Ok(false);
     };
     let result = match build(&mail, &settings.from) {
-        Ok(message) => transport.send(message).await.map(|_| ()).map_err(|e| {
-            if e.is_permanent() { Failure::Permanent(e.to_string()) } else { Failure::Transient(e.to_string()) }
-        }),
+        Ok(message) => match tokio::time::timeout(SEND_TIMEOUT, transport.send(message)).await {
+            Ok(Ok(_)) => Ok(()),
+            Ok(Err(error)) => Err(Failure::of(&error)),
+            Err(_) => Err(Failure::Transient(format!("no answer from the relay in {} s", SEND_TIMEOUT.as_secs()))),
+        },
         Err(error) => Err(Failure::Permanent(error)),
     };
     let now = Utc::now();
@@ -293,7 +314,16 @@ async fn send_next(
             row.last_error = Set(Some(error));
         }
     }
-    row.update(db).await?;
+    // Only while the claim is still ours: had it lapsed, another instance now holds the mail.
+    let held = mail_outbox::Entity::update_many()
+        .set(row)
+        .filter(mail_outbox::Column::Id.eq(mail.id))
+        .filter(mail_outbox::Column::ClaimedUntil.eq(mail.claimed_until))
+        .exec(db)
+        .await?;
+    if held.rows_affected == 0 {
+        tracing::warn!(id = mail.id, "the claim on a mail lapsed while it was being sent");
+    }
     Ok(true)
 }
 
@@ -324,6 +354,22 @@ pub async fn send_again(
         return Err(crate::error::AppError::NotFound);
     }
     Ok(())
+}
+
+/// Queues every undeliverable mail again (after a relay's fault is mended); answers how many.
+pub async fn send_all_again(db: &DatabaseConnection, settings: &MailSettings) -> Result<u64, DbErr> {
+    use sea_orm::sea_query::Expr;
+    let none = Option::<chrono::DateTime<Utc>>::None;
+    let resent = mail_outbox::Entity::update_many()
+        .col_expr(mail_outbox::Column::FailedAt, Expr::value(none))
+        .col_expr(mail_outbox::Column::NextAttemptAt, Expr::value(none))
+        .col_expr(mail_outbox::Column::Attempts, Expr::value(0))
+        .col_expr(mail_outbox::Column::RetryUntil, Expr::value(Some(Utc::now() + settings.retry.window)))
+        .filter(mail_outbox::Column::FailedAt.is_not_null())
+        .filter(mail_outbox::Column::SentAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(resent.rows_affected)
 }
 
 /// Mail that has not gone out: given up first, then the retried ones, newest first within each.

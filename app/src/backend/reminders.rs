@@ -54,6 +54,7 @@ pub async fn send_due(
         if remind(db, registries, mail, organisation_id, today).await? {
             reminded += 1;
         }
+        schedule::still_running(db, Job::Reminders, today).await?;
     }
     Ok(reminded)
 }

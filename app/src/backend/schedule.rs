@@ -21,7 +21,8 @@ impl Job {
     }
 }
 
-/// A claim this old and not finished was left by an instance that died: another may take it over.
+/// A claim not marked `still_running` for this long was left by an instance that died: another
+/// may take it over.
 pub const STALE_AFTER: chrono::Duration = chrono::Duration::hours(1);
 
 /// This process, as named in the claims it makes: host and process id.
@@ -64,14 +65,28 @@ pub async fn claim(db: &DatabaseConnection, job: Job, day: Date) -> Result<bool,
     Ok(taken_over.rows_affected == 1)
 }
 
-/// Marks `job`'s run on `day` done.
+/// Marks this process's run of `job` on `day` still going, so no one takes it over as stale.
+pub async fn still_running(db: &DatabaseConnection, job: Job, day: Date) -> Result<(), DbErr> {
+    ours(job, day, scheduled_run::Column::ClaimedAt, Utc::now()).exec(db).await.map(|_| ())
+}
+
+/// Marks this process's run of `job` on `day` done.
 pub async fn finish(db: &DatabaseConnection, job: Job, day: Date) -> Result<(), DbErr> {
+    ours(job, day, scheduled_run::Column::FinishedAt, Utc::now()).exec(db).await.map(|_| ())
+}
+
+/// Sets `column` of the unfinished run of `job` on `day`, if this process holds it.
+fn ours(
+    job: Job,
+    day: Date,
+    column: scheduled_run::Column,
+    at: chrono::DateTime<Utc>,
+) -> sea_orm::UpdateMany<scheduled_run::Entity> {
     use scheduled_run::Column;
     scheduled_run::Entity::update_many()
-        .col_expr(Column::FinishedAt, sea_orm::sea_query::Expr::value(Some(Utc::now())))
+        .col_expr(column, sea_orm::sea_query::Expr::value(Some(at)))
         .filter(Column::Job.eq(job.code()))
         .filter(Column::Day.eq(day.to_string()))
-        .exec(db)
-        .await
-        .map(|_| ())
+        .filter(Column::ClaimedBy.eq(instance()))
+        .filter(Column::FinishedAt.is_null())
 }

@@ -11,7 +11,7 @@
 //! at most four decimals (`0,053`); the amount is quantity × unit price, rounded to the cent.
 use super::{
     services::KantaService,
-    validation::{Date, Problem, text},
+    validation::{Date, Problem, long_text, text},
     ytunnus::YTunnus,
 };
 use serde::{Deserialize, Serialize};
@@ -210,7 +210,8 @@ pub fn parse_import(file: &str) -> Result<Vec<ImportedInvoice>, (Vec<RowError>, 
                 _ => Ok(d),
             }),
         );
-        let description = row.keep("description", text(field("description"), 2, DESCRIPTION_MAX));
+        // A line break in a cell (Alt+Enter in Excel) is kept, as `\n`.
+        let description = row.keep("description", long_text(field("description"), 2, DESCRIPTION_MAX));
         let quantity = row.keep("quantity", whole(field("quantity")));
         let unit = row.keep("unit_price", euros_e4(field("unit_price")));
         let amount = match quantity.zip(unit) {

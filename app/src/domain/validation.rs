@@ -123,17 +123,18 @@ fn length(value: String, min: u32, max: u32) -> Result<String, Problem> {
 const ZERO_WIDTH: [char; 7] = ['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{200E}', '\u{200F}'];
 
 fn clean(value: &str, lines: bool) -> Result<String, Problem> {
-    let value = value.replace("\r\n", "\n").replace('\r', "\n");
+    let value = value.replace("\r\n", "\n");
     let mut out = String::with_capacity(value.len());
     for c in value.chars() {
         match c {
             c if ZERO_WIDTH.contains(&c) => {}
-            '\n' | '\t' if lines => out.push(c),
+            // Line breaks as Word, PowerPoint, PDFs and old Macs write them (CR, VT, FF, NEL,
+            // line and paragraph separators): `\n` where lines are kept.
+            '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}' if lines => out.push('\n'),
+            '\t' if lines => out.push(c),
             '\t' => out.push(' '),
-            // Bidirectional embeddings, overrides and isolates; line and paragraph separators.
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}' => {
-                return Err(Problem::ControlCharacter);
-            }
+            // Bidirectional embeddings, overrides and isolates.
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => return Err(Problem::ControlCharacter),
             c if c.is_control() => return Err(Problem::ControlCharacter),
             c => out.push(c),
         }
@@ -146,13 +147,16 @@ fn clean(value: &str, lines: bool) -> Result<String, Problem> {
 pub struct Email(String);
 
 impl Email {
+    /// The longest address, in characters (RFC 5321's path limit less its angle brackets).
+    pub const MAX_LEN: u32 = 254;
+
     pub fn parse(value: &str) -> Result<Email, Problem> {
         let value = value.trim();
         if value.is_empty() {
             return Err(Problem::Required);
         }
-        if value.chars().count() > 254 {
-            return Err(Problem::TooLong { max: 254 });
+        if value.chars().count() > Self::MAX_LEN as usize {
+            return Err(Problem::TooLong { max: Self::MAX_LEN });
         }
         let (local, domain) = value.rsplit_once('@').ok_or(Problem::InvalidEmail)?;
         let local_ok = !local.is_empty()
@@ -185,6 +189,9 @@ impl Email {
 pub struct Phone(String);
 
 impl Phone {
+    /// The longest number as stored: a plus and at most 15 digits (E.164).
+    pub const MAX_LEN: u32 = 16;
+
     pub fn parse(value: &str) -> Result<Phone, Problem> {
         let value = value.trim();
         if value.is_empty() {
@@ -395,6 +402,7 @@ mod tests {
         assert_eq!(text("\u{200B}", 1, 50), Err(Problem::Required));
         assert_eq!(long_text("Rivi 1\r\nRivi 2\rRivi 3\n", 0, 50), Ok("Rivi 1\nRivi 2\nRivi 3".into()));
         assert_eq!(long_text("x\u{7}", 0, 50), Err(Problem::ControlCharacter));
+        assert_eq!(long_text("a\u{2028}b\u{b}c", 0, 50), Ok("a\nb\nc".into()));
         assert_eq!(text("", 0, 5), Ok(String::new()));
     }
 }

@@ -266,6 +266,7 @@ fn MailTable(answer: Result<Vec<crate::api::staff::MailLine>, crate::error::AppE
                 .into_any();
         }
     };
+    let any_undeliverable = lines.iter().any(|m| m.undeliverable);
     let rows = lines
         .into_iter()
         .map(|m| {
@@ -292,6 +293,11 @@ fn MailTable(answer: Result<Vec<crate::api::staff::MailLine>, crate::error::AppE
         })
         .collect_view();
     view! {
+        {any_undeliverable.then(|| view! {
+            <form method="post" action=crate::api::staff::SendAllMailAgain::url()>
+                <button type="submit" class="button" id="mail-all-again">{t!("staff-mail-all-again")}</button>
+            </form>
+        })}
         <div class="table-scroll">
             <table id="undelivered-mail">
                 <thead>

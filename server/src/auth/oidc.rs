@@ -365,6 +365,10 @@ impl RelyingParty {
             Ok(claims) => claims,
             Err(e) => {
                 tracing::warn!(error = %e, "ID token refused");
+                if matches!(e, openidconnect::ClaimsVerificationError::SignatureVerification(_)) {
+                    // A key replaced under the same `kid`: fetch the keys afresh next time.
+                    self.forget_metadata().await;
+                }
                 return Err(LoginFailure::Token);
             }
         };

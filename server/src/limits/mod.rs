@@ -32,21 +32,31 @@ pub struct Limits {
     pub upload_limit: usize,
 }
 
-/// `router` with every bound applied: the body limit and the server-function checks innermost,
-/// then the rate limits (before any body is read), panics, the time limit, and the refusals'
-/// rendering outermost.
+/// `router` with every bound applied: panics caught innermost, then the app's time limit, the
+/// body read whole within its limits, the server-function checks and the rate limits (before any
+/// body is read), and the refusals' rendering outermost.
 pub fn apply(router: Router, limits: Limits, rates: std::sync::Arc<rate::Limiters>) -> Router {
+    let bodies = Bodies { limits, uploads: std::sync::Arc::new(tokio::sync::Semaphore::new(UPLOADS_AT_ONCE)) };
     router
-        .layer(middleware::from_fn_with_state(limits, bounded_body))
-        .layer(middleware::from_fn(server_fn_requests))
-        .layer(middleware::from_fn_with_state(rates, rate::limit))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(panicked))
         .layer(middleware::from_fn_with_state(limits.request_timeout, time_limit))
+        .layer(middleware::from_fn_with_state(bodies, bounded_body))
+        .layer(middleware::from_fn(server_fn_requests))
+        .layer(middleware::from_fn_with_state(rates, rate::limit))
         .layer(middleware::from_fn(refusal::render))
 }
 
+/// File uploads read into memory at once; more wait their turn (each may be `upload_limit`).
+const UPLOADS_AT_ONCE: usize = 4;
+
+#[derive(Clone)]
+struct Bodies {
+    limits: Limits,
+    uploads: std::sync::Arc<tokio::sync::Semaphore>,
+}
+
 fn is_multipart(request: &Request) -> bool {
-    content_type(request).is_some_and(|t| t.to_ascii_lowercase().starts_with("multipart/form-data"))
+    content_type(request).is_some_and(|t| t.trim_start().to_ascii_lowercase().starts_with("multipart/"))
 }
 
 fn content_type(request: &Request) -> Option<&str> {
@@ -54,16 +64,29 @@ fn content_type(request: &Request) -> Option<&str> {
 }
 
 /// Reads the body whole, up to the limit for its kind; past it (by `Content-Length` or by
-/// what arrives) the answer is 413 and nothing reaches the app.
-async fn bounded_body(State(limits): State<Limits>, request: Request, next: Next) -> Response {
-    let limit = if is_multipart(&request) { limits.upload_limit } else { limits.body_limit };
+/// what arrives) the answer is 413 and nothing reaches the app. A body that has not arrived
+/// within the request time limit gets 408. The app's own time limit starts after.
+async fn bounded_body(State(bodies): State<Bodies>, request: Request, next: Next) -> Response {
+    let limits = bodies.limits;
+    let upload = is_multipart(&request);
+    let limit = if upload { limits.upload_limit } else { limits.body_limit };
     let too_large = || refuse(AppError::TooLarge { limit_kb: u32::try_from(limit / 1024).unwrap_or(u32::MAX) });
     let declared = request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
     if declared.is_some_and(|n| n > limit as u64) {
         return too_large();
     }
+    let _slot = match upload {
+        true => bodies.uploads.acquire_owned().await.ok(),
+        false => None,
+    };
     let (parts, body) = request.into_parts();
-    match axum::body::to_bytes(body, limit).await {
+    let read = tokio::time::timeout(limits.request_timeout, axum::body::to_bytes(body, limit)).await;
+    let Ok(read) = read else {
+        let mut response = refuse(AppError::Transport("the body did not arrive in time".into()));
+        *response.status_mut() = StatusCode::REQUEST_TIMEOUT;
+        return response;
+    };
+    match read {
         Ok(bytes) => next.run(Request::from_parts(parts, axum::body::Body::from(bytes))).await,
         Err(error) => {
             let length_limit =
@@ -78,16 +101,21 @@ async fn bounded_body(State(limits): State<Limits>, request: Request, next: Next
     }
 }
 
-/// A server function reads its body in the encoding it declares; a body it cannot even begin to
-/// read (a multipart form without its boundary, which the server-function layer does not check
-/// before using) is refused here with 400.
+/// Server functions whose input is a multipart form (file uploads).
+fn takes_multipart(path: &str) -> bool {
+    use leptos::server_fn::ServerFn;
+    path == app::api::billing::ImportBilling::PATH
+}
+
+/// A server function reads its body in the encoding it declares; a multipart function given a
+/// body without a boundary `multer` can read (or no multipart body at all) panics in the
+/// server-function layer before any check, so it is refused here with 400, by the same parser.
 async fn server_fn_requests(request: Request, next: Next) -> Response {
-    if request.uri().path().starts_with("/api/") && is_multipart(&request) {
-        let boundary = content_type(&request)
-            .and_then(|t| t.split(';').find_map(|p| p.trim().strip_prefix("boundary=")))
-            .map(|b| b.trim_matches('"'));
-        if boundary.is_none_or(|b| b.is_empty() || b.len() > 70) {
-            return refuse(AppError::Malformed("multipart/form-data without a valid boundary".into()));
+    let path = request.uri().path();
+    if path.starts_with("/api/") && (takes_multipart(path) || is_multipart(&request)) {
+        let readable = content_type(&request).is_some_and(|t| multer::parse_boundary(t).is_ok());
+        if !readable {
+            return refuse(AppError::Malformed("expected multipart/form-data with a valid boundary".into()));
         }
     }
     next.run(request).await

@@ -11,7 +11,11 @@ use axum::{
     response::Response,
 };
 use governor::{Quota, RateLimiter, clock::Clock};
-use std::{net::SocketAddr, num::NonZeroU32, sync::Arc};
+use std::{
+    net::{IpAddr, SocketAddr},
+    num::NonZeroU32,
+    sync::{Arc, Mutex},
+};
 
 /// What is limited, and whose.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,6 +74,7 @@ pub struct Limiters {
     import: Option<Bucket>,
     trusted_header: Option<HeaderName>,
     session_cookie: &'static str,
+    tidied: Mutex<Option<std::time::Instant>>,
 }
 
 /// Past this many keys a bucket forgets the clients that are back at full allowance.
@@ -85,6 +90,7 @@ impl Limiters {
             import: bucket(limits.import),
             trusted_header: limits.trusted_header.clone(),
             session_cookie,
+            tidied: Mutex::new(None),
         })
     }
 
@@ -99,28 +105,59 @@ impl Limiters {
 
     /// The client's address: the peer, or behind a trusted proxy the last address its header
     /// lists (the one our proxy added; those before it the client may have written itself).
-    fn address(&self, request: &Request) -> Option<String> {
-        match &self.trusted_header {
-            Some(name) => request
-                .headers()
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.rsplit(',').next())
-                .and_then(|a| a.trim().parse::<std::net::IpAddr>().ok())
-                .map(|a| a.to_string()),
-            None => request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()),
+    /// Without a readable header, the peer (the proxy itself), never an empty key.
+    fn address(&self, request: &Request) -> Option<IpAddr> {
+        let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+        let Some(name) = &self.trusted_header else {
+            return peer;
+        };
+        let forwarded = request
+            .headers()
+            .get_all(name)
+            .iter()
+            .next_back()
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .and_then(|a| parse_address(a.trim()));
+        if forwarded.is_none() {
+            tracing::warn!(header = %name, "no client address in the trusted proxy header; counting the peer's");
         }
+        forwarded.or(peer)
     }
 
-    /// Whose allowance a request of `class` uses: its session's, or its address's.
+    /// Whose allowance a request of `class` uses: its session's, or its address's (an IPv6
+    /// client by its /64, which one subscriber usually holds whole).
     fn key(&self, class: Class, request: &Request) -> String {
         let session =
             class.per_session().then(|| app::backend::cookie(request.headers(), self.session_cookie)).flatten();
-        match session {
-            Some(token) => format!("session:{token}"),
-            None => format!("address:{}", self.address(request).unwrap_or_default()),
+        match (session, self.address(request)) {
+            (Some(token), _) => format!("session:{token}"),
+            (None, Some(IpAddr::V6(v6))) => {
+                let s = v6.segments();
+                format!("address:{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+            (None, Some(address)) => format!("address:{address}"),
+            (None, None) => "address:unknown".into(),
         }
     }
+
+    /// Forgets clients back at full allowance, at most once a minute, once there are many.
+    fn tidy(&self, bucket: &Bucket) {
+        if bucket.len() <= FORGET_AFTER_KEYS {
+            return;
+        }
+        let now = std::time::Instant::now();
+        let Ok(mut last) = self.tidied.lock() else { return };
+        if last.is_none_or(|at| now.duration_since(at) > std::time::Duration::from_secs(60)) {
+            *last = Some(now);
+            bucket.retain_recent();
+        }
+    }
+}
+
+/// An address as proxies write it: `192.0.2.1`, `192.0.2.1:5000`, `2001:db8::1`, `[2001:db8::1]:5000`.
+fn parse_address(text: &str) -> Option<IpAddr> {
+    text.parse::<IpAddr>().ok().or_else(|| text.parse::<SocketAddr>().ok().map(|s| s.ip()))
 }
 
 /// Answers 429 with `Retry-After` once a client has used its allowance of the request's class.
@@ -131,9 +168,7 @@ pub async fn limit(State(limiters): State<Arc<Limiters>>, request: Request, next
     let Some(bucket) = limiters.bucket(class) else {
         return next.run(request).await;
     };
-    if bucket.len() > FORGET_AFTER_KEYS {
-        bucket.retain_recent();
-    }
+    limiters.tidy(bucket);
     match bucket.check_key(&limiters.key(class, &request)) {
         Ok(()) => next.run(request).await,
         Err(not_until) => {
@@ -142,5 +177,19 @@ pub async fn limit(State(limiters): State<Arc<Limiters>>, request: Request, next
             tracing::warn!(?class, retry_after, "rate limit reached");
             refuse(AppError::TooMany { retry_after })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proxies_write_addresses_with_or_without_a_port() {
+        assert_eq!(parse_address("192.0.2.1"), "192.0.2.1".parse().ok());
+        assert_eq!(parse_address("192.0.2.1:5000"), "192.0.2.1".parse().ok());
+        assert_eq!(parse_address("[2001:db8::1]:5000"), "2001:db8::1".parse().ok());
+        assert_eq!(parse_address("2001:db8::1"), "2001:db8::1".parse().ok());
+        assert_eq!(parse_address("unknown"), None);
     }
 }

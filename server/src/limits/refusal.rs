@@ -60,7 +60,10 @@ pub async fn render(request: Request, next: Next) -> Response {
     }
     if response.status() == StatusCode::INTERNAL_SERVER_ERROR && response.headers().contains_key("serverfnerror") {
         let (mut parts, body) = response.into_parts();
-        let bytes = axum::body::to_bytes(body, 64 * 1024).await.unwrap_or_default();
+        let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+            tracing::error!("a server function's error could not be read");
+            return answer(&AppError::Unavailable, StatusCode::INTERNAL_SERVER_ERROR, &client);
+        };
         if let Ok(error) = serde_json::from_slice::<AppError>(&bytes)
             && let Ok(status) = StatusCode::from_u16(error.status())
         {

@@ -13,18 +13,22 @@ use tower::ServiceExt;
 /// How long requests in flight may take to finish after the shutdown signal.
 const DRAIN: Duration = Duration::from_secs(30);
 
-/// How long a kept-alive connection may sit without a byte either way (nginx's default): well
-/// over any request's time limit, so only idle connections meet it.
-const KEEP_ALIVE: Duration = Duration::from_secs(75);
+/// How long a kept-alive connection may sit without a byte either way: nginx's default, or
+/// longer than a request may take, so only idle connections meet it.
+fn keep_alive(limits: &Limits) -> Duration {
+    Duration::from_secs(75).max(limits.request_timeout + Duration::from_secs(15))
+}
 
 /// Serves `app` on `listener` until `shutdown` completes, then lets the requests in flight
 /// finish (for up to `DRAIN`). Each request carries `ConnectInfo<SocketAddr>`, the peer's address.
 pub async fn serve(listener: TcpListener, app: Router, limits: Limits, shutdown: impl Future<Output = ()>) {
     let slots = Arc::new(Semaphore::new(limits.max_connections.max(1)));
     let graceful = GracefulShutdown::new();
-    let mut builder = auto::Builder::new(TokioExecutor::new());
+    // HTTP/1.1 only (the TLS proxy in front speaks it to us): HTTP/2 without TLS would let one
+    // connection carry hundreds of requests past the connection cap and the header timeout.
+    let mut builder = auto::Builder::new(TokioExecutor::new()).http1_only();
     builder.http1().timer(TokioTimer::new()).header_read_timeout(limits.header_read_timeout);
-    builder.http2().timer(TokioTimer::new()).keep_alive_interval(Some(Duration::from_secs(30)));
+    let keep_alive = keep_alive(&limits);
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
         // At the cap, the next connection waits in the listen queue until one closes.
@@ -52,7 +56,7 @@ pub async fn serve(listener: TcpListener, app: Router, limits: Limits, shutdown:
             request.extensions_mut().insert(ConnectInfo(peer));
             app.clone().oneshot(request)
         });
-        let stream = Idle::new(stream, limits.header_read_timeout);
+        let stream = Idle::new(stream, limits.header_read_timeout, keep_alive);
         let connection = builder.serve_connection_with_upgrades(TokioIo::new(stream), service).into_owned();
         let connection = graceful.watch(connection);
         tokio::spawn(async move {
@@ -70,19 +74,21 @@ pub async fn serve(listener: TcpListener, app: Router, limits: Limits, shutdown:
 }
 
 /// A connection that is closed when no byte moves for a while: `first` for the first byte (hyper's
-/// header-read timeout only starts at the first byte), then `KEEP_ALIVE` between any two.
+/// header-read timeout only starts at the first byte), then `keep_alive` between any two.
 struct Idle {
     io: tokio::net::TcpStream,
     deadline: std::pin::Pin<Box<tokio::time::Sleep>>,
+    keep_alive: Duration,
 }
 
 impl Idle {
-    fn new(io: tokio::net::TcpStream, first: Duration) -> Idle {
-        Idle { io, deadline: Box::pin(tokio::time::sleep(first)) }
+    fn new(io: tokio::net::TcpStream, first: Duration, keep_alive: Duration) -> Idle {
+        Idle { io, deadline: Box::pin(tokio::time::sleep(first)), keep_alive }
     }
 
     fn moved(&mut self) {
-        self.deadline.as_mut().reset(tokio::time::Instant::now() + KEEP_ALIVE);
+        let next = tokio::time::Instant::now() + self.keep_alive;
+        self.deadline.as_mut().reset(next);
     }
 
     /// When the I/O is pending: an error once the deadline has passed.

@@ -26,9 +26,23 @@ pub struct CaughtMail {
 }
 
 #[derive(Clone, Default)]
-pub struct Mailbox(Arc<Mutex<Vec<CaughtMail>>>);
+pub struct Mailbox(Arc<Mutex<Vec<CaughtMail>>>, Arc<std::sync::atomic::AtomicBool>);
 
 impl Mailbox {
+    /// From now on the receiver answers every connection "421 service not available", as a
+    /// relay in maintenance does, until `come_back`.
+    pub fn go_down(&self) {
+        self.1.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    pub fn come_back(&self) {
+        self.1.store(false, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    fn is_down(&self) -> bool {
+        self.1.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
     fn push(&self, mail: CaughtMail) {
         if let Ok(mut all) = self.0.lock() {
             all.push(mail);
@@ -75,6 +89,9 @@ pub fn start_on(
 async fn session(socket: tokio::net::TcpStream, mailbox: Mailbox, pace: std::time::Duration) -> std::io::Result<()> {
     let (read, mut write) = socket.into_split();
     let mut lines = BufReader::new(read);
+    if mailbox.is_down() {
+        return write.write_all(b"421 4.3.2 Service not available\r\n").await;
+    }
     write.write_all(b"220 sandbox.kanta ESMTP\r\n").await?;
     let mut to = Vec::new();
     let mut line = String::new();

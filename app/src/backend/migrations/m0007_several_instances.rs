@@ -34,6 +34,12 @@ enum ScheduledRun {
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
+    /// In one transaction on SQLite too (sea-orm-migration only does so on PostgreSQL by
+    /// default): a crash half-way leaves nothing half-applied.
+    fn use_transaction(&self) -> Option<bool> {
+        Some(true)
+    }
+
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         // SQLite alters one column per statement.
         let columns = [
@@ -56,10 +62,12 @@ impl MigrationTrait for Migration {
             )
             .to_owned();
         manager.exec_stmt(old_rows).await?;
+        // The mailer's claim and poll look only at waiting mail; the table keeps all mail ever sent.
         let waiting = Index::create()
             .name("mail_outbox_waiting")
             .table(MailOutbox::Table)
-            .col(MailOutbox::NextAttemptAt)
+            .col(Alias::new("id"))
+            .cond_where(Expr::col(Alias::new("sent_at")).is_null().and(Expr::col(MailOutbox::FailedAt).is_null()))
             .to_owned();
         manager.create_index(waiting).await?;
 
