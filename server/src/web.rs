@@ -43,6 +43,7 @@ pub struct AppState {
 }
 
 pub fn router(state: AppState) -> Router {
+    crate::limits::panics::install();
     let routes = route_list();
     let site_root = state.leptos_options.site_root.to_string();
     let pkg_dir = format!("{site_root}/{}", state.leptos_options.site_pkg_dir);

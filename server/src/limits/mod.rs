@@ -2,6 +2,7 @@
 //! cap, body limits, rate limits (`rate`), malformed server-function calls refused with 400,
 //! panics answered with 500, and the refusals' answers (`refusal`). Applied to every route, the
 //! sandbox's included.
+pub mod panics;
 pub mod rate;
 pub mod refusal;
 pub mod serve;
@@ -39,6 +40,7 @@ pub fn apply(router: Router, limits: Limits, rates: std::sync::Arc<rate::Limiter
     let bodies = Bodies { limits, uploads: std::sync::Arc::new(tokio::sync::Semaphore::new(UPLOADS_AT_ONCE)) };
     router
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(panicked))
+        .layer(middleware::from_fn(panics::watch))
         .layer(middleware::from_fn_with_state(limits.request_timeout, time_limit))
         .layer(middleware::from_fn_with_state(bodies, bounded_body))
         .layer(middleware::from_fn(server_fn_requests))
@@ -170,6 +172,29 @@ mod tests {
         let kind = response.headers().get(header::CONTENT_TYPE).map(|v| v.to_str().unwrap().to_string());
         let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
         (status, kind.unwrap_or_default(), String::from_utf8_lossy(&body).into_owned())
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_panic_in_work_the_request_spawned_is_a_500_at_once() {
+        panics::install();
+        let rates = rate::RateLimits { login: 0, support: 0, registers: 0, import: 0, trusted_header: None };
+        let spawns = || async {
+            // As a resource does: its task panics, and what waits for it would wait forever.
+            let (_keep, never) = tokio::sync::oneshot::channel::<()>();
+            any_spawner::Executor::spawn(async {
+                if Duration::ZERO.is_zero() {
+                    panic!("in a resource");
+                }
+            });
+            let _ = never.await;
+            "never"
+        };
+        let limits = Limits { request_timeout: Duration::from_secs(30), ..limits() };
+        let router = apply(Router::new().route("/page", get(spawns)), limits, rate::Limiters::new(&rates, "s"));
+        let asked = std::time::Instant::now();
+        let (status, _, body) = call(router, "application/json", "/page").await;
+        assert_eq!((status, body.as_str()), (StatusCode::INTERNAL_SERVER_ERROR, "\"Unavailable\""));
+        assert!(asked.elapsed() < Duration::from_secs(10), "answered at once, not at the time limit");
     }
 
     #[tokio::test]
