@@ -88,6 +88,9 @@ pub struct RegistriesConfig {
     /// `KANTA_ACTING_RECHECK_SECONDS` (default 300): how old a confirmation of someone's basis may
     /// be before the register is asked again; 0 asks on every action.
     pub recheck_after: chrono::Duration,
+    /// `KANTA_REGISTER_CACHE_SECONDS` (default 300): how long the code service's answers are
+    /// kept before it is asked again; 0 asks every time.
+    pub cache_for: std::time::Duration,
 }
 
 /// The identity provider and how we talk to it: Suomi.fi identification's FTN OIDC profile
@@ -449,6 +452,11 @@ impl Config {
             Ok(n) if n >= 0 => chrono::Duration::seconds(n),
             _ => return Err(bad(recheck)),
         };
+        let (cache, bad) = parse("KANTA_REGISTER_CACHE_SECONDS", "a whole number of seconds, 0 to 86400", "300");
+        let cache_for = match cache.trim().parse::<u64>() {
+            Ok(n) if n <= 86_400 => std::time::Duration::from_secs(n),
+            _ => return Err(bad(cache)),
+        };
         let registries = RegistriesConfig {
             trade_register: url_of("KANTA_TRADE_REGISTER_URL")?,
             professional_register: url_of("KANTA_PROFESSIONAL_REGISTER_URL")?,
@@ -458,6 +466,7 @@ impl Config {
             mandates_oauth_secret: secret("KANTA_MANDATES_OAUTH_SECRET", crate::sandbox::mandates::OAUTH_SECRET)?,
             mandates,
             recheck_after,
+            cache_for,
         };
 
         let staff = match get("KANTA_STAFF") {

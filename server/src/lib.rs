@@ -146,7 +146,13 @@ fn registries(config: &config::RegistriesConfig, public_url: &url::Url) -> app::
             &config.professional_register,
             "professional-register",
         ))),
-        code_service: Arc::new(HttpCodeService::new(&url(&config.code_service, "code-service"))),
+        code_service: {
+            let http: Arc<dyn CodeService> = Arc::new(HttpCodeService::new(&url(&config.code_service, "code-service")));
+            match config.cache_for.is_zero() {
+                true => http,
+                false => Arc::new(cached::CachedCodeService::new(http, config.cache_for)),
+            }
+        },
         mandates: Arc::new(HttpMandates::new(MandatesConfig {
             base_url: url(&config.mandates, "valtuudet"),
             client_id: config.mandates_client_id.clone(),

@@ -19,9 +19,11 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder}
 on_both_databases!(
     contacts_and_technical_data_stay_current,
     billing_is_imported_whole_or_not_at_all,
-    reminders_go_to_administrative_contacts_at_most_monthly,
     hidden_characters_in_a_name_are_refused_or_removed,
 );
+// The retired unit must show at once: the code service is asked every time.
+on_both_databases!(with [("KANTA_REGISTER_CACHE_SECONDS", "0")]; reminders_go_to_administrative_contacts_at_most_monthly);
+on_both_databases!(with [("KANTA_REGISTER_CACHE_SECONDS", "5")]; the_code_service_is_asked_again_after_the_time_to_live);
 
 fn form(fields: &[(&str, &str)]) -> Vec<(String, String)> {
     fields.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
@@ -341,4 +343,28 @@ async fn hidden_characters_in_a_name_are_refused_or_removed(app: TestApp) {
     let (status, body) = clinic.call("/api/customer-data/contact-add", &add("Lasku\u{200B}tus\u{FEFF}")).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(contacts(&app).await.pop().unwrap().name, "Laskutus");
+}
+
+/// A unit the code service retires still shows as known while its answer is kept, and as gone
+/// once the time to live (here 5 s) has passed; views in between do not ask again.
+async fn the_code_service_is_asked_again_after_the_time_to_live(app: TestApp) {
+    let clinic = Browser::new(&app.base);
+    log_in(&clinic, "p01").await;
+    let staff = Browser::new(&app.base);
+    log_in(&staff, "p10").await;
+    to_production(&clinic, &staff, "patient-data").await;
+    let (_, dashboard) = clinic.call("/api/applications/dashboard", &[("", "")]).await;
+    assert!(!dashboard.contains("UnitNotInRegister"), "{dashboard}");
+    let oid = "1.2.246.10.31415903.10.1";
+    let retired = reqwest::Client::new()
+        .post(format!("{}/sandbox/code-service/units/{oid}/retire", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(retired.status(), StatusCode::NO_CONTENT);
+    let (_, kept) = clinic.call("/api/applications/dashboard", &[("", "")]).await;
+    assert!(!kept.contains("UnitNotInRegister"), "the kept answer, within its time to live: {kept}");
+    tokio::time::sleep(std::time::Duration::from_millis(5200)).await;
+    let (_, fresh) = clinic.call("/api/applications/dashboard", &[("", "")]).await;
+    assert!(fresh.contains("UnitNotInRegister") && fresh.contains(oid), "asked again after it: {fresh}");
 }

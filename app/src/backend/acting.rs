@@ -306,6 +306,7 @@ pub async fn refresh_code_service(
 ) -> Result<CodeServiceStatus, AppError> {
     let now = &acting.now;
     let ytunnus = YTunnus::parse(&now.organisation.ytunnus).map_err(|_| AppError::Unavailable)?;
+    registries.code_service.forget(&ytunnus).await;
     let entry = registries.code_service.organisation(&ytunnus).await?;
     let txn = super::begin_write(db).await?;
     let mut active: organisation::ActiveModel = now.organisation.clone().into();

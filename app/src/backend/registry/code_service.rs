@@ -14,6 +14,9 @@ pub trait CodeService: Send + Sync {
     async fn organisation(&self, ytunnus: &YTunnus) -> Result<CodeServiceEntry, RegistryError>;
     /// The name of the service unit `oid` in the SOTE organisation register, if it is there.
     async fn unit(&self, oid: &Oid) -> Result<Option<String>, RegistryError>;
+    /// Forgets what is kept of the organisation, so the next ask goes to the register (a user
+    /// asked to check now). Nothing to forget without a cache.
+    async fn forget(&self, _ytunnus: &YTunnus) {}
 }
 
 pub struct HttpCodeService(Http);

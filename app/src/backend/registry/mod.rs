@@ -1,6 +1,7 @@
 //! Clients of the outside registers we ask who may act for whom: the trade register, the
 //! professional registers, the National Code Service and Suomi.fi e-Authorizations (mandates).
 //! Each is a trait with one HTTP implementation; the sandbox answers the same HTTP on loopback.
+pub mod cached;
 pub mod code_service;
 pub mod mandates;
 pub mod professional_register;
@@ -30,6 +31,9 @@ pub enum RegistryError {
     Answer(&'static str, String),
     #[error("{0} answered with a body we cannot read: {1}")]
     Body(&'static str, HttpFailure),
+    /// One fetch's error, shared by everyone who waited for it (`cached`).
+    #[error("{0}")]
+    Shared(Arc<RegistryError>),
 }
 
 /// An error of the HTTP client with its URL taken out (`reqwest::Error::without_url`): reqwest

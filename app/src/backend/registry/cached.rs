@@ -1,0 +1,46 @@
+//! The code service's answers kept for a configured time to live (`KANTA_REGISTER_CACHE_SECONDS`)
+//! and fetched again after it: a page that shows ten service units asks the code service about
+//! each at most once per time to live, not once per view. Concurrent asks for one key wait for
+//! one fetch. Keyed by the register's own key (an organisation's Y-tunnus, a unit's OID), so an
+//! answer is the same whoever asks; errors are not kept. Per instance: a cache only saves work.
+use super::{CodeService, CodeServiceEntry, RegistryError};
+use crate::domain::{oid::Oid, ytunnus::YTunnus};
+use moka::future::Cache;
+use std::{sync::Arc, time::Duration};
+
+/// How many answers of each kind are kept at most.
+const CAPACITY: u64 = 100_000;
+
+pub struct CachedCodeService {
+    inner: Arc<dyn CodeService>,
+    organisations: Cache<YTunnus, CodeServiceEntry>,
+    units: Cache<Oid, Option<String>>,
+}
+
+impl CachedCodeService {
+    pub fn new(inner: Arc<dyn CodeService>, time_to_live: Duration) -> CachedCodeService {
+        CachedCodeService {
+            inner,
+            organisations: Cache::builder().max_capacity(CAPACITY).time_to_live(time_to_live).build(),
+            units: Cache::builder().max_capacity(CAPACITY).time_to_live(time_to_live).build(),
+        }
+    }
+}
+
+#[async_trait::async_trait]
+impl CodeService for CachedCodeService {
+    async fn organisation(&self, ytunnus: &YTunnus) -> Result<CodeServiceEntry, RegistryError> {
+        self.organisations
+            .try_get_with_by_ref(ytunnus, self.inner.organisation(ytunnus))
+            .await
+            .map_err(RegistryError::Shared)
+    }
+
+    async fn unit(&self, oid: &Oid) -> Result<Option<String>, RegistryError> {
+        self.units.try_get_with_by_ref(oid, self.inner.unit(oid)).await.map_err(RegistryError::Shared)
+    }
+
+    async fn forget(&self, ytunnus: &YTunnus) {
+        self.organisations.invalidate(ytunnus).await;
+    }
+}
