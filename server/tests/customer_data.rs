@@ -276,12 +276,7 @@ async fn reminders_go_to_administrative_contacts_at_most_monthly(app: TestApp) {
 
     // The code service no longer knows the clinic's service unit.
     let oid = "1.2.246.10.31415903.10.1";
-    let retired = reqwest::Client::new()
-        .post(format!("{}/sandbox/code-service/units/{oid}/retire", app.base))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(retired.status(), StatusCode::NO_CONTENT);
+    common::retire_unit(&app.base, oid).await;
     let (_, dashboard) = clinic.call("/api/applications/dashboard", &[("", "")]).await;
     assert!(dashboard.contains("UnitNotInRegister") && dashboard.contains(oid), "{dashboard}");
 
@@ -356,12 +351,7 @@ async fn the_code_service_is_asked_again_after_the_time_to_live(app: TestApp) {
     let (_, dashboard) = clinic.call("/api/applications/dashboard", &[("", "")]).await;
     assert!(!dashboard.contains("UnitNotInRegister"), "{dashboard}");
     let oid = "1.2.246.10.31415903.10.1";
-    let retired = reqwest::Client::new()
-        .post(format!("{}/sandbox/code-service/units/{oid}/retire", app.base))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(retired.status(), StatusCode::NO_CONTENT);
+    common::retire_unit(&app.base, oid).await;
     let (_, kept) = clinic.call("/api/applications/dashboard", &[("", "")]).await;
     assert!(!kept.contains("UnitNotInRegister"), "the kept answer, within its time to live: {kept}");
     tokio::time::sleep(std::time::Duration::from_millis(5200)).await;

@@ -162,12 +162,7 @@ async fn two_instances_on_one_postgres_migrate_once_send_each_mail_once_and_remi
 
     // A reminder due (the clinic's unit gone from the code service), `server remind` run twice
     // at once: one claims the day and reminds once, the other reports 0.
-    let retired = reqwest::Client::new()
-        .post(format!("{}/sandbox/code-service/units/1.2.246.10.31415903.10.1/retire", a.base))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(retired.status(), StatusCode::NO_CONTENT);
+    common::retire_unit(&a.base, "1.2.246.10.31415903.10.1").await;
     let before = mailbox.all().len();
     let remind = || {
         Command::new(BIN)

@@ -128,6 +128,12 @@ impl Reply {
     }
 }
 
+/// Retires service unit `oid` in the sandbox code service of the server at `base`.
+pub async fn retire_unit(base: &str, oid: &str) {
+    let retired = reqwest::Client::new().post(format!("{base}/sandbox/code-service/units/{oid}/retire")).send();
+    assert_eq!(retired.await.unwrap().status(), reqwest::StatusCode::NO_CONTENT);
+}
+
 /// A new, empty database in the test PostgreSQL cluster; its URL.
 pub async fn new_postgres_database() -> String {
     let admin_url = std::env::var("KANTA_TEST_POSTGRES_URL").expect(
