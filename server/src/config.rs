@@ -412,9 +412,9 @@ impl Config {
         };
 
         let minutes = |variable: &'static str, default: &str, per: i64| -> Result<chrono::Duration, ConfigError> {
-            let (value, bad) = parse(variable, "a whole number above zero", default);
+            let (value, bad) = parse(variable, "a whole number from 1 to 10000", default);
             match value.trim().parse::<i64>() {
-                Ok(n) if n > 0 => Ok(chrono::Duration::minutes(n * per)),
+                Ok(n) if (1..=10_000).contains(&n) => Ok(chrono::Duration::minutes(n * per)),
                 _ => Err(bad(value)),
             }
         };
@@ -447,9 +447,9 @@ impl Config {
                 expected: "the e-Authorizations secret for the configured KANTA_MANDATES_URL",
             }),
         };
-        let (recheck, bad) = parse("KANTA_ACTING_RECHECK_SECONDS", "a whole number of seconds, 0 or more", "300");
+        let (recheck, bad) = parse("KANTA_ACTING_RECHECK_SECONDS", "a whole number of seconds, 0 to 86400", "300");
         let recheck_after = match recheck.trim().parse::<i64>() {
-            Ok(n) if n >= 0 => chrono::Duration::seconds(n),
+            Ok(n) if (0..=86_400).contains(&n) => chrono::Duration::seconds(n),
             _ => return Err(bad(recheck)),
         };
         let (cache, bad) = parse("KANTA_REGISTER_CACHE_SECONDS", "a whole number of seconds, 0 to 86400", "300");
@@ -504,7 +504,7 @@ impl Config {
             get("KANTA_MAIL_FROM").unwrap_or_else(|| "Kanta Extranet <noreply@extranet.kanta.example>".into());
         // Bounded, so no setting can overflow a duration or a size.
         let whole = |variable: &'static str, default: &str, max: i64| -> Result<i64, ConfigError> {
-            let (value, bad) = parse(variable, "a whole number above zero, within reason", default);
+            let (value, bad) = parse(variable, "a whole number above zero and not too large", default);
             value.trim().parse::<i64>().ok().filter(|n| (1..=max).contains(n)).ok_or_else(|| bad(value))
         };
         let limits = crate::limits::Limits {

@@ -197,6 +197,10 @@ fn connections_that_do_not_send_their_headers_are_closed_and_the_cap_queues_the_
     std::thread::sleep(Duration::from_millis(1500));
     let open = idle.iter().filter(|s| !closed(s)).count();
     assert_eq!(open, 0, "connections still open two seconds after the header timeout");
+    // HTTP/2 without TLS (its preface) is not spoken: one connection, one request at a time.
+    let (code, answer) = raw(&format!("http://{}", server.1), b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
+    // (An HTTP/2 server would answer the preface with its SETTINGS frame.)
+    assert!(answer.is_empty() || (code == 400 && answer.starts_with("HTTP/1.1")), "HTTP/2 spoken: {answer:?}");
 }
 
 #[test]

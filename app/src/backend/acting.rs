@@ -64,6 +64,8 @@ pub async fn remember_organisation(
     registries: &Registries,
     found: &RegisteredOrganisation,
 ) -> Result<organisation::Model, AppError> {
+    // Stored with the time of asking: asked now, not taken from the cache.
+    registries.code_service.forget(&found.ytunnus).await;
     let entry = registries.code_service.organisation(&found.ytunnus).await?;
     let now = Utc::now();
     organisation::Entity::insert(organisation::ActiveModel {

@@ -260,15 +260,14 @@ enum Failure {
 }
 
 impl Failure {
-    /// RFC 5321's replies about a mailbox or a message: 550-555 (but not 554 without an
-    /// answer to the mail, which lettre cannot tell apart, so 554 counts as about the mail).
+    /// RFC 5321's replies about a mailbox or a message: 550-555, unless the enhanced status
+    /// (RFC 3463) says it is about us, 5.7.x ("relay access denied", the relay's policy), which
+    /// a fix at the relay mends for every mail.
     fn of(error: &lettre::transport::smtp::Error) -> Failure {
-        let about_the_mail = error.status().map(u16::from).is_some_and(|code| (550..=555).contains(&code));
-        if error.is_permanent() && about_the_mail {
-            Failure::Permanent(error.to_string())
-        } else {
-            Failure::Transient(error.to_string())
-        }
+        let text = error.to_string();
+        let about_the_mail =
+            error.status().map(u16::from).is_some_and(|code| (550..=555).contains(&code)) && !text.contains(" 5.7.");
+        if error.is_permanent() && about_the_mail { Failure::Permanent(text) } else { Failure::Transient(text) }
     }
 }
 

@@ -30,17 +30,29 @@ pub async fn run_today(
         tracing::info!(%today, "reminders: today's run is claimed already");
         return Ok(0);
     }
-    let reminded = send_due(db, registries, mail, today).await?;
+    let reminded = remind_all(db, registries, mail, today, true).await?;
     schedule::finish(db, Job::Reminders, today).await?;
     Ok(reminded)
 }
 
-/// Sends the reminders due on `today`; answers how many organisations were reminded.
+/// Sends the reminders due on `today`, outside any claimed run; answers how many organisations
+/// were reminded.
 pub async fn send_due(
     db: &DatabaseConnection,
     registries: &Registries,
     mail: &MailSettings,
     today: Date,
+) -> Result<usize, AppError> {
+    remind_all(db, registries, mail, today, false).await
+}
+
+/// `claimed`: in today's claimed run, which is marked still running after each organisation.
+async fn remind_all(
+    db: &DatabaseConnection,
+    registries: &Registries,
+    mail: &MailSettings,
+    today: Date,
+    claimed: bool,
 ) -> Result<usize, AppError> {
     let organisations: Vec<i32> = contact::Entity::find()
         .select_only()
@@ -54,7 +66,10 @@ pub async fn send_due(
         if remind(db, registries, mail, organisation_id, today).await? {
             reminded += 1;
         }
-        schedule::still_running(db, Job::Reminders, today).await?;
+        // A run given up as stale (this one was too slow) leaves the rest to the one that took over.
+        if claimed && !schedule::still_running(db, Job::Reminders, today).await? {
+            break;
+        }
     }
     Ok(reminded)
 }

@@ -25,10 +25,16 @@ impl Job {
 /// may take it over.
 pub const STALE_AFTER: chrono::Duration = chrono::Duration::hours(1);
 
-/// This process, as named in the claims it makes: host and process id.
+/// This process, as named in the claims it makes: host, process id and a random part (two
+/// containers may share a host name and both be process 1).
 pub fn instance() -> String {
-    let host = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap_or_default();
-    format!("{}:{}", host.trim(), std::process::id())
+    static NAME: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    NAME.get_or_init(|| {
+        use rand::Rng;
+        let host = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap_or_default();
+        format!("{}:{}:{:08x}", host.trim(), std::process::id(), rand::thread_rng().r#gen::<u32>())
+    })
+    .clone()
 }
 
 /// Claims `job`'s run on `day` for this process; answers `false` when another run (on any
@@ -65,9 +71,10 @@ pub async fn claim(db: &DatabaseConnection, job: Job, day: Date) -> Result<bool,
     Ok(taken_over.rows_affected == 1)
 }
 
-/// Marks this process's run of `job` on `day` still going, so no one takes it over as stale.
-pub async fn still_running(db: &DatabaseConnection, job: Job, day: Date) -> Result<(), DbErr> {
-    ours(job, day, scheduled_run::Column::ClaimedAt, Utc::now()).exec(db).await.map(|_| ())
+/// Marks this process's run of `job` on `day` still going, so no one takes it over as stale;
+/// answers `false` when the run is no longer this process's (taken over), so it stops.
+pub async fn still_running(db: &DatabaseConnection, job: Job, day: Date) -> Result<bool, DbErr> {
+    Ok(ours(job, day, scheduled_run::Column::ClaimedAt, Utc::now()).exec(db).await?.rows_affected == 1)
 }
 
 /// Marks this process's run of `job` on `day` done.

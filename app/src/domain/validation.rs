@@ -133,8 +133,10 @@ fn clean(value: &str, lines: bool) -> Result<String, Problem> {
             '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}' if lines => out.push('\n'),
             '\t' if lines => out.push(c),
             '\t' => out.push(' '),
-            // Bidirectional embeddings, overrides and isolates.
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => return Err(Problem::ControlCharacter),
+            // Bidirectional embeddings, overrides and isolates; a line break in one line.
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}' | '\u{85}' => {
+                return Err(Problem::ControlCharacter);
+            }
             c if c.is_control() => return Err(Problem::ControlCharacter),
             c => out.push(c),
         }
@@ -403,6 +405,7 @@ mod tests {
         assert_eq!(long_text("Rivi 1\r\nRivi 2\rRivi 3\n", 0, 50), Ok("Rivi 1\nRivi 2\nRivi 3".into()));
         assert_eq!(long_text("x\u{7}", 0, 50), Err(Problem::ControlCharacter));
         assert_eq!(long_text("a\u{2028}b\u{b}c", 0, 50), Ok("a\nb\nc".into()));
+        assert_eq!(text("a\u{2028}b", 0, 50), Err(Problem::ControlCharacter));
         assert_eq!(text("", 0, 5), Ok(String::new()));
     }
 }

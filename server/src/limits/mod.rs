@@ -45,10 +45,13 @@ pub fn apply(router: Router, limits: Limits, rates: std::sync::Arc<rate::Limiter
         .layer(middleware::from_fn_with_state(bodies, bounded_body))
         .layer(middleware::from_fn(server_fn_requests))
         .layer(middleware::from_fn_with_state(rates, rate::limit))
+        // Once more outside: a panic in the layers above is answered too.
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(panicked))
         .layer(middleware::from_fn(refusal::render))
 }
 
-/// File uploads read into memory at once; more wait their turn (each may be `upload_limit`).
+/// File uploads (to the functions that take them) read into memory at once; more wait their
+/// turn, within the time limit (each may be `upload_limit`).
 const UPLOADS_AT_ONCE: usize = 4;
 
 #[derive(Clone)]
@@ -70,20 +73,23 @@ fn content_type(request: &Request) -> Option<&str> {
 /// within the request time limit gets 408. The app's own time limit starts after.
 async fn bounded_body(State(bodies): State<Bodies>, request: Request, next: Next) -> Response {
     let limits = bodies.limits;
-    let upload = is_multipart(&request);
+    let upload = takes_multipart(request.uri().path());
     let limit = if upload { limits.upload_limit } else { limits.body_limit };
     let too_large = || refuse(AppError::TooLarge { limit_kb: u32::try_from(limit / 1024).unwrap_or(u32::MAX) });
     let declared = request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
     if declared.is_some_and(|n| n > limit as u64) {
         return too_large();
     }
-    let _slot = match upload {
-        true => bodies.uploads.acquire_owned().await.ok(),
-        false => None,
-    };
     let (parts, body) = request.into_parts();
-    let read = tokio::time::timeout(limits.request_timeout, axum::body::to_bytes(body, limit)).await;
-    let Ok(read) = read else {
+    let read = tokio::time::timeout(limits.request_timeout, async {
+        let slot = match upload {
+            true => bodies.uploads.acquire_owned().await.ok(),
+            false => None,
+        };
+        (axum::body::to_bytes(body, limit).await, slot)
+    })
+    .await;
+    let Ok((read, _slot)) = read else {
         let mut response = refuse(AppError::Transport("the body did not arrive in time".into()));
         *response.status_mut() = StatusCode::REQUEST_TIMEOUT;
         return response;

@@ -130,7 +130,9 @@ impl Limiters {
     fn key(&self, class: Class, request: &Request) -> String {
         let session =
             class.per_session().then(|| app::backend::cookie(request.headers(), self.session_cookie)).flatten();
-        match (session, self.address(request)) {
+        // A server listening on `[::]` sees IPv4 clients as `::ffff:a.b.c.d`.
+        let address = self.address(request).map(|a| a.to_canonical());
+        match (session, address) {
             (Some(token), _) => format!("session:{token}"),
             (None, Some(IpAddr::V6(v6))) => {
                 let s = v6.segments();
@@ -191,5 +193,37 @@ mod tests {
         assert_eq!(parse_address("[2001:db8::1]:5000"), "2001:db8::1".parse().ok());
         assert_eq!(parse_address("2001:db8::1"), "2001:db8::1".parse().ok());
         assert_eq!(parse_address("unknown"), None);
+    }
+
+    fn request(peer: &str, forwarded: &[&str]) -> Request {
+        let mut request = Request::get("/api/support/send");
+        for line in forwarded {
+            request = request.header("x-forwarded-for", *line);
+        }
+        let mut request = request.body(axum::body::Body::empty()).unwrap();
+        request.extensions_mut().insert(ConnectInfo(peer.parse::<SocketAddr>().unwrap()));
+        request
+    }
+
+    #[test]
+    fn clients_are_told_apart_by_the_address_our_proxy_saw() {
+        let limits = |header: Option<&str>| RateLimits {
+            login: 1,
+            support: 1,
+            registers: 1,
+            import: 1,
+            trusted_header: header.map(|h| HeaderName::try_from(h).unwrap()),
+        };
+        let behind_proxy = Limiters::new(&limits(Some("x-forwarded-for")), "kanta_session");
+        let key = |peer, lines: &[&str]| behind_proxy.key(Class::Support, &request(peer, lines));
+        // The last line's last address is the one our proxy added; a forged first line is ignored.
+        assert_eq!(key("10.0.0.1:1", &["6.6.6.6", "198.51.100.7, 203.0.113.5:4431"]), "address:203.0.113.5");
+        // An IPv6 client counts by its /64; an IPv4 one written as IPv6 by its IPv4 address.
+        assert_eq!(key("10.0.0.1:1", &["2001:db8:1:2:aaaa::1"]), "address:2001:db8:1:2::/64");
+        assert_eq!(key("10.0.0.1:1", &["::ffff:192.0.2.9"]), "address:192.0.2.9");
+        // No readable address: the peer's, never one key for everyone.
+        assert_eq!(key("10.0.0.1:1", &["unknown"]), "address:10.0.0.1");
+        let direct = Limiters::new(&limits(None), "kanta_session");
+        assert_eq!(direct.key(Class::Support, &request("[::ffff:192.0.2.8]:9", &["6.6.6.6"])), "address:192.0.2.8");
     }
 }

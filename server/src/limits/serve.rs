@@ -57,7 +57,9 @@ pub async fn serve(listener: TcpListener, app: Router, limits: Limits, shutdown:
             app.clone().oneshot(request)
         });
         let stream = Idle::new(stream, limits.header_read_timeout, keep_alive);
-        let connection = builder.serve_connection_with_upgrades(TokioIo::new(stream), service).into_owned();
+        // `serve_connection` honours `http1_only`; the variant with upgrades would still switch
+        // to HTTP/2 on its preface.
+        let connection = builder.serve_connection(TokioIo::new(stream), service).into_owned();
         let connection = graceful.watch(connection);
         tokio::spawn(async move {
             if let Err(error) = connection.await {

@@ -1,8 +1,9 @@
 //! The code service's answers kept for a configured time to live (`KANTA_REGISTER_CACHE_SECONDS`)
 //! and fetched again after it: a page that shows ten service units asks the code service about
-//! each at most once per time to live, not once per view. Concurrent asks for one key wait for
-//! one fetch. Keyed by the register's own key (an organisation's Y-tunnus, a unit's OID), so an
-//! answer is the same whoever asks; errors are not kept. Per instance: a cache only saves work.
+//! each at most once per time to live, not once per view. Concurrent asks for an organisation wait
+//! for one fetch. Keyed by the register's own key (an organisation's Y-tunnus, a unit's OID), so
+//! an answer is the same whoever asks; errors, and "no such unit", are not kept. What is stored
+//! in the database is asked afresh (`forget`). Per instance: a cache only saves work.
 use super::{CodeService, CodeServiceEntry, RegistryError};
 use crate::domain::{oid::Oid, ytunnus::YTunnus};
 use moka::future::Cache;
@@ -14,7 +15,8 @@ const CAPACITY: u64 = 100_000;
 pub struct CachedCodeService {
     inner: Arc<dyn CodeService>,
     organisations: Cache<YTunnus, CodeServiceEntry>,
-    units: Cache<Oid, Option<String>>,
+    /// Only units the register knows: one just registered must not stay "unknown".
+    units: Cache<Oid, String>,
 }
 
 impl CachedCodeService {
@@ -37,7 +39,14 @@ impl CodeService for CachedCodeService {
     }
 
     async fn unit(&self, oid: &Oid) -> Result<Option<String>, RegistryError> {
-        self.units.try_get_with_by_ref(oid, self.inner.unit(oid)).await.map_err(RegistryError::Shared)
+        if let Some(name) = self.units.get(oid).await {
+            return Ok(Some(name));
+        }
+        let answer = self.inner.unit(oid).await?;
+        if let Some(name) = &answer {
+            self.units.insert(oid.clone(), name.clone()).await;
+        }
+        Ok(answer)
     }
 
     async fn forget(&self, ytunnus: &YTunnus) {
