@@ -27,6 +27,7 @@ on_both_databases!(
     a_principal_with_roles_in_e_authorizations,
     an_incomplete_mandate_is_refused_with_its_own_message,
     the_chooser_follows_only_local_paths,
+    the_audit_trail_is_read_a_page_at_a_time,
 );
 on_both_databases!(
     with [("KANTA_ACTING_RECHECK_SECONDS", "0")];
@@ -575,4 +576,48 @@ async fn every_server_function_against_every_basis(app: TestApp) {
 /// The one audit event that `condition` picks.
 async fn the_audit_event(app: &TestApp, condition: sea_orm::sea_query::SimpleExpr) -> audit_event::Model {
     audit_event::Entity::find().filter(condition).one(&app.db).await.unwrap().expect("an audit event")
+}
+
+/// 120 more events: the trail comes newest first in pages of 50, every event once, and the
+/// links between pages work without JavaScript.
+async fn the_audit_trail_is_read_a_page_at_a_time(app: TestApp) {
+    use app::backend::identity::{Audit, audit};
+    let browser = Browser::new(&app.base);
+    log_in(&browser, "p01").await;
+    let organisation = the_audit_event(&app, audit_event::Column::Action.eq("acting-started")).await.organisation_id;
+    for n in 0..120 {
+        let detail = n.to_string();
+        let entry = Audit {
+            organisation_id: organisation,
+            detail: Some(&detail),
+            ..Audit::of_person(1, "code-service-checked")
+        };
+        audit(&app.db, &entry).await.unwrap();
+    }
+    let total = audit_event::Entity::find()
+        .filter(audit_event::Column::OrganisationId.eq(organisation))
+        .count(&app.db)
+        .await
+        .unwrap();
+    let (mut sizes, mut before) = (Vec::new(), None::<i64>);
+    loop {
+        let fields: Vec<(&str, String)> = before.iter().map(|b| ("before", b.to_string())).collect();
+        let (status, body) = browser.call("/api/organisation/audit", &fields).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let page: serde_json::Value = serde_json::from_str(&body).unwrap();
+        sizes.push(page["lines"].as_array().unwrap().len() as u64);
+        match page["older"].as_i64() {
+            Some(next) => before = Some(next),
+            None => break,
+        }
+    }
+    assert_eq!(sizes.iter().sum::<u64>(), total, "{sizes:?}");
+    assert_eq!(&sizes[..2], [50, 50]);
+    // Without JavaScript: the page links to the older page, and that one back to the newest.
+    let first = browser.get("/organisation").await;
+    let older = first.body.split("href=\"/organisation?audit_before=").nth(1).expect("a link to older events");
+    let id: String = older.chars().take_while(char::is_ascii_digit).collect();
+    let second = browser.get(&format!("/organisation?audit_before={id}")).await;
+    assert!(second.body.contains("id=\"audit-newest\"") && second.body.contains("id=\"audit-older\""));
+    assert!(!first.body.contains("id=\"audit-newest\""));
 }

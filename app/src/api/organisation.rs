@@ -65,24 +65,26 @@ pub async fn organisation_overview() -> Result<OrganisationFacts, AppError> {
     )
 }
 
-/// The organisation's audit trail, newest first: every user of the organisation may read it.
+/// One page of the audit trail, and where the next, older one starts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditPage {
+    pub lines: Vec<AuditLine>,
+    /// Give as `before` for the next, older page; `None` on the last page.
+    pub older: Option<i64>,
+}
+
+/// The organisation's audit trail, newest first, a page at a time (`before`: the `older` of the
+/// page shown; none for the newest): every user of the organisation may read it.
 #[server(endpoint = "organisation/audit")]
-pub async fn organisation_audit() -> Result<Vec<AuditLine>, AppError> {
-    use crate::{backend::entities::audit_event, domain::acting::Action};
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+pub async fn organisation_audit(before: Option<i64>) -> Result<AuditPage, AppError> {
+    use crate::domain::acting::Action;
     super::respond(
         async {
             let acting = super::guard::acting_for(Action::SeeBillingAndAdministrativeContent).await?;
             let db = crate::backend::db()?;
             let lang = crate::i18n::request_lang();
-            let events = audit_event::Entity::find()
-                .filter(audit_event::Column::OrganisationId.eq(acting.now.organisation.id))
-                .order_by_desc(audit_event::Column::Id)
-                .limit(200)
-                .find_also_related(crate::backend::entities::person::Entity)
-                .all(&db)
-                .await?;
-            Ok(events
+            let (events, older) = crate::backend::identity::trail(&db, acting.now.organisation.id, before).await?;
+            let lines = events
                 .into_iter()
                 .map(|(e, person)| AuditLine {
                     at: crate::backend::format_time(e.at, lang),
@@ -91,7 +93,8 @@ pub async fn organisation_audit() -> Result<Vec<AuditLine>, AppError> {
                     action: e.action,
                     allowed: e.outcome == "allowed",
                 })
-                .collect())
+                .collect();
+            Ok(AuditPage { lines, older })
         }
         .await,
     )

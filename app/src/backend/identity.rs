@@ -287,6 +287,36 @@ pub async fn audit(db: &impl ConnectionTrait, entry: &Audit<'_>) -> Result<(), D
     .map(|_| ())
 }
 
+/// Lines of the audit trail on one page.
+pub const TRAIL_PAGE: u64 = 50;
+
+/// One page of `organisation_id`'s audit trail, newest first: the events before event `before`
+/// (from the newest when `None`), each with the person who acted; and the id to ask for the
+/// next, older page with, if there is one. Keyset pagination on the index
+/// `audit_event_organisation_id` (organisation, id): the same cost on any page.
+pub async fn trail(
+    db: &impl ConnectionTrait,
+    organisation_id: i32,
+    before: Option<i64>,
+) -> Result<(Vec<(audit_event::Model, Option<super::entities::person::Model>)>, Option<i64>), DbErr> {
+    use sea_orm::{QueryOrder, QuerySelect};
+    let mut query = audit_event::Entity::find().filter(audit_event::Column::OrganisationId.eq(organisation_id));
+    if let Some(before) = before {
+        query = query.filter(audit_event::Column::Id.lt(before));
+    }
+    let mut events = query
+        .order_by_desc(audit_event::Column::Id)
+        .limit(TRAIL_PAGE + 1)
+        .find_also_related(super::entities::person::Entity)
+        .all(db)
+        .await?;
+    let older = (events.len() as u64 > TRAIL_PAGE).then(|| {
+        events.truncate(TRAIL_PAGE as usize);
+        events.last().map(|(e, _)| e.id)
+    });
+    Ok((events, older.flatten()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,7 @@
 //! Kanta services into use, and who has done what for it.
 use crate::{
     api::organisation::{
-        AuditLine, CheckCodeService, OrganisationFacts, audit_action_message, organisation_audit, organisation_overview,
+        AuditPage, CheckCodeService, OrganisationFacts, audit_action_message, organisation_audit, organisation_overview,
     },
     components::session::{RequireLogin, reload},
     error::AppError,
@@ -15,27 +15,27 @@ pub fn Organisation() -> impl IntoView {
     // The trail is asked for once the overview is allowed: asked at the same time, both would
     // re-check the basis, and when the first found it ended, the second would see no
     // organisation at all and the page would say "choose one" instead of why.
-    let page = Resource::new_blocking(
-        || (),
-        |_| async {
-            let facts = organisation_overview().await;
-            let trail = if facts.is_ok() { organisation_audit().await.ok() } else { None };
-            (facts, trail)
-        },
-    );
+    // `?audit_before=<id>`: an older page of the trail, a plain link that works without JavaScript.
+    let query = leptos_router::hooks::use_query_map();
+    let before = move || query.with(|q| q.get("audit_before").and_then(|b| b.parse::<i64>().ok()));
+    let page = Resource::new_blocking(before, |before| async move {
+        let facts = organisation_overview().await;
+        let trail = if facts.is_ok() { organisation_audit(before).await.ok() } else { None };
+        (facts, trail, before.is_some())
+    });
     view! {
         <RequireLogin>
             <div class="page">
                 <Suspense>
                     {move || {
                         page.get()
-                            .map(|(facts, trail)| {
+                            .map(|(facts, trail, paged)| {
                                 view! {
                                     {match facts {
                                         Ok(f) => view! { <Facts facts=f/> }.into_any(),
                                         Err(e) => view! { <Refused error=e/> }.into_any(),
                                     }}
-                                    {trail.map(|lines| view! { <AuditTrail lines/> })}
+                                    {trail.map(|page| view! { <AuditTrail page paged/> })}
                                 }
                             })
                     }}
@@ -89,9 +89,11 @@ fn Facts(facts: OrganisationFacts) -> impl IntoView {
     }
 }
 
+/// A page of the trail; `paged`: an older page, with the way back to the newest.
 #[component]
-fn AuditTrail(lines: Vec<AuditLine>) -> impl IntoView {
-    let rows = lines
+fn AuditTrail(page: AuditPage, paged: bool) -> impl IntoView {
+    let rows = page
+        .lines
         .into_iter()
         .map(|line| {
             let outcome = if line.allowed { tr(msg!("audit-allowed")) } else { tr(msg!("audit-denied")) };
@@ -124,6 +126,12 @@ fn AuditTrail(lines: Vec<AuditLine>) -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            <p class="pager">
+                {paged.then(|| view! { <a href="/organisation#audit-heading" id="audit-newest">{t!("audit-newest")}</a> })}
+                {page.older.map(|id| view! {
+                    <a href=format!("/organisation?audit_before={id}#audit-heading") id="audit-older">{t!("audit-older")}</a>
+                })}
+            </p>
         </section>
     }
 }

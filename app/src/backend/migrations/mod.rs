@@ -8,6 +8,7 @@ mod m0004_onboarding;
 mod m0005_customer_data;
 mod m0006_services_and_units;
 mod m0007_several_instances;
+mod m0008_audit_trail_pages;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0005_customer_data::Migration),
             Box::new(m0006_services_and_units::Migration),
             Box::new(m0007_several_instances::Migration),
+            Box::new(m0008_audit_trail_pages::Migration),
         ]
     }
 }
