@@ -333,23 +333,7 @@ pub async fn send_again(
     settings: &MailSettings,
     id: i32,
 ) -> Result<(), crate::error::AppError> {
-    let resent = mail_outbox::Entity::update_many()
-        .col_expr(mail_outbox::Column::FailedAt, sea_orm::sea_query::Expr::value(Option::<chrono::DateTime<Utc>>::None))
-        .col_expr(
-            mail_outbox::Column::NextAttemptAt,
-            sea_orm::sea_query::Expr::value(Option::<chrono::DateTime<Utc>>::None),
-        )
-        .col_expr(mail_outbox::Column::Attempts, sea_orm::sea_query::Expr::value(0))
-        .col_expr(
-            mail_outbox::Column::RetryUntil,
-            sea_orm::sea_query::Expr::value(Some(Utc::now() + settings.retry.window)),
-        )
-        .filter(mail_outbox::Column::Id.eq(id))
-        .filter(mail_outbox::Column::FailedAt.is_not_null())
-        .filter(mail_outbox::Column::SentAt.is_null())
-        .exec(db)
-        .await?;
-    if resent.rows_affected == 0 {
+    if requeue_given_up(db, settings, Some(id)).await? == 0 {
         return Err(crate::error::AppError::NotFound);
     }
     Ok(())
@@ -357,18 +341,25 @@ pub async fn send_again(
 
 /// Queues every undeliverable mail again (after a relay's fault is mended); answers how many.
 pub async fn send_all_again(db: &DatabaseConnection, settings: &MailSettings) -> Result<u64, DbErr> {
+    requeue_given_up(db, settings, None).await
+}
+
+/// Gives the mail given up (`only` that one, or all) a new retry window from now, to be tried
+/// at once; answers how many.
+async fn requeue_given_up(db: &DatabaseConnection, settings: &MailSettings, only: Option<i32>) -> Result<u64, DbErr> {
     use sea_orm::sea_query::Expr;
     let none = Option::<chrono::DateTime<Utc>>::None;
-    let resent = mail_outbox::Entity::update_many()
+    let mut requeue = mail_outbox::Entity::update_many()
         .col_expr(mail_outbox::Column::FailedAt, Expr::value(none))
         .col_expr(mail_outbox::Column::NextAttemptAt, Expr::value(none))
         .col_expr(mail_outbox::Column::Attempts, Expr::value(0))
         .col_expr(mail_outbox::Column::RetryUntil, Expr::value(Some(Utc::now() + settings.retry.window)))
         .filter(mail_outbox::Column::FailedAt.is_not_null())
-        .filter(mail_outbox::Column::SentAt.is_null())
-        .exec(db)
-        .await?;
-    Ok(resent.rows_affected)
+        .filter(mail_outbox::Column::SentAt.is_null());
+    if let Some(id) = only {
+        requeue = requeue.filter(mail_outbox::Column::Id.eq(id));
+    }
+    Ok(requeue.exec(db).await?.rows_affected)
 }
 
 /// Mail that has not gone out: given up first, then the retried ones, newest first within each.
