@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { test, expect, type Page, type Browser } from '@playwright/test';
 import { msg, hydrated, type Lang } from './messages';
 import { browserLocale, logIn } from './sandbox';
-import { answersOf, applicationState, historyOf, servicesOf, signatureOf, storedTextHash, testHetu } from './database';
+import { answersOf, applicationState, historyOf, outboxOf, servicesOf, signatureOf, storedTextHash, testHetu } from './database';
 
 /** Each language takes services into use for an organisation of its own, so runs never meet. */
 const clinics = {
@@ -463,6 +463,47 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       await page.getByRole('button', { name: msg(lang, 'application-command-submit') }).click();
       await expect(page.locator('.lead .badge')).toHaveText(msg(lang, 'application-state-submitted'));
       expect(applicationState(id)).toBe('submitted|4');
+    });
+  });
+}
+
+for (const lang of ['fi', 'sv'] as Lang[]) {
+  test.describe(`undeliverable mail in ${lang}`, () => {
+    test.use({ locale: browserLocale[lang] });
+
+    test('mail the relay refuses is listed for staff, who send it again', async ({ page, browser }, info) => {
+      test.skip(info.project.name !== 'desktop', 'one run per language: the professional has one application per service');
+      test.setTimeout(120_000);
+      // A self-employed physician; each language applies for a service of its own.
+      const service = lang === 'fi' ? 'service-patient-data' : 'service-eprescription';
+      const address = `johan.${lang}@undeliverable.example`;
+      await logIn(page, lang, { listed: 'Johan Sjöberg' });
+      const id = await start(page, lang, service);
+      await fillApplication(page, lang, answers('1.2.246.10.31418354.10.1', address, lang));
+      await page.getByRole('button', { name: msg(lang, 'agreement-sign') }).click();
+      await expect(page.locator('#signed-hash')).not.toBeEmpty();
+      await page.getByRole('button', { name: msg(lang, 'application-command-submit') }).click();
+      await expect(page.locator('.lead .badge')).toHaveText(msg(lang, 'application-state-submitted'));
+      expect(applicationState(id)).toMatch(/^submitted\|/);
+      // The sandbox relay refuses the mailbox for good (550): given up on the first attempt.
+      await expect.poll(() => outboxOf(address).split('|').slice(0, 2).join('|')).toBe('1|1');
+      const before = outboxOf(address);
+
+      const context = await browser.newContext({ locale: browserLocale[lang] });
+      const desk = await context.newPage();
+      await logIn(desk, lang, { listed: staff });
+      await desk.goto('/staff');
+      await desk.locator('#staff-mail-link').click();
+      await expect(desk.getByRole('heading', { level: 1 })).toHaveText(msg(lang, 'staff-mail-heading'));
+      const row = desk.locator('#undelivered-mail tr', { hasText: address });
+      await expect(row).toContainText(msg(lang, 'staff-mail-undeliverable'));
+      await expect(row).toContainText('550');
+      await row.getByRole('button', { name: msg(lang, 'staff-mail-again') }).click();
+      await expect(desk).toHaveURL(/\/staff\/mail$/);
+      // Tried once more (and refused again): a new attempt, after the one before.
+      await expect.poll(() => outboxOf(address)).not.toBe(before);
+      await expect.poll(() => outboxOf(address).split('|').slice(0, 2).join('|')).toBe('1|1');
+      await context.close();
     });
   });
 }

@@ -113,3 +113,10 @@ export function billingRows(prefix: string): string {
 export function contactOf(name: string): string {
   return text(`select kind || '|' || email || '|' || phone || '|' || coalesce(valid_to, '') from contact where name = '${name}'`);
 }
+
+/** The outbox's state of the mail to `address`: `attempts|given up (1/0)|last tried`. */
+export function outboxOf(address: string): string {
+  return text(
+    `select attempts || '|' || (failed_at is not null) || '|' || coalesce(last_tried_at, '') from mail_outbox where to_address = '${address}'`,
+  );
+}
