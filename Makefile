@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/end2end/node_modules/.bin:$(PATH)
 # so it reuses those artefacts instead of building every crate a second time.
 LEPTOS_BUILD_ENV := LEPTOS_OUTPUT_NAME=kanta LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg \
 	LEPTOS_SITE_ADDR=127.0.0.1:3000 LEPTOS_RELOAD_PORT=3001 LEPTOS_LIB_DIR=frontend LEPTOS_BIN_DIR=server \
-	LEPTOS_JS_MINIFY=false LEPTOS_HASH_FILES=false RUSTFLAGS="--cfg erase_components"
+	LEPTOS_JS_MINIFY=false LEPTOS_HASH_FILES=true LEPTOS_HASH_FILE_NAME=hash.txt RUSTFLAGS="--cfg erase_components"
 
 .PHONY: run test setup build build-release size bench clean-data
 
@@ -18,7 +18,7 @@ run: setup build
 	./target/debug/server serve
 
 build:
-	cargo leptos build
+	cargo leptos build --split
 
 ## Release build, then the compressed size of the first load of the front page and of a guide.
 size: build-release
@@ -28,7 +28,7 @@ size: build-release
 bench: size
 
 build-release:
-	cargo leptos build --release --precompress
+	cargo leptos build --release --precompress --split
 
 ## Every test: unit, integration on SQLite and PostgreSQL, Playwright in headless Chromium.
 test: setup build

@@ -1,21 +1,22 @@
 //! Embeds every `locales/<lang>/*.ftl` file, so adding a file needs no code change.
 //!
 //! - `locales.rs`: the sources, for Fluent on the server.
-//! - `catalogue.rs`: the same messages parsed here, at build time, into static patterns for the
-//!   browser, which then needs no Fluent parser. The browser build (islands only) leaves out files
-//!   marked as used by server-rendered pages only.
+//! - `catalogue_<lang>.json`: the messages the browser uses, parsed here at build time into plain
+//!   patterns, so the browser needs no Fluent parser. Files marked as used by server-rendered pages
+//!   only are left out. The server sends the page's language as a script of its own (see
+//!   `i18n::browser`), so the WASM carries no text.
 use fluent_syntax::{ast, parser};
+use serde_json::{Value, json};
 use std::{env, fs, path::Path};
 
 /// The first line of a file whose messages only server-rendered pages use.
 const SERVER_ONLY: &str = "### Server-rendered pages only:";
 
 fn main() {
-    let browser = env::var_os("CARGO_FEATURE_HYDRATE").is_some() && env::var_os("CARGO_FEATURE_SSR").is_none();
     let locales = Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales");
     println!("cargo:rerun-if-changed={}", locales.display());
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).to_path_buf();
     let mut sources = String::new();
-    let mut catalogue = String::new();
     for lang in ["fi", "sv"] {
         let dir = locales.join(lang);
         println!("cargo:rerun-if-changed={}", dir.display());
@@ -27,14 +28,14 @@ fn main() {
         files.sort();
         let name = lang.to_uppercase();
         sources.push_str(&format!("pub const {name}: &[(&str, &str)] = &[\n"));
-        let mut messages = Vec::new();
+        let mut catalogue = serde_json::Map::new();
         for f in files {
             println!("cargo:rerun-if-changed={}", f.display());
             let file = f.file_name().unwrap().to_string_lossy().into_owned();
             let path = f.canonicalize().unwrap();
             sources.push_str(&format!("    ({file:?}, include_str!({:?})),\n", path.display().to_string()));
             let source = fs::read_to_string(&f).unwrap();
-            if browser && source.starts_with(SERVER_ONLY) {
+            if source.starts_with(SERVER_ONLY) {
                 continue;
             }
             // Syntax errors are the locale tests' to report; what parses is used.
@@ -44,26 +45,21 @@ fn main() {
                     && let Some(value) = &m.value
                 {
                     let context = format!("{file} ({lang}): {}", m.id.name);
-                    messages.push((m.id.name.to_string(), pattern(value, &context)));
+                    catalogue.insert(m.id.name.to_string(), pattern(value, &context));
                 }
             }
         }
         sources.push_str("];\n");
-        messages.sort();
-        catalogue.push_str(&format!("pub static {name}: &[(&str, &[Part])] = &[\n"));
-        for (id, parts) in messages {
-            catalogue.push_str(&format!("    ({id:?}, {parts}),\n"));
-        }
-        catalogue.push_str("];\n");
+        let json = serde_json::to_string(&Value::Object(catalogue)).unwrap();
+        fs::write(out.join(format!("catalogue_{lang}.json")), json).unwrap();
     }
-    let out = Path::new(&env::var("OUT_DIR").unwrap()).to_path_buf();
     fs::write(out.join("locales.rs"), sources).unwrap();
-    fs::write(out.join("catalogue.rs"), catalogue).unwrap();
 }
 
-/// A pattern as Rust source: `&[Part::Text(..), Part::Var(..), Part::Select(..)]`.
-fn pattern(pattern: &ast::Pattern<&str>, context: &str) -> String {
-    let mut parts: Vec<String> = Vec::new();
+/// A pattern as JSON: an array of parts, each a text (string), a variable (`{"var": name}`) or a
+/// select on a variable (`{"select": name, "variants": [[key, parts], ...], "default": index}`).
+fn pattern(pattern: &ast::Pattern<&str>, context: &str) -> Value {
+    let mut parts: Vec<Value> = Vec::new();
     let mut text = String::new();
     for element in &pattern.elements {
         match element {
@@ -73,21 +69,21 @@ fn pattern(pattern: &ast::Pattern<&str>, context: &str) -> String {
                     ast::Expression::Inline(ast::InlineExpression::StringLiteral { value }) => text.push_str(value),
                     ast::Expression::Inline(ast::InlineExpression::VariableReference { id }) => {
                         flush(&mut text, &mut parts);
-                        parts.push(format!("Part::Var({:?})", id.name));
+                        parts.push(json!({ "var": id.name }));
                     }
                     ast::Expression::Select { selector: ast::InlineExpression::VariableReference { id }, variants } => {
                         flush(&mut text, &mut parts);
                         let default = variants.iter().position(|v| v.default).unwrap_or(0);
-                        let variants: Vec<String> = variants
+                        let variants: Vec<Value> = variants
                         .iter()
                         .map(|v| {
                             let ast::VariantKey::Identifier { name: key } = &v.key else {
                                 panic!("{context}: the browser's catalogue has named variant keys only ([one], not [1])");
                             };
-                            format!("({key:?}, {})", self::pattern(&v.value, context))
+                            json!([key, self::pattern(&v.value, context)])
                         })
                         .collect();
-                        parts.push(format!("Part::Select({:?}, &[{}], {default})", id.name, variants.join(", ")));
+                        parts.push(json!({ "select": id.name, "variants": variants, "default": default }));
                     }
                     other => panic!(
                         "{context}: the browser's catalogue does not support {other:?}; use text, variables and selects on a variable"
@@ -97,12 +93,11 @@ fn pattern(pattern: &ast::Pattern<&str>, context: &str) -> String {
         }
     }
     flush(&mut text, &mut parts);
-    format!("&[{}]", parts.join(", "))
+    Value::Array(parts)
 }
 
-fn flush(text: &mut String, parts: &mut Vec<String>) {
+fn flush(text: &mut String, parts: &mut Vec<Value>) {
     if !text.is_empty() {
-        parts.push(format!("Part::Text({text:?})"));
-        text.clear();
+        parts.push(Value::String(std::mem::take(text)));
     }
 }

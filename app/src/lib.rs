@@ -21,7 +21,7 @@ pub mod backend;
 
 use components::layout::Layout;
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
 use leptos_router::{
     SsrMode,
     components::{Route, Router, Routes},
@@ -36,6 +36,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     set_content_security_policy();
     #[cfg(not(feature = "ssr"))]
     let lang = i18n::Lang::default();
+    #[cfg(feature = "ssr")]
+    let messages = i18n::browser::script(lang).path.as_str();
+    #[cfg(not(feature = "ssr"))]
+    let messages = "";
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -48,6 +52,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
                 <link rel="manifest" href="/manifest.webmanifest"/>
                 <AutoReload options=options.clone()/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
+                // Before the islands' script, which runs after it (both are deferred).
+                <script defer src=messages></script>
                 <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
@@ -89,7 +96,6 @@ pub fn App() -> impl IntoView {
     components::session::provide_session();
 
     view! {
-        <Stylesheet id="leptos" href="/pkg/kanta.css"/>
         <Title text=t!("service-name")/>
         <Router>
             <Layout>

@@ -41,6 +41,26 @@ async function storedDraft(page: Page, wizard = 'before-you-start') {
   );
 }
 
+// A deploy changes every file it changes the name of, so a browser or worker holding the last
+// build can never serve its script with this build's page.
+test('the build\'s files are named by their content, kept a year, and all stored by the worker', async ({ page, request }) => {
+  const loaded: string[] = [];
+  page.on('response', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith('/pkg/') || path.startsWith('/i18n/')) loaded.push(path);
+  });
+  await page.goto('/guides/before-you-start');
+  await hydrated(page);
+  // The main module, the page's lazy island and its chunks, the styles and the messages.
+  expect(loaded.filter((p) => p.endsWith('.wasm')).length).toBeGreaterThan(1);
+  const worker = await (await request.get('/sw.js')).text();
+  for (const path of new Set(loaded)) {
+    expect(path).toMatch(/\.[A-Za-z0-9_-]{16,22}\.(js|wasm|css)$/);
+    expect((await request.get(path)).headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(worker, `the worker does not store ${path}`).toContain(`"${path}"`);
+  }
+});
+
 for (const lang of ['fi', 'sv'] as Lang[]) {
   test.describe(`offline in ${lang}`, () => {
     test.use({ locale: browserLocale[lang] });

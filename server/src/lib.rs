@@ -1,4 +1,5 @@
 //! The axum server: routes, middleware and the process around the Leptos app.
+mod assets;
 pub mod auth;
 pub mod config;
 pub mod limits;
@@ -30,7 +31,8 @@ pub async fn open_database(config: &Config) -> Result<sea_orm::DatabaseConnectio
 }
 
 /// Serves until SIGINT or SIGTERM, then finishes the requests in flight.
-pub async fn serve(config: Config, options: LeptosOptions) -> Result<(), Box<dyn std::error::Error>> {
+pub async fn serve(config: Config, mut options: LeptosOptions) -> Result<(), Box<dyn std::error::Error>> {
+    assets::use_hashed_names_if_built(&mut options);
     let db = open_database(&config).await?;
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await

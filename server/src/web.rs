@@ -20,9 +20,7 @@ use leptos_axum::{LeptosRoutes, generate_route_list};
 use sea_orm::DatabaseConnection;
 use serde::Deserialize;
 use std::sync::Arc;
-use tower_http::{
-    compression::CompressionLayer, services::ServeDir, set_header::SetResponseHeaderLayer, trace::TraceLayer,
-};
+use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
 #[derive(Clone, FromRef)]
 pub struct AppState {
@@ -45,17 +43,10 @@ pub struct AppState {
 pub fn router(state: AppState) -> Router {
     crate::limits::panics::install();
     let routes = route_list();
-    let site_root = state.leptos_options.site_root.to_string();
-    let pkg_dir = format!("{site_root}/{}", state.leptos_options.site_pkg_dir);
     let db = state.db.clone();
     let registries = state.registries.clone();
     let provider_origin = app::IdentityProviderOrigin(state.auth.relying_party.issuer_origin());
     let (staff, mail, mailer_wake) = (state.staff.clone(), state.mail.clone(), state.mailer_wake.clone());
-
-    // Build outputs keep their names between builds, so browsers revalidate (cheap 304s).
-    let pkg = Router::new()
-        .fallback_service(ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip())
-        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")));
 
     let sandbox = state.sandbox.clone().unwrap_or_default();
     let app = Router::new()
@@ -63,7 +54,8 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::auth::routes())
         .merge(crate::offline::routes())
         .route("/lang/{code}", get(switch_language))
-        .nest("/pkg", pkg)
+        .nest("/pkg", crate::assets::routes(&state.leptos_options))
+        .merge(crate::assets::message_routes())
         .leptos_routes_with_context(
             &state,
             routes,

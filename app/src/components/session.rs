@@ -123,7 +123,7 @@ pub fn SessionControls() -> impl IntoView {
                     <form method="post" action="/auth/logout" class="logout-form">
                         <button type="submit" class="button button--secondary">{t!("logout-button")}</button>
                     </form>
-                    <IdleWarning seconds_left=s.seconds_left/>
+                    <div id=IDLE_WARNING_ID data-seconds-left=s.seconds_left></div>
                 }
             }
             signed_out=|| {
@@ -138,28 +138,54 @@ pub fn SessionControls() -> impl IntoView {
 }
 
 /// Seconds before the idle end when the warning appears.
+#[cfg(feature = "hydrate")]
 const WARN_BEFORE: i64 = 120;
 
-/// Warns before the idle timeout and lets the user continue; when time runs out, says so.
-#[island]
-fn IdleWarning(seconds_left: i64) -> impl IntoView {
-    let left = RwSignal::new(seconds_left);
+/// The header's empty element the idle warning is shown in; it carries the seconds left.
+const IDLE_WARNING_ID: &str = "idle-warning";
+
+/// Shows the idle warning when it is due. Its code is a lazily loaded chunk, fetched only then:
+/// a page whose only interactive part is this warning downloads no more than the main module.
+#[cfg(feature = "hydrate")]
+pub fn watch_idle_time() {
+    use wasm_bindgen::JsCast;
+    let Some(place) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(IDLE_WARNING_ID))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let Some(seconds_left) = place.get_attribute("data-seconds-left").and_then(|s| s.parse::<i64>().ok()) else {
+        return;
+    };
     // Counted from a deadline, not by ticks: timers in background tabs are throttled.
-    #[cfg(feature = "hydrate")]
-    let deadline = StoredValue::new(js_sys::Date::now() + seconds_left as f64 * 1000.0);
-    #[cfg(feature = "hydrate")]
-    {
-        let handle = set_interval_with_handle(
-            move || left.set(((deadline.get_value() - js_sys::Date::now()) / 1000.0).max(0.0) as i64),
-            std::time::Duration::from_secs(1),
-        );
-        if let Ok(handle) = handle {
-            on_cleanup(move || handle.clear());
-        }
+    let deadline = js_sys::Date::now() + seconds_left as f64 * 1000.0;
+    let due = std::time::Duration::from_secs((seconds_left - WARN_BEFORE).max(0) as u64);
+    set_timeout(move || leptos::task::spawn_local(show_idle_warning(place, deadline)), due);
+}
+
+#[cfg(feature = "hydrate")]
+#[lazy]
+fn show_idle_warning(place: web_sys::HtmlElement, deadline: f64) {
+    leptos::mount::mount_to(place, move || view! { <IdleWarning deadline/> }).forget();
+}
+
+/// Warns before the idle timeout and lets the user continue; when time runs out, says so.
+/// `deadline`: when the session ends, in milliseconds since the epoch (browser clock).
+#[cfg(feature = "hydrate")]
+#[component]
+fn IdleWarning(deadline: f64) -> impl IntoView {
+    let deadline = StoredValue::new(deadline);
+    let seconds_to = |deadline: f64| ((deadline - js_sys::Date::now()) / 1000.0).max(0.0) as i64;
+    let left = RwSignal::new(seconds_to(deadline.get_value()));
+    let handle =
+        set_interval_with_handle(move || left.set(seconds_to(deadline.get_value())), std::time::Duration::from_secs(1));
+    if let Ok(handle) = handle {
+        on_cleanup(move || handle.clear());
     }
     let extend = Action::new(move |_: &()| async move {
         if let Ok(Some(s)) = session_status().await {
-            #[cfg(feature = "hydrate")]
             deadline.set_value(js_sys::Date::now() + s.seconds_left as f64 * 1000.0);
             left.set(s.seconds_left);
         }

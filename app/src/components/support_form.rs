@@ -13,8 +13,9 @@ use leptos::{html, prelude::*};
 
 const ID: &str = "support";
 
-#[island]
+#[island(lazy)]
 pub fn SupportForm() -> impl IntoView {
+    crate::components::island_hydrated();
     let name = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
     let organisation = RwSignal::new(String::new());

@@ -138,8 +138,9 @@ fn AuditTrail(page: AuditPage, paged: bool) -> impl IntoView {
 
 /// "Check again": a plain form post without JavaScript; with it, the action, then the page again
 /// with the new state and its audit line.
-#[island]
+#[island(lazy)]
 fn CheckCodeServiceForm() -> impl IntoView {
+    crate::components::island_hydrated();
     let check = ServerAction::<CheckCodeService>::new();
     Effect::new(move || {
         if let Some(Ok(_)) = check.value().get() {

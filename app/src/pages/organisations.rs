@@ -103,8 +103,9 @@ fn ChoiceCard(choice: ChoiceView, current: bool, next: String) -> impl IntoView 
 
 /// "Act for X": a plain form post without JavaScript; with it, the action, its error in place, and
 /// on success the page the user was going to.
-#[island]
+#[island(lazy)]
 fn ChooseForm(ytunnus: String, name: String, next: String) -> impl IntoView {
+    crate::components::island_hydrated();
     let choose = ServerAction::<ChooseOrganisation>::new();
     Effect::new(move || {
         if let Some(Ok(())) = choose.value().get() {

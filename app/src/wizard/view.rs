@@ -92,7 +92,7 @@ pub fn answers_in(wizard: &Wizard, params: impl Fn(&str) -> Option<String>) -> A
 
 /// The wizard `wizard` at the place the URL names (`?step=`, or `?from=` for answers just sent);
 /// with `application`, the answers are that application's and are saved to the server.
-#[island]
+#[island(lazy)]
 pub fn WizardView(
     wizard: String,
     requested: Option<String>,
@@ -100,6 +100,7 @@ pub fn WizardView(
     answers: Answers,
     application: Option<ServerCopy>,
 ) -> impl IntoView {
+    crate::components::island_hydrated();
     let Some((wizard, finish_href, finish_label)) = definition(&wizard, application) else {
         return ().into_any();
     };

@@ -25,17 +25,15 @@ impl ServiceWorker {
     /// worker stores, so any new build (or new guide) replaces the cache.
     pub fn for_site(options: &LeptosOptions) -> ServiceWorker {
         let root = Path::new(options.site_root.as_ref());
-        let name = &options.output_name;
-        let pkg = format!("/{}", options.site_pkg_dir);
-        let mut assets = vec![
-            format!("{pkg}/{name}.js"),
-            format!("{pkg}/{name}.wasm"),
-            format!("{pkg}/{name}.css"),
+        // Every chunk, not only the main script: offline, a guide's lazy island must still load.
+        let mut assets = crate::assets::package_files(options);
+        assets.extend(crate::assets::message_files());
+        assets.extend([
             "/favicon.svg".to_string(),
             "/manifest.webmanifest".to_string(),
             "/icons/icon-192.png".to_string(),
             "/icons/icon-512.png".to_string(),
-        ];
+        ]);
         let mut illustrations: Vec<String> = guides::ALL
             .iter()
             .flat_map(|g| {
@@ -130,6 +128,9 @@ mod tests {
     fn a_new_build_gets_a_new_cache_and_the_lists_name_every_stored_file() {
         let root = std::env::temp_dir().join(format!("kanta-sw-{}", std::process::id()));
         std::fs::create_dir_all(root.join("pkg")).unwrap();
+        for file in ["pkg/kanta.js", "pkg/kanta.css", "pkg/kanta_split_0.wasm"] {
+            std::fs::write(root.join(file), b"the same in both builds").unwrap();
+        }
         std::fs::write(root.join("pkg/kanta.wasm"), b"build one").unwrap();
         let first = worker(&root);
         assert_eq!(version(&first), version(&worker(&root)), "the same build, the same cache");
@@ -138,7 +139,14 @@ mod tests {
         assert_ne!(version(&first), version(&second), "a new build, a new cache");
         std::fs::remove_dir_all(&root).unwrap();
 
-        for stored in ["/pkg/kanta.wasm", "/pkg/kanta.js", "/pkg/kanta.css", "/icons/icon-512.png", "/materials"] {
+        for stored in [
+            "/pkg/kanta.wasm",
+            "/pkg/kanta.js",
+            "/pkg/kanta.css",
+            "/pkg/kanta_split_0.wasm",
+            "/icons/icon-512.png",
+            "/materials",
+        ] {
             assert!(second.contains(&format!("\"{stored}\"")), "{stored} not stored");
         }
         for guide in guides::ALL {
