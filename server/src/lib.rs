@@ -5,6 +5,7 @@ pub mod config;
 pub mod limits;
 mod offline;
 pub mod sandbox;
+pub mod seed;
 mod web;
 
 pub use web::{AppState, router};
@@ -54,6 +55,15 @@ pub async fn remind(config: &Config) -> Result<usize, Box<dyn std::error::Error>
     let registries = registries(&config.registries, &public_url);
     let today = app::backend::local_date(chrono::Utc::now());
     Ok(app::backend::reminders::run_today(&db, &registries, &mail_settings(config, &public_url), today).await?)
+}
+
+/// Adds the benchmark's data (see [`seed`]) to the configured database, migrating it first.
+pub async fn seed(config: &Config, volume: seed::Volume) -> Result<seed::Seeded, Box<dyn std::error::Error>> {
+    if config.environment == config::Environment::Production {
+        return Err("seed writes fictional data: refused in production".into());
+    }
+    let db = open_database(config).await?;
+    Ok(seed::seed(&db, volume).await?)
 }
 
 /// Where browsers reach the site: as configured, else the address we listen on.

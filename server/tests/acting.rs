@@ -28,6 +28,7 @@ on_both_databases!(
     an_incomplete_mandate_is_refused_with_its_own_message,
     the_chooser_follows_only_local_paths,
     the_audit_trail_is_read_a_page_at_a_time,
+    seeded_data_is_read_as_the_products_own,
 );
 on_both_databases!(
     with [("KANTA_ACTING_RECHECK_SECONDS", "0")];
@@ -620,4 +621,38 @@ async fn the_audit_trail_is_read_a_page_at_a_time(app: TestApp) {
     let second = browser.get(&format!("/organisation?audit_before={id}")).await;
     assert!(second.body.contains("id=\"audit-newest\"") && second.body.contains("id=\"audit-older\""));
     assert!(!first.body.contains("id=\"audit-newest\""));
+}
+
+/// `server seed` writes data the product reads as its own: the sandbox's organisation gets its
+/// applications, invoices and audit trail, and rows made afterwards (the login's person, session
+/// and audit events) get fresh ids: on PostgreSQL the seed moved the id sequences past its rows.
+async fn seeded_data_is_read_as_the_products_own(app: TestApp) {
+    use server::seed::{Volume, seed};
+    let seeded = seed(&app.db, Volume { organisations: 20, years: 2 }).await.unwrap();
+    let counts = (seeded.organisations, seeded.applications, seeded.invoices, seeded.audit_events);
+    assert_eq!(counts, (20, 100, 200, 2000));
+    let browser = Browser::new(&app.base);
+    log_in(&browser, "p01").await;
+    let billing = browser.get("/billing").await;
+    assert_eq!(billing.body.matches("href=\"/billing/").count(), 10, "{}", billing.body);
+    let applications = browser.get("/applications").await;
+    // The table, and the task list for any that needs the applicant.
+    let ids: BTreeSet<String> = applications
+        .body
+        .split("href=\"/applications/")
+        .skip(1)
+        .map(|rest| rest.chars().take_while(char::is_ascii_digit).collect())
+        .filter(|id: &String| !id.is_empty())
+        .collect();
+    assert_eq!(ids.len(), 5, "{}", applications.body);
+    for id in ids {
+        let page = browser.get(&format!("/applications/{id}")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("id=\"timeline\""), "{}", page.body);
+    }
+    let (status, body) = browser.call("/api/organisation/audit", &[] as &[(&str, String)]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let page: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(page["lines"].as_array().map(Vec::len), Some(50));
+    assert!(page["older"].is_i64());
 }
