@@ -20,12 +20,9 @@ run: setup build
 build:
 	cargo leptos build --split
 
-## Release build, then the compressed size of the first load of the front page and of a guide.
+## Release build, then what a phone downloads for the first load of every route, against budgets.
 size: build-release
-	.ci/size.sh /
-	.ci/size.sh /guides/before-you-start
-
-bench: size
+	.ci/size.sh
 
 build-release:
 	cargo leptos build --release --precompress --split

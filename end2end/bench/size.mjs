@@ -1,0 +1,174 @@
+// What a phone downloads to show each route of Kanta Extranet the first time: every byte on the
+// wire (compressed as the server sent it) until the page is interactive and the network is quiet,
+// with an empty cache and the service worker kept out (it would fetch the whole build besides).
+// Logged in as the sandbox's test persons where a route needs it. Prints a table, writes it to
+// target/bench/size.md, and exits 1 when a page is over its budget.
+//
+// Usage: node bench/size.mjs http://127.0.0.1:PORT   (see .ci/size.sh, which starts the server)
+import { chromium, devices } from '@playwright/test';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+
+const base = process.argv[2];
+const KB = 1024;
+/** Budgets in bytes, from issue 17: the tightest that applies to a page counts. */
+const budget = (page) => (page.guide ? 120 * KB : page.islands === 0 ? 60 * KB : 150 * KB);
+const budgetName = (page) => (page.guide ? 'guide' : page.islands === 0 ? 'header only' : 'any page');
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--no-first-run'],
+});
+const phone = { ...devices['Pixel 7'], serviceWorkers: 'block' };
+
+/** Logs `person` (a sandbox test person's id) in; returns the cookies to start pages with. */
+async function logIn(person) {
+  const context = await browser.newContext(phone);
+  const page = await context.newPage();
+  await page.goto(`${base}/auth/login?next=/`);
+  await page.check(`input[name=person][value=${person}]`);
+  await page.check('input[name=method][value=bank]');
+  await page.click('button[name=action][value=identify]');
+  await page.waitForURL((url) => !url.pathname.startsWith('/sandbox/') && !url.pathname.startsWith('/auth/'));
+  const state = await context.storageState();
+  await context.close();
+  return state;
+}
+
+/**
+ * The bytes of `url` as a phone gets them over HTTPS: brotli where the server offers it. Chromium
+ * asks for brotli only over HTTPS, so each file the page loaded is asked for again here with
+ * `Accept-Encoding: br` and the page's cookies, and its compressed body and headers counted.
+ */
+async function brotliBytes(url, cookies) {
+  const { hostname, port, pathname, search } = new URL(url);
+  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  return new Promise((resolve, reject) => {
+    const headers = { 'accept-encoding': 'br', ...(cookie ? { cookie } : {}) };
+    http
+      .get({ hostname, port, path: pathname + search, headers }, (response) => {
+        let bytes = 0;
+        response.on('data', (chunk) => (bytes += chunk.length));
+        response.on('end', () => {
+          const head = response.rawHeaders.reduce((n, h) => n + h.length + 2, 0);
+          resolve(bytes + head);
+        });
+      })
+      .on('error', reject);
+  });
+}
+
+/** Loads `path` in a fresh context (empty cache) and adds up what came over the network. */
+async function measure(path, state) {
+  const context = await browser.newContext({ ...phone, storageState: state });
+  const page = await context.newPage();
+  const loaded = [];
+  page.on('requestfinished', (request) => loaded.push(request));
+  const response = await page.goto(base + path, { waitUntil: 'load' });
+  await page.locator('html[data-hydrated="true"]').waitFor({ timeout: 20_000 }).catch(() => {});
+  await page.waitForLoadState('networkidle');
+  const islands = await page.locator('leptos-island').count();
+  const status = response?.status() ?? 0;
+  const finalPath = new URL(page.url()).pathname;
+  const cookies = await context.cookies();
+  await context.close();
+  let bytes = 0;
+  const kinds = { html: 0, css: 0, js: 0, wasm: 0, other: 0 };
+  for (const request of loaded) {
+    const url = request.url();
+    if (!url.startsWith(base)) continue;
+    // Redirects are counted by their headers; the document by its final address.
+    const size = await brotliBytes(url, cookies);
+    bytes += size;
+    const type = request.resourceType();
+    const kind = type === 'document' ? 'html' : url.split('?')[0].endsWith('.wasm') ? 'wasm' : type === 'stylesheet' ? 'css' : type === 'script' ? 'js' : 'other';
+    kinds[kind] += size;
+  }
+  return { path, status, finalPath, bytes, kinds, islands, requests: loaded.length };
+}
+
+/** The first link on `path` whose address matches `pattern`, for routes with an id. */
+async function firstLink(path, state, pattern) {
+  const context = await browser.newContext({ ...phone, storageState: state });
+  const page = await context.newPage();
+  await page.goto(base + path);
+  const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  await context.close();
+  return hrefs.find((href) => pattern.test(href));
+}
+
+const anonymous = { cookies: [], origins: [] };
+const applicant = await logIn('p01'); // Aino Virtanen, managing director of Lähiklinikka Oy
+const staff = await logIn('p10'); // Oskar Berg, Kanta's customer service
+
+const guides = [...new Set((await (await fetch(`${base}/materials`)).text()).match(/\/guides\/[a-z0-9-]+/g) ?? [])];
+const routes = [
+  ['/', anonymous],
+  ['/login', anonymous],
+  ['/login/failed', anonymous],
+  ['/logged-out', anonymous],
+  ['/accessibility', anonymous],
+  ['/materials', anonymous],
+  ...guides.map((g) => [g, anonymous]),
+  ['/no-such-page', anonymous],
+  ['/', applicant],
+  ['/account', applicant],
+  ['/organisations', applicant],
+  ['/organisation', applicant],
+  ['/applications', applicant],
+  [await firstLink('/applications', applicant, /^\/applications\/\d+$/), applicant],
+  ['/customer-data', applicant],
+  ['/billing', applicant],
+  [await firstLink('/billing', applicant, /^\/billing\/\d+$/), applicant],
+  ['/staff', staff],
+  [await firstLink('/staff', staff, /^\/staff\/applications\/\d+$/), staff],
+  ['/staff/billing', staff],
+  ['/staff/mail', staff],
+];
+// A draft's page is the application wizard: the heaviest island.
+const draft = await (async () => {
+  const context = await browser.newContext({ ...phone, storageState: applicant });
+  const page = await context.newPage();
+  await page.goto(`${base}/applications`);
+  const row = page.locator('#applications tr', { has: page.locator('.badge--draft, .badge--returned') }).first();
+  const href = (await row.count()) ? await row.locator('a').first().getAttribute('href') : undefined;
+  await context.close();
+  return href;
+})();
+if (draft) routes.push([`${draft}`, applicant]);
+
+const rows = [];
+let over = 0;
+for (const [path, state] of routes) {
+  if (!path) continue;
+  const who = state === anonymous ? 'anonymous' : state === staff ? 'staff' : 'applicant';
+  const page = await measure(path, state);
+  page.guide = path.startsWith('/guides/');
+  const limit = budget(page);
+  const ok = page.bytes <= limit;
+  if (!ok) over += 1;
+  rows.push({ who, ...page, limit, ok });
+}
+await browser.close();
+
+const kb = (n) => (n / KB).toFixed(1);
+const lines = [
+  '| route | as | status | islands | requests | HTML | CSS | JS | WASM | other | total KB | budget | |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ...rows.map(
+    (r) =>
+      `| ${r.path}${r.finalPath !== r.path.split('?')[0] ? ` → ${r.finalPath}` : ''} | ${r.who} | ${r.status} | ${r.islands} | ${r.requests} | ${kb(r.kinds.html)} | ${kb(r.kinds.css)} | ${kb(r.kinds.js)} | ${kb(r.kinds.wasm)} | ${kb(r.kinds.other)} | **${kb(r.bytes)}** | ${kb(r.limit)} (${budgetName(r)}) | ${r.ok ? 'ok' : 'OVER'} |`,
+  ),
+];
+const table = [
+  `First load on a phone (Pixel 7 profile, empty cache, no service worker), in KB (1024 B) as sent over HTTPS (brotli), headers included, ${new Date().toISOString().slice(0, 16)}Z.`,
+  '',
+  ...lines,
+  '',
+  over ? `${over} page(s) over budget.` : 'Every page within its budget.',
+  '',
+].join('\n');
+console.log(table);
+mkdirSync('../target/bench', { recursive: true });
+writeFileSync('../target/bench/size.md', table);
+process.exit(over ? 1 : 0);
