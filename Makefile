@@ -24,6 +24,10 @@ build:
 size: build-release
 	.ci/size.sh
 
+## Release build, then requests per second and latency of the main pages, on seeded data, on both databases.
+bench: build-release
+	.ci/bench.sh
+
 build-release:
 	cargo leptos build --release --precompress --split
 

@@ -129,7 +129,7 @@ const MATRIX: &[(&str, Needs, Fields)] = &[
     ("/api/staff/mail", Needs::Staff, &[]),
     ("/api/staff/mail-again", Needs::Staff, &[("id", "0")]),
     ("/api/staff/mail-all-again", Needs::Staff, &[]),
-    ("/api/staff/queue", Needs::Staff, &[("service", ""), ("state", ""), ("min_age", "")]),
+    ("/api/staff/queue", Needs::Staff, &[("service", ""), ("state", ""), ("min_age", ""), ("after", "")]),
     ("/api/staff/application", Needs::Staff, &[("id", "0")]),
     (
         "/api/staff/command",

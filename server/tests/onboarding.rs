@@ -27,6 +27,7 @@ on_both_databases!(
     imaging_waits_for_the_patient_data_repository,
     services_are_taken_into_use_together,
     further_service_units_are_checked_and_taken_over,
+    staff_read_the_queue_a_page_at_a_time,
 );
 
 async fn row(app: &TestApp, id: i32) -> application::Model {
@@ -309,8 +310,9 @@ async fn services_are_taken_into_use_together(app: TestApp) {
     let queue = |service: &'static str| {
         let staff = &staff;
         async move {
-            let (status, body) =
-                staff.call("/api/staff/queue", &[("service", service), ("state", ""), ("min_age", "")]).await;
+            let (status, body) = staff
+                .call("/api/staff/queue", &[("service", service), ("state", ""), ("min_age", ""), ("after", "")])
+                .await;
             assert_eq!(status, StatusCode::OK, "{body}");
             body.contains(&format!("\"id\":{id},"))
         }
@@ -441,4 +443,81 @@ async fn further_service_units_are_checked_and_taken_over(app: TestApp) {
         .collect();
     units.sort();
     assert_eq!(units, ["1.2.246.10.31415903.10.1", "1.2.246.10.31415903.10.2"]);
+}
+
+/// At volume the queue comes 50 at a time, oldest change first, each application once, with
+/// links that keep the filters; the service filter is read from its own index.
+async fn staff_read_the_queue_a_page_at_a_time(app: TestApp) {
+    use app::domain::services::KantaService;
+    use sea_orm::{ConnectionTrait, Statement, TransactionTrait};
+    server::seed::seed(&app.db, server::seed::Volume { organisations: 40, years: 2 }).await.unwrap();
+    let staff = Browser::new(&app.base);
+    log_in(&staff, "p10").await;
+    let all_of = |service: &'static str| {
+        let staff = &staff;
+        async move {
+            let (mut seen, mut after, mut sizes) = (Vec::new(), String::new(), Vec::new());
+            loop {
+                let fields = [("service", service), ("state", "all"), ("min_age", ""), ("after", after.as_str())];
+                let (status, body) = staff.call("/api/staff/queue", &fields).await;
+                assert_eq!(status, StatusCode::OK, "{body}");
+                let page: serde_json::Value = serde_json::from_str(&body).unwrap();
+                let lines = page["lines"].as_array().unwrap();
+                sizes.push(lines.len());
+                seen.extend(lines.iter().map(|l| {
+                    (l["application"]["id"].as_i64().unwrap(), l["application"]["services"].to_string().to_lowercase())
+                }));
+                match page["next"].as_i64() {
+                    Some(next) => after = next.to_string(),
+                    None => break,
+                }
+            }
+            (seen, sizes)
+        }
+    };
+    let (all, sizes) = all_of("").await;
+    let expected = application::Entity::find()
+        .filter(application::Column::State.ne(State::Draft.code()))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(all.len() as u64, expected, "{sizes:?}");
+    assert!(sizes.len() >= 3 && sizes[..sizes.len() - 1].iter().all(|n| *n == 50), "{sizes:?}");
+    let ids: std::collections::BTreeSet<i64> = all.iter().map(|(id, _)| *id).collect();
+    assert_eq!(ids.len(), all.len(), "each application once");
+    let (imaging, _) = all_of("imaging").await;
+    assert!(!imaging.is_empty() && imaging.iter().all(|(_, services)| services.contains("imaging")));
+    assert_eq!(imaging.len(), all.iter().filter(|(_, services)| services.contains("imaging")).count());
+
+    // Without JavaScript: the next page's link keeps the filters, and that page links back.
+    let first = staff.get("/staff?service=&state=all&age=").await;
+    let next = first.body.split("id=\"queue-next\"").next().and_then(|b| b.rsplit("href=\"").next()).unwrap();
+    let next = next.split('"').next().unwrap().replace("&amp;", "&");
+    assert!(next.starts_with("/staff?service=&state=all&age=&after="), "{next}");
+    let second = staff.get(&next).await;
+    assert!(second.body.contains("id=\"queue-first\""), "{}", second.body);
+
+    // The service filter reads its partial index (PostgreSQL told not to scan the small table).
+    let sql = format!(
+        "SELECT id FROM application WHERE state IN ('submitted') AND {} ORDER BY updated_at, id LIMIT 51",
+        app::backend::onboarding::for_service(KantaService::Imaging)
+    );
+    let backend = app.db.get_database_backend();
+    let txn = app.db.begin().await.unwrap();
+    let explain = if backend == sea_orm::DatabaseBackend::Postgres {
+        txn.execute_unprepared("SET LOCAL enable_seqscan = off").await.unwrap();
+        format!("EXPLAIN {sql}")
+    } else {
+        format!("EXPLAIN QUERY PLAN {sql}")
+    };
+    let plan: Vec<String> = txn
+        .query_all_raw(Statement::from_string(backend, explain))
+        .await
+        .unwrap()
+        .iter()
+        .map(|row| {
+            row.try_get_by_index::<String>(if backend == sea_orm::DatabaseBackend::Postgres { 0 } else { 3 }).unwrap()
+        })
+        .collect();
+    assert!(plan.iter().any(|line| line.contains("application_queue_imaging")), "{plan:?}");
 }

@@ -36,10 +36,23 @@ pub struct StaffView {
     pub commands: Vec<Command>,
 }
 
-/// The queue, filtered by service, state and minimum age in days (empty: any).
+/// One page of the queue: its lines, and the application to continue after when there are more.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueuePage {
+    pub lines: Vec<QueueLine>,
+    pub next: Option<i32>,
+}
+
+/// A page of 50 of the queue, filtered by service, state and minimum age in days (empty: any),
+/// after application `after` (empty: from the start).
 #[server(endpoint = "staff/queue")]
-pub async fn staff_queue(service: String, state: String, min_age: String) -> Result<Vec<QueueLine>, AppError> {
-    super::respond(ssr::queue(&service, &state, &min_age).await)
+pub async fn staff_queue(
+    service: String,
+    state: String,
+    min_age: String,
+    after: String,
+) -> Result<QueuePage, AppError> {
+    super::respond(ssr::queue(&service, &state, &min_age, &after).await)
 }
 
 #[server(endpoint = "staff/application")]
@@ -138,28 +151,30 @@ mod ssr {
         State::Rejected,
     ];
 
-    pub async fn queue(service: &str, state: &str, min_age: &str) -> Result<Vec<QueueLine>, AppError> {
+    pub async fn queue(service: &str, state: &str, min_age: &str, after: &str) -> Result<QueuePage, AppError> {
         staff().await?;
-        let service = KantaService::from_code(service.trim());
         // By default the queue is what waits for Kanta.
         let states = match State::from_code(state.trim()) {
             Some(s) if s != State::Draft => vec![s],
             _ if state.trim() == "all" => SEEN_BY_STAFF.to_vec(),
             _ => vec![State::Submitted, State::InJointTesting, State::ApprovedForProduction],
         };
-        let min_age: i64 = min_age.trim().parse().unwrap_or(0);
+        let filter = onboarding::QueueFilter {
+            states: &states,
+            service: KantaService::from_code(service.trim()),
+            min_age_days: min_age.trim().parse().unwrap_or(0),
+        };
+        let (rows, next) = onboarding::queue(&db()?, &filter, after.trim().parse().ok()).await?;
         let now = chrono::Utc::now();
-        Ok(onboarding::queue(&db()?, &states)
-            .await?
+        let lines = rows
             .into_iter()
-            .filter(|(a, _)| service.is_none_or(|s| a.services.contains(s)))
             .map(|(a, organisation)| QueueLine {
                 age_days: (now - a.row.updated_at).num_days(),
                 application: crate::api::onboarding::ssr::summary(&a),
                 organisation,
             })
-            .filter(|line| line.age_days >= min_age)
-            .collect())
+            .collect();
+        Ok(QueuePage { lines, next })
     }
 
     pub async fn view(id: i32) -> Result<StaffView, AppError> {

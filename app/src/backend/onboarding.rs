@@ -595,16 +595,68 @@ fn json(answers: &Answers) -> String {
     serde_json::to_string(answers).unwrap_or_else(|_| "{}".into())
 }
 
-/// Staff's queue: applications waiting for Kanta (or all), oldest change first.
-pub async fn queue(db: &impl ConnectionTrait, states: &[State]) -> Result<Vec<(Application, String)>, AppError> {
-    let codes: Vec<&str> = states.iter().map(|s| s.code()).collect();
-    let rows = application::Entity::find()
-        .filter(application::Column::State.is_in(codes))
+/// Rows of staff's queue on one page.
+pub const QUEUE_PAGE: u64 = 50;
+
+/// What staff's queue shows: applications in `states`, for `service` if given, unchanged for at
+/// least `min_age_days`.
+pub struct QueueFilter<'a> {
+    pub states: &'a [State],
+    pub service: Option<KantaService>,
+    pub min_age_days: i64,
+}
+
+/// One page of staff's queue, oldest change first, after the application `after` (the last of
+/// the page before; keyset pagination on (updated_at, id), so every page costs the same), with
+/// each application's organisation name. Also answers the id to continue after, when there is
+/// more. Each filter is served by an index (m0009).
+pub async fn queue(
+    db: &impl ConnectionTrait,
+    filter: &QueueFilter<'_>,
+    after: Option<i32>,
+) -> Result<(Vec<(Application, String)>, Option<i32>), AppError> {
+    use sea_orm::{Condition, QuerySelect, sea_query::Expr};
+    let codes: Vec<&str> = filter.states.iter().map(|s| s.code()).collect();
+    let mut query = application::Entity::find().filter(application::Column::State.is_in(codes));
+    if let Some(service) = filter.service {
+        query = query.filter(Expr::cust(for_service(service)));
+    }
+    if filter.min_age_days > 0 {
+        let changed_before = Utc::now() - chrono::Duration::days(filter.min_age_days);
+        query = query.filter(application::Column::UpdatedAt.lte(changed_before));
+    }
+    if let Some(after) = after {
+        let Some(last) = application::Entity::find_by_id(after).one(db).await? else {
+            return Err(AppError::NotFound);
+        };
+        query = query.filter(
+            Condition::any().add(application::Column::UpdatedAt.gt(last.updated_at)).add(
+                Condition::all()
+                    .add(application::Column::UpdatedAt.eq(last.updated_at))
+                    .add(application::Column::Id.gt(after)),
+            ),
+        );
+    }
+    let mut rows = query
         .order_by_asc(application::Column::UpdatedAt)
+        .order_by_asc(application::Column::Id)
+        .limit(QUEUE_PAGE + 1)
         .find_also_related(organisation::Entity)
         .all(db)
         .await?;
-    rows.into_iter()
+    let more = rows.len() as u64 > QUEUE_PAGE;
+    rows.truncate(QUEUE_PAGE as usize);
+    let next = if more { rows.last().map(|(row, _)| row.id) } else { None };
+    let lines = rows
+        .into_iter()
         .map(|(row, organisation)| Ok((Application::from_row(row)?, organisation.map(|o| o.name).unwrap_or_default())))
-        .collect()
+        .collect::<Result<_, AppError>>()?;
+    Ok((lines, next))
+}
+
+/// "The application is for `service`", over the comma-separated `services` column. A literal,
+/// not a parameter, and worded exactly as the partial index of the service in m0009, so that
+/// both databases read the queue from that index.
+pub fn for_service(service: KantaService) -> String {
+    format!("(',' || services || ',') LIKE '%,{},%'", service.code())
 }

@@ -1,5 +1,6 @@
 //! Kanta's staff desk: the queue (`/staff`), one application (`/staff/applications/<id>`) and
 //! the mail that has not gone out (`/staff/mail`).
+use crate::components::session::encode;
 use crate::{
     api::staff::{StaffCommand, StaffView, staff_application, staff_queue},
     components::{posted::PostedError, session::RequireLogin},
@@ -15,7 +16,7 @@ use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_router::hooks::use_query_map;
 
 type Filters = (String, String, String);
-type Lines = Result<Vec<crate::api::staff::QueueLine>, crate::error::AppError>;
+type Lines = Result<crate::api::staff::QueuePage, crate::error::AppError>;
 
 #[component]
 pub fn StaffQueue() -> impl IntoView {
@@ -26,14 +27,27 @@ pub fn StaffQueue() -> impl IntoView {
         })
     };
     // Made here, outside the login check, so the server waits for it before it answers.
-    let lines = Resource::new_blocking(filters, |(service, state, age)| staff_queue(service, state, age));
+    let after = move || query.with(|q| q.get("after").unwrap_or_default());
+    let lines = Resource::new_blocking(
+        move || (filters(), after()),
+        |((service, state, age), after)| staff_queue(service, state, age, after),
+    );
     let notices = Resource::new_blocking(|| (), |_| crate::api::staff::change_notices());
     view! {
         <RequireLogin>
             <div class="page">
                 <h1>{t!("staff-heading")}</h1>
                 <Suspense>
-                    {move || lines.get().map(|answer| view! { <FilterForm filters=filters()/> <QueueTable answer/> })}
+                    {move || {
+                        lines
+                            .get()
+                            .map(|answer| {
+                                view! {
+                                    <FilterForm filters=filters()/>
+                                    <QueueTable answer filters=filters() paged=!after().is_empty()/>
+                                }
+                            })
+                    }}
                 </Suspense>
                 <Suspense>
                     {move || notices.get().map(|answer| view! { <Notices answer/> })}
@@ -118,12 +132,29 @@ fn FilterForm(filters: Filters) -> impl IntoView {
     }
 }
 
+/// A page of the queue, with links to the next page and back to the first that keep the filters
+/// and work without JavaScript.
 #[component]
-fn QueueTable(answer: Lines) -> impl IntoView {
+fn QueueTable(answer: Lines, filters: Filters, paged: bool) -> impl IntoView {
+    let (service, state, age) = filters;
+    let address = move |after: &str| {
+        format!("/staff?service={}&state={}&age={}{after}#queue", encode(&service), encode(&state), encode(&age))
+    };
     match answer {
-        Ok(lines) if lines.is_empty() => view! { <p id="queue-empty">{t!("staff-queue-empty")}</p> }.into_any(),
-        Ok(lines) => {
-            let rows = lines
+        Ok(page) if page.lines.is_empty() && !paged => {
+            view! { <p id="queue-empty">{t!("staff-queue-empty")}</p> }.into_any()
+        }
+        Ok(page) => {
+            let pager = view! {
+                <p class="pager">
+                    {paged.then(|| view! { <a href=address("") id="queue-first">{t!("staff-queue-first")}</a> })}
+                    {page.next.map(|id| view! {
+                        <a href=address(&format!("&after={id}")) id="queue-next">{t!("staff-queue-next")}</a>
+                    })}
+                </p>
+            };
+            let rows = page
+                .lines
                 .into_iter()
                 .map(|l| {
                     view! {
@@ -152,6 +183,7 @@ fn QueueTable(answer: Lines) -> impl IntoView {
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
+                {pager}
             }
             .into_any()
         }

@@ -9,6 +9,7 @@ mod m0005_customer_data;
 mod m0006_services_and_units;
 mod m0007_several_instances;
 mod m0008_audit_trail_pages;
+mod m0009_lists_at_volume;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0006_services_and_units::Migration),
             Box::new(m0007_several_instances::Migration),
             Box::new(m0008_audit_trail_pages::Migration),
+            Box::new(m0009_lists_at_volume::Migration),
         ]
     }
 }
