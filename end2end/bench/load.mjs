@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import net from 'node:net';
+import { logIn } from './login.mjs';
 
 const server = process.argv[2];
 const postgres = process.env.KANTA_TEST_POSTGRES_URL;
@@ -57,20 +58,14 @@ async function start(databaseUrl) {
   throw new Error('the server did not start');
 }
 
-/** The cookie header of a session of sandbox test person `person`, logged in through the IdP. */
-async function logIn(browser, base, person) {
-  const context = await browser.newContext();
+/** The cookie header of a session of sandbox test person `person`, with what the pages need. */
+async function session(browser, base, person) {
+  const context = await logIn(browser, base, person);
   const page = await context.newPage();
-  await page.goto(`${base}/auth/login?next=/`);
-  await page.check(`input[name=person][value=${person}]`);
-  await page.check('input[name=method][value=bank]');
-  await page.click('button[name=action][value=identify]');
-  await page.waitForURL((url) => !url.pathname.startsWith('/sandbox/') && !url.pathname.startsWith('/auth/'));
-  const cookies = await context.cookies();
-  const links = await page.goto(`${base}/applications`).then(() =>
-    page.locator('#applications a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
-  );
+  await page.goto(`${base}/applications`);
+  const links = await page.locator('#applications a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   const css = await page.locator('link[rel=stylesheet]').first().getAttribute('href');
+  const cookies = await context.cookies();
   await context.close();
   return { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '), application: links[0], css };
 }
@@ -107,8 +102,8 @@ for (const kind of kinds) {
     const seeded = ((Date.now() - started) / 1000).toFixed(0);
     const { child, base } = await start(url);
     try {
-      const applicant = await logIn(browser, base, 'p01');
-      const staff = await logIn(browser, base, 'p10');
+      const applicant = await session(browser, base, 'p01');
+      const staff = await session(browser, base, 'p10');
       const pages = [
         ['static file', applicant.css, null],
         ['/ (anonymous)', '/', null],
@@ -121,9 +116,12 @@ for (const kind of kinds) {
       ];
       const figures = {};
       for (const [name, path, cookie] of pages) {
+        // Requests still in flight from the page before finish first.
+        await new Promise((r) => setTimeout(r, 2000));
         const r = await load(base, path, cookie);
         figures[name] = { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bad: r.non2xx + r.errors };
-        console.error(`${kind}, ${volume.name}: ${name} ${r.requests.average} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`);
+        const statuses = JSON.stringify(r.statusCodeStats);
+        console.error(`${kind}, ${volume.name}: ${name} (${path}) ${r.requests.average} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${statuses}, ${r.errors} errors`);
       }
       results[kind][volume.name] = { figures, seeded };
     } finally {

@@ -8,6 +8,7 @@
 import { chromium, devices } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import { logIn as logInAs } from './login.mjs';
 
 const base = process.argv[2];
 const KB = 1024;
@@ -23,13 +24,7 @@ const phone = { ...devices['Pixel 7'], serviceWorkers: 'block' };
 
 /** Logs `person` (a sandbox test person's id) in; returns the cookies to start pages with. */
 async function logIn(person) {
-  const context = await browser.newContext(phone);
-  const page = await context.newPage();
-  await page.goto(`${base}/auth/login?next=/`);
-  await page.check(`input[name=person][value=${person}]`);
-  await page.check('input[name=method][value=bank]');
-  await page.click('button[name=action][value=identify]');
-  await page.waitForURL((url) => !url.pathname.startsWith('/sandbox/') && !url.pathname.startsWith('/auth/'));
+  const context = await logInAs(browser, base, person, phone);
   const state = await context.storageState();
   await context.close();
   return state;

@@ -5,7 +5,7 @@
 mod common;
 
 use app::{
-    backend::entities::{acting, audit_event},
+    backend::entities::{acting, audit_event, change_log, invoice},
     domain::acting::{Action, Basis, MandateIssue, OrganisationKind, TradeRegisterRole, permits},
     i18n::{Lang, lookup},
 };
@@ -14,7 +14,7 @@ use common::{
     browser::{Browser, NO_FIELDS, Page, form_fields, log_in},
 };
 use reqwest::StatusCode;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use std::collections::BTreeSet;
 
 on_both_databases!(
@@ -92,7 +92,11 @@ const MATRIX: &[(&str, Needs, Fields)] = &[
         Needs::Acting(Action::TakeServicesIntoUse),
         &[("id", "0"), ("version", "1"), ("command", "submit")],
     ),
-    ("/api/customer-data/get", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[]),
+    (
+        "/api/customer-data/get",
+        Needs::Acting(Action::SeeBillingAndAdministrativeContent),
+        &[("confirmations_before", "")],
+    ),
     (
         "/api/customer-data/contact-add",
         Needs::Acting(Action::UpdateContactsAndTechnicalData),
@@ -119,7 +123,7 @@ const MATRIX: &[(&str, Needs, Fields)] = &[
         &[("id", "0"), ("version", "1"), ("takes_effect", "x")],
     ),
     ("/api/customer-data/confirm", Needs::Acting(Action::UpdateContactsAndTechnicalData), &[]),
-    ("/api/billing/get", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[]),
+    ("/api/billing/get", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("before", "")]),
     ("/api/billing/invoice", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("id", "0")]),
     ("/api/billing/invoices.csv", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[]),
     ("/api/staff/billing-import", Needs::Staff, &[]),
@@ -635,6 +639,49 @@ async fn seeded_data_is_read_as_the_products_own(app: TestApp) {
     log_in(&browser, "p01").await;
     let billing = browser.get("/billing").await;
     assert_eq!(billing.body.matches("href=\"/billing/").count(), 10, "{}", billing.body);
+    assert!(!billing.body.contains("id=\"invoices-older\""));
+
+    // 55 more invoices, all issued on one day: 65 come in pages of 50 and 15, newest first (the
+    // day, then the id), each once.
+    let organisation = the_audit_event(&app, audit_event::Column::Action.eq("acting-started")).await.organisation_id;
+    let mut more = Vec::new();
+    for n in 0..55 {
+        more.push(invoice::ActiveModel {
+            organisation_id: Set(organisation.unwrap()),
+            import_id: Set(1),
+            number: Set(format!("T{n:04}")),
+            service: Set("patient-data".into()),
+            period: Set("2099-01".into()),
+            issued_on: Set("2099-02-01".into()),
+            due_on: Set("2099-02-22".into()),
+            total_cents: Set(100),
+            ..Default::default()
+        });
+    }
+    invoice::Entity::insert_many(more).exec_without_returning(&app.db).await.unwrap();
+    let (mut seen, mut before, mut sizes) = (Vec::new(), String::new(), Vec::new());
+    loop {
+        let (status, body) = browser.call("/api/billing/get", &[("before", before.clone())]).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let page: serde_json::Value = serde_json::from_str(&body).unwrap();
+        let ids: Vec<i64> = page["invoices"].as_array().unwrap().iter().map(|i| i["id"].as_i64().unwrap()).collect();
+        sizes.push(ids.len());
+        seen.extend(ids);
+        match page["older"].as_i64() {
+            Some(older) => before = older.to_string(),
+            None => break,
+        }
+    }
+    assert_eq!(sizes, [50, 15]);
+    assert_eq!(seen.iter().collect::<BTreeSet<_>>().len(), 65, "each invoice once");
+    let newest: Vec<i64> = seen[..55].to_vec();
+    assert!(newest.windows(2).all(|w| w[0] > w[1]), "one day's invoices by id, newest first: {newest:?}");
+    let older = browser.get("/billing").await;
+    let link = older.body.split("href=\"/billing?before=").nth(1).expect("a link to older invoices");
+    let id: String = link.chars().take_while(char::is_ascii_digit).collect();
+    let second = browser.get(&format!("/billing?before={id}")).await;
+    assert_eq!(second.body.matches("href=\"/billing/").count(), 15);
+    assert!(second.body.contains("id=\"invoices-newest\""));
     let applications = browser.get("/applications").await;
     // The table, and the task list for any that needs the applicant.
     let ids: BTreeSet<String> = applications
@@ -650,6 +697,32 @@ async fn seeded_data_is_read_as_the_products_own(app: TestApp) {
         assert_eq!(page.status, StatusCode::OK);
         assert!(page.body.contains("id=\"timeline\""), "{}", page.body);
     }
+    // Confirmations that the data is current: the seed made 2; with 60 more they come 50 at a time.
+    let confirmations: Vec<change_log::ActiveModel> = (0..60)
+        .map(|_| change_log::ActiveModel {
+            organisation_id: Set(organisation.unwrap()),
+            subject: Set("organisation".into()),
+            subject_id: Set(None),
+            kind: Set("confirmed".into()),
+            person_id: Set(None),
+            actor: Set("applicant".into()),
+            changes: Set("[]".into()),
+            at: Set(chrono::Utc::now()),
+            ..Default::default()
+        })
+        .collect();
+    change_log::Entity::insert_many(confirmations).exec_without_returning(&app.db).await.unwrap();
+    let customer = browser.get("/customer-data").await;
+    let link = customer.body.split("href=\"/customer-data?confirmations_before=").nth(1).expect("older confirmations");
+    let id: String = link.chars().take_while(char::is_ascii_digit).collect();
+    let (status, body) = browser.call("/api/customer-data/get", &[("confirmations_before", id.clone())]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let older: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(older["confirmations"].as_array().map(Vec::len), Some(12), "62 in all: 50, then 12");
+    assert!(older["confirmations_older"].is_null() && older["confirmed"].is_string());
+    let second = browser.get(&format!("/customer-data?confirmations_before={id}")).await;
+    assert!(second.body.contains("id=\"confirmations-newest\""));
+
     let (status, body) = browser.call("/api/organisation/audit", &[] as &[(&str, String)]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let page: serde_json::Value = serde_json::from_str(&body).unwrap();

@@ -138,7 +138,7 @@ async fn contacts_and_technical_data_stay_current(app: TestApp) {
     let confirmed =
         change_log::Entity::find().filter(change_log::Column::Kind.eq("confirmed")).count(&app.db).await.unwrap();
     assert_eq!(confirmed, 1);
-    let (status, body) = clinic.call("/api/customer-data/get", &[("", "")]).await;
+    let (status, body) = clinic.call("/api/customer-data/get", &[("confirmations_before", "")]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let view: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert_eq!(view["gaps"], serde_json::json!([]));
@@ -201,7 +201,7 @@ async fn billing_is_imported_whole_or_not_at_all(app: TestApp) {
     assert_eq!(counts().await, (3, 4, 1));
 
     // The organisation sees totals per year and service, in cents, formatted the Finnish way.
-    let (status, body) = clinic.call("/api/billing/get", &[("", "")]).await;
+    let (status, body) = clinic.call("/api/billing/get", &[("before", "")]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let data: serde_json::Value = serde_json::from_str(&body).unwrap();
     let totals: Vec<(u64, &str, &str)> = data["totals"]
@@ -242,7 +242,7 @@ async fn billing_is_imported_whole_or_not_at_all(app: TestApp) {
     // Another organisation's user sees none of it.
     let other = Browser::new(&app.base);
     log_in(&other, "p13").await;
-    let (_, body) = other.call("/api/billing/get", &[("", "")]).await;
+    let (_, body) = other.call("/api/billing/get", &[("before", "")]).await;
     assert!(body.contains("\"invoices\":[]"), "{body}");
     let (status, _) = other.call("/api/billing/invoice", &[("id", id.to_string())]).await;
     assert_eq!(status, StatusCode::NOT_FOUND);

@@ -30,7 +30,10 @@ pub struct InvoiceSummary {
 pub struct BillingData {
     pub organisation: String,
     pub totals: Vec<TotalLine>,
+    /// One page of 50, newest first.
     pub invoices: Vec<InvoiceSummary>,
+    /// The invoice to continue before, when there are older ones.
+    pub older: Option<i32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,9 +53,11 @@ pub struct InvoiceView {
     pub history: Vec<ChangeLine>,
 }
 
+/// The organisation's billing: totals, and a page of invoices older than invoice `before`
+/// (empty: the newest).
 #[server(endpoint = "billing/get")]
-pub async fn billing() -> Result<BillingData, AppError> {
-    super::respond(ssr::billing().await)
+pub async fn billing(before: String) -> Result<BillingData, AppError> {
+    super::respond(ssr::billing(before.trim().parse().ok()).await)
 }
 
 #[server(endpoint = "billing/invoice")]
@@ -101,29 +106,31 @@ mod ssr {
         },
     };
 
-    fn summary(s: &billing::StoredInvoice) -> InvoiceSummary {
-        let i = &s.invoice;
+    fn summary(i: &billing::InvoiceHeader) -> InvoiceSummary {
         InvoiceSummary {
-            id: s.id,
+            id: i.id,
             number: i.number.clone(),
             service: i.service,
             period: i.period.local(),
             issued: i.issued.local(),
             due: i.due.local(),
-            total: i.total().local(),
+            total: i.total.local(),
         }
     }
 
-    pub async fn billing() -> Result<BillingData, AppError> {
+    pub async fn billing(before: Option<i32>) -> Result<BillingData, AppError> {
         let acting = acting_for(Action::SeeBillingAndAdministrativeContent).await?;
-        let invoices = billing::invoices(&db()?, &acting.now.organisation).await?;
+        let db = db()?;
+        let (invoices, older) = billing::invoice_page(&db, &acting.now.organisation, before).await?;
         Ok(BillingData {
             organisation: acting.now.organisation.name.clone(),
-            totals: billing::totals(&invoices)
+            totals: billing::totals(&db, &acting.now.organisation)
+                .await?
                 .into_iter()
                 .map(|(year, service, total)| TotalLine { year, service, total: total.local() })
                 .collect(),
             invoices: invoices.iter().map(summary).collect(),
+            older,
         })
     }
 
@@ -136,7 +143,7 @@ mod ssr {
         Ok(InvoiceView {
             organisation: o.name.clone(),
             business_id: o.ytunnus.clone(),
-            summary: summary(&found),
+            summary: summary(&found.header()),
             lines: found
                 .invoice
                 .lines

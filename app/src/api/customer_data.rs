@@ -73,12 +73,17 @@ pub struct CustomerDataView {
     pub confirmed: Option<String>,
     /// The earliest day a technical change may take effect (`YYYY-MM-DD`).
     pub earliest_change: String,
+    /// A page of 50, newest first.
     pub confirmations: Vec<ChangeLine>,
+    /// The confirmation to continue before, when there are older ones.
+    pub confirmations_older: Option<i32>,
 }
 
+/// The organisation's customer data, with a page of confirmations older than entry
+/// `confirmations_before` (empty: the newest).
 #[server(endpoint = "customer-data/get")]
-pub async fn customer_data() -> Result<CustomerDataView, AppError> {
-    super::respond(ssr::view().await)
+pub async fn customer_data(confirmations_before: String) -> Result<CustomerDataView, AppError> {
+    super::respond(ssr::view(confirmations_before.trim().parse().ok()).await)
 }
 
 /// Adds a contact: `contact[kind]`, `contact[name]`, …, `contact[services][<code>]=on` for each
@@ -158,17 +163,18 @@ pub(crate) mod ssr {
         }
     }
 
-    pub async fn view() -> Result<CustomerDataView, AppError> {
+    pub async fn view(confirmations_before: Option<i32>) -> Result<CustomerDataView, AppError> {
         let acting = acting_for(Action::SeeBillingAndAdministrativeContent).await?;
         let db = db()?;
         let organisation_id = acting.now.organisation.id;
-        let mut log = data::changes(&db, organisation_id).await?;
+        let mut by_item: std::collections::HashMap<(String, i32), Vec<ChangeLine>> = std::collections::HashMap::new();
+        for (entry, changes, who) in data::item_changes(&db, organisation_id).await? {
+            if let Some(id) = entry.subject_id {
+                by_item.entry((entry.subject.clone(), id)).or_default().push(change_line((entry, changes, who)));
+            }
+        }
         let mut history_of = |subject: &str, id: i32| -> Vec<ChangeLine> {
-            let (mine, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut log)
-                .into_iter()
-                .partition(|(e, _, _)| e.subject == subject && e.subject_id == Some(id));
-            log = rest;
-            mine.into_iter().map(change_line).collect()
+            by_item.remove(&(subject.to_string(), id)).unwrap_or_default()
         };
         let in_use = crate::backend::onboarding::in_use(&db, organisation_id).await?;
         let rows = data::contacts(&db, organisation_id).await?;
@@ -218,15 +224,23 @@ pub(crate) mod ssr {
                 })
             })
             .collect();
-        let confirmations: Vec<ChangeLine> =
-            log.into_iter().filter(|(e, _, _)| e.kind == "confirmed").map(change_line).collect();
+        let (confirmations, confirmations_older) =
+            data::confirmations(&db, organisation_id, confirmations_before).await?;
+        let confirmations: Vec<ChangeLine> = confirmations.into_iter().map(change_line).collect();
+        let latest = match confirmations_before {
+            None => confirmations.first().map(|c| c.at.clone()),
+            Some(_) => {
+                data::confirmations(&db, organisation_id, None).await?.0.first().map(|c| change_line(c.clone()).at)
+            }
+        };
         let today = today();
         Ok(CustomerDataView {
             organisation: acting.now.organisation.name.clone(),
             gaps: gaps(&in_use, &all),
             attention: data::attention(&db, &registries()?, organisation_id, today).await?,
-            confirmed: confirmations.first().map(|c| c.at.clone()),
+            confirmed: latest,
             confirmations,
+            confirmations_older,
             technical_services: data::technical_services(&db, organisation_id).await?,
             earliest_change: today.plus_days(i64::from(crate::domain::technical::NOTICE_DAYS)).to_string(),
             in_use,

@@ -143,7 +143,121 @@ fn read(row: invoice::Model, business_id: YTunnus, lines: Vec<billing_event::Mod
     })
 }
 
-/// The organisation's invoices with their lines, newest first.
+/// Invoices on one page of the billing view.
+pub const INVOICE_PAGE: u64 = 50;
+
+/// An invoice as the list shows it: its stored total, no lines.
+pub struct InvoiceHeader {
+    pub id: i32,
+    pub number: String,
+    pub service: KantaService,
+    pub period: Period,
+    pub issued: Date,
+    pub due: Date,
+    /// The sum of its lines, stored at import.
+    pub total: Cents,
+}
+
+/// One page of the organisation's invoices, newest first (issue date, then id), older than the
+/// invoice `before` (keyset pagination: every page costs the same; `NotFound` for an invoice
+/// not the organisation's), and the id to continue before when there are more.
+pub async fn invoice_page(
+    db: &impl ConnectionTrait,
+    organisation: &organisation::Model,
+    before: Option<i32>,
+) -> Result<(Vec<InvoiceHeader>, Option<i32>), AppError> {
+    use sea_orm::{Condition, QuerySelect};
+    let mut query = invoice::Entity::find().filter(invoice::Column::OrganisationId.eq(organisation.id));
+    if let Some(before) = before {
+        let last = invoice::Entity::find_by_id(before)
+            .one(db)
+            .await?
+            .filter(|i| i.organisation_id == organisation.id)
+            .ok_or(AppError::NotFound)?;
+        query = query.filter(Condition::any().add(invoice::Column::IssuedOn.lt(last.issued_on.clone())).add(
+            Condition::all().add(invoice::Column::IssuedOn.eq(last.issued_on)).add(invoice::Column::Id.lt(before)),
+        ));
+    }
+    let mut rows = query
+        .order_by_desc(invoice::Column::IssuedOn)
+        .order_by_desc(invoice::Column::Id)
+        .limit(INVOICE_PAGE + 1)
+        .all(db)
+        .await?;
+    let more = rows.len() as u64 > INVOICE_PAGE;
+    rows.truncate(INVOICE_PAGE as usize);
+    let older = if more { rows.last().map(|r| r.id) } else { None };
+    let headers = rows
+        .into_iter()
+        .map(|row| {
+            let id = row.id;
+            header(row).ok_or_else(|| {
+                tracing::error!(id, "unreadable invoice row");
+                AppError::Unavailable
+            })
+        })
+        .collect::<Result<_, _>>()?;
+    Ok((headers, older))
+}
+
+impl StoredInvoice {
+    /// The invoice as the list shows it, its total summed from its lines.
+    pub fn header(&self) -> InvoiceHeader {
+        let i = &self.invoice;
+        InvoiceHeader {
+            id: self.id,
+            number: i.number.clone(),
+            service: i.service,
+            period: i.period,
+            issued: i.issued,
+            due: i.due,
+            total: i.total(),
+        }
+    }
+}
+
+fn header(row: invoice::Model) -> Option<InvoiceHeader> {
+    Some(InvoiceHeader {
+        id: row.id,
+        service: KantaService::from_code(&row.service)?,
+        period: Period::parse(&row.period).ok()?,
+        issued: Date::parse(&row.issued_on).ok()?,
+        due: Date::parse(&row.due_on).ok()?,
+        total: Cents(row.total_cents),
+        number: row.number,
+    })
+}
+
+/// Totals per year (of the billing period) and service over all the organisation's invoices,
+/// newest year first; summed by the database.
+pub async fn totals(
+    db: &impl ConnectionTrait,
+    organisation: &organisation::Model,
+) -> Result<Vec<(u16, KantaService, Cents)>, AppError> {
+    use sea_orm::{FromQueryResult, Statement};
+    #[derive(FromQueryResult)]
+    struct Total {
+        year: String,
+        service: String,
+        cents: i64,
+    }
+    let backend = db.get_database_backend();
+    let sql = "SELECT substr(period, 1, 4) AS year, service, CAST(SUM(total_cents) AS BIGINT) AS cents \
+               FROM invoice WHERE organisation_id = $1 GROUP BY substr(period, 1, 4), service";
+    let sql = if backend == sea_orm::DatabaseBackend::Sqlite { sql.replace("$1", "?") } else { sql.to_string() };
+    let rows = Total::find_by_statement(Statement::from_sql_and_values(backend, sql, [organisation.id.into()]))
+        .all(db)
+        .await?;
+    let mut totals: Vec<(u16, KantaService, Cents)> = rows
+        .into_iter()
+        .filter_map(|t| Some((t.year.parse().ok()?, KantaService::from_code(&t.service)?, Cents(t.cents))))
+        .collect();
+    totals.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.code().cmp(b.1.code())));
+    Ok(totals)
+}
+
+/// Every invoice of the organisation with its lines, newest first, for the CSV download: two
+/// queries, whatever the number of invoices.
 pub async fn invoices(
     db: &impl ConnectionTrait,
     organisation: &organisation::Model,
@@ -155,11 +269,30 @@ pub async fn invoices(
         .order_by_desc(invoice::Column::Id)
         .all(db)
         .await?;
-    let mut found = Vec::new();
-    for row in rows {
-        found.push(with_lines(db, row, business_id).await?);
+    let mut lines: std::collections::HashMap<i32, Vec<billing_event::Model>> = std::collections::HashMap::new();
+    let of_organisation = sea_orm::sea_query::Query::select()
+        .column(invoice::Column::Id)
+        .from(invoice::Entity)
+        .and_where(invoice::Column::OrganisationId.eq(organisation.id))
+        .to_owned();
+    for line in billing_event::Entity::find()
+        .filter(billing_event::Column::InvoiceId.in_subquery(of_organisation))
+        .order_by_asc(billing_event::Column::InvoiceId)
+        .order_by_asc(billing_event::Column::Line)
+        .all(db)
+        .await?
+    {
+        lines.entry(line.invoice_id).or_default().push(line);
     }
-    Ok(found)
+    rows.into_iter()
+        .map(|row| {
+            let id = row.id;
+            read(row, business_id, lines.remove(&id).unwrap_or_default()).ok_or_else(|| {
+                tracing::error!(id, "unreadable invoice row");
+                AppError::Unavailable
+            })
+        })
+        .collect()
 }
 
 /// One of the organisation's invoices with its lines; `NotFound` for anyone else's.
@@ -192,19 +325,6 @@ async fn with_lines(
         tracing::error!(id, "unreadable invoice row");
         AppError::Unavailable
     })
-}
-
-/// Totals per year (of the billing period) and service, newest year first.
-pub fn totals(invoices: &[StoredInvoice]) -> Vec<(u16, KantaService, Cents)> {
-    let mut totals: Vec<(u16, KantaService, Cents)> = Vec::new();
-    for i in invoices.iter().map(|s| &s.invoice) {
-        match totals.iter_mut().find(|(y, s, _)| *y == i.period.year && *s == i.service) {
-            Some((_, _, sum)) => sum.0 += i.total().0,
-            None => totals.push((i.period.year, i.service, i.total())),
-        }
-    }
-    totals.sort_by_key(|(y, s, _)| (std::cmp::Reverse(*y), s.code()));
-    totals
 }
 
 /// The imported files, newest first, with the importer's name.

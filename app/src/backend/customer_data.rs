@@ -460,7 +460,7 @@ async fn notice(
 /// The user confirms that the organisation's data is current.
 pub async fn confirm(db: &DatabaseConnection, who: Who, organisation_id: i32) -> Result<(), AppError> {
     let txn = super::begin_write(db).await?;
-    log(&txn, who, organisation_id, "organisation", None, "confirmed", &[]).await?;
+    log(&txn, who, organisation_id, "organisation", None, CONFIRMED, &[]).await?;
     who.audit(&txn, organisation_id, "data-confirmed", "").await?;
     txn.commit().await?;
     Ok(())
@@ -474,7 +474,7 @@ pub async fn confirmed_since(db: &impl ConnectionTrait, organisation_id: i32) ->
             .filter(change_log::Column::Kind.is_in(kinds));
         if newest { query.order_by_desc(change_log::Column::Id) } else { query.order_by_asc(change_log::Column::Id) }
     };
-    let row = match latest(vec!["confirmed"], true).one(db).await? {
+    let row = match latest(vec![CONFIRMED], true).one(db).await? {
         Some(row) => Some(row),
         None => latest(vec!["added"], false).one(db).await?,
     };
@@ -550,12 +550,42 @@ pub async fn log(
     .await?)
 }
 
-/// Every change-log entry of the organisation, newest first, with the changer's name.
-pub async fn changes(
+/// One change-log entry with its changes and the changer's name.
+pub type LoggedChange = (change_log::Model, Vec<Change>, Option<String>);
+
+/// The change history of the organisation's contacts and technical items, newest first.
+pub async fn item_changes(db: &impl ConnectionTrait, organisation_id: i32) -> Result<Vec<LoggedChange>, AppError> {
+    let items = sea_orm::Condition::all()
+        .add(change_log::Column::OrganisationId.eq(organisation_id))
+        .add(change_log::Column::Subject.is_in(["contact", "technical"]));
+    changes_where(db, items, None).await
+}
+
+/// The change-log kind of confirming the organisation's data current.
+const CONFIRMED: &str = "confirmed";
+
+/// Confirmations on one page.
+pub const CONFIRMATIONS_PAGE: u64 = 50;
+
+/// One page of the organisation's confirmations that its data is current, newest first, older
+/// than entry `before` (keyset on id, served by the (organisation, kind, id) index), and the entry
+/// to continue before when there are more.
+pub async fn confirmations(
     db: &impl ConnectionTrait,
     organisation_id: i32,
-) -> Result<Vec<(change_log::Model, Vec<Change>, Option<String>)>, AppError> {
-    changes_where(db, sea_orm::Condition::all().add(change_log::Column::OrganisationId.eq(organisation_id))).await
+    before: Option<i32>,
+) -> Result<(Vec<LoggedChange>, Option<i32>), AppError> {
+    let mut page = sea_orm::Condition::all()
+        .add(change_log::Column::OrganisationId.eq(organisation_id))
+        .add(change_log::Column::Kind.eq(CONFIRMED));
+    if let Some(before) = before {
+        page = page.add(change_log::Column::Id.lt(before));
+    }
+    let mut rows = changes_where(db, page, Some(CONFIRMATIONS_PAGE + 1)).await?;
+    let more = rows.len() as u64 > CONFIRMATIONS_PAGE;
+    rows.truncate(CONFIRMATIONS_PAGE as usize);
+    let older = if more { rows.last().map(|(e, _, _)| e.id) } else { None };
+    Ok((rows, older))
 }
 
 /// The change-log entries of one item (`subject`, `id`) of the organisation, newest first.
@@ -569,16 +599,19 @@ pub async fn changes_of(
         .add(change_log::Column::OrganisationId.eq(organisation_id))
         .add(change_log::Column::Subject.eq(subject))
         .add(change_log::Column::SubjectId.eq(id));
-    changes_where(db, item).await
+    changes_where(db, item, None).await
 }
 
 async fn changes_where(
     db: &impl ConnectionTrait,
     condition: sea_orm::Condition,
-) -> Result<Vec<(change_log::Model, Vec<Change>, Option<String>)>, AppError> {
+    limit: Option<u64>,
+) -> Result<Vec<LoggedChange>, AppError> {
+    use sea_orm::QuerySelect;
     let rows = change_log::Entity::find()
         .filter(condition)
         .order_by_desc(change_log::Column::Id)
+        .limit(limit)
         .find_also_related(super::entities::person::Entity)
         .all(db)
         .await?;

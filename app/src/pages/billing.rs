@@ -17,7 +17,9 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn Billing() -> impl IntoView {
-    let data = Resource::new_blocking(|| (), |_| billing());
+    let query = leptos_router::hooks::use_query_map();
+    let before = move || query.with(|q| q.get("before").unwrap_or_default());
+    let data = Resource::new_blocking(before, billing);
     view! { <Answered data page=|d| view! { <BillingPage data=d/> }/> }
 }
 
@@ -53,6 +55,7 @@ fn BillingPage(data: BillingData) -> impl IntoView {
         })
         .collect_view();
     let none = data.invoices.is_empty();
+    let paged = leptos_router::hooks::use_query_map().with(|q| q.get("before").is_some());
     view! {
         <h1>{t!("billing-heading")}</h1>
         <p class="lead">{data.organisation.clone()}</p>
@@ -92,6 +95,12 @@ fn BillingPage(data: BillingData) -> impl IntoView {
                             <tbody>{invoices}</tbody>
                         </table>
                     </div>
+                    <p class="pager">
+                        {paged.then(|| view! { <a href="/billing#invoices-heading" id="invoices-newest">{t!("invoices-newest")}</a> })}
+                        {data.older.map(|id| view! {
+                            <a href=format!("/billing?before={id}#invoices-heading") id="invoices-older">{t!("invoices-older")}</a>
+                        })}
+                    </p>
                     <a class="button button--secondary" id="billing-csv" href=BillingCsv::url() download>{t!("billing-download")}</a>
                 </section>
             }

@@ -15,7 +15,9 @@ use leptos::{prelude::*, server_fn::ServerFn};
 
 #[component]
 pub fn CustomerData() -> impl IntoView {
-    let data = Resource::new_blocking(|| (), |_| customer_data());
+    let query = leptos_router::hooks::use_query_map();
+    let before = move || query.with(|q| q.get("confirmations_before").unwrap_or_default());
+    let data = Resource::new_blocking(before, customer_data);
     view! { <Answered data page=|d| view! { <CustomerDataPage data=d/> }/> }
 }
 
@@ -55,6 +57,7 @@ fn CustomerDataPage(data: CustomerDataView) -> impl IntoView {
         .map(|t| view! { <TechnicalCard item=t earliest=data.earliest_change.clone()/> })
         .collect_view();
     let confirmed = data.confirmed.clone();
+    let paged = leptos_router::hooks::use_query_map().with(|q| q.get("confirmations_before").is_some());
     view! {
         <h1>{t!("customer-data-heading")}</h1>
         <p class="lead">{data.organisation.clone()}</p>
@@ -77,6 +80,16 @@ fn CustomerDataPage(data: CustomerDataView) -> impl IntoView {
                 <button type="submit" class="button button--primary" id="confirm-data">{t!("confirm-button")}</button>
             </form>
             <History lines=data.confirmations.clone()/>
+            <p class="pager">
+                {paged.then(|| view! {
+                    <a href="/customer-data#confirm-heading" id="confirmations-newest">{t!("confirmations-newest")}</a>
+                })}
+                {data.confirmations_older.map(|id| view! {
+                    <a href=format!("/customer-data?confirmations_before={id}#confirm-heading") id="confirmations-older">
+                        {t!("confirmations-older")}
+                    </a>
+                })}
+            </p>
         </section>
         <section aria-labelledby="contacts-heading">
             <h2 id="contacts-heading">{t!("contacts-heading")}</h2>
