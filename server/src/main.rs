@@ -1,6 +1,9 @@
 use server::config::Config;
 use std::process::ExitCode;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "usage: server [serve | migrate | remind | seed [--organisations N] [--years Y]]\n  serve    migrate the database, then serve the app (default)\n  migrate  bring the database schema up to date and exit\n  remind   send the reminders due today now (the server also does daily), print how many went\n  seed     add realistic data for N organisations (10000) over Y years (3): per organisation\n           5 applications, 10 invoices, 100 audit events; for benchmarks, never production";
 
 #[tokio::main]

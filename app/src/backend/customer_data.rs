@@ -431,6 +431,8 @@ pub async fn check_unit(
     if !own {
         return Err(invalid(Problem::NotOwnOid));
     }
+    // Stored after this: asked afresh, not from what pages keep.
+    registries.code_service.forget_unit(oid).await;
     if registries.code_service.unit(oid).await?.is_none() {
         return Err(invalid(Problem::NotInRegister));
     }

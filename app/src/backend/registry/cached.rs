@@ -2,8 +2,9 @@
 //! and fetched again after it: a page that shows ten service units asks the code service about
 //! each at most once per time to live, not once per view. Concurrent asks for an organisation wait
 //! for one fetch. Keyed by the register's own key (an organisation's Y-tunnus, a unit's OID), so
-//! an answer is the same whoever asks; errors, and "no such unit", are not kept. What is stored
-//! in the database is asked afresh (`forget`). Per instance: a cache only saves work.
+//! an answer is the same whoever asks; errors are not kept, and "no such unit" only for a minute at
+//! most, so a unit just registered is soon seen. What is stored in the database is asked afresh
+//! (`forget`, `forget_unit`). Per instance: a cache only saves work.
 use super::{CodeService, CodeServiceEntry, RegistryError};
 use crate::domain::{oid::Oid, ytunnus::YTunnus};
 use moka::future::Cache;
@@ -15,9 +16,13 @@ const CAPACITY: u64 = 100_000;
 pub struct CachedCodeService {
     inner: Arc<dyn CodeService>,
     organisations: Cache<YTunnus, CodeServiceEntry>,
-    /// Only units the register knows: one just registered must not stay "unknown".
     units: Cache<Oid, String>,
+    /// Units the register did not know, kept briefly: pages that flag them ask once a minute.
+    unknown_units: Cache<Oid, ()>,
 }
+
+/// The longest "no such unit" is kept.
+const UNKNOWN_UNIT_TIME: Duration = Duration::from_secs(60);
 
 impl CachedCodeService {
     pub fn new(inner: Arc<dyn CodeService>, time_to_live: Duration) -> CachedCodeService {
@@ -25,6 +30,10 @@ impl CachedCodeService {
             inner,
             organisations: Cache::builder().max_capacity(CAPACITY).time_to_live(time_to_live).build(),
             units: Cache::builder().max_capacity(CAPACITY).time_to_live(time_to_live).build(),
+            unknown_units: Cache::builder()
+                .max_capacity(CAPACITY)
+                .time_to_live(time_to_live.min(UNKNOWN_UNIT_TIME))
+                .build(),
         }
     }
 }
@@ -42,14 +51,23 @@ impl CodeService for CachedCodeService {
         if let Some(name) = self.units.get(oid).await {
             return Ok(Some(name));
         }
+        if self.unknown_units.contains_key(oid) {
+            return Ok(None);
+        }
         let answer = self.inner.unit(oid).await?;
-        if let Some(name) = &answer {
-            self.units.insert(oid.clone(), name.clone()).await;
+        match &answer {
+            Some(name) => self.units.insert(oid.clone(), name.clone()).await,
+            None => self.unknown_units.insert(oid.clone(), ()).await,
         }
         Ok(answer)
     }
 
     async fn forget(&self, ytunnus: &YTunnus) {
         self.organisations.invalidate(ytunnus).await;
+    }
+
+    async fn forget_unit(&self, oid: &Oid) {
+        self.units.invalidate(oid).await;
+        self.unknown_units.invalidate(oid).await;
     }
 }

@@ -17,6 +17,9 @@ pub trait CodeService: Send + Sync {
     /// Forgets what is kept of the organisation, so the next ask goes to the register (a user
     /// asked to check now). Nothing to forget without a cache.
     async fn forget(&self, _ytunnus: &YTunnus) {}
+    /// Forgets what is kept of the unit, so the next ask goes to the register (its OID is about
+    /// to be stored).
+    async fn forget_unit(&self, _oid: &Oid) {}
 }
 
 pub struct HttpCodeService(Http);
