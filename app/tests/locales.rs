@@ -160,6 +160,7 @@ fn islands_name_only_messages_the_browser_has() {
     assert!(!server_only.is_empty(), "no server-only files found: is the marker still the same?");
     let in_browser = |path: &str, source: &str| {
         source.contains("#[island")
+            || source.contains("#[lazy]")
             || ["app/src/wizard/", "app/src/domain/", "app/src/api/", "app/src/components/form.rs", "app/src/error.rs"]
                 .iter()
                 .any(|p| path.starts_with(p))
@@ -194,4 +195,21 @@ fn views_hold_no_literal_text() {
         }
     }
     assert!(found.is_empty(), "literal text in views (put it in locales/): {found:#?}");
+}
+
+/// Lazy islands hydrate one by one after `hydrate()` returns; the page is marked interactive
+/// (`<html data-hydrated>`, which tests and styles wait for) when the last has called
+/// `island_hydrated()`. An island that forgot would leave every page it is on unmarked.
+#[test]
+fn every_island_counts_itself_hydrated() {
+    let mut islands = 0;
+    for (path, source) in rust_sources() {
+        for body in source.split("#[island").skip(1) {
+            islands += 1;
+            let start = body.find("-> impl IntoView {").unwrap_or_else(|| panic!("{path}: an island without a body"));
+            let first = body[start..].lines().nth(1).unwrap_or_default().trim();
+            assert_eq!(first, "crate::components::island_hydrated();", "{path}: an island that does not call it first");
+        }
+    }
+    assert!(islands >= 4, "found only {islands} islands");
 }

@@ -49,7 +49,8 @@ async function start(databaseUrl) {
     KANTA_SCHEDULED_JOBS: 'off',
     RUST_LOG: 'warn',
   };
-  const child = spawn(server, ['serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // From the repository's root, where the site's files are (target/site).
+  const child = spawn(server, ['serve'], { env, cwd: '..', stdio: ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
     if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) return { child, base };

@@ -1,4 +1,5 @@
 import { test, expect, type BrowserContext, type Page } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import { msg, hydrated, type Lang } from './messages';
 import { browserLocale } from './sandbox';
 
@@ -41,9 +42,9 @@ async function storedDraft(page: Page, wizard = 'before-you-start') {
   );
 }
 
-// A deploy changes every file it changes the name of, so a browser or worker holding the last
-// build can never serve its script with this build's page.
-test('the build\'s files are named by their content, kept a year, and all stored by the worker', async ({ page, request }) => {
+// A browser keeps a file a year only when its name holds the hash of its content, so a deploy can
+// never have it run the last build's script with this build's page; the worker stores them all.
+test('the build\'s files are kept a year only under a name that holds their content\'s hash, and all stored by the worker', async ({ page, request }) => {
   const loaded: string[] = [];
   page.on('response', (r) => {
     const path = new URL(r.url()).pathname;
@@ -54,11 +55,22 @@ test('the build\'s files are named by their content, kept a year, and all stored
   // The main module, the page's lazy island and its chunks, the styles and the messages.
   expect(loaded.filter((p) => p.endsWith('.wasm')).length).toBeGreaterThan(1);
   const worker = await (await request.get('/sw.js')).text();
+  let kept = 0;
   for (const path of new Set(loaded)) {
     expect(path).toMatch(/\.[A-Za-z0-9_-]{16,22}\.(js|wasm|css)$/);
-    expect((await request.get(path)).headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+    const response = await request.get(path, { headers: { 'accept-encoding': 'identity' } });
+    const body = await response.body();
+    const md5 = createHash('md5').update(body).digest('base64url');
+    const sha = createHash('sha256').update(body).digest('hex').slice(0, 16);
+    if (response.headers()['cache-control'] === 'public, max-age=31536000, immutable') {
+      kept += 1;
+      expect(path.includes(`.${md5}.`) || path.includes(`.${sha}.`), `${path} kept a year but its content is not its name`).toBe(true);
+    } else {
+      expect(response.headers()['cache-control']).toBe('no-cache');
+    }
     expect(worker, `the worker does not store ${path}`).toContain(`"${path}"`);
   }
+  expect(kept).toBeGreaterThan(2);
 });
 
 for (const lang of ['fi', 'sv'] as Lang[]) {

@@ -21,6 +21,18 @@ use tower_http::services::ServeDir;
 /// reads it from. Without one (a plain `cargo build`, the tests) the names stay as they are.
 pub fn use_hashed_names_if_built(options: &mut LeptosOptions) {
     options.hash_files = hash_file(options).is_some_and(|path| path.is_file());
+    let plain = Path::new(options.site_root.as_ref())
+        .join(options.site_pkg_dir.as_ref())
+        .join(format!("{}.js", options.output_name));
+    if !options.hash_files && !plain.is_file() {
+        tracing::error!(
+            hash_file = ?hash_file(options),
+            "no {} beside the binary and no unhashed {}: pages will name scripts the site does not have; \
+             deploy the binary with the hash.txt `cargo leptos build` wrote beside it",
+            options.hash_file,
+            plain.display()
+        );
+    }
 }
 
 fn hash_file(options: &LeptosOptions) -> Option<PathBuf> {
@@ -77,25 +89,46 @@ pub fn message_files() -> Vec<String> {
 
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
-/// Serves `/pkg`, brotli or gzip when the build precompressed. A hashed name never changes its
-/// content, so browsers keep it a year without asking; anything else (an unhashed build, the
-/// `snippets` folder wasm-bindgen names itself) is revalidated each time.
+/// Serves `/pkg`, brotli or gzip when the build precompressed. A file whose name carries the hash
+/// of its content is kept by browsers a year without asking; anything else is revalidated each
+/// time (cheap 304s). That is checked here, not assumed: cargo-leptos names files by their content
+/// and then rewrites some of them (the main script and the WASM modules name the split loader),
+/// so a new build can ship a changed file under an old name.
 pub fn routes<S: Clone + Send + Sync + 'static>(options: &LeptosOptions) -> Router<S> {
     let folder = format!("{}/{}", options.site_root, options.site_pkg_dir);
-    let hashed = options.hash_files;
+    let named = std::sync::Arc::new(content_named(options));
     Router::new().fallback_service(ServeDir::new(folder).precompressed_br().precompressed_gzip()).layer(
-        middleware::from_fn(move |request: Request, next: Next| async move {
-            let keep = hashed && !request.uri().path().contains("/snippets/");
-            let mut response = next.run(request).await;
-            let value = if keep && response.status().is_success() {
-                HeaderValue::from_static(IMMUTABLE)
-            } else {
-                HeaderValue::from_static("no-cache")
-            };
-            response.headers_mut().insert(header::CACHE_CONTROL, value);
-            response
+        middleware::from_fn(move |request: Request, next: Next| {
+            let named = named.clone();
+            async move {
+                let path = format!("/pkg{}", request.uri().path());
+                let mut response = next.run(request).await;
+                let value = if named.contains(&path) && response.status().is_success() {
+                    HeaderValue::from_static(IMMUTABLE)
+                } else {
+                    HeaderValue::from_static("no-cache")
+                };
+                response.headers_mut().insert(header::CACHE_CONTROL, value);
+                response
+            }
         }),
     )
+}
+
+/// The paths under `/pkg` whose file name holds the MD5 of the file's content, in base64url, as
+/// cargo-leptos writes it.
+fn content_named(options: &LeptosOptions) -> std::collections::HashSet<String> {
+    use base64::Engine;
+    use md5::{Digest, Md5};
+    let root = Path::new(options.site_root.as_ref());
+    package_files(options)
+        .into_iter()
+        .filter(|path| {
+            let Ok(bytes) = std::fs::read(root.join(path.trim_start_matches('/'))) else { return false };
+            let hash = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(Md5::digest(&bytes));
+            path.contains(&format!(".{hash}."))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -113,5 +146,19 @@ mod tests {
         let options = LeptosOptions::builder().output_name("kanta").site_root(root.display().to_string()).build();
         assert_eq!(package_files(&options), ["/pkg/kanta.Ab1.js", "/pkg/kanta.Cd2.wasm", "/pkg/snippets/x/inline0.js"]);
         std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn only_a_name_that_holds_its_contents_hash_is_kept_a_year() {
+        let root = std::env::temp_dir().join(format!("kanta-named-{}", std::process::id()));
+        std::fs::create_dir_all(root.join("pkg")).unwrap();
+        // MD5 of "body", base64url without padding.
+        std::fs::write(root.join("pkg/kanta.hBotaJrYa9FhFEdFPCLG_A.css"), b"body").unwrap();
+        // The same name after the content was rewritten.
+        std::fs::write(root.join("pkg/kanta.hBotaJrYa9FhFEdFPCLG_A.js"), b"rewritten").unwrap();
+        let options = LeptosOptions::builder().output_name("kanta").site_root(root.display().to_string()).build();
+        let named = content_named(&options);
+        std::fs::remove_dir_all(&root).unwrap();
+        assert_eq!(named.into_iter().collect::<Vec<_>>(), ["/pkg/kanta.hBotaJrYa9FhFEdFPCLG_A.css"]);
     }
 }

@@ -15,8 +15,8 @@ use app::{
     },
     domain::{
         acting::{CodeServiceStatus, OrganisationKind},
-        application::State,
-        services::{KantaService, ServiceSet},
+        application::{Actor, Command, State, Track, apply},
+        services::{KantaService, Prerequisite, ServiceSet},
         ytunnus::YTunnus,
     },
     wizard::{Answers, application::with_services},
@@ -73,7 +73,7 @@ pub async fn seed(db: &DatabaseConnection, volume: Volume) -> Result<Seeded, sea
     let span = Duration::days(365 * i64::from(volume.years.max(1)));
     let mut orgs = sandbox_organisations();
     let mut number = 2_000_000u32;
-    while orgs.len() < volume.organisations {
+    while orgs.len() < volume.organisations && number < 9_999_999 {
         number += 1;
         let Some(ytunnus) = business_id(number) else { continue };
         let kind = *[
@@ -98,7 +98,7 @@ pub async fn seed(db: &DatabaseConnection, volume: Volume) -> Result<Seeded, sea
 
     // Organisations and one person each (the one who applies, signs and logs in).
     let mut next_org = next_id(db, "organisation").await?;
-    let mut next_person = next_id(db, "person").await?;
+    let next_person = next_id(db, "person").await?;
     let mut org_ids = Vec::with_capacity(orgs.len());
     let mut new_orgs = Vec::new();
     let mut persons = Vec::new();
@@ -131,7 +131,8 @@ pub async fn seed(db: &DatabaseConnection, volume: Volume) -> Result<Seeded, sea
         let (given, surname) = (GIVEN[i % GIVEN.len()], SURNAMES[(i / GIVEN.len()) % SURNAMES.len()]);
         persons.push(person::ActiveModel {
             id: Set(next_person + i as i32),
-            hetu_hash: Set(format!("seed-{:016x}", rng.r#gen::<u64>())),
+            // Not a hash of any identity code: nobody logs in as a seeded person.
+            hetu_hash: Set(format!("seed-person-{}", next_person + i as i32)),
             given_name: Set(given.into()),
             surname: Set(surname.into()),
             display_name: Set(format!("{given} {surname}")),
@@ -144,7 +145,7 @@ pub async fn seed(db: &DatabaseConnection, volume: Volume) -> Result<Seeded, sea
     let staff = next_person + persons.len() as i32;
     persons.push(person::ActiveModel {
         id: Set(staff),
-        hetu_hash: Set(format!("seed-{:016x}", rng.r#gen::<u64>())),
+        hetu_hash: Set(format!("seed-person-{staff}")),
         given_name: Set("Eeva".into()),
         surname: Set("Kantola".into()),
         display_name: Set("Eeva Kantola".into()),
@@ -158,26 +159,46 @@ pub async fn seed(db: &DatabaseConnection, volume: Volume) -> Result<Seeded, sea
     let mut seeded = Seeded { organisations: orgs.len(), ..Seeded::default() };
     let when = |rng: &mut StdRng| now - Duration::seconds(rng.gen_range(0..span.num_seconds()));
 
-    // Applications, each with its history: created, then the commands that led to its state.
+    // Applications, each with its history: created, then the commands that led to its state, each
+    // allowed by the domain's rules on the application's track. A service is on one open
+    // application at a time (others for it were withdrawn or rejected), and one that needs
+    // another in use waits as a draft until that one is in production.
     let mut next_application = next_id(db, "application").await?;
     let mut next_event = next_id(db, "application_event").await?;
     let (mut applications, mut events) = (Vec::new(), Vec::new());
     for (i, o) in orgs.iter().enumerate() {
         let services: Vec<KantaService> = KantaService::ALL.into_iter().filter(|s| s.is_for(o.kind)).collect();
+        let mut in_production: Vec<KantaService> = Vec::new();
         for n in 0..APPLICATIONS_PER_ORGANISATION {
-            let Some(service) = services.get(n % services.len().max(1)) else { break };
-            let (state, path) = LIVES[rng.gen_range(0..LIVES.len())];
-            let created = when(&mut rng);
+            let Some(service) = services.get(n % services.len().max(1)).copied() else { break };
+            let set = ServiceSet::one(service);
+            let track = Track::of(&set);
+            let waits = service
+                .prerequisites()
+                .iter()
+                .any(|p| matches!(p, Prerequisite::ServiceInUse(other) if !in_production.contains(other)));
+            let repeat = n >= services.len();
+            let lives: Vec<(State, &[Command])> = LIVES
+                .iter()
+                .filter_map(|commands| Some((lived(track, commands)?, *commands)))
+                .filter(|(state, _)| !waits || *state == State::Draft)
+                .filter(|(state, _)| !repeat || matches!(state, State::Withdrawn | State::Rejected))
+                .collect();
+            let Some(&(state, path)) = lives.choose(&mut rng) else { continue };
+            if state == State::InProduction {
+                in_production.push(service);
+            }
+            // Far enough back for its history to end before today.
+            let created = now - Duration::seconds(rng.gen_range(15 * 86_400..span.num_seconds().max(15 * 86_400 + 1)));
             let id = next_application;
             next_application += 1;
-            let answers = answers(o, *service, i);
             applications.push(application::ActiveModel {
                 id: Set(id),
                 organisation_id: Set(org_ids[i]),
-                services: Set(ServiceSet::one(*service).code()),
+                services: Set(set.code()),
                 state: Set(state.code().into()),
                 version: Set(1 + path.len() as i32),
-                answers: Set(serde_json::to_string(&answers).unwrap_or_default()),
+                answers: Set(serde_json::to_string(&answers(o, service, i)).unwrap_or_default()),
                 lang: Set(if i % 10 == 0 { "sv" } else { "fi" }.into()),
                 created_by: Set(person_of(i)),
                 created_at: Set(created),
@@ -185,23 +206,29 @@ pub async fn seed(db: &DatabaseConnection, volume: Volume) -> Result<Seeded, sea
                 go_live_on: Set((state == State::InProduction).then(|| created.date_naive().to_string())),
             });
             let mut from = State::Draft;
-            let mut history = vec![("created", None, None)];
-            for (command, to) in path.iter() {
-                history.push((command, Some(from), Some(*to)));
-                from = *to;
+            let mut history = vec![("created", None, None, None)];
+            for command in path {
+                let to = transition_of(track, from, *command);
+                let comment = match command {
+                    Command::Return => Some("Täydennä testaussuunnitelma."),
+                    Command::Reject => Some("Edellytykset eivät täyty."),
+                    _ => None,
+                };
+                history.push((command.code(), Some(from), to, comment));
+                from = to.unwrap_or(from);
             }
-            for (k, (kind, from, to)) in history.into_iter().enumerate() {
-                let by_staff = !matches!(kind, "created" | "submit" | "withdraw");
+            for (k, (kind, from, to, comment)) in history.into_iter().enumerate() {
+                let by_staff = path.get(k.wrapping_sub(1)).is_some_and(|c| c.actor() == Actor::Staff);
                 events.push(application_event::ActiveModel {
                     id: Set(next_event),
                     application_id: Set(id),
                     at: Set(created + Duration::days(k as i64 * 3)),
                     person_id: Set(if by_staff { staff } else { person_of(i) }),
-                    actor: Set(if by_staff { "staff" } else { "applicant" }.into()),
+                    actor: Set(if by_staff { Actor::Staff } else { Actor::Applicant }.code().into()),
                     kind: Set(kind.into()),
                     from_state: Set(from.map(|s| s.code().into())),
                     to_state: Set(to.map(|s| s.code().into())),
-                    comment: Set(None),
+                    comment: Set(comment.map(Into::into)),
                     version: Set(1 + k as i32),
                 });
                 next_event += 1;
@@ -391,14 +418,13 @@ where
 }
 
 async fn next_id(db: &DatabaseConnection, table: &str) -> Result<i32, sea_orm::DbErr> {
-    let row = db
-        .query_one_raw(sea_orm::Statement::from_string(
-            db.get_database_backend(),
-            format!("SELECT MAX(id) FROM {table}"),
-        ))
-        .await?;
-    let max: Option<i64> = row.and_then(|r| r.try_get_by_index::<Option<i64>>(0).ok()).flatten();
-    Ok(max.unwrap_or(0) as i32 + 1)
+    let sql = format!("SELECT CAST(COALESCE(MAX(id), 0) AS BIGINT) FROM {table}");
+    let row = db.query_one_raw(sea_orm::Statement::from_string(db.get_database_backend(), sql)).await?;
+    let max: i64 = match row {
+        Some(row) => row.try_get_by_index(0)?,
+        None => 0,
+    };
+    i32::try_from(max + 1).map_err(|_| sea_orm::DbErr::Custom(format!("{table}: no ids left")))
 }
 
 /// PostgreSQL hands out ids from sequences, which explicit ids do not move.
@@ -483,33 +509,29 @@ fn month_start(now: DateTime<Utc>, back: i32) -> NaiveDate {
     NaiveDate::from_ymd_opt(months.div_euclid(12), months.rem_euclid(12) as u32 + 1, 1).unwrap_or_default()
 }
 
-/// Where applications end up, with the commands that took them there (from a draft).
-const LIVES: [(State, &[(&str, State)]); 8] = [
-    (State::Draft, &[]),
-    (State::Submitted, &[("submit", State::Submitted)]),
-    (State::ReturnedForChanges, &[("submit", State::Submitted), ("return", State::ReturnedForChanges)]),
-    (State::InJointTesting, &[("submit", State::Submitted), ("start-joint-testing", State::InJointTesting)]),
-    (
-        State::InProduction,
-        &[
-            ("submit", State::Submitted),
-            ("start-joint-testing", State::InJointTesting),
-            ("approve", State::ApprovedForProduction),
-            ("go-live", State::InProduction),
-        ],
-    ),
-    (
-        State::InProduction,
-        &[
-            ("submit", State::Submitted),
-            ("start-joint-testing", State::InJointTesting),
-            ("approve", State::ApprovedForProduction),
-            ("go-live", State::InProduction),
-        ],
-    ),
-    (State::Withdrawn, &[("submit", State::Submitted), ("withdraw", State::Withdrawn)]),
-    (State::Rejected, &[("submit", State::Submitted), ("reject", State::Rejected)]),
+/// How applications live, as the commands given from a draft; each is kept only where the
+/// application's track allows every step. Production twice: most applications get there.
+const LIVES: [&[Command]; 10] = [
+    &[],
+    &[Command::Submit],
+    &[Command::Submit, Command::Return],
+    &[Command::Submit, Command::StartJointTesting],
+    &[Command::Submit, Command::StartJointTesting, Command::ApproveForProduction, Command::GoLive],
+    &[Command::Submit, Command::StartJointTesting, Command::ApproveForProduction, Command::GoLive],
+    &[Command::Submit, Command::ApproveForProduction, Command::GoLive],
+    &[Command::Submit, Command::ApproveForProduction, Command::GoLive],
+    &[Command::Submit, Command::Withdraw],
+    &[Command::Submit, Command::Reject],
 ];
+
+/// Where `commands` take a draft on `track`, if the domain allows each of them in turn.
+fn lived(track: Track, commands: &[Command]) -> Option<State> {
+    commands.iter().try_fold(State::Draft, |state, command| apply(track, state, command.actor(), *command).ok())
+}
+
+fn transition_of(track: Track, from: State, command: Command) -> Option<State> {
+    apply(track, from, command.actor(), command).ok()
+}
 
 const ACTIONS: [&str; 10] = [
     "login",

@@ -36,15 +36,16 @@ pub struct StaffView {
     pub commands: Vec<Command>,
 }
 
-/// One page of the queue: its lines, and the application to continue after when there are more.
+/// One page of the queue: its lines, and where the next page continues when there are more
+/// (the `after` of the next call).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueuePage {
     pub lines: Vec<QueueLine>,
-    pub next: Option<i32>,
+    pub next: Option<String>,
 }
 
 /// A page of 50 of the queue, filtered by service, state and minimum age in days (empty: any),
-/// after application `after` (empty: from the start).
+/// after `after` (a page's `next`; empty or unreadable: from the start).
 #[server(endpoint = "staff/queue")]
 pub async fn staff_queue(
     service: String,
@@ -164,7 +165,7 @@ mod ssr {
             service: KantaService::from_code(service.trim()),
             min_age_days: min_age.trim().parse().unwrap_or(0),
         };
-        let (rows, next) = onboarding::queue(&db()?, &filter, after.trim().parse().ok()).await?;
+        let (rows, next) = onboarding::queue(&db()?, &filter, onboarding::QueueCursor::parse(after)).await?;
         let now = chrono::Utc::now();
         let lines = rows
             .into_iter()
@@ -174,7 +175,7 @@ mod ssr {
                 organisation,
             })
             .collect();
-        Ok(QueuePage { lines, next })
+        Ok(QueuePage { lines, next: next.map(|n| n.code()) })
     }
 
     pub async fn view(id: i32) -> Result<StaffView, AppError> {

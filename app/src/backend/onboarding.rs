@@ -606,16 +606,42 @@ pub struct QueueFilter<'a> {
     pub min_age_days: i64,
 }
 
-/// One page of staff's queue, oldest change first, after the application `after` (the last of
-/// the page before; keyset pagination on (updated_at, id), so every page costs the same), with
-/// each application's organisation name. Also answers the id to continue after, when there is
-/// more. Each filter is served by an index (m0009).
+/// Where a page of staff's queue continues: after the application `id` last changed at
+/// `changed`, both as they were when that page was read, so a decision given meanwhile (which
+/// moves the application's change time) does not lose the rest of the queue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QueueCursor {
+    pub changed: chrono::DateTime<Utc>,
+    pub id: i32,
+}
+
+impl QueueCursor {
+    /// As it goes in a link: `<nanoseconds since the epoch>.<id>`; as precise as stored (SQLite
+    /// keeps nanoseconds), or the page's last row would come again.
+    pub fn code(self) -> String {
+        format!("{}.{}", self.changed.timestamp_nanos_opt().unwrap_or(i64::MAX), self.id)
+    }
+
+    /// `None` for anything else (a link typed by hand starts from the beginning).
+    pub fn parse(code: &str) -> Option<QueueCursor> {
+        let (nanos, id) = code.trim().split_once('.')?;
+        Some(QueueCursor { changed: chrono::DateTime::from_timestamp_nanos(nanos.parse().ok()?), id: id.parse().ok()? })
+    }
+}
+
+/// One page of staff's queue, oldest change first, after `after` (keyset pagination on
+/// (updated_at, id) as one row value, read from the (state, updated_at, id) index, so every page
+/// costs the same), with each application's organisation name; and where the next page
+/// continues, when there is more. Each filter is served by an index (m0009).
 pub async fn queue(
     db: &impl ConnectionTrait,
     filter: &QueueFilter<'_>,
-    after: Option<i32>,
-) -> Result<(Vec<(Application, String)>, Option<i32>), AppError> {
-    use sea_orm::{Condition, QuerySelect, sea_query::Expr};
+    after: Option<QueueCursor>,
+) -> Result<(Vec<(Application, String)>, Option<QueueCursor>), AppError> {
+    use sea_orm::{
+        QuerySelect,
+        sea_query::{Expr, ExprTrait},
+    };
     let codes: Vec<&str> = filter.states.iter().map(|s| s.code()).collect();
     let mut query = application::Entity::find().filter(application::Column::State.is_in(codes));
     if let Some(service) = filter.service {
@@ -626,16 +652,11 @@ pub async fn queue(
         query = query.filter(application::Column::UpdatedAt.lte(changed_before));
     }
     if let Some(after) = after {
-        let Some(last) = application::Entity::find_by_id(after).one(db).await? else {
-            return Err(AppError::NotFound);
-        };
-        query = query.filter(
-            Condition::any().add(application::Column::UpdatedAt.gt(last.updated_at)).add(
-                Condition::all()
-                    .add(application::Column::UpdatedAt.eq(last.updated_at))
-                    .add(application::Column::Id.gt(after)),
-            ),
-        );
+        let key = Expr::tuple([
+            Expr::col((application::Entity, application::Column::UpdatedAt)),
+            Expr::col((application::Entity, application::Column::Id)),
+        ]);
+        query = query.filter(key.gt(Expr::tuple([Expr::val(after.changed), Expr::val(after.id)])));
     }
     let mut rows = query
         .order_by_asc(application::Column::UpdatedAt)
@@ -646,7 +667,8 @@ pub async fn queue(
         .await?;
     let more = rows.len() as u64 > QUEUE_PAGE;
     rows.truncate(QUEUE_PAGE as usize);
-    let next = if more { rows.last().map(|(row, _)| row.id) } else { None };
+    let next =
+        if more { rows.last().map(|(row, _)| QueueCursor { changed: row.updated_at, id: row.id }) } else { None };
     let lines = rows
         .into_iter()
         .map(|(row, organisation)| Ok((Application::from_row(row)?, organisation.map(|o| o.name).unwrap_or_default())))

@@ -148,8 +148,8 @@ fn QueueTable(answer: Lines, filters: Filters, paged: bool) -> impl IntoView {
             let pager = view! {
                 <p class="pager">
                     {paged.then(|| view! { <a href=address("") id="queue-first">{t!("staff-queue-first")}</a> })}
-                    {page.next.map(|id| view! {
-                        <a href=address(&format!("&after={id}")) id="queue-next">{t!("staff-queue-next")}</a>
+                    {page.next.map(|next| view! {
+                        <a href=address(&format!("&after={}", encode(&next))) id="queue-next">{t!("staff-queue-next")}</a>
                     })}
                 </p>
             };

@@ -9,7 +9,11 @@ const PAGES = __PAGES__;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll([...ASSETS, ...PAGES])).then(() => self.skipWaiting()),
+    // Past the HTTP cache: a build's file may keep its name when only what it refers to changed.
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll([...ASSETS, ...PAGES].map((path) => new Request(path, { cache: 'reload' }))))
+      .then(() => self.skipWaiting()),
   );
 });
 
