@@ -82,6 +82,18 @@ async function measure(path, state) {
   return { path, status, finalPath, bytes, kinds, islands, requests: loaded.length };
 }
 
+/** The page of the applicant's first application in one of `states` (badge classes). */
+async function applicationIn(states) {
+  const context = await browser.newContext({ ...phone, storageState: applicant });
+  const page = await context.newPage();
+  await page.goto(`${base}/applications`);
+  const badges = states.map((s) => `.badge--${s}`).join(', ');
+  const row = page.locator('#applications tr', { has: page.locator(badges) }).first();
+  const href = (await row.count()) ? await row.locator('a').first().getAttribute('href') : undefined;
+  await context.close();
+  return href;
+}
+
 /** The first link on `path` whose address matches `pattern`, for routes with an id. */
 async function firstLink(path, state, pattern) {
   const context = await browser.newContext({ ...phone, storageState: state });
@@ -111,7 +123,7 @@ const routes = [
   ['/organisations', applicant],
   ['/organisation', applicant],
   ['/applications', applicant],
-  [await firstLink('/applications', applicant, /^\/applications\/\d+$/), applicant],
+  [await applicationIn(['in-production', 'submitted', 'joint-testing', 'approved']), applicant],
   ['/customer-data', applicant],
   ['/billing', applicant],
   [await firstLink('/billing', applicant, /^\/billing\/\d+$/), applicant],
@@ -121,16 +133,8 @@ const routes = [
   ['/staff/mail', staff],
 ];
 // A draft's page is the application wizard: the heaviest island.
-const draft = await (async () => {
-  const context = await browser.newContext({ ...phone, storageState: applicant });
-  const page = await context.newPage();
-  await page.goto(`${base}/applications`);
-  const row = page.locator('#applications tr', { has: page.locator('.badge--draft, .badge--returned') }).first();
-  const href = (await row.count()) ? await row.locator('a').first().getAttribute('href') : undefined;
-  await context.close();
-  return href;
-})();
-if (draft) routes.push([`${draft}`, applicant]);
+const draft = await applicationIn(['draft', 'returned']);
+if (draft) routes.push([draft, applicant]);
 
 const rows = [];
 let over = 0;
