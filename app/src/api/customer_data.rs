@@ -227,11 +227,10 @@ pub(crate) mod ssr {
         let (confirmations, confirmations_older) =
             data::confirmations(&db, organisation_id, confirmations_before).await?;
         let confirmations: Vec<ChangeLine> = confirmations.into_iter().map(change_line).collect();
+        // On an older page, the newest is not among them.
         let latest = match confirmations_before {
             None => confirmations.first().map(|c| c.at.clone()),
-            Some(_) => {
-                data::confirmations(&db, organisation_id, None).await?.0.first().map(|c| change_line(c.clone()).at)
-            }
+            Some(_) => data::latest_confirmation(&db, organisation_id).await?.map(|c| change_line(c).at),
         };
         let today = today();
         Ok(CustomerDataView {

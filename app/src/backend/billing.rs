@@ -143,9 +143,6 @@ fn read(row: invoice::Model, business_id: YTunnus, lines: Vec<billing_event::Mod
     })
 }
 
-/// Invoices on one page of the billing view.
-pub const INVOICE_PAGE: u64 = 50;
-
 /// An invoice as the list shows it: its stored total, no lines.
 pub struct InvoiceHeader {
     pub id: i32,
@@ -181,22 +178,11 @@ pub async fn invoice_page(
     let mut rows = query
         .order_by_desc(invoice::Column::IssuedOn)
         .order_by_desc(invoice::Column::Id)
-        .limit(INVOICE_PAGE + 1)
+        .limit(super::PAGE + 1)
         .all(db)
         .await?;
-    let more = rows.len() as u64 > INVOICE_PAGE;
-    rows.truncate(INVOICE_PAGE as usize);
-    let older = if more { rows.last().map(|r| r.id) } else { None };
-    let headers = rows
-        .into_iter()
-        .map(|row| {
-            let id = row.id;
-            header(row).ok_or_else(|| {
-                tracing::error!(id, "unreadable invoice row");
-                AppError::Unavailable
-            })
-        })
-        .collect::<Result<_, _>>()?;
+    let older = super::cut_to_page(&mut rows).map(|r| r.id);
+    let headers = rows.into_iter().map(|row| readable(row.id, header(row))).collect::<Result<_, _>>()?;
     Ok((headers, older))
 }
 
@@ -234,18 +220,23 @@ pub async fn totals(
     db: &impl ConnectionTrait,
     organisation: &organisation::Model,
 ) -> Result<Vec<(u16, KantaService, Cents)>, AppError> {
-    use sea_orm::{FromQueryResult, Statement};
+    use sea_orm::{FromQueryResult, QuerySelect, sea_query::Expr};
     #[derive(FromQueryResult)]
     struct Total {
         year: String,
         service: String,
         cents: i64,
     }
-    let backend = db.get_database_backend();
-    let sql = "SELECT substr(period, 1, 4) AS year, service, CAST(SUM(total_cents) AS BIGINT) AS cents \
-               FROM invoice WHERE organisation_id = $1 GROUP BY substr(period, 1, 4), service";
-    let sql = if backend == sea_orm::DatabaseBackend::Sqlite { sql.replace("$1", "?") } else { sql.to_string() };
-    let rows = Total::find_by_statement(Statement::from_sql_and_values(backend, sql, [organisation.id.into()]))
+    let year = Expr::cust("substr(period, 1, 4)");
+    let rows = invoice::Entity::find()
+        .select_only()
+        .column_as(year.clone(), "year")
+        .column(invoice::Column::Service)
+        .column_as(Expr::cust("CAST(SUM(total_cents) AS BIGINT)"), "cents")
+        .filter(invoice::Column::OrganisationId.eq(organisation.id))
+        .group_by(year)
+        .group_by(invoice::Column::Service)
+        .into_model::<Total>()
         .all(db)
         .await?;
     let mut totals: Vec<(u16, KantaService, Cents)> = rows
@@ -286,11 +277,8 @@ pub async fn invoices(
     }
     rows.into_iter()
         .map(|row| {
-            let id = row.id;
-            read(row, business_id, lines.remove(&id).unwrap_or_default()).ok_or_else(|| {
-                tracing::error!(id, "unreadable invoice row");
-                AppError::Unavailable
-            })
+            let own = lines.remove(&row.id).unwrap_or_default();
+            readable(row.id, read(row, business_id, own))
         })
         .collect()
 }
@@ -320,8 +308,13 @@ async fn with_lines(
         .order_by_asc(billing_event::Column::Line)
         .all(db)
         .await?;
-    let id = row.id;
-    read(row, business_id, lines).ok_or_else(|| {
+    readable(row.id, read(row, business_id, lines))
+}
+
+/// A stored invoice read back (`Some`), or `Unavailable`, logged: a row the domain cannot read
+/// is a fault of ours, not the user's.
+fn readable<T>(id: i32, read: Option<T>) -> Result<T, AppError> {
+    read.ok_or_else(|| {
         tracing::error!(id, "unreadable invoice row");
         AppError::Unavailable
     })

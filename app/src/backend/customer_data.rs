@@ -566,8 +566,16 @@ pub async fn item_changes(db: &impl ConnectionTrait, organisation_id: i32) -> Re
 /// The change-log kind of confirming the organisation's data current.
 const CONFIRMED: &str = "confirmed";
 
-/// Confirmations on one page.
-pub const CONFIRMATIONS_PAGE: u64 = 50;
+/// The organisation's latest confirmation that its data is current, if any.
+pub async fn latest_confirmation(
+    db: &impl ConnectionTrait,
+    organisation_id: i32,
+) -> Result<Option<LoggedChange>, AppError> {
+    let confirmed = sea_orm::Condition::all()
+        .add(change_log::Column::OrganisationId.eq(organisation_id))
+        .add(change_log::Column::Kind.eq(CONFIRMED));
+    Ok(changes_where(db, confirmed, Some(1)).await?.pop())
+}
 
 /// One page of the organisation's confirmations that its data is current, newest first, older
 /// than entry `before` (keyset on id, served by the (organisation, kind, id) index), and the entry
@@ -583,10 +591,8 @@ pub async fn confirmations(
     if let Some(before) = before {
         page = page.add(change_log::Column::Id.lt(before));
     }
-    let mut rows = changes_where(db, page, Some(CONFIRMATIONS_PAGE + 1)).await?;
-    let more = rows.len() as u64 > CONFIRMATIONS_PAGE;
-    rows.truncate(CONFIRMATIONS_PAGE as usize);
-    let older = if more { rows.last().map(|(e, _, _)| e.id) } else { None };
+    let mut rows = changes_where(db, page, Some(super::PAGE + 1)).await?;
+    let older = super::cut_to_page(&mut rows).map(|(e, _, _)| e.id);
     Ok((rows, older))
 }
 

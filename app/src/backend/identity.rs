@@ -287,9 +287,6 @@ pub async fn audit(db: &impl ConnectionTrait, entry: &Audit<'_>) -> Result<(), D
     .map(|_| ())
 }
 
-/// Lines of the audit trail on one page.
-pub const TRAIL_PAGE: u64 = 50;
-
 /// One page of `organisation_id`'s audit trail, newest first: the events before event `before`
 /// (from the newest when `None`), each with the person who acted; and the id to ask for the
 /// next, older page with, if there is one. Keyset pagination on the index
@@ -306,15 +303,12 @@ pub async fn trail(
     }
     let mut events = query
         .order_by_desc(audit_event::Column::Id)
-        .limit(TRAIL_PAGE + 1)
+        .limit(super::PAGE + 1)
         .find_also_related(super::entities::person::Entity)
         .all(db)
         .await?;
-    let older = (events.len() as u64 > TRAIL_PAGE).then(|| {
-        events.truncate(TRAIL_PAGE as usize);
-        events.last().map(|(e, _)| e.id)
-    });
-    Ok((events, older.flatten()))
+    let older = super::cut_to_page(&mut events).map(|(e, _)| e.id);
+    Ok((events, older))
 }
 
 #[cfg(test)]

@@ -120,6 +120,18 @@ fn finnish_time(at: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::U
     at + Duration::hours(if summer { 3 } else { 2 })
 }
 
+/// Rows on one page of a long list (audit trail, staff queue, invoices, confirmations). Each is
+/// read with keyset pagination: `PAGE + 1` rows from where the last page ended.
+pub const PAGE: u64 = 50;
+
+/// Cuts rows read with a limit of `PAGE + 1` to one page; answers the page's last row when there
+/// are more after it, which is where the next page continues.
+pub fn cut_to_page<T>(rows: &mut Vec<T>) -> Option<&T> {
+    let more = rows.len() as u64 > PAGE;
+    rows.truncate(PAGE as usize);
+    if more { rows.last() } else { None }
+}
+
 /// Lower-case hexadecimal, two digits a byte (hashes, tokens, versions).
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()

@@ -595,9 +595,6 @@ fn json(answers: &Answers) -> String {
     serde_json::to_string(answers).unwrap_or_else(|_| "{}".into())
 }
 
-/// Rows of staff's queue on one page.
-pub const QUEUE_PAGE: u64 = 50;
-
 /// What staff's queue shows: applications in `states`, for `service` if given, unchanged for at
 /// least `min_age_days`.
 pub struct QueueFilter<'a> {
@@ -665,17 +662,14 @@ pub async fn queue(
             query
                 .order_by_asc(application::Column::UpdatedAt)
                 .order_by_asc(application::Column::Id)
-                .limit(QUEUE_PAGE + 1)
+                .limit(super::PAGE + 1)
                 .find_also_related(organisation::Entity)
                 .all(db)
                 .await?,
         );
     }
     rows.sort_by_key(|(row, _)| (row.updated_at, row.id));
-    let more = rows.len() as u64 > QUEUE_PAGE;
-    rows.truncate(QUEUE_PAGE as usize);
-    let next =
-        if more { rows.last().map(|(row, _)| QueueCursor { changed: row.updated_at, id: row.id }) } else { None };
+    let next = super::cut_to_page(&mut rows).map(|(row, _)| QueueCursor { changed: row.updated_at, id: row.id });
     let lines = rows
         .into_iter()
         .map(|(row, organisation)| Ok((Application::from_row(row)?, organisation.map(|o| o.name).unwrap_or_default())))

@@ -4,7 +4,11 @@ use crate::{
     api::billing::{
         BillingCsv, BillingData, ImportBilling, ImportLine, InvoiceView, billing, billing_imports, invoice,
     },
-    components::{posted::PostedError, session::RequireLogin},
+    components::{
+        pager::{PageLink, Pager},
+        posted::PostedError,
+        session::RequireLogin,
+    },
     domain::billing::HEADER,
     i18n::tr,
     pages::{
@@ -95,12 +99,12 @@ fn BillingPage(data: BillingData) -> impl IntoView {
                             <tbody>{invoices}</tbody>
                         </table>
                     </div>
-                    <p class="pager">
-                        {paged.then(|| view! { <a href="/billing#invoices-heading" id="invoices-newest">{t!("invoices-newest")}</a> })}
-                        {data.older.map(|id| view! {
-                            <a href=format!("/billing?before={id}#invoices-heading") id="invoices-older">{t!("invoices-older")}</a>
-                        })}
-                    </p>
+                    <Pager
+                        first=paged.then(|| PageLink::new("/billing#invoices-heading", "invoices-newest", t!("invoices-newest")))
+                        next=data.older.map(|id| {
+                            PageLink::new(format!("/billing?before={id}#invoices-heading"), "invoices-older", t!("invoices-older"))
+                        })
+                    />
                     <a class="button button--secondary" id="billing-csv" href=BillingCsv::url() download>{t!("billing-download")}</a>
                 </section>
             }

@@ -6,7 +6,10 @@ use crate::{
         AddContact, AddTechnical, ChangeContact, ChangeLine, ConfirmData, ContactView, CustomerDataView, EndContact,
         EndTechnical, TechnicalView, customer_data,
     },
-    components::posted::{PostedError, typed_again},
+    components::{
+        pager::{PageLink, Pager},
+        posted::{PostedError, typed_again},
+    },
     domain::{contacts::ContactKind, freshness::Attention, services::KantaService, technical::TechnicalKind},
     i18n::tr,
     pages::applications::Answered,
@@ -80,16 +83,18 @@ fn CustomerDataPage(data: CustomerDataView) -> impl IntoView {
                 <button type="submit" class="button button--primary" id="confirm-data">{t!("confirm-button")}</button>
             </form>
             <History lines=data.confirmations.clone()/>
-            <p class="pager">
-                {paged.then(|| view! {
-                    <a href="/customer-data#confirm-heading" id="confirmations-newest">{t!("confirmations-newest")}</a>
-                })}
-                {data.confirmations_older.map(|id| view! {
-                    <a href=format!("/customer-data?confirmations_before={id}#confirm-heading") id="confirmations-older">
-                        {t!("confirmations-older")}
-                    </a>
-                })}
-            </p>
+            <Pager
+                first=paged.then(|| {
+                    PageLink::new("/customer-data#confirm-heading", "confirmations-newest", t!("confirmations-newest"))
+                })
+                next=data.confirmations_older.map(|id| {
+                    PageLink::new(
+                        format!("/customer-data?confirmations_before={id}#confirm-heading"),
+                        "confirmations-older",
+                        t!("confirmations-older"),
+                    )
+                })
+            />
         </section>
         <section aria-labelledby="contacts-heading">
             <h2 id="contacts-heading">{t!("contacts-heading")}</h2>

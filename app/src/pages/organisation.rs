@@ -4,7 +4,10 @@ use crate::{
     api::organisation::{
         AuditPage, CheckCodeService, OrganisationFacts, audit_action_message, organisation_audit, organisation_overview,
     },
-    components::session::{RequireLogin, reload},
+    components::{
+        pager::{PageLink, Pager},
+        session::{RequireLogin, reload},
+    },
     error::AppError,
     i18n::tr,
 };
@@ -126,12 +129,12 @@ fn AuditTrail(page: AuditPage, paged: bool) -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            <p class="pager">
-                {paged.then(|| view! { <a href="/organisation#audit-heading" id="audit-newest">{t!("audit-newest")}</a> })}
-                {page.older.map(|id| view! {
-                    <a href=format!("/organisation?audit_before={id}#audit-heading") id="audit-older">{t!("audit-older")}</a>
-                })}
-            </p>
+            <Pager
+                first=paged.then(|| PageLink::new("/organisation#audit-heading", "audit-newest", t!("audit-newest")))
+                next=page.older.map(|id| {
+                    PageLink::new(format!("/organisation?audit_before={id}#audit-heading"), "audit-older", t!("audit-older"))
+                })
+            />
         </section>
     }
 }

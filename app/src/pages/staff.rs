@@ -1,9 +1,12 @@
 //! Kanta's staff desk: the queue (`/staff`), one application (`/staff/applications/<id>`) and
 //! the mail that has not gone out (`/staff/mail`).
-use crate::components::session::encode;
 use crate::{
     api::staff::{StaffCommand, StaffView, staff_application, staff_queue},
-    components::{posted::PostedError, session::RequireLogin},
+    components::{
+        pager::{PageLink, Pager},
+        posted::PostedError,
+        session::{RequireLogin, encode},
+    },
     domain::{
         application::{Command, State},
         services::KantaService,
@@ -146,12 +149,12 @@ fn QueueTable(answer: Lines, filters: Filters, paged: bool) -> impl IntoView {
         }
         Ok(page) => {
             let pager = view! {
-                <p class="pager">
-                    {paged.then(|| view! { <a href=address("") id="queue-first">{t!("staff-queue-first")}</a> })}
-                    {page.next.map(|next| view! {
-                        <a href=address(&format!("&after={}", encode(&next))) id="queue-next">{t!("staff-queue-next")}</a>
-                    })}
-                </p>
+                <Pager
+                    first=paged.then(|| PageLink::new(address(""), "queue-first", t!("staff-queue-first")))
+                    next=page.next.map(|next| {
+                        PageLink::new(address(&format!("&after={}", encode(&next))), "queue-next", t!("staff-queue-next"))
+                    })
+                />
             };
             let rows = page
                 .lines
