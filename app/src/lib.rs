@@ -10,8 +10,8 @@ pub mod api;
 pub mod components;
 pub mod domain;
 pub mod error;
+pub mod hydration;
 pub mod materials;
-#[cfg(feature = "hydrate")]
 pub mod offline;
 pub mod pages;
 pub mod wizard;
@@ -21,7 +21,7 @@ pub mod backend;
 
 use components::layout::Layout;
 use leptos::prelude::*;
-use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
+use leptos_meta::{Title, provide_meta_context};
 use leptos_router::{
     SsrMode,
     components::{Route, Router, Routes},
@@ -29,17 +29,12 @@ use leptos_router::{
 };
 
 /// The HTML document around the app; `lang` is the language the server negotiated for this request.
+#[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    #[cfg(feature = "ssr")]
+    use hydration::BuildAssets;
+    use leptos_meta::MetaTags;
     let lang = i18n::request_lang();
-    #[cfg(feature = "ssr")]
     set_content_security_policy();
-    #[cfg(not(feature = "ssr"))]
-    let lang = i18n::Lang::default();
-    #[cfg(feature = "ssr")]
-    let messages = i18n::browser::script(lang).path.as_str();
-    #[cfg(not(feature = "ssr"))]
-    let messages = "";
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -52,10 +47,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
                 <link rel="manifest" href="/manifest.webmanifest"/>
                 <AutoReload options=options.clone()/>
-                <HashedStylesheet options=options.clone() id="leptos"/>
-                // Before the islands' script, which runs after it (both are deferred).
-                <script defer src=messages></script>
-                <HydrationScripts options islands=true/>
+                <BuildAssets options lang/>
                 <MetaTags/>
             </head>
             <body>

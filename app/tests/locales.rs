@@ -196,20 +196,3 @@ fn views_hold_no_literal_text() {
     }
     assert!(found.is_empty(), "literal text in views (put it in locales/): {found:#?}");
 }
-
-/// Lazy islands hydrate one by one after `hydrate()` returns; the page is marked interactive
-/// (`<html data-hydrated>`, which tests and styles wait for) when the last has called
-/// `island_hydrated()`. An island that forgot would leave every page it is on unmarked.
-#[test]
-fn every_island_counts_itself_hydrated() {
-    let mut islands = 0;
-    for (path, source) in rust_sources() {
-        for body in source.split("#[island").skip(1) {
-            islands += 1;
-            let start = body.find("-> impl IntoView {").unwrap_or_else(|| panic!("{path}: an island without a body"));
-            let first = body[start..].lines().nth(1).unwrap_or_default().trim();
-            assert_eq!(first, "crate::components::island_hydrated();", "{path}: an island that does not call it first");
-        }
-    }
-    assert!(islands >= 4, "found only {islands} islands");
-}

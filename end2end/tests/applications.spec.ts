@@ -255,8 +255,9 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       const heading = page.locator('#wizard-step-heading');
       const status = page.locator('#sync-status');
       await answerStep(page, lang, { unit_name: 'Vastaanotto', unit_oid: clinic.oid });
+      // The page said "saved" before the first step too: wait for the server's copy.
+      await expect.poll(() => applicationState(id)).toBe('draft|2');
       await expect(status).toHaveText(msg(lang, 'application-sync-saved'));
-      expect(applicationState(id)).toBe('draft|2');
 
       // Offline: the step's answers stay on the device and the user is told so.
       await context.setOffline(true);

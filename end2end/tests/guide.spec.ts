@@ -44,6 +44,32 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
   });
 }
 
+// A guide downloads its island's code only when the user first touches it. What they did before
+// it ran is kept: the answer chosen, and the click on "next", which then moves in place.
+test.describe('first use', () => {
+  test.use({ locale: browserLocale.fi });
+  test('a guide loads its code on first use and keeps what was done before it ran', async ({ page }) => {
+    const wasm: string[] = [];
+    page.on('response', (r) => {
+      if (new URL(r.url()).pathname.endsWith('.wasm')) wasm.push(r.url());
+    });
+    await page.goto('/guides/before-you-start?step=kind');
+    await hydrated(page);
+    expect(wasm, 'only the main module before first use').toHaveLength(1);
+    await expect(page.locator('leptos-island[data-hydrated]')).toHaveCount(0);
+    await page.evaluate(() => ((window as unknown as { samePage: boolean }).samePage = true));
+
+    await page.locator('select').first().selectOption('public');
+    await page.getByRole('button', { name: msg('fi', 'wizard-next') }).click();
+    await expect(page.locator('#wizard-step-heading')).toHaveText(msg('fi', 'guide-start-mandate-heading'));
+    await expect(page.locator('leptos-island[data-hydrated]')).toHaveCount(1);
+    expect(wasm.length).toBeGreaterThan(1);
+    expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage), 'moved in place').toBe(true);
+    await expect(page).toHaveURL(/step=mandate/);
+    await expect(page).toHaveURL(/kind=public/);
+  });
+});
+
 for (const lang of ['fi', 'sv'] as Lang[]) {
   test.describe(`mandate guide in ${lang}`, () => {
     test.use({ locale: browserLocale[lang] });

@@ -52,7 +52,9 @@ test('the build\'s files are kept a year only under a name that holds their cont
   });
   await page.goto('/guides/before-you-start');
   await hydrated(page);
-  // The main module, the page's lazy island and its chunks, the styles and the messages.
+  // The main module, the styles and the messages; then, on first use, the island and its chunks.
+  await page.locator('.wizard a').first().focus();
+  await expect(page.locator('leptos-island[data-hydrated]')).toHaveCount(1);
   expect(loaded.filter((p) => p.endsWith('.wasm')).length).toBeGreaterThan(1);
   const worker = await (await request.get('/sw.js')).text();
   let kept = 0;

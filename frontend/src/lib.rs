@@ -1,17 +1,11 @@
-//! The browser entry: hydrates the interactive islands of the server-rendered page.
+//! The browser entry: what every page does in the browser (the idle warning, the service worker).
+//! `app/src/hydration.js` loads this module and hydrates the islands.
 use wasm_bindgen::prelude::wasm_bindgen;
 
 #[wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
-    // The loader hydrates the islands right after this returns, in microtasks; a timer runs after them.
-    leptos::prelude::set_timeout(
-        || {
-            app::components::mark_hydrated_when_ready();
-            app::components::session::watch_idle_time();
-            app::offline::register_service_worker();
-        },
-        std::time::Duration::ZERO,
-    );
+    app::components::session::watch_idle_time();
+    app::offline::register_service_worker();
 }

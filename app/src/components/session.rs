@@ -167,7 +167,8 @@ pub fn watch_idle_time() {
 
 #[cfg(feature = "hydrate")]
 #[lazy]
-fn show_idle_warning(place: web_sys::HtmlElement, deadline: f64) {
+async fn show_idle_warning(place: web_sys::HtmlElement, deadline: f64) {
+    crate::i18n::fetch_catalogue().await;
     leptos::mount::mount_to(place, move || view! { <IdleWarning deadline/> }).forget();
 }
 

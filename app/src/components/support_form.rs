@@ -15,7 +15,6 @@ const ID: &str = "support";
 
 #[island(lazy)]
 pub fn SupportForm() -> impl IntoView {
-    crate::components::island_hydrated();
     let name = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
     let organisation = RwSignal::new(String::new());

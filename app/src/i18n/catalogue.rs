@@ -62,6 +62,21 @@ fn read_global(lang: Lang) -> Option<String> {
     js_sys::Reflect::get(&all, &lang.code().into()).ok()?.as_string()
 }
 
+/// Loads the page's catalogue script, if not yet loaded (islands get it before they hydrate).
+#[cfg(all(not(feature = "ssr"), feature = "hydrate"))]
+pub async fn fetch() {
+    use wasm_bindgen::JsCast;
+    let loader = js_sys::Reflect::get(&js_sys::global(), &super::browser::LOADER.into());
+    if let Some(promise) = loader
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(&wasm_bindgen::JsValue::NULL).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+    {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}
+
 #[cfg(all(not(feature = "ssr"), not(feature = "hydrate")))]
 fn read_global(_lang: Lang) -> Option<String> {
     None

@@ -9,11 +9,16 @@ mod catalogue;
 #[cfg(feature = "ssr")]
 mod fluent;
 
-/// The browser's message catalogues: one script per language, which the page loads before its
-/// islands and the browser keeps (the name carries a hash of the content).
+/// The browser's message catalogues: one script per language, which the page loads when its
+/// first island or the idle warning needs it, and the browser keeps (the name carries a hash of
+/// the content).
 pub mod browser {
     /// The global the catalogue scripts fill: `{ "fi": "<catalogue as JSON>", "sv": ... }`.
     pub const GLOBAL: &str = "__kantaMessages";
+
+    /// The global function that loads the page's catalogue script once and returns a promise of
+    /// it (`app/src/hydration.js` sets it).
+    pub const LOADER: &str = "__kantaLoadMessages";
 
     /// One language's catalogue script: where it is served and what it says.
     #[cfg(feature = "ssr")]
@@ -162,6 +167,13 @@ macro_rules! number_args {
     )*};
 }
 number_args!(i32, i64, u32, u64, usize);
+
+/// Loads the page's message catalogue into the browser if it has not been loaded yet: for code
+/// that runs outside an island (which gets it before it hydrates).
+#[cfg(feature = "hydrate")]
+pub async fn fetch_catalogue() {
+    catalogue::fetch().await
+}
 
 /// Whether a message with this id exists in the language.
 pub fn has_message(lang: Lang, id: &str) -> bool {

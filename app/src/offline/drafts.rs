@@ -6,8 +6,7 @@ use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
 
-const DATABASE: &str = "kanta";
-const STORE: &str = "drafts";
+use super::DRAFTS;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Draft {
@@ -49,16 +48,16 @@ pub async fn remove(wizard: &str) {
 
 async fn store(mode: IdbTransactionMode) -> Result<web_sys::IdbObjectStore, JsValue> {
     let db = open().await?;
-    db.transaction_with_str_and_mode(STORE, mode)?.object_store(STORE)
+    db.transaction_with_str_and_mode(DRAFTS.store, mode)?.object_store(DRAFTS.store)
 }
 
 async fn open() -> Result<IdbDatabase, JsValue> {
     let factory = web_sys::window().ok_or("no window")?.indexed_db()?.ok_or("no IndexedDB")?;
-    let request = factory.open_with_u32(DATABASE, 1)?;
+    let request = factory.open_with_u32(DRAFTS.database, DRAFTS.version)?;
     let upgrading = request.clone();
     let upgrade = Closure::once_into_js(move || {
         if let Ok(db) = upgrading.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
-            let _ = db.create_object_store(STORE);
+            let _ = db.create_object_store(DRAFTS.store);
         }
     });
     request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));

@@ -1,8 +1,28 @@
 //! The browser's side of working offline: the service worker (served by the server at `/sw.js`)
 //! is registered once the page is interactive, and wizard drafts are kept on the device.
+#[cfg(feature = "hydrate")]
 pub mod drafts;
 
+/// Where drafts are kept on the device: an IndexedDB database, its schema version, and its store
+/// (one value per [`draft_key`]).
+pub struct DraftStore {
+    pub database: &'static str,
+    pub version: u32,
+    pub store: &'static str,
+}
+
+pub const DRAFTS: DraftStore = DraftStore { database: "kanta", version: 1, store: "drafts" };
+
+/// The key of a wizard's draft: the application's (`application-<id>`) or the guide's id.
+pub fn draft_key(wizard: &str, application: Option<i32>) -> String {
+    match application {
+        Some(id) => format!("application-{id}"),
+        None => wizard.to_string(),
+    }
+}
+
 /// Registers `/sw.js` where the browser has service workers (secure contexts only).
+#[cfg(feature = "hydrate")]
 pub fn register_service_worker() {
     let Some(window) = web_sys::window() else { return };
     let navigator = window.navigator();

@@ -15,6 +15,7 @@ use crate::{
         services::{KantaService, ServiceSet},
     },
     error::AppError,
+    hydration::OnFirstUse,
     i18n::tr,
     wizard::{
         application::{APPLICATION, SERVICES},
@@ -251,7 +252,9 @@ fn ApplicationPage(view: ApplicationView) -> impl IntoView {
         {(editable && view.choosable.len() > 1).then(|| view! { <ChangeServicesForm view=view.clone()/> })}
         {editable.then(|| view! {
             <section class="card" aria-label=t!("application-title")>
-                <WizardView wizard=APPLICATION.id.to_string() requested from answers application=Some(copy)/>
+                <OnFirstUse draft=crate::offline::draft_key(APPLICATION.id, Some(copy.id))>
+                    <WizardView wizard=APPLICATION.id.to_string() requested from answers application=Some(copy)/>
+                </OnFirstUse>
             </section>
         })}
         {(editable || !view.units.is_empty()).then(|| {

@@ -1,5 +1,6 @@
 //! An illustrated guide: `/guides/<id>`, one step at a time.
 use crate::{
+    hydration::OnFirstUse,
     pages::not_found::NotFound,
     wizard::{
         guides,
@@ -19,7 +20,9 @@ pub fn Guide() -> impl IntoView {
                 query.with(|q| (q.get("step"), q.get("from"), answers_in(&guide.wizard, |name| q.get(name))));
             view! {
                 <div class="page page--narrow">
-                    <WizardView wizard=guide.wizard.id.to_string() requested from answers application=None/>
+                    <OnFirstUse draft=crate::offline::draft_key(guide.wizard.id, None)>
+                        <WizardView wizard=guide.wizard.id.to_string() requested from answers application=None/>
+                    </OnFirstUse>
                 </div>
             }
             .into_any()

@@ -1,4 +1,4 @@
-use crate::components::support_form::SupportForm;
+use crate::{components::support_form::SupportForm, hydration::OnFirstUse};
 use leptos::prelude::*;
 
 /// What the service is for, who uses it and on what basis, and how to reach support.
@@ -63,7 +63,9 @@ pub fn Home() -> impl IntoView {
                 </ul>
             </section>
 
-            <SupportForm/>
+            <OnFirstUse>
+                <SupportForm/>
+            </OnFirstUse>
         </div>
     }
 }

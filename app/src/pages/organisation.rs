@@ -9,6 +9,7 @@ use crate::{
         session::{RequireLogin, reload},
     },
     error::AppError,
+    hydration::OnFirstUse,
     i18n::tr,
 };
 use leptos::{prelude::*, server_fn::ServerFn};
@@ -86,7 +87,9 @@ fn Facts(facts: OrganisationFacts) -> impl IntoView {
                     <a href="/guides/before-you-start?step=code-service">{t!("guide-start-link")}</a>
                 </p>
             </Show>
-            <CheckCodeServiceForm/>
+            <OnFirstUse>
+                <CheckCodeServiceForm/>
+            </OnFirstUse>
         </section>
         <p><a class="button button--primary" href="/applications" id="applications-link">{t!("applications-heading")}</a></p>
     }
@@ -143,7 +146,6 @@ fn AuditTrail(page: AuditPage, paged: bool) -> impl IntoView {
 /// with the new state and its audit line.
 #[island(lazy)]
 fn CheckCodeServiceForm() -> impl IntoView {
-    crate::components::island_hydrated();
     let check = ServerAction::<CheckCodeService>::new();
     Effect::new(move || {
         if let Some(Ok(_)) = check.value().get() {

@@ -3,6 +3,7 @@
 use crate::{
     api::acting::{ChoiceView, ChooseOrganisation, MandateOutcome, OrganisationChoices, acting_choices},
     components::session::{RequireLogin, go_to, is_local_path},
+    hydration::OnFirstUse,
     i18n::tr,
 };
 use leptos::{prelude::*, server_fn::ServerFn};
@@ -95,7 +96,12 @@ fn ChoiceCard(choice: ChoiceView, current: bool, next: String) -> impl IntoView 
             {if current {
                 view! { <p class="notice">{t!("organisations-current")}</p> }.into_any()
             } else {
-                view! { <ChooseForm ytunnus=choice.ytunnus.to_string() name next/> }.into_any()
+                view! {
+                    <OnFirstUse>
+                        <ChooseForm ytunnus=choice.ytunnus.to_string() name next/>
+                    </OnFirstUse>
+                }
+                .into_any()
             }}
         </section>
     }
@@ -105,7 +111,6 @@ fn ChoiceCard(choice: ChoiceView, current: bool, next: String) -> impl IntoView 
 /// on success the page the user was going to.
 #[island(lazy)]
 fn ChooseForm(ytunnus: String, name: String, next: String) -> impl IntoView {
-    crate::components::island_hydrated();
     let choose = ServerAction::<ChooseOrganisation>::new();
     Effect::new(move || {
         if let Some(Ok(())) = choose.value().get() {

@@ -100,14 +100,10 @@ pub fn WizardView(
     answers: Answers,
     application: Option<ServerCopy>,
 ) -> impl IntoView {
-    crate::components::island_hydrated();
     let Some((wizard, finish_href, finish_label)) = definition(&wizard, application) else {
         return ().into_any();
     };
-    let key = StoredValue::new(match application {
-        Some(copy) => format!("application-{}", copy.id),
-        None => wizard.id.to_string(),
-    });
+    let key = StoredValue::new(crate::offline::draft_key(wizard.id, application.map(|copy| copy.id)));
     let saved_answers = StoredValue::new(answers.clone());
     #[cfg(not(feature = "hydrate"))]
     let _ = (key, saved_answers);

@@ -1,0 +1,119 @@
+// Loads the WASM and hydrates the page's islands (in place of Leptos' island script, for one
+// reason): an island inside [data-hydrate="on-first-use"] is loaded only when the user first
+// points at, touches, focuses, types in or clicks it, so a page downloads an island's code only
+// when it is used. Nothing done meanwhile is lost: values typed or chosen are handed to the
+// island once it runs, and a click on a link or button, or a submit, is replayed then; if the code
+// cannot be loaded, they go on as without JavaScript. See app/src/hydration.rs.
+((script, wasm, messages, drafts) => {
+  let main;
+  let catalogue;
+  const loadMessages = () => (catalogue ??= import(messages.url));
+  globalThis[messages.loader] = loadMessages;
+  const loadMain = () =>
+    (main ??= import(script).then(async (mod) => {
+      await mod.default({ module_or_path: wasm });
+      mod.hydrate();
+      return mod;
+    }));
+
+  async function hydrate(island) {
+    const [mod] = await Promise.all([loadMain(), loadMessages()]);
+    const run = mod[island.dataset.component];
+    if (!run) throw new Error(`no WASM function for the island ${island.dataset.component}`);
+    await run(island);
+    island.setAttribute('data-hydrated', 'true');
+  }
+
+  // Whether this device keeps a draft under `key` (app::offline::drafts); then the island runs
+  // at once to offer it. An older store than this build's also counts: the island upgrades it.
+  const hasDraft = (key) =>
+    new Promise((resolve) => {
+      try {
+        const open = indexedDB.open(drafts.database, drafts.version);
+        open.onupgradeneeded = (event) => {
+          resolve(event.oldVersion > 0);
+          open.transaction.abort();
+        };
+        open.onblocked = () => resolve(true);
+        open.onerror = () => resolve(false);
+        open.onsuccess = () => {
+          const db = open.result;
+          try {
+            const count = db.transaction(drafts.store).objectStore(drafts.store).count(key);
+            count.onsuccess = () => resolve(count.result > 0);
+            count.onerror = () => resolve(true);
+          } catch {
+            resolve(true);
+          } finally {
+            db.close();
+          }
+        };
+      } catch {
+        resolve(false);
+      }
+    });
+
+  // A stored page shown offline for another address, or a draft to offer: the island is needed now.
+  const neededNow = async (gate) =>
+    gate.dataset.renderedFor !== location.search || (gate.dataset.draft ? hasDraft(gate.dataset.draft) : false);
+
+  const TRIGGERS = ['pointerdown', 'focusin', 'keydown', 'input', 'change', 'click', 'submit'];
+  const ACTIVATES = 'a[href], button, input[type="submit"], input[type="image"]';
+
+  function onFirstUse(gate, island) {
+    let state = 'waiting';
+    let replay;
+    const given = new Map();
+    const listen = (event) => {
+      if (state === 'done' || state === 'failed') return;
+      const target = event.target;
+      if (event.type === 'input' || event.type === 'change') {
+        given.set(target, target.type === 'checkbox' || target.type === 'radio' ? target.checked : target.value);
+      } else if (event.type === 'click' && target.closest?.(ACTIVATES)) {
+        event.preventDefault();
+        const activated = target.closest(ACTIVATES);
+        replay = () => activated.click();
+      } else if (event.type === 'submit') {
+        event.preventDefault();
+        const submitter = event.submitter;
+        replay = () => (submitter ? target.requestSubmit(submitter) : target.requestSubmit());
+      }
+      if (state !== 'waiting') return;
+      state = 'loading';
+      hydrate(island).then(
+        () => {
+          state = 'done';
+          for (const [control, value] of given) {
+            const checkable = control.type === 'checkbox' || control.type === 'radio';
+            if ((checkable ? control.checked : control.value) === value) continue;
+            if (checkable) control.checked = value;
+            else control.value = value;
+            control.dispatchEvent(new Event('input', { bubbles: true }));
+            control.dispatchEvent(new Event('change', { bubbles: true }));
+          }
+          replay?.();
+        },
+        (error) => {
+          state = 'failed';
+          console.error(error);
+          replay?.();
+        },
+      );
+    };
+    for (const type of TRIGGERS) gate.addEventListener(type, listen, { capture: true });
+  }
+
+  const start = async () => {
+    const now = [loadMain()];
+    for (const island of document.querySelectorAll('leptos-island')) {
+      const gate = island.closest('[data-hydrate="on-first-use"]');
+      if (gate && !(await neededNow(gate))) onFirstUse(gate, island);
+      else now.push(hydrate(island));
+    }
+    await Promise.allSettled(now);
+    // After the islands' first effects, which run in microtasks: tests and styles wait for this.
+    setTimeout(() => document.documentElement.setAttribute('data-hydrated', 'true'));
+  };
+  if ('requestIdleCallback' in window) requestIdleCallback(start);
+  else start();
+})
