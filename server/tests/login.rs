@@ -27,7 +27,7 @@ on_both_databases!(
     cancelled_identification_is_explained,
     login_rotates_the_session,
     idle_session_ends,
-    the_last_seen_time_is_written_at_most_once_a_minute,
+    using_a_session_writes_nothing_and_the_browser_keeps_when,
 );
 on_both_databases!(with [("KANTA_OIDC_CLIENT_SECRET", "sandbox-client-secret")]; client_secret_basic_works_too);
 on_both_databases!(with [("KANTA_OIDC_ASSURANCE", "high")]; high_assurance_requires_the_certificate_card);
@@ -403,35 +403,52 @@ async fn rotated_keys_sign_and_decrypt(app: TestApp) {
     assert_eq!(sessions(&app).await, 1);
 }
 
-/// Sets the session's last-seen time `ago` in the past; returns the stored value.
+/// Sets the session's stored last-seen time `ago` in the past; returns the stored value.
 async fn seen_ago(app: &TestApp, ago: chrono::Duration) -> chrono::DateTime<Utc> {
     let mut stored = session::Entity::find().one(&app.db).await.unwrap().unwrap().into_active_model();
     stored.last_seen_at = Set(Utc::now() - ago);
     stored.update(&app.db).await.unwrap().last_seen_at
 }
 
-async fn last_seen(app: &TestApp) -> chrono::DateTime<Utc> {
-    session::Entity::find().one(&app.db).await.unwrap().unwrap().last_seen_at
+async fn stored_session(app: &TestApp) -> session::Model {
+    session::Entity::find().one(&app.db).await.unwrap().unwrap()
 }
 
-async fn the_last_seen_time_is_written_at_most_once_a_minute(app: TestApp) {
+/// Using a session writes nothing: the browser keeps the proof of when it was last used, in a
+/// sealed cookie renewed at most once a minute, and that proof keeps the session alive.
+async fn using_a_session_writes_nothing_and_the_browser_keeps_when(app: TestApp) {
     let browser = Browser::new(&app.base);
     login_as(&app, &browser, "p01").await;
-    let recent = seen_ago(&app, chrono::Duration::seconds(30)).await;
-    assert!(browser.get("/account").await.body.contains("Aino Virtanen"));
-    assert_eq!(last_seen(&app).await, recent, "seen 30 s ago: not written again");
+    assert!(browser.cookie("kanta_seen").is_none(), "just logged in: the login time is the last use");
 
-    let stale = seen_ago(&app, chrono::Duration::seconds(90)).await;
+    seen_ago(&app, chrono::Duration::seconds(90)).await;
+    let before = stored_session(&app).await;
     for file in ["/favicon.svg", "/sw.js", "/manifest.webmanifest", "/healthz"] {
         browser.get(file).await;
     }
-    assert_eq!(last_seen(&app).await, stale, "static files and the health check write nothing");
+    assert!(browser.cookie("kanta_seen").is_none(), "static files and the health check do not use the session");
     assert!(browser.get("/account").await.body.contains("Aino Virtanen"));
-    assert!(last_seen(&app).await > stale + chrono::Duration::seconds(60), "a page after a minute writes it");
+    assert_eq!(stored_session(&app).await, before, "a page writes nothing");
+    let proof = browser.cookie("kanta_seen").expect("a page after a minute renews the browser's proof");
+    assert!(browser.get("/organisations").await.body.contains("Aino Virtanen"));
+    assert_eq!(browser.cookie("kanta_seen"), Some(proof.clone()), "renewed at most once a minute");
+
+    // Stored long ago, used just now: the browser's proof keeps the session.
+    seen_ago(&app, chrono::Duration::minutes(31)).await;
+    assert!(browser.get("/account").await.body.contains("Aino Virtanen"));
+    assert_eq!(sessions(&app).await, 1);
+
+    // A proof moved on by hand, or another session's, proves nothing: the session has timed out.
+    let (seconds, tag) = proof.split_once('.').unwrap();
+    browser.set_cookie("kanta_seen", &format!("{}.{tag}", seconds.parse::<i64>().unwrap() + 60));
+    let page = browser.get("/account").await;
+    assert!(page.url.contains("/login?next="), "{:?}", page.trail);
+    assert_eq!(sessions(&app).await, 0, "the idle session is deleted");
+    assert!(browser.cookie("kanta_seen").is_none(), "and the browser forgets its proof");
 }
 
-/// Another connection holds SQLite's write lock past the busy timeout: the last-seen time cannot
-/// be written, and the user is still logged in.
+/// Another connection holds SQLite's write lock past the busy timeout: pages still show, and the
+/// user is still logged in (using a session writes nothing).
 #[tokio::test(flavor = "multi_thread")]
 async fn a_busy_writer_does_not_log_the_user_out() {
     common::within_a_minute(async {
@@ -444,7 +461,7 @@ async fn a_busy_writer_does_not_log_the_user_out() {
         let page = browser.get("/account").await;
         writer.execute_unprepared("ROLLBACK").await.unwrap();
         assert!(page.body.contains("Aino Virtanen"), "still logged in: {:?}", page.trail);
-        assert_eq!(last_seen(&app).await, stale, "the write did not happen");
+        assert_eq!(stored_session(&app).await.last_seen_at, stale);
         assert_eq!(sessions(&app).await, 1);
     })
     .await

@@ -36,6 +36,9 @@ pub struct CurrentSession {
     pub hetu: Option<Hetu>,
     pub idle_timeout: Duration,
     pub ends_at: DateTime<Utc>,
+    /// When this request shows the session used, for the browser's [`LastSeenSeal`] cookie:
+    /// set when the time it sent is [`LAST_SEEN_STEP`] old or more.
+    pub seen_now: Option<DateTime<Utc>>,
 }
 
 /// The current request's session, if the user is logged in.
@@ -196,16 +199,61 @@ pub async fn log_in(
     Ok(token)
 }
 
-/// How stale the stored last-seen time may get before a request writes it again.
+/// How old the browser's last-seen time may get before a response gives it a new one.
 pub const LAST_SEEN_STEP: chrono::Duration = chrono::Duration::minutes(1);
 
-/// The live session for a cookie token, marking it used (at most once per [`LAST_SEEN_STEP`]);
-/// `None` when unknown or timed out (a timed-out session is deleted). The idle clock runs from
-/// the stored last-seen time, so `ends_at` is when the server will really end it.
+/// When a session was last used, kept by the browser in a cookie of its own, so that using a
+/// session writes nothing to the database (the stored `last_seen_at` is the login time). The
+/// value is `<unix seconds>.<HMAC-SHA256, base64url>` over the session's token hash and that
+/// time, under a key derived from the server secret every instance shares: the browser can
+/// neither move the time on nor move it to another session. A value that does not verify counts
+/// as absent.
+#[derive(Clone)]
+pub struct LastSeenSeal {
+    key: [u8; 32],
+}
+
+impl LastSeenSeal {
+    /// `secret`: the server's pseudonym key (`KANTA_PSEUDONYM_KEY`); a key of its own is derived.
+    pub fn new(secret: &[u8]) -> LastSeenSeal {
+        let mut mac = Hmac::<Sha256>::new_from_slice(secret).expect("HMAC accepts any key length");
+        mac.update(b"kanta session last-seen");
+        LastSeenSeal { key: mac.finalize().into_bytes().into() }
+    }
+
+    fn mac(&self, token_hash: &str, seconds: i64) -> Hmac<Sha256> {
+        let mut mac = Hmac::<Sha256>::new_from_slice(&self.key).expect("HMAC accepts any key length");
+        mac.update(token_hash.as_bytes());
+        mac.update(b".");
+        mac.update(seconds.to_string().as_bytes());
+        mac
+    }
+
+    /// The cookie value saying session `token_hash` was used at `at` (whole seconds).
+    pub fn seal(&self, token_hash: &str, at: DateTime<Utc>) -> String {
+        let seconds = at.timestamp();
+        format!("{seconds}.{}", URL_SAFE_NO_PAD.encode(self.mac(token_hash, seconds).finalize().into_bytes()))
+    }
+
+    /// The time a cookie value seals for session `token_hash`; `None` when it was not made by
+    /// [`Self::seal`] for that session.
+    pub fn open(&self, token_hash: &str, value: &str) -> Option<DateTime<Utc>> {
+        let (seconds, tag) = value.split_once('.')?;
+        let seconds: i64 = seconds.parse().ok()?;
+        self.mac(token_hash, seconds).verify_slice(&URL_SAFE_NO_PAD.decode(tag).ok()?).ok()?;
+        DateTime::from_timestamp(seconds, 0)
+    }
+}
+
+/// The live session for a cookie token; `None` when unknown or timed out (a timed-out session is
+/// deleted). `seen`: the last-seen time the browser proved ([`LastSeenSeal::open`]). The idle
+/// clock runs from the later of it and the login, so `ends_at` is when the server will really
+/// end the session; using it writes nothing.
 pub async fn resolve(
     db: &impl ConnectionTrait,
     token: &str,
     policy: SessionPolicy,
+    seen: Option<DateTime<Utc>>,
 ) -> Result<Option<CurrentSession>, DbErr> {
     let now = Utc::now();
     let id = token_hash(token);
@@ -214,24 +262,14 @@ pub async fn resolve(
     else {
         return Ok(None);
     };
-    if session.expires_at <= now || session.last_seen_at + policy.idle <= now {
+    let last_seen =
+        seen.filter(|seen| *seen <= now).map_or(session.last_seen_at, |seen| seen.max(session.last_seen_at));
+    if session.expires_at <= now || last_seen + policy.idle <= now {
         session::Entity::delete_by_id(id).exec(db).await?;
         return Ok(None);
     }
-    // Written at most once a minute: most requests change nothing. A write that fails (the
-    // SQLite writer busy, the row gone meanwhile) leaves the session as it is for this request.
-    let mut last_seen = session.last_seen_at;
-    if now - last_seen >= LAST_SEEN_STEP {
-        let written = session::Entity::update_many()
-            .col_expr(session::Column::LastSeenAt, sea_orm::sea_query::Expr::value(now))
-            .filter(session::Column::Id.eq(id.clone()))
-            .exec(db)
-            .await;
-        match written {
-            Ok(_) => last_seen = now,
-            Err(error) => tracing::warn!(%error, "the session's last-seen time was not written"),
-        }
-    }
+    let seen_now = (now - last_seen >= LAST_SEEN_STEP).then_some(now);
+    let last_seen = seen_now.unwrap_or(last_seen);
     Ok(Some(CurrentSession {
         token_hash: id,
         person_id: person.id,
@@ -240,6 +278,7 @@ pub async fn resolve(
         acr: session.acr,
         idle_timeout: policy.idle,
         ends_at: session.expires_at.min(last_seen + policy.idle),
+        seen_now,
     }))
 }
 
@@ -323,5 +362,20 @@ mod tests {
         assert_eq!(unseal_hetu("token-a", &sealed), Some(hetu));
         assert_eq!(unseal_hetu("token-b", &sealed), None);
         assert_eq!(unseal_hetu("token-a", "zz"), None);
+    }
+
+    #[test]
+    fn a_last_seen_time_opens_only_for_its_session_unchanged_and_under_its_key() {
+        let seal = LastSeenSeal::new(b"server secret");
+        let at = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        let value = seal.seal("session-a", at);
+        assert_eq!(seal.open("session-a", &value), Some(at));
+        assert_eq!(seal.open("session-b", &value), None, "another session's time");
+        assert_eq!(LastSeenSeal::new(b"other secret").open("session-a", &value), None, "another key");
+        let (_, tag) = value.split_once('.').unwrap();
+        assert_eq!(seal.open("session-a", &format!("1800000600.{tag}")), None, "a time moved on");
+        for garbage in ["", ".", "1800000000", "1800000000.", "x.y", "1800000000.!!"] {
+            assert_eq!(seal.open("session-a", garbage), None, "{garbage:?}");
+        }
     }
 }

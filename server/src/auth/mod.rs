@@ -8,7 +8,7 @@ use app::components::session::is_local_path;
 use app::{
     backend::{
         cookie,
-        identity::{self, CurrentSession, Identified, SessionPolicy},
+        identity::{self, CurrentSession, Identified, LastSeenSeal, SessionPolicy},
     },
     i18n::lang_of_request,
 };
@@ -26,6 +26,7 @@ use std::sync::Arc;
 use subtle::ConstantTimeEq;
 
 const SESSION_COOKIE: &str = "kanta_session";
+const SEEN_COOKIE: &str = "kanta_seen";
 const LOGIN_COOKIE: &str = "kanta_login";
 
 /// Everything login needs, shared by all requests.
@@ -33,6 +34,8 @@ pub struct Auth {
     pub relying_party: RelyingParty,
     pub policy: SessionPolicy,
     pub pseudonym_key: Vec<u8>,
+    /// Seals the session's last-seen time in a cookie of the browser's.
+    pub last_seen: LastSeenSeal,
     pub secure_cookies: bool,
 }
 
@@ -42,6 +45,12 @@ impl Auth {
     /// `Domain`, so no other host (a subdomain) can set or shadow it.
     pub fn session_cookie(&self) -> &'static str {
         if self.secure_cookies { "__Host-kanta_session" } else { SESSION_COOKIE }
+    }
+
+    /// The cookie with the session's sealed last-seen time ([`LastSeenSeal`]); prefixed like the
+    /// session's.
+    pub fn seen_cookie(&self) -> &'static str {
+        if self.secure_cookies { "__Host-kanta_seen" } else { SEEN_COOKIE }
     }
 
     /// The login attempt's cookie (`Path=/auth/`): `__Secure-` prefixed with `Secure` cookies.
@@ -189,7 +198,7 @@ async fn complete_login(
 /// A person whom the registers give exactly one organisation acts for it at once. A register
 /// that does not answer leaves them to choose; the login itself stands.
 async fn choose_the_only_organisation(state: &AppState, token: &str) -> bool {
-    let session = match identity::resolve(&state.db, token, state.auth.policy).await {
+    let session = match identity::resolve(&state.db, token, state.auth.policy, None).await {
         Ok(Some(session)) => session,
         _ => return false,
     };
@@ -223,7 +232,7 @@ async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
         None => None,
     };
     let mut response = Redirect::to(target.as_deref().unwrap_or("/logged-out")).into_response();
-    set_cookie(&mut response, auth.session_cookie(), "", "/", Some(0), auth.secure_cookies);
+    forget_session(&mut response, auth);
     response
 }
 
@@ -231,8 +240,15 @@ fn failed(failure: LoginFailure) -> Response {
     Redirect::to(&format!("/login/failed?reason={}", failure.code())).into_response()
 }
 
+/// The browser forgets its session and the session's last-seen time.
+fn forget_session(response: &mut Response, auth: &Auth) {
+    set_cookie(response, auth.session_cookie(), "", "/", Some(0), auth.secure_cookies);
+    set_cookie(response, auth.seen_cookie(), "", "/", Some(0), auth.secure_cookies);
+}
+
 /// Puts the signed-in user (if any) in the request for pages and server functions; forgets a
-/// cookie whose session has ended.
+/// cookie whose session has ended. The session's last-seen time travels in a sealed cookie,
+/// renewed at most once a [`identity::LAST_SEEN_STEP`]: a request writes nothing for it.
 pub async fn resolve_session(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     if !needs_session(request.uri().path()) {
         return next.run(request).await;
@@ -240,14 +256,23 @@ pub async fn resolve_session(State(state): State<AppState>, mut request: Request
     let Some(token) = cookie(request.headers(), state.auth.session_cookie()).map(String::from) else {
         return next.run(request).await;
     };
-    match identity::resolve(&state.db, &token, state.auth.policy).await {
+    let auth = &state.auth;
+    let token_hash = identity::token_hash(&token);
+    let seen = cookie(request.headers(), auth.seen_cookie()).and_then(|value| auth.last_seen.open(&token_hash, value));
+    match identity::resolve(&state.db, &token, auth.policy, seen).await {
         Ok(Some(session)) => {
+            let seen_now = session.seen_now;
             request.extensions_mut().insert::<CurrentSession>(session);
-            next.run(request).await
+            let mut response = next.run(request).await;
+            if let Some(now) = seen_now {
+                let value = auth.last_seen.seal(&token_hash, now);
+                set_cookie(&mut response, auth.seen_cookie(), &value, "/", None, auth.secure_cookies);
+            }
+            response
         }
         Ok(None) => {
             let mut response = next.run(request).await;
-            set_cookie(&mut response, state.auth.session_cookie(), "", "/", Some(0), state.auth.secure_cookies);
+            forget_session(&mut response, auth);
             response
         }
         Err(error) => {
@@ -285,6 +310,7 @@ pub fn new_auth(config: &crate::config::Config, public_url: &url::Url) -> Result
         relying_party: RelyingParty::new(config.oidc.clone(), issuer, public_url)?,
         policy: config.session,
         pseudonym_key: config.pseudonym_key.as_bytes().to_vec(),
+        last_seen: LastSeenSeal::new(config.pseudonym_key.as_bytes()),
         secure_cookies: config.environment == crate::config::Environment::Production,
     }))
 }

@@ -4,6 +4,7 @@ use reqwest::{Client, StatusCode, redirect::Policy};
 
 pub struct Browser {
     client: Client,
+    jar: std::sync::Arc<reqwest::cookie::Jar>,
     base: String,
     pub lang: &'static str,
 }
@@ -20,14 +21,27 @@ impl Browser {
     pub fn new(base: &str) -> Browser {
         let mut headers = reqwest::header::HeaderMap::new();
         headers.insert("accept", "text/html,application/xhtml+xml,*/*;q=0.8".parse().unwrap());
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
         let client = Client::builder()
-            .cookie_store(true)
+            .cookie_provider(jar.clone())
             .redirect(Policy::none())
             .default_headers(headers)
             .timeout(std::time::Duration::from_secs(20))
             .build()
             .unwrap();
-        Browser { client, base: base.to_string(), lang: "fi" }
+        Browser { client, jar, base: base.to_string(), lang: "fi" }
+    }
+
+    /// The value of cookie `name` as the browser would send it to the site.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        use reqwest::cookie::CookieStore;
+        let all = self.jar.cookies(&self.base.parse().unwrap())?;
+        all.to_str().ok()?.split("; ").find_map(|c| c.strip_prefix(name)?.strip_prefix('=').map(String::from))
+    }
+
+    /// Sets a cookie as if the site had (`name=value`, for the whole site).
+    pub fn set_cookie(&self, name: &str, value: &str) {
+        self.jar.add_cookie_str(&format!("{name}={value}; Path=/"), &self.base.parse().unwrap());
     }
 
     pub fn absolute(&self, url: &str) -> String {

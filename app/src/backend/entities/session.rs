@@ -17,6 +17,8 @@ pub struct Model {
     /// database cannot reveal it.
     pub hetu_sealed: Option<String>,
     pub created_at: ChronoDateTimeUtc,
+    /// The login time: later use is proven by the browser's sealed cookie
+    /// (`identity::LastSeenSeal`), so using a session writes nothing here.
     pub last_seen_at: ChronoDateTimeUtc,
     /// The absolute end, however active the user is.
     pub expires_at: ChronoDateTimeUtc,
