@@ -82,7 +82,11 @@ pub fn router(state: AppState) -> Router {
         .merge(sandbox);
     crate::limits::apply(app, state.limits, state.rate_limiters.clone())
         .layer(middleware::from_fn_with_state(state.auth.clone(), security_headers))
-        .layer(CompressionLayer::new())
+        // Pages are compressed as they are made: brotli's quality 1, not the library's default
+        // 11, whose per-response tables cost more CPU than rendering a page. Measured on a
+        // logged-in page: 1 256 req/s at 1 (4.4 KB), 970 at 4 (3.9 KB), 1 358 uncompressed.
+        // The build's files are compressed at 11 once, at build time, and served as they are.
+        .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(1)))
 }
 
 /// The app's routes, generated once per process: generating them switches resource loading off

@@ -46,10 +46,12 @@ where
         <RequireLogin>
             <div class="page">
                 <Suspense>
+                    // `try_`: a request dropped mid-render (the client went away) has disposed
+                    // of these already when the data arrives.
                     {move || {
-                        data.get().map(|answer| match answer {
-                            Ok(value) => page.with_value(|page| page(value)).into_any(),
-                            Err(e) => view! { <Refused error=e/> }.into_any(),
+                        data.try_get().flatten().and_then(|answer| match answer {
+                            Ok(value) => page.try_with_value(|page| page(value).into_any()),
+                            Err(e) => Some(view! { <Refused error=e/> }.into_any()),
                         })
                     }}
                 </Suspense>
