@@ -627,9 +627,8 @@ impl QueueCursor {
 }
 
 /// One page of staff's queue, oldest change first, after `after` (keyset pagination on
-/// (updated_at, id) as one row value, read from the (state, updated_at, id) index a state at a
-/// time, so every page costs the same), with each application's organisation name; and where the next page
-/// continues, when there is more. Each filter is served by an index (m0009).
+/// (updated_at, id) as one row value), with each application's organisation name; and where the
+/// next page continues, when there is more. Each filter is served by an index (m0009).
 pub async fn queue(
     db: &impl ConnectionTrait,
     filter: &QueueFilter<'_>,
@@ -639,11 +638,17 @@ pub async fn queue(
         QuerySelect,
         sea_query::{Expr, ExprTrait},
     };
-    // One ordered range of the index per state, each cut at a page, merged here: with all the
-    // states in one query the database sorts every waiting application for each page.
-    let mut rows = Vec::new();
+    // The page's keys first: one ordered range of the (state, updated_at, id) index per state,
+    // each cut at a page and read from the index alone, merged here (with all the states in one
+    // query the database sorts every waiting application for each page). Then only the page's
+    // rows, with their organisations.
+    let mut keys: Vec<(chrono::DateTime<Utc>, i32)> = Vec::new();
     for state in filter.states {
-        let mut query = application::Entity::find().filter(application::Column::State.eq(state.code()));
+        let mut query = application::Entity::find()
+            .select_only()
+            .column(application::Column::UpdatedAt)
+            .column(application::Column::Id)
+            .filter(application::Column::State.eq(state.code()));
         if let Some(service) = filter.service {
             query = query.filter(Expr::cust(for_service(service)));
         }
@@ -658,18 +663,25 @@ pub async fn queue(
             ]);
             query = query.filter(key.gt(Expr::tuple([Expr::val(after.changed), Expr::val(after.id)])));
         }
-        rows.extend(
+        keys.extend(
             query
                 .order_by_asc(application::Column::UpdatedAt)
                 .order_by_asc(application::Column::Id)
                 .limit(super::PAGE + 1)
-                .find_also_related(organisation::Entity)
+                .into_tuple::<(chrono::DateTime<Utc>, i32)>()
                 .all(db)
                 .await?,
         );
     }
-    rows.sort_by_key(|(row, _)| (row.updated_at, row.id));
-    let next = super::cut_to_page(&mut rows).map(|(row, _)| QueueCursor { changed: row.updated_at, id: row.id });
+    keys.sort();
+    let next = super::cut_to_page(&mut keys).map(|&(changed, id)| QueueCursor { changed, id });
+    let mut rows = application::Entity::find()
+        .filter(application::Column::Id.is_in(keys.iter().map(|&(_, id)| id)))
+        .find_also_related(organisation::Entity)
+        .all(db)
+        .await?;
+    // In the order the keys were read (a row changed since shows where it was).
+    rows.sort_by_key(|(row, _)| keys.iter().position(|&(_, id)| id == row.id));
     let lines = rows
         .into_iter()
         .map(|(row, organisation)| Ok((Application::from_row(row)?, organisation.map(|o| o.name).unwrap_or_default())))

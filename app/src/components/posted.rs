@@ -50,21 +50,33 @@ pub fn PostedError() -> impl IntoView {
 /// The address's fields when the server sent `form` back refused (`?again=<form>&…`, see
 /// `api::refused_form`).
 pub fn typed_again(form: &str) -> Option<leptos_router::params::ParamsMap> {
-    let query = leptos_router::hooks::use_query_map();
-    query.with_untracked(|q| (q.get("again").as_deref() == Some(form)).then(|| q.clone()))
+    request_query().filter(|q| q.get("again").as_deref() == Some(form))
 }
 
+/// The query of the address the request named. Read from the request, not with the router's
+/// hooks: those panic when a request dropped mid-render (the client went away) has already
+/// lost its router, and this is what such a render reaches last.
 #[cfg(feature = "ssr")]
-fn posted_error() -> Option<crate::error::AppError> {
-    use base64::{Engine, engine::general_purpose::URL_SAFE};
-    let query = leptos_router::hooks::use_query_map();
-    let encoded = query.with_untracked(|q| q.get("__err"))?;
-    let bytes = URL_SAFE.decode(encoded.as_bytes()).ok()?;
-    serde_json::from_slice(&bytes).ok()
+fn request_query() -> Option<leptos_router::params::ParamsMap> {
+    let url = use_context::<leptos_router::location::RequestUrl>()?.parse().ok()?;
+    Some(url.search_params().clone())
 }
 
+/// Pages render on the server only.
 #[cfg(not(feature = "ssr"))]
+fn request_query() -> Option<leptos_router::params::ParamsMap> {
+    None
+}
+
 fn posted_error() -> Option<crate::error::AppError> {
+    #[cfg(feature = "ssr")]
+    {
+        use base64::{Engine, engine::general_purpose::URL_SAFE};
+        let encoded = request_query()?.get("__err")?;
+        let bytes = URL_SAFE.decode(encoded.as_bytes()).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+    #[cfg(not(feature = "ssr"))]
     None
 }
 
