@@ -3,18 +3,26 @@
 // points at, touches, focuses, types in or clicks it, so a page downloads an island's code only
 // when it is used. Nothing done meanwhile is lost: values typed or chosen are handed to the
 // island once it runs, and a click on a link or button, or a submit, is replayed then; if the code
-// cannot be loaded, they go on as without JavaScript. See app/src/hydration.rs.
+// does not come within 5 s, they go on as without JavaScript. See app/src/hydration.rs.
 ((script, wasm, messages, drafts) => {
-  let main;
-  let catalogue;
-  const loadMessages = () => (catalogue ??= import(messages.url));
+  // Each loaded once; a load that failed is tried again the next time it is needed.
+  const once = (load) => {
+    let loading;
+    return () =>
+      (loading ??= load().catch((error) => {
+        loading = undefined;
+        throw error;
+      }));
+  };
+  const loadMessages = once(() => import(messages.url));
   globalThis[messages.loader] = loadMessages;
-  const loadMain = () =>
-    (main ??= import(script).then(async (mod) => {
+  const loadMain = once(() =>
+    import(script).then(async (mod) => {
       await mod.default({ module_or_path: wasm });
       mod.hydrate();
       return mod;
-    }));
+    }),
+  );
 
   async function hydrate(island) {
     const [mod] = await Promise.all([loadMain(), loadMessages()]);
@@ -59,44 +67,79 @@
 
   const TRIGGERS = ['pointerdown', 'focusin', 'keydown', 'input', 'change', 'click', 'submit'];
   const ACTIVATES = 'a[href], button, input[type="submit"], input[type="image"]';
+  const CONTROLS = 'input, select, textarea';
+  // How long a click or submit waits for the island before it goes on as without JavaScript.
+  const PATIENCE_MS = 5000;
+
+  const checkable = (control) => control.type === 'checkbox' || control.type === 'radio';
+  const changed = (control) =>
+    checkable(control)
+      ? control.checked !== control.defaultChecked
+      : control.tagName === 'SELECT'
+        ? [...control.options].some((option) => option.selected !== option.defaultSelected)
+        : control.value !== control.defaultValue;
 
   function onFirstUse(gate, island) {
+    // waiting → loading → done, or native: the island did not come in time (or at all), and
+    // the page works as without JavaScript from then on.
     let state = 'waiting';
-    let replay;
+    let held;
     const given = new Map();
+    const remember = (control) => {
+      given.delete(control); // the latest change last: radios of one group are given in order
+      given.set(control, checkable(control) ? control.checked : control.value);
+    };
+    const goNative = () => {
+      state = 'native';
+      const action = held;
+      held = undefined;
+      action?.();
+    };
+    const hold = (action) => {
+      held = action;
+      setTimeout(() => state === 'loading' && held === action && goNative(), PATIENCE_MS);
+    };
     const listen = (event) => {
-      if (state === 'done' || state === 'failed') return;
+      if (state === 'done' || state === 'native') return;
       const target = event.target;
+      if (state === 'waiting') {
+        // Changed before this script ran (typed during load, or restored by the browser).
+        for (const control of gate.querySelectorAll(CONTROLS)) if (changed(control)) remember(control);
+      }
       if (event.type === 'input' || event.type === 'change') {
-        given.set(target, target.type === 'checkbox' || target.type === 'radio' ? target.checked : target.value);
+        remember(target);
       } else if (event.type === 'click' && target.closest?.(ACTIVATES)) {
-        event.preventDefault();
-        const activated = target.closest(ACTIVATES);
-        replay = () => activated.click();
+        // A new tab or window is the browser's business.
+        if (!(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0)) {
+          event.preventDefault();
+          const activated = target.closest(ACTIVATES);
+          hold(() => activated.click());
+        }
       } else if (event.type === 'submit') {
         event.preventDefault();
         const submitter = event.submitter;
-        replay = () => (submitter ? target.requestSubmit(submitter) : target.requestSubmit());
+        hold(() => (submitter ? target.requestSubmit(submitter) : target.requestSubmit()));
       }
       if (state !== 'waiting') return;
       state = 'loading';
       hydrate(island).then(
         () => {
+          if (state === 'native') return;
           state = 'done';
           for (const [control, value] of given) {
-            const checkable = control.type === 'checkbox' || control.type === 'radio';
-            if ((checkable ? control.checked : control.value) === value) continue;
-            if (checkable) control.checked = value;
+            if ((checkable(control) ? control.checked : control.value) === value) continue;
+            if (checkable(control)) control.checked = value;
             else control.value = value;
             control.dispatchEvent(new Event('input', { bubbles: true }));
             control.dispatchEvent(new Event('change', { bubbles: true }));
           }
-          replay?.();
+          const action = held;
+          held = undefined;
+          action?.();
         },
         (error) => {
-          state = 'failed';
           console.error(error);
-          replay?.();
+          goNative();
         },
       );
     };

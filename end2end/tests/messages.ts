@@ -24,7 +24,11 @@ export function msg(lang: Lang, id: string, args: Record<string, string | number
   return text.replace(/\{\s*\$(\w+)\s*\}/g, (_, name) => String(args[name]));
 }
 
-/** Waits until the WASM has hydrated the page, so clicks reach Rust event handlers. */
+/**
+ * Waits until the page's main module has run and the islands that hydrate at load have; an island
+ * that hydrates on first use (app/src/hydration.rs) does when the test first touches it, and the
+ * click or typing that woke it is replayed to it. `leptos-island[data-hydrated]` marks one done.
+ */
 export async function hydrated(page: Page) {
   await expect(page.locator('html[data-hydrated="true"]')).toHaveCount(1);
 }

@@ -287,16 +287,19 @@ pub fn WizardView(
         }
     };
     // A new step: the screen reader and the keyboard start at its heading; problems: at their list.
+    // Not on the first run: the island hydrates when the user first uses it, wherever they are.
     Effect::new(move |previous: Option<&'static str>| {
         let (id, has_errors) = place.with(|p| (p.step.id, !p.errors.is_empty()));
-        if has_errors {
-            if let Some(s) = summary.get() {
-                let _ = s.focus();
+        if let Some(previous) = previous {
+            if has_errors {
+                if let Some(s) = summary.get_untracked() {
+                    let _ = s.focus();
+                }
+            } else if previous != id
+                && let Some(h) = heading.get_untracked()
+            {
+                let _ = h.focus();
             }
-        } else if previous.is_some_and(|p| p != id)
-            && let Some(h) = heading.get()
-        {
-            let _ = h.focus();
         }
         id
     });
