@@ -445,6 +445,15 @@ async fn using_a_session_writes_nothing_and_the_browser_keeps_when(app: TestApp)
     assert!(page.url.contains("/login?next="), "{:?}", page.trail);
     assert_eq!(sessions(&app).await, 0, "the idle session is deleted");
     assert!(browser.cookie("kanta_seen").is_none(), "and the browser forgets its proof");
+
+    // A logout due for a new proof forgets it too.
+    login_as(&app, &browser, "p01").await;
+    assert!(browser.get("/account").await.body.contains("Aino Virtanen"));
+    seen_ago(&app, chrono::Duration::seconds(90)).await;
+    browser.post_form("/auth/logout", &[]).await;
+    assert_eq!(sessions(&app).await, 0);
+    assert!(browser.cookie("kanta_seen").is_none(), "forgotten at logout");
+    assert!(browser.cookie("kanta_session").is_none());
 }
 
 /// Another connection holds SQLite's write lock past the busy timeout: pages still show, and the

@@ -262,8 +262,8 @@ pub async fn resolve(
     else {
         return Ok(None);
     };
-    let last_seen =
-        seen.filter(|seen| *seen <= now).map_or(session.last_seen_at, |seen| seen.max(session.last_seen_at));
+    // A time ahead of this instance's clock (another instance's runs fast) counts as now.
+    let last_seen = seen.map_or(session.last_seen_at, |seen| seen.min(now).max(session.last_seen_at));
     if session.expires_at <= now || last_seen + policy.idle <= now {
         session::Entity::delete_by_id(id).exec(db).await?;
         return Ok(None);

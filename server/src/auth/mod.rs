@@ -264,7 +264,11 @@ pub async fn resolve_session(State(state): State<AppState>, mut request: Request
             let seen_now = session.seen_now;
             request.extensions_mut().insert::<CurrentSession>(session);
             let mut response = next.run(request).await;
-            if let Some(now) = seen_now {
+            // Not over a logout's or a login's own cookies.
+            let sets_session = response.headers().get_all(header::SET_COOKIE).iter().any(|c| {
+                c.to_str().is_ok_and(|c| c.starts_with(auth.session_cookie()) || c.starts_with(auth.seen_cookie()))
+            });
+            if let Some(now) = seen_now.filter(|_| !sets_session) {
                 let value = auth.last_seen.seal(&token_hash, now);
                 set_cookie(&mut response, auth.seen_cookie(), &value, "/", None, auth.secure_cookies);
             }
