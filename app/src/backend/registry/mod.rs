@@ -106,7 +106,8 @@ impl Http {
     fn new(name: &'static str, base: &str) -> Http {
         let client = reqwest::Client::builder()
             .timeout(std::time::Duration::from_secs(10))
-            // Below the usual 75 s after which servers (ours, nginx) close an idle connection.
+            // Below the usual 75 s after which servers (ours, nginx) close an idle connection: a
+            // request sent as the register closes the connection it reused fails.
             .pool_idle_timeout(std::time::Duration::from_secs(30))
             .redirect(reqwest::redirect::Policy::none())
             .build()
@@ -118,19 +119,10 @@ impl Http {
         format!("{}{path}", self.base)
     }
 
-    /// Sends the request; any answer, whatever its status. Sent once more when it failed on the
-    /// way out without timing out: a kept-alive connection the register closed just as it was
-    /// reused ("connection closed before message completed"). Register questions change nothing.
+    /// Sends the request; any answer, whatever its status. Not sent again on failure: some calls
+    /// (a mandate session, a token for a one-time code) must not happen twice.
     async fn send(&self, request: reqwest::RequestBuilder) -> Result<reqwest::Response, RegistryError> {
-        let again = request.try_clone();
-        let sent = match (request.send().await, again) {
-            (Err(error), Some(again)) if error.is_request() && !error.is_connect() && !error.is_timeout() => {
-                tracing::info!(register = self.name, %error, "sent again on a new connection");
-                again.send().await
-            }
-            (sent, _) => sent,
-        };
-        sent.map_err(|e| RegistryError::Unreachable(self.name, e.into()))
+        request.send().await.map_err(|e| RegistryError::Unreachable(self.name, e.into()))
     }
 
     /// Reads a 2xx answer's JSON body.
