@@ -674,9 +674,13 @@ pub async fn queue(
         );
     }
     keys.sort();
+    // An application that changed state between two of these reads is listed once.
+    let mut listed = std::collections::HashSet::new();
+    keys.retain(|&(_, id)| listed.insert(id));
     let next = super::cut_to_page(&mut keys).map(|&(changed, id)| QueueCursor { changed, id });
     let mut rows = application::Entity::find()
         .filter(application::Column::Id.is_in(keys.iter().map(|&(_, id)| id)))
+        .filter(application::Column::State.is_in(filter.states.iter().map(|s| s.code())))
         .find_also_related(organisation::Entity)
         .all(db)
         .await?;
