@@ -23,7 +23,7 @@ pub fn OnFirstUse(#[prop(optional, into)] draft: Option<String>, children: Child
 }
 
 #[cfg(feature = "ssr")]
-pub use server::BuildAssets;
+pub use server::{BuildAssets, hash_file};
 
 #[cfg(feature = "ssr")]
 mod server {
@@ -32,7 +32,13 @@ mod server {
         offline::DRAFTS,
     };
     use leptos::{config::LeptosOptions, prelude::*};
-    use std::sync::OnceLock;
+    use std::{path::PathBuf, sync::OnceLock};
+
+    /// Where `cargo leptos build` leaves `hash.txt` (the hashed names of the build's files): beside
+    /// this binary, where Leptos looks for it too.
+    pub fn hash_file(options: &LeptosOptions) -> Option<PathBuf> {
+        Some(std::env::current_exe().ok()?.parent()?.join(options.hash_file.as_ref()))
+    }
 
     /// The build's stylesheet, main script and main WASM, as paths: `/pkg/kanta.<hash>.css` and so
     /// on when the build named them by content (`hash.txt` beside this binary, lines such as
@@ -40,11 +46,9 @@ mod server {
     fn files(options: &LeptosOptions) -> &'static [String; 3] {
         static FILES: OnceLock<[String; 3]> = OnceLock::new();
         FILES.get_or_init(|| {
-            let hashes = options
-                .hash_files
-                .then(|| std::env::current_exe().ok()?.parent()?.join(options.hash_file.as_ref()).into())
-                .flatten()
-                .and_then(|path: std::path::PathBuf| std::fs::read_to_string(path).ok())
+            let hashes = hash_file(options)
+                .filter(|_| options.hash_files)
+                .and_then(|path| std::fs::read_to_string(path).ok())
                 .unwrap_or_default();
             ["css", "js", "wasm"].map(|kind| {
                 let hash = hashes.lines().find_map(|line| line.split_once(':').filter(|(k, _)| k.trim() == kind));
@@ -68,20 +72,34 @@ mod server {
         }
         let [css, js, wasm] = files(&options);
         let nonce = leptos::nonce::use_nonce();
-        let script = format!(
-            "{}({js:?}, {wasm:?}, {{ url: {:?}, loader: {:?} }}, {{ database: {:?}, version: {}, store: {:?} }});",
-            include_str!("hydration.js").trim_end(),
-            browser::script(lang).path,
-            browser::LOADER,
-            DRAFTS.database,
-            DRAFTS.version,
-            DRAFTS.store,
-        );
+        let script = loader_script(&options, lang);
         view! {
             <link rel="stylesheet" id="leptos" href=css.clone()/>
             <link rel="modulepreload" href=js.clone() crossorigin="anonymous"/>
             <link rel="preload" href=wasm.clone() r#as="fetch" r#type="application/wasm" crossorigin="anonymous"/>
             <script type="module" nonce=nonce>{script}</script>
         }
+    }
+
+    /// `hydration.js` called with this build's files and `lang`'s catalogue: the same for every
+    /// page in a language, so made once.
+    fn loader_script(options: &LeptosOptions, lang: Lang) -> &'static str {
+        static SCRIPTS: [OnceLock<String>; 2] = [OnceLock::new(), OnceLock::new()];
+        let cell = match lang {
+            Lang::Fi => &SCRIPTS[0],
+            Lang::Sv => &SCRIPTS[1],
+        };
+        cell.get_or_init(|| {
+            let [_, js, wasm] = files(options);
+            format!(
+                "{}({js:?}, {wasm:?}, {{ url: {:?}, loader: {:?} }}, {{ database: {:?}, version: {}, store: {:?} }});",
+                include_str!("hydration.js").trim_end(),
+                browser::script(lang).path,
+                browser::LOADER,
+                DRAFTS.database,
+                DRAFTS.version,
+                DRAFTS.store,
+            )
+        })
     }
 }

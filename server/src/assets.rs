@@ -2,9 +2,12 @@
 //!
 //! `cargo leptos build` (with `hash-files` and `--split`) names every file it writes to the
 //! package folder by an MD5 of its content (`kanta.<hash>.wasm`, one file per lazy island, the
-//! split loader) and lists the main ones in `hash.txt` beside the server binary, where Leptos'
-//! `HydrationScripts` and `HashedStylesheet` read them.
-use app::i18n::{Lang, browser};
+//! split loader) and lists the main ones in `hash.txt` beside the server binary, where
+//! `app::hydration` reads them for the page's stylesheet and loader.
+use app::{
+    hydration::hash_file,
+    i18n::{Lang, browser},
+};
 use axum::{
     Router,
     extract::Request,
@@ -14,7 +17,7 @@ use axum::{
     routing::get,
 };
 use leptos::config::LeptosOptions;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use tower_http::services::ServeDir;
 
 /// Turns on hashed names when the build left its `hash.txt` beside this binary, the place Leptos
@@ -33,10 +36,6 @@ pub fn use_hashed_names_if_built(options: &mut LeptosOptions) {
             plain.display()
         );
     }
-}
-
-fn hash_file(options: &LeptosOptions) -> Option<PathBuf> {
-    Some(std::env::current_exe().ok()?.parent()?.join(options.hash_file.as_ref()))
 }
 
 /// Every file of this build under `/pkg`, as the paths browsers ask for, sorted: what the service

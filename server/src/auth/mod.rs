@@ -266,7 +266,8 @@ pub async fn resolve_session(State(state): State<AppState>, mut request: Request
             let mut response = next.run(request).await;
             // Not over a logout's or a login's own cookies.
             let sets_session = response.headers().get_all(header::SET_COOKIE).iter().any(|c| {
-                c.to_str().is_ok_and(|c| c.starts_with(auth.session_cookie()) || c.starts_with(auth.seen_cookie()))
+                let name = c.to_str().ok().and_then(|c| c.split_once('=')).map(|(name, _)| name);
+                name == Some(auth.session_cookie()) || name == Some(auth.seen_cookie())
             });
             if let Some(now) = seen_now.filter(|_| !sets_session) {
                 let value = auth.last_seen.seal(&token_hash, now);
