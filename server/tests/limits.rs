@@ -20,16 +20,30 @@ const BIN: &str = env!("CARGO_BIN_EXE_server");
 
 /// Sends `request` as raw bytes; the status line's code and the whole answer.
 fn raw(base: &str, request: &[u8]) -> (u16, String) {
+    let (code, answer, _) = raw_in_pieces(base, request, request.len(), Duration::ZERO);
+    (code, answer)
+}
+
+/// As `raw`, the request written `piece` bytes at a time with `pause` between; and whether all
+/// of it could be sent before the server closed the connection.
+fn raw_in_pieces(base: &str, request: &[u8], piece: usize, pause: Duration) -> (u16, String, bool) {
     let address = base.trim_start_matches("http://");
     let mut stream = TcpStream::connect(address).unwrap();
     stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     // The server may answer (413) before it has read all of a large body.
-    let _ = stream.write_all(request);
+    let mut sent = true;
+    for piece in request.chunks(piece) {
+        if stream.write_all(piece).is_err() {
+            sent = false;
+            break;
+        }
+        std::thread::sleep(pause);
+    }
     let mut answer = Vec::new();
     let _ = stream.read_to_end(&mut answer);
     let answer = String::from_utf8_lossy(&answer).into_owned();
     let code = answer.split(' ').nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
-    (code, answer)
+    (code, answer, sent)
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -57,6 +71,22 @@ async fn bodies_past_their_limit_and_unreadable_calls_are_refused_with_a_localis
     let page = answer.text().await.unwrap();
     assert!(page.contains("<html lang=\"sv\"") && page.contains("De skickade uppgifterna är för stora"), "{page}");
     assert!(page.contains(r#"<a href="/support">"#), "{page}");
+
+    // A client that sends the whole body before it reads gets the answer, not a reset: what
+    // follows the limit is read and dropped before the 413 is sent.
+    let mut whole = format!(
+        "POST /api/support/send HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n",
+        big.len()
+    )
+    .into_bytes();
+    whole.extend_from_slice(big.as_bytes());
+    let base = app.base.clone();
+    let (code, answer, sent) =
+        tokio::task::spawn_blocking(move || raw_in_pieces(&base, &whole, 64 * 1024, Duration::from_millis(2)))
+            .await
+            .unwrap();
+    assert_eq!((code, sent), (413, true), "{answer}");
 
     // Without a length up front (chunked), the limit holds as the body arrives.
     let mut chunked =

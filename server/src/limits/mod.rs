@@ -75,9 +75,20 @@ async fn bounded_body(State(bodies): State<Bodies>, request: Request, next: Next
     let limits = bodies.limits;
     let upload = takes_multipart(request.uri().path());
     let limit = if upload { limits.upload_limit } else { limits.body_limit };
-    let too_large = || refuse(AppError::TooLarge { limit_kb: u32::try_from(limit / 1024).unwrap_or(u32::MAX) });
+    let too_large = || {
+        let mut response = refuse(AppError::TooLarge { limit_kb: u32::try_from(limit / 1024).unwrap_or(u32::MAX) });
+        response.headers_mut().insert(header::CONNECTION, header::HeaderValue::from_static("close"));
+        response
+    };
     let declared = request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
     if declared.is_some_and(|n| n > limit as u64) {
+        // A client waiting for `100 Continue` has sent nothing and is told at once; reading the
+        // body would ask it to send.
+        let waits =
+            request.headers().get(header::EXPECT).is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"100-continue"));
+        if !waits && declared.is_some_and(|n| n <= DISCARD_AT_MOST as u64) {
+            discard(request.into_body()).await;
+        }
         return too_large();
     }
     let (parts, body) = request.into_parts();
@@ -86,7 +97,7 @@ async fn bounded_body(State(bodies): State<Bodies>, request: Request, next: Next
             true => bodies.uploads.acquire_owned().await.ok(),
             false => None,
         };
-        (axum::body::to_bytes(body, limit).await, slot)
+        (read_at_most(body, limit).await, slot)
     })
     .await;
     let Ok((read, _slot)) = read else {
@@ -95,18 +106,58 @@ async fn bounded_body(State(bodies): State<Bodies>, request: Request, next: Next
         return response;
     };
     match read {
-        Ok(bytes) => next.run(Request::from_parts(parts, axum::body::Body::from(bytes))).await,
-        Err(error) => {
-            let length_limit =
-                std::error::Error::source(&error).is_some_and(|e| e.is::<http_body_util::LengthLimitError>());
-            if length_limit {
-                too_large()
-            } else {
-                // The client stopped sending (or the connection broke) mid-body.
-                refuse(AppError::Malformed("the body did not arrive whole".into()))
+        Arrived::Whole(bytes) => next.run(Request::from_parts(parts, axum::body::Body::from(bytes))).await,
+        Arrived::TooLarge(rest) => {
+            discard(rest).await;
+            too_large()
+        }
+        // The client stopped sending (or the connection broke) mid-body.
+        Arrived::Broken => refuse(AppError::Malformed("the body did not arrive whole".into())),
+    }
+}
+
+/// What arrived of a body read up to a limit.
+enum Arrived {
+    Whole(axum::body::Bytes),
+    /// Past the limit: what is still to come.
+    TooLarge(axum::body::Body),
+    Broken,
+}
+
+async fn read_at_most(mut body: axum::body::Body, limit: usize) -> Arrived {
+    use http_body_util::BodyExt;
+    let mut whole = Vec::new();
+    while let Some(frame) = body.frame().await {
+        let Ok(frame) = frame else { return Arrived::Broken };
+        if let Ok(data) = frame.into_data() {
+            if whole.len() + data.len() > limit {
+                return Arrived::TooLarge(body);
             }
+            whole.extend_from_slice(&data);
         }
     }
+    Arrived::Whole(whole.into())
+}
+
+/// Past a body's limit, this much more of it (bytes), arriving within `DISCARD_FOR`, is read and
+/// thrown away before the 413 is sent: a client still sending when the connection closes sees
+/// the reset, not the answer (nginx's lingering close, for the same reason). Beyond either, the
+/// connection is closed under it.
+const DISCARD_AT_MOST: usize = 16 * 1024 * 1024;
+const DISCARD_FOR: Duration = Duration::from_secs(5);
+
+async fn discard(mut body: axum::body::Body) {
+    use http_body_util::BodyExt;
+    let _ = tokio::time::timeout(DISCARD_FOR, async {
+        let mut seen = 0;
+        while let Some(Ok(frame)) = body.frame().await {
+            seen += frame.data_ref().map_or(0, |d| d.len());
+            if seen > DISCARD_AT_MOST {
+                break;
+            }
+        }
+    })
+    .await;
 }
 
 /// Server functions whose input is a multipart form (file uploads).
