@@ -176,7 +176,8 @@ pub(crate) mod ssr {
         let mut history_of = |subject: &str, id: i32| -> Vec<ChangeLine> {
             by_item.remove(&(subject.to_string(), id)).unwrap_or_default()
         };
-        let in_use = crate::backend::onboarding::in_use(&db, organisation_id).await?;
+        let applications = crate::backend::onboarding::list(&db, organisation_id).await?;
+        let in_use = crate::backend::onboarding::in_production(&applications);
         let rows = data::contacts(&db, organisation_id).await?;
         let covers = |skip: Option<i32>| -> Vec<Covers> {
             rows.iter()
@@ -204,8 +205,12 @@ pub(crate) mod ssr {
                 history: history_of("contact", c.id),
             });
         }
-        let technical = data::technical(&db, organisation_id)
-            .await?
+        let items = data::technical(&db, organisation_id).await?;
+        let today = today();
+        let attention =
+            data::attention_for(&registries()?, &items, data::confirmed_since(&db, organisation_id).await?, today)
+                .await?;
+        let technical = items
             .into_iter()
             .filter_map(|t| {
                 Some(TechnicalView {
@@ -232,15 +237,14 @@ pub(crate) mod ssr {
             None => confirmations.first().map(|c| c.at.clone()),
             Some(_) => data::latest_confirmation(&db, organisation_id).await?.map(|c| change_line(c).at),
         };
-        let today = today();
         Ok(CustomerDataView {
             organisation: acting.now.organisation.name.clone(),
             gaps: gaps(&in_use, &all),
-            attention: data::attention(&db, &registries()?, organisation_id, today).await?,
+            attention,
             confirmed: latest,
             confirmations,
             confirmations_older,
-            technical_services: data::technical_services(&db, organisation_id).await?,
+            technical_services: data::technical_services_of(&applications),
             earliest_change: today.plus_days(i64::from(crate::domain::technical::NOTICE_DAYS)).to_string(),
             in_use,
             contacts,

@@ -187,6 +187,7 @@ pub async fn start_acting(
     )
     .await?;
     txn.commit().await?;
+    changed().await;
     if let Some(acting::Model { mandate_session: Some(old), .. }) = previous
         && let Err(error) = registries.mandates.unregister(&old).await
     {
@@ -204,7 +205,39 @@ pub struct ActingNow {
     pub row: acting::Model,
 }
 
+/// Whom the session acts for, read once per request: the page's header and its data ask the
+/// same question. Put in each request by the server's session middleware, beside the session;
+/// emptied when this request changes the answer.
+#[derive(Clone, Debug, Default)]
+pub struct ActingMemo(std::sync::Arc<tokio::sync::Mutex<Option<Option<ActingNow>>>>);
+
+impl ActingMemo {
+    /// This request's memo, when it runs in a request the middleware prepared.
+    fn of_request() -> Option<ActingMemo> {
+        leptos::prelude::use_context::<http::request::Parts>()?.extensions.get::<ActingMemo>().cloned()
+    }
+
+    async fn forget(&self) {
+        *self.0.lock().await = None;
+    }
+}
+
+/// Whom `session` acts for now, as last confirmed; `None` when it acts for no one.
 pub async fn acting_now(db: &impl ConnectionTrait, session: &CurrentSession) -> Result<Option<ActingNow>, AppError> {
+    let Some(memo) = ActingMemo::of_request() else {
+        return read_acting(db, session).await;
+    };
+    // Held while reading, so a second asker at the same time waits for this answer.
+    let mut known = memo.0.lock().await;
+    if let Some(now) = known.as_ref() {
+        return Ok(now.clone());
+    }
+    let now = read_acting(db, session).await?;
+    *known = Some(now.clone());
+    Ok(now)
+}
+
+async fn read_acting(db: &impl ConnectionTrait, session: &CurrentSession) -> Result<Option<ActingNow>, AppError> {
     let found =
         acting::Entity::find_by_id(session.token_hash.clone()).find_also_related(organisation::Entity).one(db).await?;
     let Some((row, Some(organisation))) = found else {
@@ -216,6 +249,13 @@ pub async fn acting_now(db: &impl ConnectionTrait, session: &CurrentSession) -> 
         return Ok(None);
     };
     Ok(Some(ActingNow { organisation, kind, basis, row }))
+}
+
+/// This request changed whom its session acts for (or when that was confirmed).
+async fn changed() {
+    if let Some(memo) = ActingMemo::of_request() {
+        memo.forget().await;
+    }
 }
 
 /// What a re-check of the basis found.
@@ -263,6 +303,7 @@ pub async fn confirmed(db: &impl ConnectionTrait, session: &CurrentSession) -> R
         .filter(acting::Column::SessionId.eq(session.token_hash.clone()))
         .exec(db)
         .await?;
+    changed().await;
     Ok(())
 }
 
@@ -283,6 +324,7 @@ pub async fn stop_acting(
     let detail = if found == Recheck::ChooseAgain { "choose-again" } else { "basis-ended" };
     audit(&txn, &denied(session, now, attempted, Some(detail))).await?;
     txn.commit().await?;
+    changed().await;
     Ok(())
 }
 

@@ -289,8 +289,12 @@ pub async fn technical_services(
     db: &impl ConnectionTrait,
     organisation_id: i32,
 ) -> Result<Vec<KantaService>, AppError> {
+    Ok(technical_services_of(&onboarding::list(db, organisation_id).await?))
+}
+
+/// The services among `applications` that have reached joint testing, each once.
+pub fn technical_services_of(applications: &[onboarding::Application]) -> Vec<KantaService> {
     use crate::domain::application::State;
-    let applications = onboarding::list(db, organisation_id).await?;
     let kept = applications
         .iter()
         .filter(|a| matches!(a.state, State::InJointTesting | State::ApprovedForProduction | State::InProduction));
@@ -300,7 +304,7 @@ pub async fn technical_services(
             services.push(*service);
         }
     }
-    Ok(services)
+    services
 }
 
 /// Adds a technical item from the day it takes effect. A service unit's OID must be the
@@ -492,6 +496,17 @@ pub async fn attention(
     today: Date,
 ) -> Result<Vec<Attention>, AppError> {
     let items = technical(db, organisation_id).await?;
+    attention_for(registries, &items, confirmed_since(db, organisation_id).await?, today).await
+}
+
+/// [`attention`] for an organisation's technical `items` (as [`technical`] reads them) and the
+/// day its data was last confirmed current ([`confirmed_since`]).
+pub async fn attention_for(
+    registries: &Registries,
+    items: &[technical_item::Model],
+    confirmed_since: Option<Date>,
+    today: Date,
+) -> Result<Vec<Attention>, AppError> {
     let current = items.iter().filter(|t| t.valid_to.as_deref().is_none_or(|to| to > today.to_string().as_str()));
     let mut certificates = Vec::new();
     let mut units: Vec<(KantaService, Oid)> = Vec::new();
@@ -524,7 +539,7 @@ pub async fn attention(
         }
     }
     let missing: Vec<(KantaService, Oid)> = units.iter().filter(|(_, oid)| unknown.contains(oid)).cloned().collect();
-    Ok(freshness::attention(today, confirmed_since(db, organisation_id).await?, &certificates, &missing))
+    Ok(freshness::attention(today, confirmed_since, &certificates, &missing))
 }
 
 /// Writes one change-log entry.

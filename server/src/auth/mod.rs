@@ -263,6 +263,7 @@ pub async fn resolve_session(State(state): State<AppState>, mut request: Request
         Ok(Some(session)) => {
             let seen_now = session.seen_now;
             request.extensions_mut().insert::<CurrentSession>(session);
+            request.extensions_mut().insert(app::backend::acting::ActingMemo::default());
             let mut response = next.run(request).await;
             // Not over a logout's or a login's own cookies.
             let sets_session = response.headers().get_all(header::SET_COOKIE).iter().any(|c| {
