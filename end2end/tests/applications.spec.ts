@@ -451,7 +451,7 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
         technical_name: a.technical_name, technical_email: a.technical_email, technical_phone: a.technical_phone,
       });
       await expect(heading).toHaveText(msg(lang, 'application-contacts-heading'));
-      await expect(page.locator('#wizard-admin_phone-error')).toHaveText(msg(lang, 'validation-invalid-phone'));
+      await expect(page.locator('#wizard-admin_phone-error')).toHaveText(msg(lang, 'validation-phone-no-area-code'));
       await answerStep(page, lang, { admin_phone: a.admin_phone });
       await expect(heading).toHaveText(msg(lang, 'application-check-heading'));
       expect(applicationState(id)).toBe('draft|1');

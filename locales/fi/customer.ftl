@@ -93,8 +93,8 @@ invoice-back = Takaisin laskutukseen
 import-heading = Laskutustietojen tuonti
 import-done = Tuotiin { $count } laskua.
 import-format-heading = Tiedoston muoto
-import-format = CSV-tiedosto (UTF-8), ensimmäisenä otsikkorivi, kentät puolipisteellä tai pilkulla erotettuina. Yksi rivi laskutettavaa tapahtumaa kohden:
-import-format-rules = Kausi on vuosi (2026) tai kuukausi (2026-03); päivämäärät 2027-02-15 tai 15.2.2027; yksikköhinta euroina enintään neljällä desimaalilla (0,053). Summa on määrä × yksikköhinta sentteihin pyöristettynä. Saman laskun riveillä on sama asiakas, palvelu, kausi ja päivämäärät. Jos yksikin rivi on virheellinen, mitään ei tuoda.
+import-format = CSV-tiedosto, ensimmäisenä otsikkorivi, kentät puolipisteellä, pilkulla tai sarkaimella erotettuina. Excelin tavallinen CSV-tallennus käy sellaisenaan (myös Windows-1252-merkistö ja tyhjät sarakkeet rivien lopussa). Yksi rivi laskutettavaa tapahtumaa kohden:
+import-format-rules = Kausi on vuosi (2026) tai kuukausi (2026-03); päivämäärät 2027-02-15 tai 15.2.2027; yksikköhinta euroina enintään neljällä desimaalilla (0,053). Summa on määrä × yksikköhinta sentteihin pyöristettynä. Saman laskun riveillä on sama asiakas, palvelu, kausi ja päivämäärät. Jos yksikin rivi on virheellinen, mitään ei tuoda. Viimeinen sarake amount (summa) on vapaaehtoinen; jos se on annettu, sen pitää täsmätä.
 import-file = CSV-tiedosto
 import-submit = Tuo laskut
 

@@ -93,8 +93,8 @@ invoice-back = Tillbaka till faktureringen
 import-heading = Import av faktureringsuppgifter
 import-done = { $count } fakturor importerades.
 import-format-heading = Filens format
-import-format = CSV-fil (UTF-8), först rubrikraden, fälten åtskilda med semikolon eller komma. En rad per fakturerad händelse:
-import-format-rules = Perioden är ett år (2026) eller en månad (2026-03); datum 2027-02-15 eller 15.2.2027; enhetspriset i euro med högst fyra decimaler (0,053). Beloppet är antal × enhetspris avrundat till cent. Raderna för samma faktura har samma kund, tjänst, period och datum. Om en enda rad är felaktig importeras ingenting.
+import-format = CSV-fil, först rubrikraden, fälten åtskilda med semikolon, komma eller tabb. En CSV-fil som Excel sparar den fungerar som sådan (även teckenkodningen Windows-1252 och tomma kolumner i slutet av raderna). En rad per fakturerad händelse:
+import-format-rules = Perioden är ett år (2026) eller en månad (2026-03); datum 2027-02-15 eller 15.2.2027; enhetspriset i euro med högst fyra decimaler (0,053). Beloppet är antal × enhetspris avrundat till cent. Raderna för samma faktura har samma kund, tjänst, period och datum. Om en enda rad är felaktig importeras ingenting. Den sista kolumnen amount (belopp) är frivillig; om den är ifylld ska den stämma.
 import-file = CSV-fil
 import-submit = Importera fakturor
 

@@ -246,6 +246,29 @@ async fn billing_is_imported_whole_or_not_at_all(app: TestApp) {
     assert!(body.contains("\"invoices\":[]"), "{body}");
     let (status, _) = other.call("/api/billing/invoice", &[("id", id.to_string())]).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // As Excel on a Finnish Windows saves "CSV (semicolon delimited)": Windows-1252, CR LF, every
+    // row padded with `;` for a column once used; a formula typed in a quoted description.
+    let excel: Vec<u8> = [
+        &b"invoice_number;business_id;service;period;issued_on;due_on;description;quantity;unit_price;;\r\n"[..],
+        b"K2027-0005;3141590-3;patient-data;2026;2027-02-15;2027-03-15;Lis\xe4rivi \xe5\xf6;1;90;;\r\n",
+        b"K2027-0005;3141590-3;patient-data;2026;2027-02-15;2027-03-15;\"=HYPERLINK(\"\"http://x.example\"\";\"\"x\"\")\";1;1;;\r\n",
+    ]
+    .concat();
+    let (status, body) = staff.upload("/api/staff/billing-import", "excel.csv", &excel).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "1"));
+    let lines = billing_event::Entity::find().all(&app.db).await.unwrap();
+    assert!(lines.iter().any(|l| l.description == "Lisärivi åö"), "decoded from Windows-1252");
+    let imported = billing_import::Entity::find().all(&app.db).await.unwrap();
+    let hash = imported.iter().find(|i| i.file_name == "excel.csv").unwrap().file_hash.clone();
+    assert_eq!(hash, app::backend::hex(&<sha2::Sha256 as sha2::Digest>::digest(&excel)), "the hash of the bytes sent");
+    // The download has each line's amount, and the formula comes out as text.
+    let (_, csv) = clinic.call_get("/api/billing/invoices.csv", &[]).await;
+    assert!(csv.contains(";unit_price;amount\r\n") && csv.contains(";Reseptit;12345;0,053;654,29\r\n"), "{csv}");
+    assert!(csv.contains("\"'=HYPERLINK(\"\"http://x.example\"\";\"\"x\"\")\""), "{csv}");
+    // A workbook instead of a CSV file is named as one.
+    let (status, body) = staff.upload("/api/staff/billing-import", "laskut.xlsx", b"PK\x03\x04\x14\x00\x06\x00").await;
+    assert!(status == StatusCode::UNPROCESSABLE_ENTITY && body.contains("SpreadsheetNotCsv"), "{body}");
 }
 
 async fn reminders_go_to_administrative_contacts_at_most_monthly(app: TestApp) {

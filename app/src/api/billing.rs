@@ -212,8 +212,7 @@ mod ssr {
         if bytes.is_empty() {
             return Err(file_problem(crate::domain::validation::Problem::Required));
         }
-        let text = String::from_utf8(bytes).map_err(|_| file_problem(crate::domain::validation::Problem::BadHeader))?;
-        let count = billing::import(&db()?, staff.person_id, &name, &text).await?;
+        let count = billing::import(&db()?, staff.person_id, &name, &bytes).await?;
         leptos_axum::redirect(&format!("/staff/billing?imported={count}"));
         Ok(count)
     }

@@ -23,16 +23,39 @@ use sha2::{Digest, Sha256};
 /// The longest file name kept, in characters: the width of `billing_import.file_name`.
 pub const FILE_NAME_MAX: usize = 200;
 
-/// Imports a whole file, or nothing: every row is checked (format, then organisations known here
-/// and invoice numbers not yet imported) before anything is written, and all of it is written in
-/// one transaction. Returns how many invoices were imported.
+/// The text of an uploaded billing file: UTF-8 (with or without a byte-order mark), UTF-16 with
+/// its byte-order mark (Excel's "Unicode text"), else Windows-1252, what Excel on a Finnish
+/// Windows writes for "CSV (semicolon delimited)". `SpreadsheetNotCsv` for an Excel workbook.
+pub fn decode(file: &[u8]) -> Result<String, Problem> {
+    // .xlsx and .ods are zip archives; .xls is an OLE compound file.
+    const WORKBOOKS: [&[u8]; 2] = [b"PK\x03\x04", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"];
+    if WORKBOOKS.iter().any(|magic| file.starts_with(magic)) {
+        return Err(Problem::SpreadsheetNotCsv);
+    }
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(file) {
+        return Ok(encoding.decode_without_bom_handling(&file[bom..]).0.into_owned());
+    }
+    Ok(match std::str::from_utf8(file) {
+        Ok(text) => text.to_string(),
+        Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(file).0.into_owned(),
+    })
+}
+
+/// Imports a whole file (its bytes as uploaded, see [`decode`]), or nothing: every row is checked
+/// (format, then organisations known here and invoice numbers not yet imported) before anything
+/// is written, and all of it is written in one transaction. Returns how many invoices were
+/// imported.
 pub async fn import(
     db: &DatabaseConnection,
     staff_person: i32,
     file_name: &str,
-    file: &str,
+    file: &[u8],
 ) -> Result<usize, AppError> {
-    let invoices = parse_import(file).map_err(|(errors, more)| AppError::Import { errors, more })?;
+    let text = decode(file).map_err(|problem| AppError::Import {
+        errors: vec![RowError { line: 1, column: String::new(), problem }],
+        more: 0,
+    })?;
+    let invoices = parse_import(&text).map_err(|(errors, more)| AppError::Import { errors, more })?;
     let mut errors = Vec::new();
     let mut organisations = Vec::new();
     for i in &invoices {
@@ -67,7 +90,7 @@ pub async fn import(
         .ok()
         .filter(|n| !n.is_empty())
         .unwrap_or_else(|| "billing.csv".into())),
-        file_hash: Set(super::hex(&Sha256::digest(file.as_bytes()))),
+        file_hash: Set(super::hex(&Sha256::digest(file))),
         rows: Set(rows as i32),
         at: Set(Utc::now()),
         ..Default::default()

@@ -1,21 +1,24 @@
 //! Billing: money in integer cents, and the CSV format Kanta's staff import invoices in, checked
 //! row by row. The same format is what organisations download.
 //!
-//! Format: UTF-8, the first line the header below, `;` or `,` between fields (as the header
-//! uses), fields with the separator or quotes in double quotes. One line per billed event;
-//! the lines of one invoice agree on everything but the last three columns.
+//! Format: the first line the header below, `;`, `,` or a tab between fields (as the header uses),
+//! fields with the separator, quotes or line breaks in double quotes (RFC 4180, read by the `csv`
+//! crate). Lines may end in CR LF, LF or CR; a line break inside a cell is kept as LF. Empty
+//! columns after the last (Excel's trailing `;`) are ignored. One line per billed event; the
+//! lines of one invoice agree on everything but the description, quantity, unit price and amount.
+//! The server decodes the file's bytes first (`backend::billing::decode`).
 //!
-//! `invoice_number;business_id;service;period;issued_on;due_on;description;quantity;unit_price`
+//! `invoice_number;business_id;service;period;issued_on;due_on;description;quantity;unit_price[;amount]`
 //!
 //! `period` is `2026` or `2026-03`; dates `2027-02-15` or `15.2.2027`; `unit_price` in euros with
-//! at most four decimals (`0,053`); the amount is quantity × unit price, rounded to the cent.
+//! at most four decimals (`0,053`); the amount is quantity × unit price, rounded to the cent. The
+//! `amount` column is optional: the export writes it, and an import that gives it must agree.
 use super::{
     services::KantaService,
     validation::{Date, Problem, long_text, text},
     ytunnus::YTunnus,
 };
 use serde::{Deserialize, Serialize};
-use std::fmt::Write;
 
 pub const HEADER: [&str; 9] = [
     "invoice_number",
@@ -28,6 +31,9 @@ pub const HEADER: [&str; 9] = [
     "quantity",
     "unit_price",
 ];
+
+/// The optional last column: the line's amount in euros (`654,29`).
+pub const AMOUNT: &str = "amount";
 
 /// A file with more lines than this is refused whole (a year's invoices for one service are far fewer).
 pub const MAX_ROWS: usize = 20_000;
@@ -167,14 +173,35 @@ pub fn parse_import(file: &str) -> Result<Vec<ImportedInvoice>, (Vec<RowError>, 
     let file = file.strip_prefix('\u{feff}').unwrap_or(file);
     let mut errors = Vec::new();
     let first = file.lines().next().unwrap_or_default();
-    let separator = if first.contains(';') { ';' } else { ',' };
+    // Excel's "Unicode text" separates with tabs.
+    let separator = if first.contains(';') {
+        b';'
+    } else if first.contains('\t') {
+        b'\t'
+    } else {
+        b','
+    };
     let records = records(file, separator);
-    let header_ok = records.first().is_some_and(|(_, fields)| {
-        fields.len() == HEADER.len() && fields.iter().zip(HEADER).all(|(f, h)| f.trim().eq_ignore_ascii_case(h))
+    let columns = records.first().and_then(|(_, header)| {
+        let mut header: Vec<&str> = header.iter().map(|h| h.trim()).collect();
+        while header.last() == Some(&"") {
+            header.pop();
+        }
+        let named = |names: &[&str]| {
+            header.len() == names.len() && header.iter().zip(names).all(|(f, h)| f.eq_ignore_ascii_case(h))
+        };
+        let with_amount: Vec<&str> = HEADER.iter().copied().chain([AMOUNT]).collect();
+        if named(&HEADER) {
+            Some(HEADER.len())
+        } else if named(&with_amount) {
+            Some(with_amount.len())
+        } else {
+            None
+        }
     });
-    if !header_ok {
+    let Some(columns) = columns else {
         return Err((vec![RowError { line: 1, column: String::new(), problem: Problem::BadHeader }], 0));
-    }
+    };
     if records.len() == 1 {
         return Err((vec![RowError { line: 2, column: String::new(), problem: Problem::Required }], 0));
     }
@@ -191,11 +218,12 @@ pub fn parse_import(file: &str) -> Result<Vec<ImportedInvoice>, (Vec<RowError>, 
     let mut invoices: Vec<ImportedInvoice> = Vec::new();
     for (line, fields) in records.iter().skip(1) {
         let line = *line;
-        if fields.len() != HEADER.len() {
+        let padding = fields.get(columns..).unwrap_or_default();
+        if fields.len() < columns || padding.iter().any(|f| !f.trim().is_empty()) {
             errors.push(RowError { line, column: String::new(), problem: Problem::InvoiceMismatch });
             continue;
         }
-        let field = |name: &str| fields[HEADER.iter().position(|h| *h == name).unwrap_or(0)].trim();
+        let field = |name: &str| fields[HEADER.iter().chain(&[AMOUNT]).position(|h| *h == name).unwrap_or(0)].trim();
         let mut row = Row { line, errors: &mut errors };
         let number = row.keep("invoice_number", invoice_number(field("invoice_number")));
         let business_id =
@@ -210,8 +238,9 @@ pub fn parse_import(file: &str) -> Result<Vec<ImportedInvoice>, (Vec<RowError>, 
                 _ => Ok(d),
             }),
         );
-        // A line break in a cell (Alt+Enter in Excel) is kept, as `\n`.
-        let description = row.keep("description", long_text(field("description"), 2, DESCRIPTION_MAX));
+        // A line break in a cell (Alt+Enter in Excel) is kept, as `\n`; a cell the export
+        // neutralised reads back as it was.
+        let description = row.keep("description", long_text(unneutralised(field("description")), 2, DESCRIPTION_MAX));
         let quantity = row.keep("quantity", whole(field("quantity")));
         let unit = row.keep("unit_price", euros_e4(field("unit_price")));
         let amount = match quantity.zip(unit) {
@@ -219,6 +248,15 @@ pub fn parse_import(file: &str) -> Result<Vec<ImportedInvoice>, (Vec<RowError>, 
                 row.keep("quantity", q.checked_mul(u).map(|e4| Cents((e4 + 50) / 100)).ok_or(Problem::InvalidNumber))
             }
             None => None,
+        };
+        let given = if columns > HEADER.len() { field(AMOUNT) } else { "" };
+        let amount = match (amount, given) {
+            (Some(amount), given) if !given.is_empty() => {
+                let agrees = euros_e4(given)
+                    .and_then(|e4| if e4 == amount.0 * 100 { Ok(amount) } else { Err(Problem::AmountMismatch) });
+                row.keep(AMOUNT, agrees)
+            }
+            (amount, _) => amount,
         };
         let (
             Some(number),
@@ -315,76 +353,74 @@ fn euros_e4(value: &str) -> Result<i64, Problem> {
     Ok(whole * 10_000 + fraction)
 }
 
-/// The file's records with the line each starts on; quoted fields may hold separators, quotes
-/// (doubled) and line breaks.
-fn records(file: &str, separator: char) -> Vec<(u32, Vec<String>)> {
+/// The file's records with the line each starts on, blank lines left out. Every line ending
+/// (CR LF, LF, CR) is read as LF first, inside quotes too, so a break in a cell is stored as LF
+/// and lines are counted the same way whatever wrote the file.
+fn records(file: &str, separator: u8) -> Vec<(u32, Vec<String>)> {
+    let file = file.replace("\r\n", "\n").replace('\r', "\n");
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator)
+        .has_headers(false)
+        .flexible(true)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_reader(file.as_bytes());
     let mut records = Vec::new();
-    let (mut fields, mut field) = (Vec::new(), String::new());
-    let (mut line, mut start, mut quoted) = (1u32, 1u32, false);
-    let mut chars = file.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            '"' if quoted => quoted = false,
-            '"' if field.is_empty() => quoted = true,
-            '\n' if !quoted => {
-                fields.push(std::mem::take(&mut field));
-                let record = std::mem::take(&mut fields);
-                if record.iter().any(|f| !f.trim().is_empty()) {
-                    records.push((start, record));
-                }
-                line += 1;
-                start = line;
-            }
-            '\r' if !quoted => {}
-            c if c == separator && !quoted => fields.push(std::mem::take(&mut field)),
-            c => {
-                if c == '\n' {
-                    line += 1;
-                }
-                field.push(c);
-            }
+    for record in reader.records() {
+        // The input is text and records may differ in length: the reader has nothing to refuse.
+        let Ok(record) = record else { continue };
+        let line = record.position().map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
+        if record.iter().any(|f| !f.trim().is_empty()) {
+            records.push((line, record.iter().map(String::from).collect()));
         }
-    }
-    fields.push(field);
-    if fields.iter().any(|f| !f.trim().is_empty()) {
-        records.push((start, fields));
     }
     records
 }
 
-/// The file an organisation downloads: the import format, one line per billed event, with a
-/// byte-order mark so that spreadsheet programs read it as UTF-8.
+/// Characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection).
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text cell a spreadsheet shows as text: one starting like a formula gets a `'` in front.
+fn neutralised(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.starts_with(FORMULA_START) {
+        true => format!("'{cell}").into(),
+        false => cell.into(),
+    }
+}
+
+/// A cell as it was before [`neutralised`].
+fn unneutralised(cell: &str) -> &str {
+    cell.strip_prefix('\'').filter(|rest| rest.starts_with(FORMULA_START)).unwrap_or(cell)
+}
+
+/// The file an organisation downloads: the import format with each line's amount, one line per
+/// billed event, with a byte-order mark so that spreadsheet programs read it as UTF-8. Text that
+/// a spreadsheet would run as a formula is neutralised.
 pub fn export(invoices: &[ImportedInvoice]) -> String {
-    let mut out = String::from("\u{feff}");
-    out.push_str(&HEADER.join(";"));
-    out.push_str("\r\n");
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::from("\u{feff}".as_bytes()));
+    let header = HEADER.iter().copied().chain([AMOUNT]);
+    // Writing to memory fails only when out of memory.
+    let _ = writer.write_record(header);
     for i in invoices {
         for l in &i.lines {
-            let description = if l.description.contains([';', '"', '\n']) {
-                format!("\"{}\"", l.description.replace('"', "\"\""))
-            } else {
-                l.description.clone()
-            };
-            let _ = write!(
-                out,
-                "{};{};{};{};{};{};{};{};{}\r\n",
-                i.number,
-                i.business_id,
+            let _ = writer.write_record([
+                i.number.as_str(),
+                &i.business_id.to_string(),
                 i.service.code(),
-                i.period,
-                i.issued,
-                i.due,
-                description,
-                l.quantity,
-                unit_price_text(l.unit_price_e4, ',')
-            );
+                &i.period.to_string(),
+                &i.issued.to_string(),
+                &i.due.to_string(),
+                &neutralised(&l.description),
+                &l.quantity.to_string(),
+                &unit_price_text(l.unit_price_e4, ','),
+                &unit_price_text(l.amount.0 * 100, ','),
+            ]);
         }
     }
-    out
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -464,6 +500,67 @@ mod tests {
         assert_eq!(more, 0);
         assert_eq!(parse_import("number;amount\n1;2\n").unwrap_err().0[0].problem, Problem::BadHeader);
         assert_eq!(parse_import(&HEADER.join(";")).unwrap_err().0[0].problem, Problem::Required);
+    }
+
+    #[test]
+    fn files_as_spreadsheets_save_them_are_read() {
+        let rows = GOOD.lines().collect::<Vec<_>>();
+        // Excel pads every row, the header too, when a column to the right was ever used.
+        let padded = rows.iter().map(|r| format!("{r};;")).collect::<Vec<_>>().join("\r\n");
+        assert_eq!(parse_import(&padded).map(|i| i.len()), Ok(2));
+        // Old Excel for Mac ends lines with CR only; a break inside a cell is kept as LF.
+        let cr = format!(
+            "{}\r{}\r",
+            rows[0], "K-9;3141917-0;patient-data;2026;2027-02-15;2027-03-15;\"Rivi 1\r\nRivi 2\rRivi 3\";1;90"
+        );
+        let invoices = parse_import(&cr).unwrap();
+        assert_eq!(invoices[0].lines[0].description, "Rivi 1\nRivi 2\nRivi 3");
+        // Errors name the line as a spreadsheet numbers it, whatever ends the lines.
+        let bad = format!("{}\r{}\r{}\r", rows[0], rows[1], rows[1].replace("Vuosimaksu", "V"));
+        assert_eq!(parse_import(&bad).unwrap_err().0[0].line, 3);
+        // What is past the header's columns must be empty.
+        let extra = format!("{}\n{};x\n", rows[0], rows[1]);
+        assert_eq!(parse_import(&extra).unwrap_err().0[0].problem, Problem::InvoiceMismatch);
+    }
+
+    #[test]
+    fn an_amount_column_must_agree_with_quantity_and_price() {
+        let header = format!("{};amount", HEADER.join(";"));
+        let row = |amount: &str| {
+            format!("{header}\nA-1;3141917-0;patient-data;2026;2027-02-15;2027-03-15;Rivi;12345;0,053;{amount}\n")
+        };
+        assert_eq!(parse_import(&row("654,29")).map(|i| i[0].total()), Ok(Cents(65_429)));
+        assert_eq!(parse_import(&row("")).map(|i| i[0].total()), Ok(Cents(65_429)));
+        let (errors, _) = parse_import(&row("654,28")).unwrap_err();
+        assert_eq!(errors, vec![RowError { line: 2, column: "amount".into(), problem: Problem::AmountMismatch }]);
+    }
+
+    #[test]
+    fn the_export_has_amounts_and_runs_no_formula() {
+        let file = format!(
+            "{}\nA-1;3141917-0;patient-data;2026;2027-02-15;2027-03-15;\"=HYPERLINK(\"\"http://x.example\"\";\"\"x\"\")\";1;90\n\
+             A-1;3141917-0;patient-data;2026;2027-02-15;2027-03-15;-1 päivä;1;0,5\n\
+             A-1;3141917-0;patient-data;2026;2027-02-15;2027-03-15;@SUM(1);3;1\n",
+            HEADER.join(";")
+        );
+        let invoices = parse_import(&file).unwrap();
+        let exported = export(&invoices);
+        let lines: Vec<&str> = exported.trim_start_matches('\u{feff}').split("\r\n").collect();
+        assert_eq!(lines[0], format!("{};amount", HEADER.join(";")));
+        assert_eq!(
+            lines[1],
+            "A-1;3141917-0;patient-data;2026;2027-02-15;2027-03-15;\"'=HYPERLINK(\"\"http://x.example\"\";\"\"x\"\")\";1;90,00;90,00"
+        );
+        assert_eq!(lines[2], "A-1;3141917-0;patient-data;2026;2027-02-15;2027-03-15;'-1 päivä;1;0,50;0,50");
+        assert_eq!(lines[3], "A-1;3141917-0;patient-data;2026;2027-02-15;2027-03-15;'@SUM(1);3;1,00;3,00");
+        // No cell of the export starts a formula.
+        for line in &lines[1..] {
+            for cell in line.split(';') {
+                assert!(!cell.trim_start_matches('"').starts_with(FORMULA_START), "{cell}");
+            }
+        }
+        // And it reads back as the same invoices, the descriptions as they were.
+        assert_eq!(parse_import(&exported).unwrap()[0].lines[0].description, "=HYPERLINK(\"http://x.example\";\"x\")");
     }
 
     #[test]

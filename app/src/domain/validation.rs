@@ -15,7 +15,8 @@ pub enum Problem {
     UnknownChoice,
     InvalidBusinessId,
     InvalidOid,
-    InvalidPhone,
+    /// A phone number refused, and why.
+    InvalidPhone(PhoneProblem),
     InvalidDate,
     /// A date that must be later than today.
     DateNotInFuture,
@@ -35,12 +36,16 @@ pub enum Problem {
     DueBeforeIssued,
     /// A business ID of no organisation known here.
     UnknownOrganisation,
+    /// An amount given in the file that is not quantity × unit price.
+    AmountMismatch,
     /// An invoice number already imported (or twice in one file with different details).
     AlreadyImported,
     /// Rows of one invoice that disagree on its organisation, service, period or dates.
     InvoiceMismatch,
     /// The file's first line is not the documented header.
     BadHeader,
+    /// A spreadsheet workbook (.xlsx, .ods, .xls) where a CSV file was asked for.
+    SpreadsheetNotCsv,
     /// Applied for on an application of its own (the test environment).
     OnItsOwn,
     /// Already on the list (a service unit given twice).
@@ -60,7 +65,7 @@ impl Problem {
             Problem::UnknownChoice => msg!("validation-unknown-choice"),
             Problem::InvalidBusinessId => msg!("validation-invalid-business-id"),
             Problem::InvalidOid => msg!("validation-invalid-oid"),
-            Problem::InvalidPhone => msg!("validation-invalid-phone"),
+            Problem::InvalidPhone(why) => why.message_id(),
             Problem::InvalidDate => msg!("validation-invalid-date"),
             Problem::DateNotInFuture => msg!("validation-date-not-in-future"),
             Problem::NotInRegister => msg!("validation-not-in-register"),
@@ -71,8 +76,10 @@ impl Problem {
             Problem::DueBeforeIssued => msg!("validation-due-before-issued"),
             Problem::UnknownOrganisation => msg!("validation-unknown-organisation"),
             Problem::AlreadyImported => msg!("validation-already-imported"),
+            Problem::AmountMismatch => msg!("validation-amount-mismatch"),
             Problem::InvoiceMismatch => msg!("validation-invoice-mismatch"),
             Problem::BadHeader => msg!("validation-bad-header"),
+            Problem::SpreadsheetNotCsv => msg!("validation-spreadsheet-not-csv"),
             Problem::OnItsOwn => msg!("validation-on-its-own"),
             Problem::AlreadyListed => msg!("validation-already-listed"),
             Problem::ControlCharacter => msg!("validation-control-character"),
@@ -92,7 +99,9 @@ pub fn check<T>(errors: &mut Vec<FieldError>, field: &str, result: Result<T, Pro
     result.map_err(|problem| errors.push(FieldError { field: field.to_string(), problem })).ok()
 }
 
-/// One line of free text: trimmed, zero-width characters removed, a tab made a space; refused
+/// One line of free text: in Unicode's composed form (NFC, so `a` + combining `¨` is stored as
+/// the `ä` people type and search for), trimmed, zero-width characters and soft hyphens removed,
+/// no-break spaces and a tab made spaces; refused
 /// with `ControlCharacter` if it holds any other control or bidirectional formatting character;
 /// its length (in characters) checked.
 pub fn text(value: &str, min: u32, max: u32) -> Result<String, Problem> {
@@ -118,16 +127,33 @@ fn length(value: String, min: u32, max: u32) -> Result<String, Problem> {
     }
 }
 
-/// Zero-width characters that only hide differences (ZWSP, ZWNJ, ZWJ, word joiner, BOM, and the
-/// left-to-right and right-to-left marks).
-const ZERO_WIDTH: [char; 7] = ['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{200E}', '\u{200F}'];
+/// Characters that only hide differences: zero-width ones (ZWSP, ZWNJ, ZWJ, word joiner, BOM),
+/// the left-to-right and right-to-left marks, and the soft hyphen (a hint where a word may break).
+const INVISIBLE: [char; 8] =
+    ['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{200E}', '\u{200F}', '\u{AD}'];
+
+/// No-break spaces (plain, narrow, figure): a space to search and compare.
+const NO_BREAK_SPACES: [char; 3] = ['\u{A0}', '\u{202F}', '\u{2007}'];
+
+/// `value` in Unicode Normalization Form C.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn nfc(value: &str) -> String {
+    unicode_normalization::UnicodeNormalization::nfc(value).collect()
+}
+
+/// `value` in Unicode Normalization Form C, by the browser's own tables.
+#[cfg(target_arch = "wasm32")]
+pub fn nfc(value: &str) -> String {
+    js_sys::JsString::from(value).normalize("NFC").into()
+}
 
 fn clean(value: &str, lines: bool) -> Result<String, Problem> {
-    let value = value.replace("\r\n", "\n");
+    let value = nfc(&value.replace("\r\n", "\n"));
     let mut out = String::with_capacity(value.len());
     for c in value.chars() {
         match c {
-            c if ZERO_WIDTH.contains(&c) => {}
+            c if INVISIBLE.contains(&c) => {}
+            c if NO_BREAK_SPACES.contains(&c) => out.push(' '),
             // Line breaks as Word, PowerPoint, PDFs and old Macs write them (CR, VT, FF, NEL,
             // line and paragraph separators): `\n` where lines are kept.
             '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}' if lines => out.push('\n'),
@@ -186,36 +212,82 @@ impl Email {
 }
 
 /// A phone number in international form (E.164, `+358401234567`). Finnish numbers may be given
-/// the way Finns write them: `040 123 4567`, `(09) 123 456`, `+358 40 123 4567`.
+/// the way Finns and Finnish companies write them: `040 123 4567`, `(09) 123 456`,
+/// `+358 40 123 4567`, `+358 (0)40 123 4567`, `+358 040 123 4567`, `+358 (0) 10 44 88 000`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Phone(String);
+
+/// Why a phone number was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PhoneProblem {
+    /// A character that is neither a digit nor a separator people write between digits (spaces,
+    /// hyphens and dashes, brackets, dots), or a `+` not at the start.
+    Character,
+    /// Neither a trunk `0` and an area code (`040…`) nor `+` or `00` and a country code.
+    NoAreaCode,
+    TooFewDigits,
+    TooManyDigits,
+}
+
+impl PhoneProblem {
+    pub fn message_id(self) -> &'static str {
+        match self {
+            PhoneProblem::Character => msg!("validation-phone-character"),
+            PhoneProblem::NoAreaCode => msg!("validation-phone-no-area-code"),
+            PhoneProblem::TooFewDigits => msg!("validation-phone-too-few-digits"),
+            PhoneProblem::TooManyDigits => msg!("validation-phone-too-many-digits"),
+        }
+    }
+}
 
 impl Phone {
     /// The longest number as stored: a plus and at most 15 digits (E.164).
     pub const MAX_LEN: u32 = 16;
 
     pub fn parse(value: &str) -> Result<Phone, Problem> {
+        let refuse = |why| Err(Problem::InvalidPhone(why));
         let value = value.trim();
         if value.is_empty() {
             return Err(Problem::Required);
         }
-        let compact: String = value.chars().filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '\u{a0}')).collect();
-        let international = if let Some(rest) = compact.strip_prefix('+') {
+        // "(0)" marks the trunk prefix dialled only within the country: `+358 (0)40…`, `+44 (0)20…`.
+        let value = value.replace("(0)", "");
+        const SEPARATORS: [char; 10] =
+            [' ', '-', '(', ')', '.', '\u{a0}', '\u{202f}', '\u{2009}', '\u{2013}', '\u{2011}'];
+        let compact: String = value.chars().filter(|c| !SEPARATORS.contains(c)).collect();
+        let (plus, digits) = match compact.strip_prefix('+') {
+            Some(rest) => (true, rest),
+            None => (false, compact.as_str()),
+        };
+        if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+            return refuse(PhoneProblem::Character);
+        }
+        let international = if plus {
+            digits.to_string()
+        } else if let Some(rest) = digits.strip_prefix("00") {
             rest.to_string()
-        } else if let Some(rest) = compact.strip_prefix("00") {
-            rest.to_string()
-        } else if let Some(rest) = compact.strip_prefix('0') {
+        } else if let Some(rest) = digits.strip_prefix('0') {
             format!("358{rest}")
         } else {
-            return Err(Problem::InvalidPhone);
+            return refuse(PhoneProblem::NoAreaCode);
         };
-        let digits_only = !international.is_empty() && international.chars().all(|c| c.is_ascii_digit());
+        let international = match international.strip_prefix("3580") {
+            // The trunk 0 written after Finland's country code: `+358 040…`.
+            Some(national) => format!("358{national}"),
+            None => international,
+        };
         // Finnish subscriber numbers have 5 to 12 digits after the country code; E.164 allows 15 in all.
-        let fits = match international.strip_prefix("358") {
-            Some(national) => (5..=12).contains(&national.len()) && !national.starts_with('0'),
-            None => (8..=15).contains(&international.len()) && !international.starts_with('0'),
+        let (digits, min, max) = match international.strip_prefix("358") {
+            Some(national) if national.starts_with('0') => return refuse(PhoneProblem::NoAreaCode),
+            Some(national) => (national.len(), 5, 12),
+            None if international.starts_with('0') => return refuse(PhoneProblem::NoAreaCode),
+            None => (international.len(), 8, 15),
         };
-        if digits_only && fits { Ok(Phone(format!("+{international}"))) } else { Err(Problem::InvalidPhone) }
+        match digits {
+            n if n < min => refuse(PhoneProblem::TooFewDigits),
+            n if n > max => refuse(PhoneProblem::TooManyDigits),
+            _ => Ok(Phone(format!("+{international}"))),
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -339,11 +411,33 @@ mod tests {
             ("(09) 123 456", "+3589123456"),
             ("09-1234 5678", "+358912345678"),
             ("+46 8 123 456 78", "+46812345678"),
+            // As Finnish companies print them: the trunk 0 kept after the country code.
+            ("+358 (0)40 123 4567", "+358401234567"),
+            ("+358 040 123 4567", "+358401234567"),
+            ("+358 (0) 10 44 88 000", "+358104488000"),
+            ("+44 (0)20 7946 0000", "+442079460000"),
+            // Pasted from a web page or a word processor: no-break spaces, an en dash, dots.
+            ("040\u{a0}123\u{202f}4567", "+358401234567"),
+            ("09 \u{2013} 123 456", "+3589123456"),
+            ("040.123.4567", "+358401234567"),
         ] {
             assert_eq!(Phone::parse(given).map(|p| p.as_str().to_string()), Ok(stored.to_string()), "{given}");
         }
-        for bad in ["12345", "040 12a 4567", "+358 0 123 456", "+", "0", "+1234567890123456", "040/1234567"] {
-            assert_eq!(Phone::parse(bad), Err(Problem::InvalidPhone), "{bad}");
+        let why = |why| Err(Problem::InvalidPhone(why));
+        for (bad, expected) in [
+            ("12345", why(PhoneProblem::NoAreaCode)),
+            ("401234567", why(PhoneProblem::NoAreaCode)),
+            ("+358 00 123 456", why(PhoneProblem::NoAreaCode)),
+            ("040 12a 4567", why(PhoneProblem::Character)),
+            ("040/1234567", why(PhoneProblem::Character)),
+            ("040 123 4567 +", why(PhoneProblem::Character)),
+            ("+", why(PhoneProblem::Character)),
+            ("0", why(PhoneProblem::TooFewDigits)),
+            ("+358 40 12", why(PhoneProblem::TooFewDigits)),
+            ("+1234567890123456", why(PhoneProblem::TooManyDigits)),
+            ("040 123 4567 890 12", why(PhoneProblem::TooManyDigits)),
+        ] {
+            assert_eq!(Phone::parse(bad), expected, "{bad}");
         }
         assert_eq!(Phone::parse(" "), Err(Problem::Required));
     }
@@ -407,5 +501,19 @@ mod tests {
         assert_eq!(long_text("a\u{2028}b\u{b}c", 0, 50), Ok("a\nb\nc".into()));
         assert_eq!(text("a\u{2028}b", 0, 50), Err(Problem::ControlCharacter));
         assert_eq!(text("", 0, 5), Ok(String::new()));
+    }
+
+    #[test]
+    fn text_is_stored_composed_with_plain_spaces_and_no_soft_hyphens() {
+        // A decomposed `ä` (a + combining diaeresis), as macOS and some PDFs give it.
+        assert_eq!(text("Ha\u{308}meenlinna", 0, 50), Ok("Hämeenlinna".into()));
+        assert_eq!(text("A\u{30A}bo", 0, 50), Ok("Åbo".into()));
+        // No-break spaces from a web page or a word processor; a soft hyphen's hidden break.
+        assert_eq!(text("Terveys\u{a0}Oy\u{202f}Ab", 0, 50), Ok("Terveys Oy Ab".into()));
+        assert_eq!(text("työ\u{ad}terveys\u{ad}huolto", 0, 50), Ok("työterveyshuolto".into()));
+        assert_eq!(text("\u{a0}Aino\u{a0}", 0, 50), Ok("Aino".into()));
+        // The length is counted on what is stored.
+        assert_eq!(text("a\u{308}a\u{308}", 2, 2), Ok("ää".into()));
+        assert_eq!(long_text("Rivi\u{a0}1\nRivi 2", 0, 50), Ok("Rivi 1\nRivi 2".into()));
     }
 }

@@ -30,9 +30,21 @@ pub struct YTunnus {
 }
 
 impl YTunnus {
-    /// Accepts surrounding spaces and the old six-digit form (read with a leading zero).
+    /// Accepts the ID as people write and paste it: spaces anywhere (no-break ones too), a dash
+    /// for the hyphen, the eight digits without it, the VAT number's form (`FI31415903`), and the
+    /// old six-digit form (read with a leading zero). Shown as `3141590-3`.
     pub fn parse(input: &str) -> Result<YTunnus, YTunnusError> {
-        let (body, check) = input.trim().split_once('-').ok_or(YTunnusError::Format)?;
+        let compact: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+        let compact = compact.replace(['\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2212}'], "-");
+        let vat = compact.get(..2).filter(|p| p.eq_ignore_ascii_case("FI")).map(|_| &compact[2..]);
+        let (body, check) = match compact.split_once('-') {
+            Some(parts) if vat.is_none() => parts,
+            None if compact.len() == 8 || vat.is_some_and(|digits| digits.len() == 8) => {
+                let digits = vat.unwrap_or(&compact);
+                digits.split_at(7)
+            }
+            _ => return Err(YTunnusError::Format),
+        };
         let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
         if !(6..=7).contains(&body.len()) || check.len() != 1 || !all_digits(body) || !all_digits(check) {
             return Err(YTunnusError::Format);
@@ -91,10 +103,39 @@ mod tests {
     }
 
     #[test]
+    fn written_and_pasted_forms_parse_to_the_same_id() {
+        for written in [
+            "FI31415903",
+            "fi 3141 5903",
+            "31415903",
+            "3141590 3",
+            " 3141 590-3 ",
+            "3141590\u{a0}-\u{a0}3",
+            "3141590\u{2013}3",
+            "3141590\u{2011}3",
+        ] {
+            assert_eq!(YTunnus::parse(written).map(|y| y.to_string()), Ok("3141590-3".to_string()), "{written:?}");
+        }
+        assert_eq!(YTunnus::parse("FI31415904"), Err(YTunnusError::CheckDigit));
+    }
+
+    #[test]
     fn malformed_text_is_a_format_error() {
-        for bad in
-            ["", "3141590", "3141590-", "3141590-33", "31415-3", "31415900-3", "314159a-3", "3141590–3", "+141590-3"]
-        {
+        for bad in [
+            "",
+            "3141590",
+            "3141590-",
+            "3141590-33",
+            "31415-3",
+            "31415900-3",
+            "314159a-3",
+            "+141590-3",
+            "FI3141590-3",
+            "SE31415903",
+            "FI3141590",
+            "FI",
+            "1.2.3",
+        ] {
             assert_eq!(YTunnus::parse(bad), Err(YTunnusError::Format), "{bad:?}");
         }
     }

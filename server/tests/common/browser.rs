@@ -74,12 +74,15 @@ impl Browser {
     }
 
     /// Uploads one file as field `file` of a multipart form, as the hydrated page would; JSON answer.
-    pub async fn upload(&self, path: &str, file_name: &str, content: &str) -> (StatusCode, String) {
+    pub async fn upload(&self, path: &str, file_name: &str, content: impl AsRef<[u8]>) -> (StatusCode, String) {
         let boundary = "kanta-test-boundary-7d2f";
-        let body = format!(
+        let mut body = format!(
             "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
-             Content-Type: text/csv\r\n\r\n{content}\r\n--{boundary}--\r\n"
-        );
+             Content-Type: text/csv\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(content.as_ref());
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
         let response = self
             .client
             .post(self.absolute(path))
