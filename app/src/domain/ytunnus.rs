@@ -39,8 +39,12 @@ impl YTunnus {
         let vat = compact.get(..2).filter(|p| p.eq_ignore_ascii_case("FI")).map(|_| &compact[2..]);
         let (body, check) = match compact.split_once('-') {
             Some(parts) if vat.is_none() => parts,
-            None if compact.len() == 8 || vat.is_some_and(|digits| digits.len() == 8) => {
+            None => {
                 let digits = vat.unwrap_or(&compact);
+                // Byte 7 is a character boundary only in ASCII.
+                if digits.len() != 8 || !digits.is_ascii() {
+                    return Err(YTunnusError::Format);
+                }
                 digits.split_at(7)
             }
             _ => return Err(YTunnusError::Format),
