@@ -63,6 +63,7 @@ async fn bodies_past_their_limit_and_unreadable_calls_are_refused_with_a_localis
     // A script's call: the app's error as JSON.
     let answer = post("application/json", "").send().await.unwrap();
     assert_eq!(answer.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(answer.headers().get("connection").map(|v| v.to_str().unwrap()), Some("close"));
     assert_eq!(answer.text().await.unwrap(), r#"{"TooLarge":{"limit_kb":64}}"#);
     // A form posted without JavaScript: a page in the user's language, with the way back.
     let answer = post("text/html", "kanta_lang=sv").header("referer", format!("{}/support", app.base)).send();

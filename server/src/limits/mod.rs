@@ -97,10 +97,11 @@ async fn bounded_body(State(bodies): State<Bodies>, request: Request, next: Next
             true => bodies.uploads.acquire_owned().await.ok(),
             false => None,
         };
-        (read_at_most(body, limit).await, slot)
+        let capacity = declared.map_or(0, |n| n as usize);
+        (read_at_most(body, limit, capacity).await, slot)
     })
     .await;
-    let Ok((read, _slot)) = read else {
+    let Ok((read, slot)) = read else {
         let mut response = refuse(AppError::Transport("the body did not arrive in time".into()));
         *response.status_mut() = StatusCode::REQUEST_TIMEOUT;
         return response;
@@ -108,6 +109,7 @@ async fn bounded_body(State(bodies): State<Bodies>, request: Request, next: Next
     match read {
         Arrived::Whole(bytes) => next.run(Request::from_parts(parts, axum::body::Body::from(bytes))).await,
         Arrived::TooLarge(rest) => {
+            drop(slot);
             discard(rest).await;
             too_large()
         }
@@ -124,9 +126,10 @@ enum Arrived {
     Broken,
 }
 
-async fn read_at_most(mut body: axum::body::Body, limit: usize) -> Arrived {
+/// `capacity`: the declared length (at most `limit`), so the buffer is allocated once.
+async fn read_at_most(mut body: axum::body::Body, limit: usize, capacity: usize) -> Arrived {
     use http_body_util::BodyExt;
-    let mut whole = Vec::new();
+    let mut whole = Vec::with_capacity(capacity);
     while let Some(frame) = body.frame().await {
         let Ok(frame) = frame else { return Arrived::Broken };
         if let Ok(data) = frame.into_data() {

@@ -56,7 +56,14 @@ pub async fn render(request: Request, next: Next) -> Response {
     let client = Client::of(request.headers());
     let mut response = next.run(request).await;
     if let Some(Refusal(error)) = response.extensions_mut().remove::<Refusal>() {
-        return answer(&error, response.status(), &client);
+        let mut answered = answer(&error, response.status(), &client);
+        // What the refusing layer said about the connection (`Connection: close`) stays.
+        for (name, value) in response.headers() {
+            if !answered.headers().contains_key(name) && name != header::CONTENT_LENGTH {
+                answered.headers_mut().insert(name.clone(), value.clone());
+            }
+        }
+        return answered;
     }
     if response.status() == StatusCode::INTERNAL_SERVER_ERROR && response.headers().contains_key("serverfnerror") {
         let (mut parts, body) = response.into_parts();
