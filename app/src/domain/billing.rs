@@ -171,6 +171,12 @@ impl ImportedInvoice {
 /// more there were). Nothing is partly accepted.
 pub fn parse_import(file: &str) -> Result<Vec<ImportedInvoice>, (Vec<RowError>, usize)> {
     let file = file.strip_prefix('\u{feff}').unwrap_or(file);
+    // Every line ending (CR LF, LF, CR) read as LF, inside quotes too: a break in a cell is
+    // stored as LF, and lines are found and counted the same way whatever wrote the file.
+    let mut file = file.replace("\r\n", "\n").replace('\r', "\n");
+    if !file.ends_with('\n') {
+        file.push('\n');
+    }
     let mut errors = Vec::new();
     let first = file.lines().next().unwrap_or_default();
     // Excel's "Unicode text" separates with tabs.
@@ -181,7 +187,7 @@ pub fn parse_import(file: &str) -> Result<Vec<ImportedInvoice>, (Vec<RowError>, 
     } else {
         b','
     };
-    let records = records(file, separator);
+    let records = records(&file, separator);
     let columns = records.first().and_then(|(_, header)| {
         let mut header: Vec<&str> = header.iter().map(|h| h.trim()).collect();
         while header.last() == Some(&"") {
@@ -225,7 +231,7 @@ pub fn parse_import(file: &str) -> Result<Vec<ImportedInvoice>, (Vec<RowError>, 
         }
         let field = |name: &str| fields[HEADER.iter().chain(&[AMOUNT]).position(|h| *h == name).unwrap_or(0)].trim();
         let mut row = Row { line, errors: &mut errors };
-        let number = row.keep("invoice_number", invoice_number(field("invoice_number")));
+        let number = row.keep("invoice_number", invoice_number(unneutralised(field("invoice_number"))));
         let business_id =
             row.keep("business_id", YTunnus::parse(field("business_id")).map_err(|_| Problem::InvalidBusinessId));
         let service = row.keep("service", KantaService::from_code(field("service")).ok_or(Problem::UnknownChoice));
@@ -353,11 +359,9 @@ fn euros_e4(value: &str) -> Result<i64, Problem> {
     Ok(whole * 10_000 + fraction)
 }
 
-/// The file's records with the line each starts on, blank lines left out. Every line ending
-/// (CR LF, LF, CR) is read as LF first, inside quotes too, so a break in a cell is stored as LF
-/// and lines are counted the same way whatever wrote the file.
+/// The records of `file` (LF line ends, the last line ended too) with the line each starts on,
+/// blank lines left out.
 fn records(file: &str, separator: u8) -> Vec<(u32, Vec<String>)> {
-    let file = file.replace("\r\n", "\n").replace('\r', "\n");
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(separator)
         .has_headers(false)
@@ -365,12 +369,14 @@ fn records(file: &str, separator: u8) -> Vec<(u32, Vec<String>)> {
         .terminator(csv::Terminator::Any(b'\n'))
         .from_reader(file.as_bytes());
     let mut records = Vec::new();
-    for record in reader.records() {
-        // The input is text and records may differ in length: the reader has nothing to refuse.
-        let Ok(record) = record else { continue };
-        let line = record.position().map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
+    let mut record = csv::StringRecord::new();
+    // The input is text and records may differ in length: the reader has nothing to refuse.
+    while let Ok(true) = reader.read_record(&mut record) {
+        // Counted back from the line after the record, which blank lines before it do not move.
+        let breaks = record.iter().map(|f| f.matches('\n').count() as u64).sum::<u64>();
+        let line = reader.position().line().saturating_sub(1 + breaks);
         if record.iter().any(|f| !f.trim().is_empty()) {
-            records.push((line, record.iter().map(String::from).collect()));
+            records.push((u32::try_from(line).unwrap_or(u32::MAX), record.iter().map(String::from).collect()));
         }
     }
     records
@@ -379,9 +385,14 @@ fn records(file: &str, separator: u8) -> Vec<(u32, Vec<String>)> {
 /// Characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection).
 const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
+/// Whether a spreadsheet would read `cell` as a formula, or it is one [`neutralised`] already.
+fn formula_like(cell: &str) -> bool {
+    cell.starts_with(FORMULA_START) || cell.strip_prefix('\'').is_some_and(formula_like)
+}
+
 /// A text cell a spreadsheet shows as text: one starting like a formula gets a `'` in front.
 fn neutralised(cell: &str) -> std::borrow::Cow<'_, str> {
-    match cell.starts_with(FORMULA_START) {
+    match formula_like(cell) {
         true => format!("'{cell}").into(),
         false => cell.into(),
     }
@@ -389,7 +400,7 @@ fn neutralised(cell: &str) -> std::borrow::Cow<'_, str> {
 
 /// A cell as it was before [`neutralised`].
 fn unneutralised(cell: &str) -> &str {
-    cell.strip_prefix('\'').filter(|rest| rest.starts_with(FORMULA_START)).unwrap_or(cell)
+    cell.strip_prefix('\'').filter(|rest| formula_like(rest)).unwrap_or(cell)
 }
 
 /// The file an organisation downloads: the import format with each line's amount, one line per
@@ -406,7 +417,7 @@ pub fn export(invoices: &[ImportedInvoice]) -> String {
     for i in invoices {
         for l in &i.lines {
             let _ = writer.write_record([
-                i.number.as_str(),
+                neutralised(&i.number).as_ref(),
                 &i.business_id.to_string(),
                 i.service.code(),
                 &i.period.to_string(),
@@ -518,6 +529,16 @@ mod tests {
         // Errors name the line as a spreadsheet numbers it, whatever ends the lines.
         let bad = format!("{}\r{}\r{}\r", rows[0], rows[1], rows[1].replace("Vuosimaksu", "V"));
         assert_eq!(parse_import(&bad).unwrap_err().0[0].line, 3);
+        // Blank lines do not move the line an error names.
+        let gaps = format!("{}\n{}\n\n\r\n{}", rows[0], rows[1], rows[1].replace("Vuosimaksu", "V"));
+        assert_eq!(parse_import(&gaps).unwrap_err().0[0].line, 5);
+        // A CR-only file separated by commas, a `;` in a description.
+        let commas = format!(
+            "{}\r{}\r",
+            HEADER.join(","),
+            "K-9,3141917-0,patient-data,2026,2027-02-15,2027-03-15,Eka; toka,1,90"
+        );
+        assert_eq!(parse_import(&commas).unwrap()[0].lines[0].description, "Eka; toka");
         // What is past the header's columns must be empty.
         let extra = format!("{}\n{};x\n", rows[0], rows[1]);
         assert_eq!(parse_import(&extra).unwrap_err().0[0].problem, Problem::InvoiceMismatch);
@@ -559,6 +580,15 @@ mod tests {
                 assert!(!cell.trim_start_matches('"').starts_with(FORMULA_START), "{cell}");
             }
         }
+        // A description that starts with `'` and a formula sign, and an invoice number that
+        // starts like one, come back as they were.
+        let quoted =
+            format!("{}\n-A1-B2;3141917-0;patient-data;2026;2027-02-15;2027-03-15;''-10 %;1;90\n", HEADER.join(";"));
+        let imported = parse_import(&quoted).unwrap();
+        assert_eq!(imported[0].lines[0].description, "'-10 %");
+        let again = parse_import(&export(&imported)).unwrap();
+        assert_eq!((again[0].number.as_str(), again[0].lines[0].description.as_str()), ("-A1-B2", "'-10 %"));
+        assert!(export(&again).contains("\r\n'-A1-B2;"));
         // And it reads back as the same invoices, the descriptions as they were.
         assert_eq!(parse_import(&exported).unwrap()[0].lines[0].description, "=HYPERLINK(\"http://x.example\";\"x\")");
     }

@@ -148,7 +148,7 @@ pub fn nfc(value: &str) -> String {
 }
 
 fn clean(value: &str, lines: bool) -> Result<String, Problem> {
-    let value = nfc(&value.replace("\r\n", "\n"));
+    let value = value.replace("\r\n", "\n");
     let mut out = String::with_capacity(value.len());
     for c in value.chars() {
         match c {
@@ -167,7 +167,8 @@ fn clean(value: &str, lines: bool) -> Result<String, Problem> {
             c => out.push(c),
         }
     }
-    Ok(out.trim().to_string())
+    // Composed after what hid between a letter and its mark is gone.
+    Ok(nfc(out.trim()))
 }
 
 /// An e-mail address in the shape `local@domain.tld`, stored in lower case.
@@ -508,6 +509,7 @@ mod tests {
         // A decomposed `ä` (a + combining diaeresis), as macOS and some PDFs give it.
         assert_eq!(text("Ha\u{308}meenlinna", 0, 50), Ok("Hämeenlinna".into()));
         assert_eq!(text("A\u{30A}bo", 0, 50), Ok("Åbo".into()));
+        assert_eq!(text("Ha\u{ad}\u{308}meenlinna", 0, 50), Ok("Hämeenlinna".into()));
         // No-break spaces from a web page or a word processor; a soft hyphen's hidden break.
         assert_eq!(text("Terveys\u{a0}Oy\u{202f}Ab", 0, 50), Ok("Terveys Oy Ab".into()));
         assert_eq!(text("työ\u{ad}terveys\u{ad}huolto", 0, 50), Ok("työterveyshuolto".into()));
