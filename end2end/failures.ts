@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 
 /**
- * Repeats each failure's first error lines as the very last output, after the list reporter's
- * long attachments: a CI log kept only by its tail still says what failed and why.
+ * Repeats each failure's errors, and the page as Playwright last saw it, as the very last output,
+ * after the list reporter's long attachments: a CI log kept only by its tail still says what
+ * failed, where it waited and what the page showed.
  */
 export default class FailuresLast implements Reporter {
   private failed: string[] = [];
@@ -10,16 +12,32 @@ export default class FailuresLast implements Reporter {
   onTestEnd(test: TestCase, result: TestResult) {
     if (result.status === 'passed' || result.status === 'skipped' || result.status === test.expectedStatus) return;
     const [, project, ...titles] = test.titlePath();
-    const error = (result.errors[0]?.message ?? result.status).replace(/\u001b\[[0-9;]*m/g, '');
-    const lines = error.split('\n').filter((l) => l.trim() !== '').slice(0, 8);
-    const at = result.errors[0]?.location;
-    const where = at ? ` (${at.file.split('/').pop()}:${at.line})` : '';
-    this.failed.push(`[${project}] ${titles.join(' › ')}${where}\n  ${lines.join('\n  ')}`);
+    const errors = result.errors.map((e) => {
+      const lines = (e.message ?? result.status).replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+      const at = e.location ? ` (${e.location.file.split('/').pop()}:${e.location.line})` : '';
+      return `${lines.filter((l) => l.trim() !== '').slice(0, 8).join('\n  ')}${at}`;
+    });
+    if (errors.length === 0) errors.push(result.status);
+    this.failed.push(`[${project}] ${titles.join(' › ')}\n  ${errors.join('\n  ')}${pageSeen(result)}`);
   }
 
   onEnd() {
     if (this.failed.length > 0) {
       console.log(`\nFailed, in short:\n${this.failed.join('\n')}`);
     }
+  }
+}
+
+/** The ARIA snapshot Playwright saved at the failure, from its main region, cut to 40 lines. */
+function pageSeen(result: TestResult): string {
+  const context = result.attachments.find((a) => a.name === 'error-context' && a.path);
+  if (!context?.path) return '';
+  try {
+    const lines = readFileSync(context.path, 'utf8').split('\n').filter((l) => l.trim() !== '');
+    const main = lines.findIndex((l) => /^\s*- main\b/.test(l));
+    const start = main >= 0 ? main : Math.max(0, lines.findIndex((l) => l.startsWith('```yaml')) + 1);
+    return `\n  The page showed:\n    ${lines.slice(start, start + 40).join('\n    ')}`;
+  } catch {
+    return '';
   }
 }

@@ -469,6 +469,42 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
 }
 
 for (const lang of ['fi', 'sv'] as Lang[]) {
+  test.describe(`answers as people type them in ${lang}`, () => {
+    test.use({ locale: browserLocale[lang] });
+
+    test('a refused OID or phone number says why; a professional\'s own OID and printed numbers are taken', async ({ page }, info) => {
+      test.skip(info.project.name !== 'desktop', 'one run per language: the professional has one application per service');
+      test.setTimeout(120_000);
+      const service = lang === 'fi' ? 'service-test-environment' : 'service-imaging';
+      await logIn(page, lang, { listed: 'Johan Sjöberg' });
+      const id = await start(page, lang, service);
+      const heading = page.locator('#wizard-step-heading');
+      // A business ID's leading zero kept in the OID: refused, with the canonical form.
+      await answerStep(page, lang, { unit_name: 'Mottagning', unit_oid: '1.2.246.10.031418354.10.1' });
+      await expect(page.locator('#wizard-unit_oid-error')).toHaveText(
+        msg(lang, 'validation-oid-leading-zero-suggestion', { suggestion: '1.2.246.10.31418354.10.1' }),
+      );
+      // The code service ties this OID, outside 1.2.246.10.<business ID>, to the professional.
+      await answerStep(page, lang, { unit_oid: '1.2.246.537.10.91835401.1' });
+      await expect(heading).toHaveText(msg(lang, 'application-system-heading'));
+      await answerStep(page, lang, { system_product: 'Potilas Pro', system_version: '5.2', system_vendor: 'Terveysdata Oy' }, { system_certification: 'certified' });
+      await expect(heading).toHaveText(msg(lang, 'application-contacts-heading'));
+      await answerStep(page, lang, {
+        admin_name: 'Johan Sjöberg', admin_email: `johan.${lang}@sjoberg.example`, admin_phone: '+358 40 12',
+        technical_name: 'Tekninen Henkilö', technical_email: 'tekninen@terveysdata.example', technical_phone: '040 12a 4567',
+      });
+      await expect(page.locator('#wizard-admin_phone-error')).toHaveText(msg(lang, 'validation-phone-too-few-digits'));
+      await expect(page.locator('#wizard-technical_phone-error')).toHaveText(msg(lang, 'validation-phone-character'));
+      // As Finnish companies print them, and as a phone's contacts app copies one.
+      await answerStep(page, lang, { admin_phone: '+358 (0)40 123 4567', technical_phone: '\u202a+358 (0) 10 44 88 000\u202c' });
+      await expect(heading).not.toHaveText(msg(lang, 'application-contacts-heading'));
+      await expect.poll(() => answersOf(id).technical_phone).toBe('+358104488000');
+      expect(answersOf(id)).toMatchObject({ unit_oid: '1.2.246.537.10.91835401.1', admin_phone: '+358401234567' });
+    });
+  });
+}
+
+for (const lang of ['fi', 'sv'] as Lang[]) {
   test.describe(`undeliverable mail in ${lang}`, () => {
     test.use({ locale: browserLocale[lang] });
 

@@ -269,6 +269,11 @@ async fn billing_is_imported_whole_or_not_at_all(app: TestApp) {
     // A workbook instead of a CSV file is named as one.
     let (status, body) = staff.upload("/api/staff/billing-import", "laskut.xlsx", b"PK\x03\x04\x14\x00\x06\x00").await;
     assert!(status == StatusCode::UNPROCESSABLE_ENTITY && body.contains("SpreadsheetNotCsv"), "{body}");
+    // A UTF-8 file with one row pasted in from a Windows-1252 one is refused, not garbled.
+    let mixed =
+        [&excel[..], b"K2027-0006;3141590-3;patient-data;2026;2027-02-15;2027-03-15;Lis\xc3\xa4;1;90;;\r\n"].concat();
+    let (status, body) = staff.upload("/api/staff/billing-import", "joined.csv", &mixed).await;
+    assert!(status == StatusCode::UNPROCESSABLE_ENTITY && body.contains("MixedEncoding"), "{body}");
 }
 
 async fn reminders_go_to_administrative_contacts_at_most_monthly(app: TestApp) {

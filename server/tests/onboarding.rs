@@ -28,6 +28,7 @@ on_both_databases!(
     services_are_taken_into_use_together,
     further_service_units_are_checked_and_taken_over,
     staff_read_the_queue_a_page_at_a_time,
+    a_unit_is_its_owners_where_the_code_service_says,
 );
 
 async fn row(app: &TestApp, id: i32) -> application::Model {
@@ -62,8 +63,13 @@ async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert!(body.contains("InvalidPhone"), "{body}");
     assert_eq!(row(&app, id).await.version, 1);
-    // An OID outside the organisation, and one the code service does not know.
-    for (oid, problem) in [("1.2.246.10.31416316.10.1", "NotOwnOid"), ("1.2.246.10.31415903.10.77", "NotInRegister")] {
+    // An OID of another organisation (under its root, and a self-employed professional's own
+    // OID elsewhere), and one the code service does not know.
+    for (oid, problem) in [
+        ("1.2.246.10.31416316.10.1", "NotOwnOid"),
+        ("1.2.246.537.10.91835401.1", "NotOwnOid"),
+        ("1.2.246.10.31415903.10.77", "NotInRegister"),
+    ] {
         let mut answers = ANSWERS.to_vec();
         answers[1] = ("unit_oid", oid);
         let (status, body) = applicant.call("/api/applications/save", &save_fields(id, 1, &answers)).await;
@@ -194,6 +200,22 @@ async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
         left = unsent.clone().count(&app.db).await.unwrap();
     }
     assert_eq!(left, 0, "every mail marked sent");
+}
+
+/// The code service ties a self-employed professional's own OID, outside the prefix
+/// `1.2.246.10.<business ID>`, to the professional: it is theirs to give, and no one else's.
+async fn a_unit_is_its_owners_where_the_code_service_says(app: TestApp) {
+    let own = "1.2.246.537.10.91835401.1";
+    let professional = Browser::new(&app.base);
+    log_in(&professional, "p06").await;
+    let (status, id) = start(&professional, &["patient-data"]).await;
+    assert_eq!(status, StatusCode::OK, "{id}");
+    let id: i32 = id.parse().unwrap();
+    let mut answers = ANSWERS.to_vec();
+    answers[1] = ("unit_oid", own);
+    let (status, body) = professional.call("/api/applications/save", &save_fields(id, 1, &answers)).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "2"));
+    assert!(row(&app, id).await.answers.contains(own));
 }
 
 async fn a_pharmacy_cannot_apply_for_a_health_care_service(app: TestApp) {

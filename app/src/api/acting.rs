@@ -90,7 +90,7 @@ pub async fn choose_organisation(ytunnus: String) -> Result<(), AppError> {
             let session = super::guard::logged_in()?;
             let ytunnus = YTunnus::parse(&ytunnus).map_err(|_| {
                 use crate::domain::validation::{FieldError, Problem};
-                AppError::Invalid(vec![FieldError { field: "ytunnus".into(), problem: Problem::UnknownChoice }])
+                AppError::Invalid(vec![FieldError::new("ytunnus", Problem::UnknownChoice)])
             })?;
             let (db, registries) = (db()?, registries()?);
             crate::backend::acting::choose_from_registers(&db, &registries, &session, &ytunnus).await

@@ -218,6 +218,6 @@ mod ssr {
     }
 
     fn file_problem(problem: crate::domain::validation::Problem) -> AppError {
-        AppError::Invalid(vec![crate::domain::validation::FieldError { field: "file".into(), problem }])
+        AppError::Invalid(vec![crate::domain::validation::FieldError::new("file", problem)])
     }
 }

@@ -294,7 +294,7 @@ pub(crate) mod ssr {
     pub async fn end_technical(id: i32, version: i32, date: &str) -> Result<(), AppError> {
         let acting = acting_for(Action::UpdateContactsAndTechnicalData).await?;
         let date = takes_effect(date, today())
-            .map_err(|problem| AppError::Invalid(vec![FieldError { field: "takes_effect".into(), problem }]))?;
+            .map_err(|problem| AppError::Invalid(vec![FieldError::new("takes_effect", problem)]))?;
         data::end_technical(&db()?, who(&acting), acting.now.organisation.id, id, version, date).await?;
         done()
     }

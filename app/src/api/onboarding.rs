@@ -278,9 +278,8 @@ pub(crate) mod ssr {
     /// The services ticked in a form, for the acting organisation's kind.
     fn ticked(acting: &Acting, services: &BTreeMap<String, String>) -> Result<ServiceSet, AppError> {
         let codes = services.iter().filter(|(_, v)| !v.is_empty()).map(|(k, _)| k);
-        ServiceSet::choose(codes, acting.now.kind).map_err(|problem| {
-            AppError::Invalid(vec![FieldError { field: crate::wizard::application::SERVICES.into(), problem }])
-        })
+        ServiceSet::choose(codes, acting.now.kind)
+            .map_err(|problem| AppError::Invalid(vec![FieldError::new(crate::wizard::application::SERVICES, problem)]))
     }
 
     pub async fn start(services: &BTreeMap<String, String>) -> Result<i32, AppError> {

@@ -208,8 +208,7 @@ mod ssr {
         let go_live = match go_live.trim() {
             "" => None,
             date => Some(
-                Date::parse(date)
-                    .map_err(|problem| AppError::Invalid(vec![FieldError { field: "go_live".into(), problem }]))?,
+                Date::parse(date).map_err(|problem| AppError::Invalid(vec![FieldError::new("go_live", problem)]))?,
             ),
         };
         onboarding::staff_command(&db()?, &session, id, version, command, Some(comment), go_live).await?;

@@ -25,7 +25,10 @@ pub const FILE_NAME_MAX: usize = 200;
 
 /// The text of an uploaded billing file: UTF-8 (with or without a byte-order mark), UTF-16 with
 /// its byte-order mark (Excel's "Unicode text"), else Windows-1252, what Excel on a Finnish
-/// Windows writes for "CSV (semicolon delimited)". `SpreadsheetNotCsv` for an Excel workbook.
+/// Windows writes for "CSV (semicolon delimited)". Refused, never garbled: `SpreadsheetNotCsv`
+/// for an Excel or OpenDocument workbook; `NotText` for bytes no spreadsheet writes as text (a
+/// NUL, a byte Windows-1252 leaves undefined, broken UTF-16); `MixedEncoding` when UTF-8 letters
+/// stand beside bytes that are not UTF-8.
 pub fn decode(file: &[u8]) -> Result<String, Problem> {
     // .xlsx and .ods are zip archives; .xls is an OLE compound file.
     const WORKBOOKS: [&[u8]; 2] = [b"PK\x03\x04", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"];
@@ -33,12 +36,23 @@ pub fn decode(file: &[u8]) -> Result<String, Problem> {
         return Err(Problem::SpreadsheetNotCsv);
     }
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(file) {
-        return Ok(encoding.decode_without_bom_handling(&file[bom..]).0.into_owned());
+        let (text, malformed) = encoding.decode_without_bom_handling(&file[bom..]);
+        return if malformed || text.contains('\0') { Err(Problem::NotText) } else { Ok(text.into_owned()) };
     }
-    Ok(match std::str::from_utf8(file) {
-        Ok(text) => text.to_string(),
-        Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(file).0.into_owned(),
-    })
+    if file.contains(&0) {
+        return Err(Problem::NotText);
+    }
+    if let Ok(text) = std::str::from_utf8(file) {
+        return Ok(text.to_string());
+    }
+    if file.utf8_chunks().any(|chunk| !chunk.valid().is_ascii()) {
+        return Err(Problem::MixedEncoding);
+    }
+    // The five bytes Windows-1252 leaves undefined, which encoding_rs reads as C1 controls.
+    if file.iter().any(|b| matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D)) {
+        return Err(Problem::NotText);
+    }
+    Ok(encoding_rs::WINDOWS_1252.decode_without_bom_handling(file).0.into_owned())
 }
 
 /// Imports a whole file (its bytes as uploaded, see [`decode`]), or nothing: every row is checked
@@ -351,4 +365,24 @@ pub async fn imports(db: &impl ConnectionTrait) -> Result<Vec<(billing_import::M
         .all(db)
         .await?;
     Ok(rows.into_iter().map(|(i, p)| (i, p.map(|p| p.display_name))).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_are_decoded_or_refused_never_garbled() {
+        assert_eq!(decode(b"Lis\xc3\xa4rivi"), Ok("Lisärivi".into()));
+        assert_eq!(decode(b"\xef\xbb\xbfLis\xc3\xa4rivi"), Ok("Lisärivi".into()));
+        assert_eq!(decode(b"Lis\xe4rivi \x80"), Ok("Lisärivi €".into()), "Windows-1252");
+        assert_eq!(decode(b"\xff\xfeL\x00\xe4\x00"), Ok("Lä".into()), "UTF-16 LE");
+        // UTF-8 letters and a Windows-1252 byte in one file.
+        assert_eq!(decode(b"Lis\xc3\xa4rivi;Lis\xe4rivi"), Err(Problem::MixedEncoding));
+        // A picture, a PDF with a NUL, a byte Windows-1252 does not define, an odd UTF-16 tail.
+        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Err(Problem::NotText));
+        assert_eq!(decode(b"%PDF-1.4\n\x81\x82"), Err(Problem::NotText));
+        assert_eq!(decode(b"\xff\xfeL\x00\xe4"), Err(Problem::NotText));
+        assert_eq!(decode(b"PK\x03\x04\x14\x00"), Err(Problem::SpreadsheetNotCsv));
+    }
 }

@@ -420,25 +420,30 @@ pub async fn end_technical(
     technical_item::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)
 }
 
-/// A service unit's OID must be under the organisation's own root and known to the code service;
-/// a refusal names `field`.
+/// A service unit's OID must be known to the code service and tied there to the organisation;
+/// when the register does not name the unit's organisation, the OID must lie under the
+/// organisation's own root (`1.2.246.10.<business ID>`). A refusal names `field`:
+/// `NotInRegister`, or `NotOwnOid`.
 pub async fn check_unit(
     registries: &Registries,
     organisation: &organisation::Model,
     oid: &Oid,
     field: &str,
 ) -> Result<(), AppError> {
-    let invalid = |problem| AppError::Invalid(vec![FieldError { field: field.into(), problem }]);
-    let own = crate::domain::ytunnus::YTunnus::parse(&organisation.ytunnus)
-        .map(|y| oid.is_within(&Oid::organisation_root(y)))
-        .unwrap_or(false);
-    if !own {
-        return Err(invalid(Problem::NotOwnOid));
-    }
+    let invalid = |problem| AppError::Invalid(vec![FieldError::new(field, problem)]);
+    let ytunnus = crate::domain::ytunnus::YTunnus::parse(&organisation.ytunnus).ok();
     // Stored after this: asked afresh, not from what pages keep.
     registries.code_service.forget_unit(oid).await;
-    if registries.code_service.unit(oid).await?.is_none() {
+    let Some(unit) = registries.code_service.unit(oid).await? else {
         return Err(invalid(Problem::NotInRegister));
+    };
+    let own = match (unit.owner, ytunnus) {
+        (Some(owner), Some(ytunnus)) => owner == ytunnus,
+        (None, Some(ytunnus)) => oid.is_within(&Oid::organisation_root(ytunnus)),
+        (_, None) => false,
+    };
+    if !own {
+        return Err(invalid(Problem::NotOwnOid));
     }
     Ok(())
 }

@@ -145,7 +145,7 @@ async fn check_services(
     except: Option<i32>,
 ) -> Result<(), AppError> {
     if services.as_slice().iter().any(|s| !s.is_for(now.kind)) {
-        return Err(AppError::Invalid(vec![FieldError { field: SERVICES.into(), problem: Problem::UnknownChoice }]));
+        return Err(AppError::Invalid(vec![FieldError::new(SERVICES, Problem::UnknownChoice)]));
     }
     // Two people starting the same service at once: the second waits here and then sees the
     // first's application. (SQLite's write transactions already run one at a time.)
@@ -299,7 +299,7 @@ pub async fn add_unit(
     let listed = current.answers.get(UNIT_OID).is_some_and(|o| *o == oid.to_string())
         || units(db, id).await?.iter().any(|u| u.oid == oid.to_string());
     if listed {
-        return Err(AppError::Invalid(vec![FieldError { field: UNIT_OID.into(), problem: Problem::AlreadyListed }]));
+        return Err(AppError::Invalid(vec![FieldError::new(UNIT_OID, Problem::AlreadyListed)]));
     }
     super::customer_data::check_unit(registries, &now.organisation, &oid, UNIT_OID).await?;
     let txn = super::begin_write(db).await?;
@@ -453,7 +453,7 @@ pub async fn applicant_command(
         }
         let signed = signature(db, id).await?;
         if signed.is_none_or(|s| !AgreementText::is_signed_by(&s, &now.organisation, &current.services)) {
-            return Err(AppError::Invalid(vec![FieldError { field: "agreement".into(), problem: Problem::Required }]));
+            return Err(AppError::Invalid(vec![FieldError::new("agreement", Problem::Required)]));
         }
     }
     transition(db, &Doer::applicant(session, now), current, version, command, None, None).await
@@ -478,15 +478,15 @@ pub async fn staff_command(
     let comment = match comment.as_deref().map(|c| long_text(c, 0, COMMENT_MAX)).transpose() {
         Ok(comment) => comment.filter(|c| !c.is_empty()),
         Err(problem) => {
-            problems.push(FieldError { field: "comment".into(), problem });
+            problems.push(FieldError::new("comment", problem));
             None
         }
     };
     if command.needs_comment() && comment.is_none() && problems.is_empty() {
-        problems.push(FieldError { field: "comment".into(), problem: Problem::Required });
+        problems.push(FieldError::new("comment", Problem::Required));
     }
     if command == Command::ApproveForProduction && go_live.is_none() {
-        problems.push(FieldError { field: "go_live".into(), problem: Problem::Required });
+        problems.push(FieldError::new("go_live", Problem::Required));
     }
     if !problems.is_empty() {
         return Err(AppError::Invalid(problems));

@@ -11,13 +11,24 @@ pub fn problem_text(problem: Problem) -> String {
         Problem::TooShort { min } => t!("validation-too-short", min = min),
         Problem::TooLong { max } => t!("validation-too-long", max = max),
         Problem::DateTooSoon { days } => t!("validation-date-too-soon", days = days),
+        Problem::ColumnCount { expected } => t!("validation-column-count", expected = expected),
         other => tr(other.message_id()),
     }
 }
 
+/// The text of a field's problem, with what the user probably meant when there is a suggestion.
+pub fn error_text(error: &FieldError) -> String {
+    match (&error.suggestion, error.problem) {
+        (Some(suggestion), Problem::OidLeadingZero) => {
+            t!("validation-oid-leading-zero-suggestion", suggestion = suggestion.clone())
+        }
+        _ => problem_text(error.problem),
+    }
+}
+
 /// The first problem of `field`, if any.
-fn problem_of(errors: Signal<Vec<FieldError>>, field: &'static str) -> Signal<Option<Problem>> {
-    Signal::derive(move || errors.with(|e| e.iter().find(|e| e.field == field).map(|e| e.problem)))
+fn problem_of(errors: Signal<Vec<FieldError>>, field: &'static str) -> Signal<Option<FieldError>> {
+    Signal::derive(move || errors.with(|e| e.iter().find(|e| e.field == field).cloned()))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -79,7 +90,7 @@ pub fn Field(
         <div class="field" class:field--error=move || problem.get().is_some()>
             <label for=id>{label}{(!required).then(|| view! { <span class="optional">{format!(" ({})", t!("form-optional"))}</span> })}</label>
             {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
-            {move || problem.get().map(|p| view! { <p class="field-error" id=error_id.clone()>{problem_text(p)}</p> })}
+            {move || problem.get().map(|p| view! { <p class="field-error" id=error_id.clone()>{error_text(&p)}</p> })}
             {input}
         </div>
     }
@@ -102,7 +113,7 @@ pub fn Choice(
     view! {
         <div class="field" class:field--error=move || problem.get().is_some()>
             <label for=id.clone()>{label}</label>
-            {move || problem.get().map(|p| view! { <p class="field-error" id=error_id.clone()>{problem_text(p)}</p> })}
+            {move || problem.get().map(|p| view! { <p class="field-error" id=error_id.clone()>{error_text(&p)}</p> })}
             <select id=id name=name required aria-invalid=move || problem.get().is_some().then_some("true")
                 aria-describedby=move || problem.get().is_some().then(|| error_ref.clone())
                 on:change=move |ev| value.set(event_target_value(&ev))
@@ -133,7 +144,7 @@ pub fn ErrorSummary(
                 {move || {
                     errors.get().into_iter().map(|e| {
                         let label = labels.iter().find(|(n, _)| *n == e.field).map(|(_, l)| l.clone()).unwrap_or_default();
-                        view! { <li><a href=format!("#{id_prefix}-{}", e.field)>{format!("{label}: {}", problem_text(e.problem))}</a></li> }
+                        view! { <li><a href=format!("#{id_prefix}-{}", e.field)>{format!("{label}: {}", error_text(&e))}</a></li> }
                     }).collect_view()
                 }}
             </ul>

@@ -1,6 +1,9 @@
 //! What a plain form post (no JavaScript) was refused for, shown on the page it came back to.
 //! Pages only: no island uses it, so its messages may stay out of the browser's catalogue.
-use crate::{components::form::problem_text, i18n::tr};
+use crate::{
+    components::form::{error_text, problem_text},
+    i18n::tr,
+};
 use leptos::prelude::*;
 
 /// The error of a form posted without JavaScript, which Leptos puts in the address it sends the
@@ -9,11 +12,8 @@ use leptos::prelude::*;
 pub fn PostedError() -> impl IntoView {
     let error = posted_error();
     error.map(|e| {
-        let mut problems: Vec<String> = e
-            .field_errors()
-            .iter()
-            .map(|f| format!("{}: {}", field_label(&f.field), problem_text(f.problem)))
-            .collect();
+        let mut problems: Vec<String> =
+            e.field_errors().iter().map(|f| format!("{}: {}", field_label(&f.field), error_text(f))).collect();
         match &e {
             crate::error::AppError::Prerequisites(unmet) => {
                 problems.extend(unmet.iter().map(|p| prerequisite_text(*p)))

@@ -37,6 +37,9 @@ pub const AMOUNT: &str = "amount";
 
 /// A file with more lines than this is refused whole (a year's invoices for one service are far fewer).
 pub const MAX_ROWS: usize = 20_000;
+/// The most one line may bill: a billion euros. Far above any real line, and low enough that a
+/// whole file's total (at most `MAX_ROWS` lines) stays within `i64` cents.
+pub const LINE_AMOUNT_MAX: Cents = Cents(100_000_000_000);
 /// Errors reported for one file; the rest are counted.
 pub const MAX_ERRORS: usize = 50;
 
@@ -224,12 +227,17 @@ pub fn parse_import(file: &str) -> Result<Vec<ImportedInvoice>, (Vec<RowError>, 
     let mut invoices: Vec<ImportedInvoice> = Vec::new();
     for (line, fields) in records.iter().skip(1) {
         let line = *line;
+        // Past the header's columns only empty cells; the optional amount may be left off.
         let padding = fields.get(columns..).unwrap_or_default();
-        if fields.len() < columns || padding.iter().any(|f| !f.trim().is_empty()) {
-            errors.push(RowError { line, column: String::new(), problem: Problem::InvoiceMismatch });
+        if fields.len() < HEADER.len() || padding.iter().any(|f| !f.trim().is_empty()) {
+            let expected = columns as u32;
+            errors.push(RowError { line, column: String::new(), problem: Problem::ColumnCount { expected } });
             continue;
         }
-        let field = |name: &str| fields[HEADER.iter().chain(&[AMOUNT]).position(|h| *h == name).unwrap_or(0)].trim();
+        let field = |name: &str| {
+            let at = HEADER.iter().chain(&[AMOUNT]).position(|h| *h == name).unwrap_or(0);
+            fields.get(at).map_or("", |f| f.trim())
+        };
         let mut row = Row { line, errors: &mut errors };
         let number = row.keep("invoice_number", invoice_number(unneutralised(field("invoice_number"))));
         let business_id =
@@ -251,7 +259,8 @@ pub fn parse_import(file: &str) -> Result<Vec<ImportedInvoice>, (Vec<RowError>, 
         let unit = row.keep("unit_price", euros_e4(field("unit_price")));
         let amount = match quantity.zip(unit) {
             Some((q, u)) => {
-                row.keep("quantity", q.checked_mul(u).map(|e4| Cents((e4 + 50) / 100)).ok_or(Problem::InvalidNumber))
+                let cents = q.checked_mul(u).map(|e4| (e4 / 100) + i64::from(e4 % 100 >= 50));
+                row.keep("quantity", cents.filter(|c| *c <= LINE_AMOUNT_MAX.0).map(Cents).ok_or(Problem::InvalidNumber))
             }
             None => None,
         };
@@ -505,7 +514,7 @@ mod tests {
                 (3, "unit_price", Problem::InvalidNumber),
                 (4, "due_on", Problem::DueBeforeIssued),
                 (5, "due_on", Problem::DueBeforeIssued),
-                (6, "", Problem::InvoiceMismatch),
+                (6, "", Problem::ColumnCount { expected: 9 }),
             ]
         );
         assert_eq!(more, 0);
@@ -541,7 +550,7 @@ mod tests {
         assert_eq!(parse_import(&commas).unwrap()[0].lines[0].description, "Eka; toka");
         // What is past the header's columns must be empty.
         let extra = format!("{}\n{};x\n", rows[0], rows[1]);
-        assert_eq!(parse_import(&extra).unwrap_err().0[0].problem, Problem::InvoiceMismatch);
+        assert_eq!(parse_import(&extra).unwrap_err().0[0].problem, Problem::ColumnCount { expected: 9 });
     }
 
     #[test]
@@ -552,6 +561,14 @@ mod tests {
         };
         assert_eq!(parse_import(&row("654,29")).map(|i| i[0].total()), Ok(Cents(65_429)));
         assert_eq!(parse_import(&row("")).map(|i| i[0].total()), Ok(Cents(65_429)));
+        // A program that leaves off an empty last cell: the amount is not given.
+        let short = row("").trim_end().trim_end_matches(';').to_string();
+        assert_eq!(parse_import(&short).map(|i| i[0].total()), Ok(Cents(65_429)));
+        let (errors, _) = parse_import(&format!("{header}\nA-1;3141917-0;patient-data;2026\n")).unwrap_err();
+        assert_eq!(errors[0].problem, Problem::ColumnCount { expected: 10 });
+        // An amount past what one line may bill is refused, not wrapped around.
+        let (errors, _) = parse_import(&row("").replace("12345;0,053", "1000000000;999999999,9999")).unwrap_err();
+        assert_eq!((errors[0].column.as_str(), errors[0].problem), ("quantity", Problem::InvalidNumber));
         let (errors, _) = parse_import(&row("654,28")).unwrap_err();
         assert_eq!(errors, vec![RowError { line: 2, column: "amount".into(), problem: Problem::AmountMismatch }]);
     }

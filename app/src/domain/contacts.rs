@@ -86,8 +86,7 @@ impl ContactInput {
             match KantaService::from_code(code) {
                 Some(s) if !parsed.contains(&s) => parsed.push(s),
                 Some(_) => {}
-                None => errors
-                    .push(FieldError { field: "services".into(), problem: super::validation::Problem::UnknownChoice }),
+                None => errors.push(FieldError::new("services", super::validation::Problem::UnknownChoice)),
             }
         }
         match (kind, name, email, phone) {

@@ -109,7 +109,9 @@ impl TechnicalInput {
             }
             Some(TechnicalKind::ServiceUnit) => {
                 let name = check(&mut errors, "name", text(&form.name, 2, UNIT_NAME_MAX));
-                let oid = check(&mut errors, "oid", Oid::parse(&form.oid).map_err(|_| Problem::InvalidOid));
+                let oid = Oid::parse(&form.oid)
+                    .map_err(|e| errors.push(FieldError::of_value("oid", Problem::from(e), &form.oid)))
+                    .ok();
                 name.zip(oid).map(|(name, oid)| TechnicalDetails::ServiceUnit { name, oid })
             }
             Some(TechnicalKind::Certificate) => {
@@ -118,7 +120,7 @@ impl TechnicalInput {
                 name.zip(expires).map(|(name, expires)| TechnicalDetails::Certificate { name, expires })
             }
             None => {
-                errors.push(FieldError { field: "kind".into(), problem: Problem::UnknownChoice });
+                errors.push(FieldError::new("kind", Problem::UnknownChoice));
                 None
             }
         };

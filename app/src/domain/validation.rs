@@ -15,6 +15,9 @@ pub enum Problem {
     UnknownChoice,
     InvalidBusinessId,
     InvalidOid,
+    /// An OID with an arc written with leading zeros (`1.2.246.10.02012566.10.1`, a business ID's
+    /// leading zero kept), which would name another object.
+    OidLeadingZero,
     /// A phone number refused, and why.
     InvalidPhone(PhoneProblem),
     InvalidDate,
@@ -46,6 +49,16 @@ pub enum Problem {
     BadHeader,
     /// A spreadsheet workbook (.xlsx, .ods, .xls) where a CSV file was asked for.
     SpreadsheetNotCsv,
+    /// Bytes that are not text in any encoding a spreadsheet writes (a picture, a PDF, a damaged
+    /// UTF-16 file).
+    NotText,
+    /// Text in two encodings at once: UTF-8 letters beside bytes that are not UTF-8 (files joined
+    /// together, or edited by two programs). Decoding either way would garble some letters.
+    MixedEncoding,
+    /// A row with fewer columns than the header names, or more that are not empty.
+    ColumnCount {
+        expected: u32,
+    },
     /// Applied for on an application of its own (the test environment).
     OnItsOwn,
     /// Already on the list (a service unit given twice).
@@ -65,6 +78,7 @@ impl Problem {
             Problem::UnknownChoice => msg!("validation-unknown-choice"),
             Problem::InvalidBusinessId => msg!("validation-invalid-business-id"),
             Problem::InvalidOid => msg!("validation-invalid-oid"),
+            Problem::OidLeadingZero => msg!("validation-oid-leading-zero"),
             Problem::InvalidPhone(why) => why.message_id(),
             Problem::InvalidDate => msg!("validation-invalid-date"),
             Problem::DateNotInFuture => msg!("validation-date-not-in-future"),
@@ -80,6 +94,9 @@ impl Problem {
             Problem::InvoiceMismatch => msg!("validation-invoice-mismatch"),
             Problem::BadHeader => msg!("validation-bad-header"),
             Problem::SpreadsheetNotCsv => msg!("validation-spreadsheet-not-csv"),
+            Problem::NotText => msg!("validation-not-text"),
+            Problem::MixedEncoding => msg!("validation-mixed-encoding"),
+            Problem::ColumnCount { .. } => msg!("validation-column-count"),
             Problem::OnItsOwn => msg!("validation-on-its-own"),
             Problem::AlreadyListed => msg!("validation-already-listed"),
             Problem::ControlCharacter => msg!("validation-control-character"),
@@ -92,11 +109,30 @@ impl Problem {
 pub struct FieldError {
     pub field: String,
     pub problem: Problem,
+    /// What the user probably meant, shown with the problem: the canonical form of an OID
+    /// typed with leading zeros.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, problem: Problem) -> FieldError {
+        FieldError { field: field.into(), problem, suggestion: None }
+    }
+
+    /// The problem of `value` in `field`, with a suggestion when the problem has one.
+    pub fn of_value(field: impl Into<String>, problem: Problem, value: &str) -> FieldError {
+        let suggestion = match problem {
+            Problem::OidLeadingZero => super::oid::Oid::without_leading_zeros(value).map(|o| o.to_string()),
+            _ => None,
+        };
+        FieldError { field: field.into(), problem, suggestion }
+    }
 }
 
 /// Keeps the value of a field that parsed, or records its problem.
 pub fn check<T>(errors: &mut Vec<FieldError>, field: &str, result: Result<T, Problem>) -> Option<T> {
-    result.map_err(|problem| errors.push(FieldError { field: field.to_string(), problem })).ok()
+    result.map_err(|problem| errors.push(FieldError::new(field, problem))).ok()
 }
 
 /// One line of free text: in Unicode's composed form (NFC, so `a` + combining `¨` is stored as
@@ -251,11 +287,13 @@ impl Phone {
         if value.is_empty() {
             return Err(Problem::Required);
         }
-        // "(0)" marks the trunk prefix dialled only within the country: `+358 (0)40…`, `+44 (0)20…`.
-        let value = value.replace("(0)", "");
-        const SEPARATORS: [char; 10] =
-            [' ', '-', '(', ')', '.', '\u{a0}', '\u{202f}', '\u{2009}', '\u{2013}', '\u{2011}'];
-        let compact: String = value.chars().filter(|c| !SEPARATORS.contains(c)).collect();
+        // "(0)" marks the trunk prefix, dialled only within the country: `+358 (0)40…`, `+44 (0)20…`;
+        // at the start, with no country code before it, it is the trunk prefix itself.
+        let value = match value.strip_prefix("(0)") {
+            Some(rest) => format!("0{rest}"),
+            None => value.replace("(0)", ""),
+        };
+        let compact: String = value.chars().filter(|&c| !phone_separator(c)).collect();
         let (plus, digits) = match compact.strip_prefix('+') {
             Some(rest) => (true, rest),
             None => (false, compact.as_str()),
@@ -267,6 +305,10 @@ impl Phone {
             digits.to_string()
         } else if let Some(rest) = digits.strip_prefix("00") {
             rest.to_string()
+        } else if let Some(rest) = digits.strip_prefix("0358").filter(|_| digits.len() >= 11) {
+            // `0358 40 123 4567`: Finland's country code after a stray 0. No Finnish number
+            // dialled with a trunk 0 (`03 58…`, Tampere) has that many digits.
+            format!("358{rest}")
         } else if let Some(rest) = digits.strip_prefix('0') {
             format!("358{rest}")
         } else {
@@ -294,6 +336,21 @@ impl Phone {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// What people and programs put between a phone number's digits: spaces of every width (a tab,
+/// a no-break space, a thin or figure space), hyphens, dashes and the minus sign, brackets and
+/// dots; and the invisible direction marks and isolates a phone's contacts app wraps a
+/// copied number in (U+202A…U+202E, U+2066…U+2069, U+200E, U+200F), with zero-width characters.
+/// Only digits are kept, so none of these can hide anything. A slash is not one: it separates
+/// two numbers (`040 123 4567 / 050 765 4321`).
+fn phone_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe63}' | '\u{ff0d}' | '(' | ')' | '.'
+                | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}'
+        )
 }
 
 /// A calendar day, as `<input type="date">` sends it (`2027-03-01`) or as Finns write it (`1.3.2027`).
@@ -421,6 +478,18 @@ mod tests {
             ("040\u{a0}123\u{202f}4567", "+358401234567"),
             ("09 \u{2013} 123 456", "+3589123456"),
             ("040.123.4567", "+358401234567"),
+            // A hyphen, a figure dash, a minus sign, a figure space, a tab.
+            ("040\u{2010}123\u{2012}45\u{2212}67", "+358401234567"),
+            ("040\u{2007}123\t4567", "+358401234567"),
+            // Copied from a phone's contacts: wrapped in direction marks.
+            ("\u{202a}+358 40 123 4567\u{202c}", "+358401234567"),
+            ("\u{200e}040 123 4567\u{2069}", "+358401234567"),
+            // The trunk prefix in brackets with no country code; the country code after a stray 0.
+            ("(0)40 123 4567", "+358401234567"),
+            ("0358 40 123 4567", "+358401234567"),
+            ("0358 9 123 456", "+3589123456"),
+            // A Tampere number that starts like the country code stays one.
+            ("03 5812 3456", "+358358123456"),
         ] {
             assert_eq!(Phone::parse(given).map(|p| p.as_str().to_string()), Ok(stored.to_string()), "{given}");
         }
@@ -431,6 +500,8 @@ mod tests {
             ("+358 00 123 456", why(PhoneProblem::NoAreaCode)),
             ("040 12a 4567", why(PhoneProblem::Character)),
             ("040/1234567", why(PhoneProblem::Character)),
+            ("040 123 4567 / 050 765 4321", why(PhoneProblem::Character)),
+            ("\u{ff10}40 123 4567", why(PhoneProblem::Character)),
             ("040 123 4567 +", why(PhoneProblem::Character)),
             ("+", why(PhoneProblem::Character)),
             ("0", why(PhoneProblem::TooFewDigits)),

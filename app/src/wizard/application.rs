@@ -139,7 +139,7 @@ pub fn problems_before_submit(services: &ServiceSet, answers: &Answers) -> Vec<F
         && certified.is_some_and(|c| !c.is_empty())
         && certified != Some(CERTIFIED)
     {
-        errors.push(FieldError { field: CERTIFICATION.name.into(), problem: Problem::CertificationRequired });
+        errors.push(FieldError::new(CERTIFICATION.name, Problem::CertificationRequired));
     }
     errors
 }
@@ -152,7 +152,7 @@ pub fn further_unit(name: &str, oid: &str) -> Result<(String, Oid), Vec<FieldErr
     let mut checked = |name: &'static str, value: &str| match field(name).map(|f| f.check(value)) {
         Some(Ok(v)) => Some(v),
         Some(Err(problem)) => {
-            errors.push(FieldError { field: name.into(), problem });
+            errors.push(FieldError::of_value(name, problem, value));
             None
         }
         None => None,

@@ -66,7 +66,7 @@ impl Field {
             FieldKind::BusinessId => {
                 YTunnus::parse(value).map(|y| y.to_string()).map_err(|_| Problem::InvalidBusinessId)
             }
-            FieldKind::Oid => Oid::parse(value).map(|o| o.to_string()).map_err(|_| Problem::InvalidOid),
+            FieldKind::Oid => Oid::parse(value).map(|o| o.to_string()).map_err(Problem::from),
             FieldKind::Choice(options) => {
                 options.iter().find(|(v, _)| *v == value).map(|(v, _)| v.to_string()).ok_or(Problem::UnknownChoice)
             }
@@ -157,7 +157,7 @@ impl Wizard {
             .iter()
             .filter_map(|f| {
                 let value = answers.get(f.name).map(String::as_str).unwrap_or("");
-                f.check(value).err().map(|problem| FieldError { field: f.name.to_string(), problem })
+                f.check(value).err().map(|problem| FieldError::of_value(f.name, problem, value))
             })
             .collect()
     }
@@ -216,7 +216,7 @@ impl Wizard {
                 Ok(value) => {
                     stored.insert(field.name.to_string(), value);
                 }
-                Err(problem) => errors.push(FieldError { field: field.name.to_string(), problem }),
+                Err(problem) => errors.push(FieldError::of_value(field.name, problem, value)),
             }
         }
         if errors.is_empty() { Ok(stored) } else { Err(errors) }

@@ -37,6 +37,9 @@ pub struct TestData {
     pub roles: Vec<(String, String, String)>,
     /// (person id, organisation id, registration kind)
     pub registrations: Vec<(String, String, String)>,
+    /// Service units listed on their own, not under their organisation's root OID:
+    /// (OID, name, the owner's business ID).
+    pub units: Vec<(String, String, String)>,
     /// Service units removed from the code service (`POST /units/{oid}/retire`), to show what
     /// the product does when a unit it knows disappears from the register.
     pub retired_units: std::sync::Mutex<std::collections::HashSet<String>>,
@@ -79,6 +82,7 @@ impl TestData {
                 .collect(),
             roles: triples(include_str!("testdata/trade_register_roles.csv")),
             registrations: triples(include_str!("testdata/professional_register.csv")),
+            units: triples(include_str!("testdata/code_service_units.csv")),
             retired_units: Default::default(),
         }
     }
@@ -172,14 +176,15 @@ async fn code_service_unit(State(data): State<Arc<TestData>>, Path(oid): Path<St
     if data.retired_units.lock().is_ok_and(|r| r.contains(&oid)) {
         return StatusCode::NOT_FOUND.into_response();
     }
-    let found =
-        data.organisations.iter().filter(|o| o.code_service_status == "current" && !o.oid.is_empty()).find_map(|o| {
-            let base = o.oid.strip_suffix(".0")?;
-            let n: u8 = oid.strip_prefix(base)?.strip_prefix('.')?.parse().ok()?;
-            (1..=9).contains(&n).then(|| format!("{}, toimipaikka {n}", o.name))
-        });
-    match found {
-        Some(name) => Json(json!({ "name": name })).into_response(),
+    // Units 1 to 9 under each organisation's root, and the units listed on their own.
+    let under_root = data.organisations.iter().filter(|o| !o.oid.is_empty()).find_map(|o| {
+        let base = o.oid.strip_suffix(".0")?;
+        let n: u8 = oid.strip_prefix(base)?.strip_prefix('.')?.parse().ok()?;
+        (1..=9).contains(&n).then(|| (format!("{}, toimipaikka {n}", o.name), o.business_id.clone()))
+    });
+    let listed = || data.units.iter().find(|(o, ..)| *o == oid).map(|(_, name, owner)| (name.clone(), owner.clone()));
+    match under_root.or_else(listed) {
+        Some((name, owner)) => Json(json!({ "name": name, "business_id": owner })).into_response(),
         None => StatusCode::NOT_FOUND.into_response(),
     }
 }

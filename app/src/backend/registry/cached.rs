@@ -5,7 +5,7 @@
 //! an answer is the same whoever asks; errors are not kept, and "no such unit" only for a minute at
 //! most, so a unit just registered is soon seen. What is stored in the database is asked afresh
 //! (`forget`, `forget_unit`). Per instance: a cache only saves work.
-use super::{CodeService, CodeServiceEntry, RegistryError};
+use super::{CodeService, CodeServiceEntry, CodeServiceUnit, RegistryError};
 use crate::domain::{oid::Oid, ytunnus::YTunnus};
 use moka::future::Cache;
 use std::{sync::Arc, time::Duration};
@@ -16,7 +16,7 @@ const CAPACITY: u64 = 100_000;
 pub struct CachedCodeService {
     inner: Arc<dyn CodeService>,
     organisations: Cache<YTunnus, CodeServiceEntry>,
-    units: Cache<Oid, String>,
+    units: Cache<Oid, CodeServiceUnit>,
     /// Units the register did not know, kept briefly: pages that flag them ask once a minute.
     unknown_units: Cache<Oid, ()>,
 }
@@ -47,16 +47,16 @@ impl CodeService for CachedCodeService {
             .map_err(RegistryError::Shared)
     }
 
-    async fn unit(&self, oid: &Oid) -> Result<Option<String>, RegistryError> {
-        if let Some(name) = self.units.get(oid).await {
-            return Ok(Some(name));
+    async fn unit(&self, oid: &Oid) -> Result<Option<CodeServiceUnit>, RegistryError> {
+        if let Some(unit) = self.units.get(oid).await {
+            return Ok(Some(unit));
         }
         if self.unknown_units.contains_key(oid) {
             return Ok(None);
         }
         let answer = self.inner.unit(oid).await?;
         match &answer {
-            Some(name) => self.units.insert(oid.clone(), name.clone()).await,
+            Some(unit) => self.units.insert(oid.clone(), unit.clone()).await,
             None => self.unknown_units.insert(oid.clone(), ()).await,
         }
         Ok(answer)

@@ -9,11 +9,21 @@ pub struct CodeServiceEntry {
     pub status: CodeServiceStatus,
 }
 
+/// A service unit as the SOTE organisation register lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodeServiceUnit {
+    pub name: String,
+    /// The organisation the register ties the unit to. Usually the one whose root OID
+    /// (`1.2.246.10.<business ID>`) the unit lies under, but not always: a self-employed
+    /// professional's own OID, for one, is elsewhere. `None` when the register does not say.
+    pub owner: Option<YTunnus>,
+}
+
 #[async_trait::async_trait]
 pub trait CodeService: Send + Sync {
     async fn organisation(&self, ytunnus: &YTunnus) -> Result<CodeServiceEntry, RegistryError>;
-    /// The name of the service unit `oid` in the SOTE organisation register, if it is there.
-    async fn unit(&self, oid: &Oid) -> Result<Option<String>, RegistryError>;
+    /// The service unit `oid` in the SOTE organisation register, if it is there.
+    async fn unit(&self, oid: &Oid) -> Result<Option<CodeServiceUnit>, RegistryError>;
     /// Forgets what is kept of the organisation, so the next ask goes to the register (a user
     /// asked to check now). Nothing to forget without a cache.
     async fn forget(&self, _ytunnus: &YTunnus) {}
@@ -39,13 +49,22 @@ struct Entry {
 #[derive(Deserialize)]
 struct Unit {
     name: String,
+    #[serde(default)]
+    business_id: Option<String>,
 }
 
 #[async_trait::async_trait]
 impl CodeService for HttpCodeService {
-    async fn unit(&self, oid: &Oid) -> Result<Option<String>, RegistryError> {
+    async fn unit(&self, oid: &Oid) -> Result<Option<CodeServiceUnit>, RegistryError> {
         let request = self.0.client.get(self.0.url(&format!("/units/{oid}")));
-        Ok(self.0.json::<Unit>(request).await?.map(|u| u.name))
+        let Some(unit) = self.0.json::<Unit>(request).await? else {
+            return Ok(None);
+        };
+        let owner = match unit.business_id.filter(|b| !b.is_empty()) {
+            Some(b) => Some(YTunnus::parse(&b).map_err(|_| RegistryError::Answer("code service", b))?),
+            None => None,
+        };
+        Ok(Some(CodeServiceUnit { name: unit.name, owner }))
     }
 
     async fn organisation(&self, ytunnus: &YTunnus) -> Result<CodeServiceEntry, RegistryError> {

@@ -14,7 +14,7 @@ use crate::{
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
 
-pub use code_service::{CodeService, CodeServiceEntry, HttpCodeService};
+pub use code_service::{CodeService, CodeServiceEntry, CodeServiceUnit, HttpCodeService};
 pub use mandates::{HttpMandates, MandateSession, Mandates, MandatesConfig, Principal, PrincipalRole, Principals};
 pub use professional_register::{HttpProfessionalRegister, ProfessionalRegister};
 pub use trade_register::{HttpTradeRegister, TradeRegister};
