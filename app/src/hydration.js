@@ -146,6 +146,17 @@
     for (const type of TRIGGERS) gate.addEventListener(type, listen, { capture: true });
   }
 
+  // Where the session has ended (the page after logging out says so), this device forgets what it
+  // kept of it: drafts hold names and numbers, and stored pages show who was logged in.
+  if (document.querySelector('[data-forget-device]')) {
+    try {
+      indexedDB.deleteDatabase(drafts.database);
+    } catch {
+      // No IndexedDB here: nothing was kept.
+    }
+    navigator.serviceWorker?.controller?.postMessage('forget-pages');
+  }
+
   const start = async () => {
     const now = [loadMain()];
     for (const island of document.querySelectorAll('leptos-island')) {

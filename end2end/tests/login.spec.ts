@@ -1,6 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { msg, hydrated, type Lang } from './messages';
 import { browserLocale, identify } from './sandbox';
+import { storedDraft } from './device';
 import { personKnown, sessionExists, sessionsOf, testHetu } from './database';
 
 async function startLogin(page: Page, lang: Lang) {
@@ -109,6 +110,31 @@ for (const [i, lang] of (['fi', 'sv'] as Lang[]).entries()) {
       await page.goto(callbackUrl);
       await expect(page.locator('#login-failed-reason')).toHaveText(msg(lang, 'login-failed-state'));
       expect(sessionsOf(hetu)).toBe(0);
+    });
+
+    test('when the session ends on an open page, or the person logs out, the device forgets its drafts', async ({ page }, info) => {
+      const hetu = testHetu(24 + i, 940 + info.parallelIndex + (info.project.name === 'phone' ? 50 : 0));
+      const keepDraft = async () => {
+        await page.goto('/guides/before-you-start');
+        await hydrated(page);
+        await page.getByRole('link', { name: msg(lang, 'wizard-next') }).click();
+        await page.getByLabel(msg(lang, 'guide-start-kind-label')).selectOption({ label: msg(lang, 'guide-start-kind-pharmacy') });
+        await expect.poll(() => storedDraft(page)).not.toBeNull();
+      };
+      await page.clock.install();
+      await startLogin(page, lang);
+      await identify(page, lang, { hetu, given: 'Laite', surname: 'Testi' });
+      await keepDraft();
+      // Past the idle timeout: the page says the session ended, and the draft is gone.
+      await page.clock.fastForward('31:00');
+      await expect(page.getByRole('alertdialog')).toContainText(msg(lang, 'session-ended'));
+      await expect.poll(() => storedDraft(page)).toBeNull();
+
+      // Only this browser's clock ran ahead: on the server the session goes on, until logout.
+      await keepDraft();
+      await page.getByRole('button', { name: msg(lang, 'logout-button') }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(msg(lang, 'logged-out-heading'));
+      await expect.poll(() => storedDraft(page)).toBeNull();
     });
 
     test('before the idle timeout a warning offers to continue the session', async ({ page }, info) => {

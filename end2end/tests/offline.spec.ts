@@ -2,6 +2,7 @@ import { test, expect, type BrowserContext, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { msg, hydrated, type Lang } from './messages';
 import { browserLocale } from './sandbox';
+import { storedDraft } from './device';
 
 /** Waits until the service worker controls the page: by then it has stored this build and the guides. */
 async function controlledByWorker(page: Page) {
@@ -21,25 +22,6 @@ async function openThenGoOffline(page: Page, context: BrowserContext, path: stri
   await controlledByWorker(page);
   await context.setOffline(true);
   await workerIsOffline(context);
-}
-
-/** The draft the app keeps on the device for a wizard, read straight from IndexedDB. */
-async function storedDraft(page: Page, wizard = 'before-you-start') {
-  return page.evaluate(
-    (key) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('kanta');
-        // Not created yet: do not create it here, or the app would find it without its store.
-        open.onupgradeneeded = () => open.transaction!.abort();
-        open.onerror = () => resolve(null);
-        open.onsuccess = () => {
-          const get = open.result.transaction('drafts').objectStore('drafts').get(key);
-          get.onsuccess = () => resolve(get.result ? JSON.parse(get.result) : null);
-          get.onerror = () => reject(get.error);
-        };
-      }),
-    wizard,
-  );
 }
 
 // A browser keeps a file a year only when its name holds the hash of its content, so a deploy can
@@ -152,6 +134,36 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       await again.getByRole('link', { name: msg(lang, 'wizard-next') }).click();
       await expect(again.getByLabel(msg(lang, 'guide-start-kind-label'))).toHaveValue('');
       await expect(again.locator('#draft-restored')).toHaveCount(0);
+    });
+
+    test('a newer build opens the device store while an older tab is left open, and that tab goes on', async ({ page, context }) => {
+      await page.goto('/guides/before-you-start');
+      await hydrated(page);
+      await page.getByRole('link', { name: msg(lang, 'wizard-next') }).click();
+      await page.getByLabel(msg(lang, 'guide-start-kind-label')).selectOption({ label: msg(lang, 'guide-start-kind-pharmacy') });
+      await expect.poll(() => storedDraft(page)).toEqual({ step: 'kind', answers: { kind: 'pharmacy' } });
+      await expect(page.locator('#device-notice')).toHaveText(msg(lang, 'wizard-device-notice'));
+      // A second page opens the store at a higher version, as the next build's would.
+      const newer = await context.newPage();
+      await newer.goto('/');
+      const opened = await newer.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const open = indexedDB.open('kanta', 2);
+            open.onblocked = () => resolve('blocked');
+            open.onerror = () => resolve('error');
+            open.onsuccess = () => {
+              open.result.close();
+              resolve('opened');
+            };
+            setTimeout(() => resolve('waiting'), 5000);
+          }),
+      );
+      expect(opened).toBe('opened');
+      // The older tab cannot keep drafts any more, but its wizard still works.
+      await page.getByLabel(msg(lang, 'guide-start-kind-label')).selectOption({ label: msg(lang, 'guide-start-kind-pharmacy') });
+      await page.locator('.wizard form').getByRole('button', { name: msg(lang, 'wizard-next') }).click();
+      await expect(page.locator('#wizard-step-heading')).not.toHaveText(msg(lang, 'guide-start-kind-heading'));
     });
 
     test('the app is installable: a manifest in the page language with icons of its own', async ({ page }) => {

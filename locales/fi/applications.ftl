@@ -34,6 +34,7 @@ application-check-heading = Tarkista vastaukset
 application-check-text = Tarkista tiedot ennen kuin jatkat sopimukseen. Voit muuttaa vastauksia.
 application-save-and-continue = Tallenna ja jatka
 application-sync-saved = Tallennettu.
+application-device-notice = Vastauksesi säilyvät myös tällä laitteella, jotta ne eivät katoa, jos yhteys katkeaa. Laite pitää niitä jonkin aikaa, ei pysyvästi: esimerkiksi Safari poistaa ne, jos palvelussa ei käydä seitsemään päivään. Tallennetut vaiheet säilyvät palvelussa, ja uloskirjautuminen poistaa vastaukset laitteelta.
 application-sync-saving = Tallennetaan…
 application-sync-on-device = Vastaukset on tallennettu tälle laitteelle. Ne lähetetään, kun verkkoyhteys palaa.
 application-sync-conflict = Joku muu on tallentanut hakemukseen muutoksia sen jälkeen, kun aloitit nämä vastaukset. Valitse, kumpi versio jää voimaan.

@@ -1,5 +1,6 @@
 wizard-back = Edellinen
 wizard-next = Seuraava
+wizard-device-notice = Vastauksesi säilyvät tällä laitteella jonkin aikaa, jotta voit jatkaa myöhemmin. Ne eivät säily pysyvästi: esimerkiksi Safari poistaa ne, jos palvelussa ei käydä seitsemään päivään. Vastauksia ei lähetetä minnekään.
 wizard-progress = Oppaan vaiheet
 wizard-draft-restored = Vastauksesi on palautettu tältä laitteelta, ja jatkat siitä, mihin jäit.
 wizard-start-over = Aloita alusta

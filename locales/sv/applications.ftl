@@ -34,6 +34,7 @@ application-check-heading = Kontrollera svaren
 application-check-text = Kontrollera uppgifterna innan du går vidare till avtalet. Du kan ändra svaren.
 application-save-and-continue = Spara och fortsätt
 application-sync-saved = Sparat.
+application-device-notice = Dina svar sparas också på den här enheten, så att de inte går förlorade om förbindelsen bryts. Enheten sparar dem en tid, inte för alltid: Safari raderar dem till exempel om tjänsten inte besöks på sju dagar. Sparade steg finns kvar i tjänsten, och när du loggar ut raderas svaren från enheten.
 application-sync-saving = Sparar…
 application-sync-on-device = Svaren har sparats på den här enheten. De skickas när nätförbindelsen är tillbaka.
 application-sync-conflict = Någon annan har sparat ändringar i ansökan efter att du började på de här svaren. Välj vilken version som gäller.

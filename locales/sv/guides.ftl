@@ -1,5 +1,6 @@
 wizard-back = Föregående
 wizard-next = Nästa
+wizard-device-notice = Dina svar sparas en tid på den här enheten, så att du kan fortsätta senare. De sparas inte för alltid: Safari raderar dem till exempel om tjänsten inte besöks på sju dagar. Svaren skickas inte någonstans.
 wizard-progress = Guidens steg
 wizard-draft-restored = Dina svar har återställts från den här enheten, och du fortsätter där du slutade.
 wizard-start-over = Börja om

@@ -185,6 +185,14 @@ fn IdleWarning(deadline: f64) -> impl IntoView {
     if let Ok(handle) = handle {
         on_cleanup(move || handle.clear());
     }
+    // The session is over: what this device kept of it goes (once).
+    let forgotten = StoredValue::new(false);
+    Effect::new(move || {
+        if left.get() == 0 && !forgotten.get_value() {
+            forgotten.set_value(true);
+            leptos::task::spawn_local(crate::offline::forget_device());
+        }
+    });
     let extend = Action::new(move |_: &()| async move {
         if let Ok(Some(s)) = session_status().await {
             deadline.set_value(js_sys::Date::now() + s.seconds_left as f64 * 1000.0);

@@ -27,13 +27,15 @@ pub async fn load(wizard: &str) -> Option<Draft> {
 }
 
 /// Saves the draft of `wizard`. A device that refuses storage (private mode, full disk) still
-/// has the answers in the address; nothing else depends on this succeeding.
+/// has the answers in the address; nothing else depends on this succeeding. The first draft a
+/// page keeps asks the browser to keep the store through storage pressure (`persist()`).
 pub async fn save(wizard: &str, draft: &Draft) {
     let Ok(json) = serde_json::to_string(draft) else { return };
     if let Ok(store) = store(IdbTransactionMode::Readwrite).await
         && let Ok(request) = store.put_with_key(&JsValue::from_str(&json), &JsValue::from_str(wizard))
+        && done(&request).await.is_ok()
     {
-        let _ = done(&request).await;
+        ask_to_persist();
     }
 }
 
@@ -46,11 +48,46 @@ pub async fn remove(wizard: &str) {
     }
 }
 
-async fn store(mode: IdbTransactionMode) -> Result<web_sys::IdbObjectStore, JsValue> {
-    let db = open().await?;
-    db.transaction_with_str_and_mode(DRAFTS.store, mode)?.object_store(DRAFTS.store)
+/// Forgets every draft on this device (the session ended: drafts hold people's names and
+/// numbers). Other tabs are told by `versionchange` and let go of the store.
+pub async fn forget_all() {
+    let Some(factory) = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()) else { return };
+    if let Ok(request) = factory.delete_database(DRAFTS.database) {
+        let _ = done(&request).await;
+    }
 }
 
+fn ask_to_persist() {
+    thread_local!(static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if ASKED.replace(true) {
+        return;
+    }
+    // `navigator.storage.persist()`: where the browser has it, it may grant it or not; either way
+    // the notice on the wizard says the answers are kept for a while, not forever.
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return };
+    let persist = js_sys::Reflect::get(&navigator, &"storage".into())
+        .ok()
+        .filter(|storage| !storage.is_undefined())
+        .and_then(|storage| Some((js_sys::Reflect::get(&storage, &"persist".into()).ok()?, storage)));
+    if let Some((persist, storage)) = persist
+        && let Some(persist) = persist.dyn_ref::<js_sys::Function>()
+    {
+        let _ = persist.call0(&storage);
+    }
+}
+
+async fn store(mode: IdbTransactionMode) -> Result<web_sys::IdbObjectStore, JsValue> {
+    let db = open().await?;
+    let store = db.transaction_with_str_and_mode(DRAFTS.store, mode)?.object_store(DRAFTS.store);
+    // Closed once its transaction ends: no tab holds the store between saves, so a newer build
+    // that raises the version, or a logout that deletes it, never waits for this one.
+    db.close();
+    store
+}
+
+/// Opens the store. A tab of an older build still holding it open would keep the open
+/// `blocked`: the draft is then not kept, instead of the page waiting for that tab (and the
+/// connection that opens once that tab lets go is closed at once).
 async fn open() -> Result<IdbDatabase, JsValue> {
     let factory = web_sys::window().ok_or("no window")?.indexed_db()?.ok_or("no IndexedDB")?;
     let request = factory.open_with_u32(DRAFTS.database, DRAFTS.version)?;
@@ -61,7 +98,32 @@ async fn open() -> Result<IdbDatabase, JsValue> {
         }
     });
     request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
-    done(&request).await?.dyn_into::<IdbDatabase>()
+    let gave_up = std::rc::Rc::new(std::cell::Cell::new(false));
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let (opened, late) = (request.clone(), gave_up.clone());
+        let success = Closure::once_into_js(move || match opened.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
+            Ok(db) if late.get() => db.close(),
+            Ok(db) => drop(resolve.call1(&JsValue::NULL, &db)),
+            Err(error) => drop(resolve.call1(&JsValue::NULL, &error)),
+        });
+        let refuse = reject.clone();
+        let failure =
+            Closure::once_into_js(move || drop(refuse.call1(&JsValue::NULL, &"IndexedDB open failed".into())));
+        let giving_up = gave_up.clone();
+        let blocked = Closure::once_into_js(move || {
+            giving_up.set(true);
+            drop(reject.call1(&JsValue::NULL, &"IndexedDB open blocked by another tab".into()));
+        });
+        request.set_onsuccess(Some(success.unchecked_ref()));
+        request.set_onerror(Some(failure.unchecked_ref()));
+        request.set_onblocked(Some(blocked.unchecked_ref()));
+    });
+    let db = JsFuture::from(promise).await?.dyn_into::<IdbDatabase>()?;
+    // Another tab deletes the store or opens a newer version: let go at once.
+    let closing = db.clone();
+    let close = Closure::once_into_js(move || closing.close());
+    db.set_onversionchange(Some(close.unchecked_ref()));
+    Ok(db)
 }
 
 /// The result of an IndexedDB request, once it has one.

@@ -21,6 +21,20 @@ pub fn draft_key(wizard: &str, application: Option<i32>) -> String {
     }
 }
 
+/// Forgets what this device kept of a session that has ended: the drafts, and (through the
+/// service worker) the stored pages, which show who was logged in.
+#[cfg(feature = "hydrate")]
+pub async fn forget_device() {
+    drafts::forget_all().await;
+    let Some(window) = web_sys::window() else { return };
+    let navigator = window.navigator();
+    if js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false)
+        && let Some(worker) = navigator.service_worker().controller()
+    {
+        let _ = worker.post_message(&"forget-pages".into());
+    }
+}
+
 /// Registers `/sw.js` where the browser has service workers (secure contexts only).
 #[cfg(feature = "hydrate")]
 pub fn register_service_worker() {

@@ -83,7 +83,7 @@ pub fn LoginFailed() -> impl IntoView {
 #[component]
 pub fn LoggedOut() -> impl IntoView {
     view! {
-        <div class="page page--narrow">
+        <div class="page page--narrow" data-forget-device="">
             <h1>{t!("logged-out-heading")}</h1>
             <p class="lead">{t!("logged-out-text")}</p>
             <p>{t!("logged-out-browser")}</p>

@@ -416,6 +416,12 @@ pub fn WizardView(
                     ),
                     Some(_) => None,
                 };
+                // What is kept on this device, and for how long: browsers clear site storage
+                // (Safari after seven days without a visit).
+                let device_notice = match application {
+                    Some(_) => msg!("application-device-notice"),
+                    None => msg!("wizard-device-notice"),
+                };
                 let answer = move |answers: Answers| {
                     let (step, errors) = current(wizard, None, Some(step.id), &answers);
                     if errors.is_empty() {
@@ -434,6 +440,7 @@ pub fn WizardView(
                         {step.check_answers.then(|| view! { <CheckAnswers wizard answers=answers.clone() to/> })}
                         {(!step.fields.is_empty()).then(|| view! { <Questions step errors answers summary answer typed=keep/> })}
                         <div class="wizard__buttons">{back} {forward}</div>
+                        {(!step.fields.is_empty()).then(|| view! { <p class="hint" id="device-notice">{tr(device_notice)}</p> })}
                     </section>
                 }
             }}

@@ -27,6 +27,11 @@ self.addEventListener('activate', (event) => {
 
 const isPublicPage = (path) => PAGES.includes(path);
 
+// A page whose session ended while it was open asks for the stored pages to be forgotten.
+self.addEventListener('message', (event) => {
+  if (event.data === 'forget-pages') event.waitUntil(forgetPages());
+});
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
