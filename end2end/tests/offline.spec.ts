@@ -137,12 +137,25 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
     });
 
     test('a newer build opens the device store while an older tab is left open, and that tab goes on', async ({ page, context }) => {
+      // Counts the asks for persistent storage; the browser's answer is its own.
+      await page.addInitScript(() => {
+        const persist = navigator.storage.persist.bind(navigator.storage);
+        (window as any).persistAsked = 0;
+        navigator.storage.persist = () => {
+          (window as any).persistAsked += 1;
+          return persist();
+        };
+      });
       await page.goto('/guides/before-you-start');
       await hydrated(page);
       await page.getByRole('link', { name: msg(lang, 'wizard-next') }).click();
       await page.getByLabel(msg(lang, 'guide-start-kind-label')).selectOption({ label: msg(lang, 'guide-start-kind-pharmacy') });
       await expect.poll(() => storedDraft(page)).toEqual({ step: 'kind', answers: { kind: 'pharmacy' } });
       await expect(page.locator('#device-notice')).toHaveText(msg(lang, 'wizard-device-notice'));
+      // The first draft kept asked once, and only once, to keep the store.
+      await page.getByLabel(msg(lang, 'guide-start-kind-label')).selectOption({ label: msg(lang, 'guide-start-kind-self-employed') });
+      await expect.poll(() => storedDraft(page)).toEqual({ step: 'kind', answers: { kind: 'self-employed' } });
+      expect(await page.evaluate(() => (window as any).persistAsked)).toBe(1);
       // A second page opens the store at a higher version, as the next build's would.
       const newer = await context.newPage();
       await newer.goto('/');
