@@ -36,6 +36,8 @@
   // at once to offer it. An older store than this build's also counts: the island upgrades it.
   const hasDraft = (key) =>
     new Promise((resolve) => {
+      // A deletion another tab waits on holds the open without a word: then the island decides.
+      setTimeout(() => resolve(true), 2000);
       try {
         const open = indexedDB.open(drafts.database, drafts.version);
         open.onupgradeneeded = (event) => {

@@ -24,6 +24,14 @@ export function sessionsOf(hetu: string): number {
   );
 }
 
+/** Ends every session of the person, as the server does when one times out: the only write here. */
+export function endSessionsOf(hetu: string) {
+  execFileSync('sqlite3', [
+    databaseFile(),
+    `delete from session where person_id in (select id from person where hetu_hash = '${hetuHash(hetu)}')`,
+  ]);
+}
+
 /** Whether the session behind this cookie value exists (the table keeps only its SHA-256). */
 export function sessionExists(cookieValue: string): boolean {
   const id = createHash('sha256').update(cookieValue).digest('hex');

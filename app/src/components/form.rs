@@ -18,9 +18,11 @@ pub fn problem_text(problem: Problem) -> String {
 
 /// The text of a field's problem, with what the user probably meant when there is a suggestion.
 pub fn error_text(error: &FieldError) -> String {
-    match (&error.suggestion, error.problem) {
-        (Some(suggestion), Problem::OidLeadingZero) => {
-            t!("validation-oid-leading-zero-suggestion", suggestion = suggestion.clone())
+    // Only what reads as an OID: the error may come back in an address anyone can write.
+    let oid = error.suggestion.as_deref().and_then(|s| crate::domain::oid::Oid::parse(s).ok());
+    match (oid, error.problem) {
+        (Some(oid), Problem::OidLeadingZero) => {
+            t!("validation-oid-leading-zero-suggestion", suggestion = oid.to_string())
         }
         _ => problem_text(error.problem),
     }

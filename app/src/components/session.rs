@@ -185,12 +185,24 @@ fn IdleWarning(deadline: f64) -> impl IntoView {
     if let Ok(handle) = handle {
         on_cleanup(move || handle.clear());
     }
-    // The session is over: what this device kept of it goes (once).
-    let forgotten = StoredValue::new(false);
+    // Time is up by this page's count. Another tab may have kept the session going, and offline
+    // nothing is known: only when the server says the session has ended does what this device
+    // kept of it go (drafts not yet sent included, as they hold people's names and numbers).
+    let asked = StoredValue::new(false);
     Effect::new(move || {
-        if left.get() == 0 && !forgotten.get_value() {
-            forgotten.set_value(true);
-            leptos::task::spawn_local(crate::offline::forget_device());
+        if left.get() == 0 && !asked.get_value() {
+            asked.set_value(true);
+            leptos::task::spawn_local(async move {
+                match session_status().await {
+                    Ok(None) => crate::offline::forget_device().await,
+                    Ok(Some(s)) if s.seconds_left > 0 => {
+                        asked.set_value(false);
+                        deadline.set_value(js_sys::Date::now() + s.seconds_left as f64 * 1000.0);
+                        left.set(s.seconds_left);
+                    }
+                    _ => {}
+                }
+            });
         }
     });
     let extend = Action::new(move |_: &()| async move {

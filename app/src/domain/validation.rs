@@ -287,6 +287,8 @@ impl Phone {
         if value.is_empty() {
             return Err(Problem::Required);
         }
+        // Spaces and invisible marks first, so a "(0)" is seen whatever surrounds it.
+        let value: String = value.chars().filter(|&c| !(c.is_whitespace() || invisible_mark(c))).collect();
         // "(0)" marks the trunk prefix, dialled only within the country: `+358 (0)40…`, `+44 (0)20…`;
         // at the start, with no country code before it, it is the trunk prefix itself.
         let value = match value.strip_prefix("(0)") {
@@ -346,11 +348,12 @@ impl Phone {
 /// two numbers (`040 123 4567 / 050 765 4321`).
 fn phone_separator(c: char) -> bool {
     c.is_whitespace()
-        || matches!(
-            c,
-            '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe63}' | '\u{ff0d}' | '(' | ')' | '.'
-                | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}'
-        )
+        || invisible_mark(c)
+        || matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe63}' | '\u{ff0d}' | '(' | ')' | '.')
+}
+
+fn invisible_mark(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
 }
 
 /// A calendar day, as `<input type="date">` sends it (`2027-03-01`) or as Finns write it (`1.3.2027`).
@@ -484,6 +487,8 @@ mod tests {
             // Copied from a phone's contacts: wrapped in direction marks.
             ("\u{202a}+358 40 123 4567\u{202c}", "+358401234567"),
             ("\u{200e}040 123 4567\u{2069}", "+358401234567"),
+            ("\u{202a}(0)40 123 4567\u{202c}", "+358401234567"),
+            ("+358 ( 0 ) 40 123 4567", "+358401234567"),
             // The trunk prefix in brackets with no country code; the country code after a stray 0.
             ("(0)40 123 4567", "+358401234567"),
             ("0358 40 123 4567", "+358401234567"),

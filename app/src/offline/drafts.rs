@@ -71,14 +71,21 @@ fn ask_to_persist() {
         .and_then(|storage| Some((js_sys::Reflect::get(&storage, &"persist".into()).ok()?, storage)));
     if let Some((persist, storage)) = persist
         && let Some(persist) = persist.dyn_ref::<js_sys::Function>()
+        && let Ok(asked) = persist.call0(&storage).and_then(|p| p.dyn_into::<js_sys::Promise>())
     {
-        let _ = persist.call0(&storage);
+        // Granted or not, and a refusal is no error: nothing waits for the answer.
+        leptos::task::spawn_local(async move {
+            let _ = JsFuture::from(asked).await;
+        });
     }
 }
 
+/// How long opening the store may take before the page goes on without it.
+const OPEN_PATIENCE_MS: i32 = 2000;
+
 async fn store(mode: IdbTransactionMode) -> Result<web_sys::IdbObjectStore, JsValue> {
     let db = open().await?;
-    let store = db.transaction_with_str_and_mode(DRAFTS.store, mode)?.object_store(DRAFTS.store);
+    let store = db.transaction_with_str_and_mode(DRAFTS.store, mode).and_then(|t| t.object_store(DRAFTS.store));
     // Closed once its transaction ends: no tab holds the store between saves, so a newer build
     // that raises the version, or a logout that deletes it, never waits for this one.
     db.close();
@@ -86,8 +93,9 @@ async fn store(mode: IdbTransactionMode) -> Result<web_sys::IdbObjectStore, JsVa
 }
 
 /// Opens the store. A tab of an older build still holding it open would keep the open
-/// `blocked`: the draft is then not kept, instead of the page waiting for that tab (and the
-/// connection that opens once that tab lets go is closed at once).
+/// `blocked`, and a deletion another tab waits on would hold it without a word: after
+/// `OPEN_PATIENCE_MS` either way the draft is not kept, instead of the page waiting (and the
+/// connection that opens later is closed at once).
 async fn open() -> Result<IdbDatabase, JsValue> {
     let factory = web_sys::window().ok_or("no window")?.indexed_db()?.ok_or("no IndexedDB")?;
     let request = factory.open_with_u32(DRAFTS.database, DRAFTS.version)?;
@@ -109,14 +117,23 @@ async fn open() -> Result<IdbDatabase, JsValue> {
         let refuse = reject.clone();
         let failure =
             Closure::once_into_js(move || drop(refuse.call1(&JsValue::NULL, &"IndexedDB open failed".into())));
-        let giving_up = gave_up.clone();
+        let (giving_up, refuse_blocked) = (gave_up.clone(), reject.clone());
         let blocked = Closure::once_into_js(move || {
             giving_up.set(true);
-            drop(reject.call1(&JsValue::NULL, &"IndexedDB open blocked by another tab".into()));
+            drop(refuse_blocked.call1(&JsValue::NULL, &"IndexedDB open blocked by another tab".into()));
+        });
+        let late = gave_up.clone();
+        let waited = Closure::once_into_js(move || {
+            late.set(true);
+            drop(reject.call1(&JsValue::NULL, &"IndexedDB open waited too long".into()));
         });
         request.set_onsuccess(Some(success.unchecked_ref()));
         request.set_onerror(Some(failure.unchecked_ref()));
         request.set_onblocked(Some(blocked.unchecked_ref()));
+        if let Some(window) = web_sys::window() {
+            let _ =
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(waited.unchecked_ref(), OPEN_PATIENCE_MS);
+        }
     });
     let db = JsFuture::from(promise).await?.dyn_into::<IdbDatabase>()?;
     // Another tab deletes the store or opens a newer version: let go at once.

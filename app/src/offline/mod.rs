@@ -25,14 +25,14 @@ pub fn draft_key(wizard: &str, application: Option<i32>) -> String {
 /// service worker) the stored pages, which show who was logged in.
 #[cfg(feature = "hydrate")]
 pub async fn forget_device() {
-    drafts::forget_all().await;
-    let Some(window) = web_sys::window() else { return };
-    let navigator = window.navigator();
-    if js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false)
+    // The worker first: the deletion may wait for another tab to let go of the store.
+    if let Some(navigator) = web_sys::window().map(|w| w.navigator())
+        && js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false)
         && let Some(worker) = navigator.service_worker().controller()
     {
         let _ = worker.post_message(&"forget-pages".into());
     }
+    drafts::forget_all().await;
 }
 
 /// Registers `/sw.js` where the browser has service workers (secure contexts only).
