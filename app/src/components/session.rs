@@ -185,6 +185,11 @@ fn IdleWarning(deadline: f64) -> impl IntoView {
     if let Ok(handle) = handle {
         on_cleanup(move || handle.clear());
     }
+    // The count again from what the server says is left.
+    let count_from = move |seconds_left: i64| {
+        deadline.set_value(js_sys::Date::now() + seconds_left as f64 * 1000.0);
+        left.set(seconds_left);
+    };
     // Time is up by this page's count. Another tab may have kept the session going, and offline
     // nothing is known: only when the server says the session has ended does what this device
     // kept of it go (drafts not yet sent included, as they hold people's names and numbers).
@@ -197,8 +202,7 @@ fn IdleWarning(deadline: f64) -> impl IntoView {
                     Ok(None) => crate::offline::forget_device().await,
                     Ok(Some(s)) if s.seconds_left > 0 => {
                         asked.set_value(false);
-                        deadline.set_value(js_sys::Date::now() + s.seconds_left as f64 * 1000.0);
-                        left.set(s.seconds_left);
+                        count_from(s.seconds_left);
                     }
                     _ => {}
                 }
@@ -207,8 +211,7 @@ fn IdleWarning(deadline: f64) -> impl IntoView {
     });
     let extend = Action::new(move |_: &()| async move {
         if let Ok(Some(s)) = session_status().await {
-            deadline.set_value(js_sys::Date::now() + s.seconds_left as f64 * 1000.0);
-            left.set(s.seconds_left);
+            count_from(s.seconds_left);
         }
     });
     view! {

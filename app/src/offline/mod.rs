@@ -26,23 +26,24 @@ pub fn draft_key(wizard: &str, application: Option<i32>) -> String {
 #[cfg(feature = "hydrate")]
 pub async fn forget_device() {
     // The worker first: the deletion may wait for another tab to let go of the store.
-    if let Some(navigator) = web_sys::window().map(|w| w.navigator())
-        && js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false)
-        && let Some(worker) = navigator.service_worker().controller()
-    {
+    if let Some(worker) = service_workers().and_then(|workers| workers.controller()) {
         let _ = worker.post_message(&"forget-pages".into());
     }
     drafts::forget_all().await;
 }
 
+/// The page's service workers, where the browser has them (secure contexts only).
+#[cfg(feature = "hydrate")]
+fn service_workers() -> Option<web_sys::ServiceWorkerContainer> {
+    let navigator = web_sys::window()?.navigator();
+    js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false).then(|| navigator.service_worker())
+}
+
 /// Registers `/sw.js` where the browser has service workers (secure contexts only).
 #[cfg(feature = "hydrate")]
 pub fn register_service_worker() {
-    let Some(window) = web_sys::window() else { return };
-    let navigator = window.navigator();
-    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
-        return;
-    }
     // A refused registration leaves the app working online, as without a worker.
-    let _ = navigator.service_worker().register("/sw.js");
+    if let Some(workers) = service_workers() {
+        let _ = workers.register("/sw.js");
+    }
 }
