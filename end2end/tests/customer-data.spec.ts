@@ -82,11 +82,14 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       await desk.locator('#import-submit').click();
       await expect(desk.locator('#posted-error')).toContainText(msg(lang, 'error-import'));
       await expect(desk.locator('#posted-error')).toContainText(msg(lang, 'validation-due-before-issued'));
+      // The problems are kept on the server; the address holds only their id.
+      expect(new URL(desk.url()).search).toMatch(/^\?refused=[\w-]{22}$/);
       expect(billingRows(c.prefix)).toBe(before);
 
       await desk.getByLabel(msg(lang, 'import-file')).setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\n')) });
       await desk.locator('#import-submit').click();
       await expect(desk.locator('#imported')).toBeVisible();
+      await expect(desk.locator('#posted-error')).toHaveCount(0);
       await expect(desk.locator('#imports tr', { hasText: 'good.csv' }).first()).toContainText(staff);
       expect(billingRows(c.prefix).split('|').slice(0, 2)).toEqual(['2', '2']);
 

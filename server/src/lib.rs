@@ -4,6 +4,7 @@ pub mod auth;
 pub mod config;
 pub mod limits;
 mod offline;
+mod refused_form;
 pub mod sandbox;
 pub mod seed;
 mod web;

@@ -91,7 +91,7 @@ pub async fn billing_imports() -> Result<Vec<ImportLine>, AppError> {
 /// Staff: imports a CSV file of invoices (`file`), all of it or nothing; answers how many invoices.
 #[server(endpoint = "staff/billing-import", input = MultipartFormData)]
 pub async fn import_billing(data: MultipartData) -> Result<usize, AppError> {
-    super::respond(ssr::import(data).await)
+    super::respond(super::refused_form(ssr::import(data).await, "/staff/billing", "import", &[]))
 }
 
 #[cfg(feature = "ssr")]

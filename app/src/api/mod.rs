@@ -35,7 +35,8 @@ fn is_form_post() -> bool {
 }
 
 /// A plain form post (no JavaScript) that was refused goes back to `page` with the error and what
-/// was typed in the address (`again` names the form), so the form is shown again filled in.
+/// was typed in the address (`again` names the form), so the form is shown again filled in. The
+/// browser sees only a short id in their place: `server::refused_form`.
 /// A script's call gets the error itself.
 #[cfg(feature = "ssr")]
 fn refused_form<T: Default>(

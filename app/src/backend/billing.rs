@@ -16,9 +16,11 @@ use crate::{
 };
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use sha2::{Digest, Sha256};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// The longest file name kept, in characters: the width of `billing_import.file_name`.
 pub const FILE_NAME_MAX: usize = 200;
@@ -70,18 +72,17 @@ pub async fn import(
         more: 0,
     })?;
     let invoices = parse_import(&text).map_err(|(errors, more)| AppError::Import { errors, more })?;
+    let known = known_organisations(db, &invoices).await?;
+    let taken = imported_numbers(db, &invoices).await?;
     let mut errors = Vec::new();
     let mut organisations = Vec::new();
     for i in &invoices {
         let line = i.lines.first().map(|l| l.source_line).unwrap_or(0);
-        let found = organisation::Entity::find()
-            .filter(organisation::Column::Ytunnus.eq(i.business_id.to_string()))
-            .one(db)
-            .await?;
+        let found = known.get(&i.business_id.to_string()).cloned();
         if found.is_none() {
             errors.push(RowError { line, column: "business_id".into(), problem: Problem::UnknownOrganisation });
         }
-        if invoice::Entity::find().filter(invoice::Column::Number.eq(i.number.clone())).one(db).await?.is_some() {
+        if taken.contains(&i.number) {
             errors.push(RowError { line, column: "invoice_number".into(), problem: Problem::AlreadyImported });
         }
         organisations.push(found);
@@ -148,6 +149,42 @@ pub async fn import(
     audit(&txn, &Audit { detail: Some(&detail), ..Audit::of_person(staff_person, "billing-imported") }).await?;
     txn.commit().await?;
     Ok(invoices.len())
+}
+
+/// Values per `IN (…)` list: far below SQLite's and PostgreSQL's limits on bound parameters.
+const IN_LIST: usize = 500;
+
+/// The organisations the invoices name that are known here, by business ID: a query per
+/// [`IN_LIST`] business IDs, not one per invoice.
+async fn known_organisations(
+    db: &DatabaseConnection,
+    invoices: &[ImportedInvoice],
+) -> Result<HashMap<String, organisation::Model>, AppError> {
+    let ids: BTreeSet<String> = invoices.iter().map(|i| i.business_id.to_string()).collect();
+    let mut known = HashMap::new();
+    for chunk in ids.into_iter().collect::<Vec<_>>().chunks(IN_LIST) {
+        let found =
+            organisation::Entity::find().filter(organisation::Column::Ytunnus.is_in(chunk.to_vec())).all(db).await?;
+        known.extend(found.into_iter().map(|o| (o.ytunnus.clone(), o)));
+    }
+    Ok(known)
+}
+
+/// The invoices' numbers that an earlier import already holds.
+async fn imported_numbers(db: &DatabaseConnection, invoices: &[ImportedInvoice]) -> Result<HashSet<String>, AppError> {
+    let numbers: BTreeSet<&str> = invoices.iter().map(|i| i.number.as_str()).collect();
+    let mut taken = HashSet::new();
+    for chunk in numbers.into_iter().collect::<Vec<_>>().chunks(IN_LIST) {
+        let found: Vec<String> = invoice::Entity::find()
+            .select_only()
+            .column(invoice::Column::Number)
+            .filter(invoice::Column::Number.is_in(chunk.to_vec()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        taken.extend(found);
+    }
+    Ok(taken)
 }
 
 /// An invoice as stored, read back into the domain's shape.

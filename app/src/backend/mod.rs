@@ -8,6 +8,7 @@ pub mod identity;
 pub mod mail;
 pub mod migrations;
 pub mod onboarding;
+pub mod refused_form;
 pub mod registry;
 pub mod reminders;
 pub mod schedule;

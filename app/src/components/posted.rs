@@ -7,7 +7,9 @@ use crate::{
 use leptos::prelude::*;
 
 /// The error of a form posted without JavaScript, which Leptos puts in the address it sends the
-/// browser back to (`__err`): shown at the top of the page, with the fields' problems.
+/// browser back to (`__err`; the server keeps it in the database and gives the browser a short
+/// id, then puts it back in the request's address: `server::refused_form`): shown at the top of
+/// the page, with the fields' problems.
 #[component]
 pub fn PostedError() -> impl IntoView {
     let error = posted_error();

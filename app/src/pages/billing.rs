@@ -197,7 +197,7 @@ pub fn StaffBilling() -> impl IntoView {
                     <p>{t!("import-format")}</p>
                     <pre class="csv-header"><code>{HEADER.join(";")}</code></pre>
                     <p>{t!("import-format-rules")}</p>
-                    <form method="post" action=ImportBilling::url() enctype="multipart/form-data">
+                    <form id="import" method="post" action=ImportBilling::url() enctype="multipart/form-data">
                         <div class="field">
                             <label for="import-file">{t!("import-file")}</label>
                             <input id="import-file" name="file" type="file" accept=".csv,text/csv" required/>

@@ -75,25 +75,30 @@ impl Browser {
 
     /// Uploads one file as field `file` of a multipart form, as the hydrated page would; JSON answer.
     pub async fn upload(&self, path: &str, file_name: &str, content: impl AsRef<[u8]>) -> (StatusCode, String) {
+        let response = self.multipart(path, file_name, content.as_ref()).header("accept", "application/json");
+        let response = response.send().await.unwrap();
+        (response.status(), response.text().await.unwrap())
+    }
+
+    /// Uploads one file as field `file` of a plain form (no JavaScript), following redirects.
+    pub async fn upload_form(&self, path: &str, file_name: &str, content: impl AsRef<[u8]>) -> Page {
+        self.follow(self.multipart(path, file_name, content.as_ref()), Vec::new()).await
+    }
+
+    fn multipart(&self, path: &str, file_name: &str, content: &[u8]) -> reqwest::RequestBuilder {
         let boundary = "kanta-test-boundary-7d2f";
         let mut body = format!(
             "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
              Content-Type: text/csv\r\n\r\n"
         )
         .into_bytes();
-        body.extend_from_slice(content.as_ref());
+        body.extend_from_slice(content);
         body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-        let response = self
-            .client
+        self.client
             .post(self.absolute(path))
             .header("origin", &self.base)
-            .header("accept", "application/json")
             .header("content-type", format!("multipart/form-data; boundary={boundary}"))
             .body(body)
-            .send()
-            .await
-            .unwrap();
-        (response.status(), response.text().await.unwrap())
     }
 
     /// `call`, for a server that may be gone: `None` when no answer came.

@@ -15,6 +15,7 @@ pub mod mail_outbox;
 pub mod mandate_selection;
 pub mod organisation;
 pub mod person;
+pub mod refused_form;
 pub mod scheduled_run;
 pub mod session;
 pub mod support_request;

@@ -10,6 +10,7 @@ mod m0006_services_and_units;
 mod m0007_several_instances;
 mod m0008_audit_trail_pages;
 mod m0009_lists_at_volume;
+mod m0010_refused_forms;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0007_several_instances::Migration),
             Box::new(m0008_audit_trail_pages::Migration),
             Box::new(m0009_lists_at_volume::Migration),
+            Box::new(m0010_refused_forms::Migration),
         ]
     }
 }
