@@ -1,13 +1,20 @@
 //! A form posted without JavaScript and refused comes back to its page with the error and what
 //! was typed. Leptos puts both in the address it redirects to (`__err` and the fields), which
 //! grows past a proxy's 4 KB header buffer (nginx answers 502) and writes personal data into
-//! access logs. Here the redirect's query is kept in the database instead
+//! access logs. For a logged-in user the redirect's query is kept in the database instead
 //! (`backend::refused_form`) and the address gets `refused=<id>`; when the page is asked for,
-//! the request's query is put back before the page renders, so pages read the error as before.
-use app::backend::{identity::CurrentSession, refused_form};
+//! the kept query is put beside the request (`Restored`) for the page to read. Logged out, the
+//! address is left as Leptos made it: only the support form is posted so, and its error is short.
+use app::{
+    backend::{
+        identity::CurrentSession,
+        refused_form::{self, Restored},
+    },
+    components::session::is_local_path,
+};
 use axum::{
     extract::{Request, State},
-    http::{HeaderValue, Method, Uri, header},
+    http::{HeaderValue, Method, header},
     middleware::Next,
     response::Response,
 };
@@ -17,75 +24,123 @@ use url::{Url, form_urlencoded};
 /// The address's parameter holding the kept refusal's id.
 const PARAM: &str = "refused";
 
+/// Longer queries are not kept: the server's body limits keep real forms far below.
+const QUERY_MAX: usize = 64 * 1024;
+
 pub async fn keep_refusals_off_the_address(
     State(db): State<DatabaseConnection>,
     mut request: Request,
     next: Next,
 ) -> Response {
-    let session = request.extensions().get::<CurrentSession>().map(|s| s.token_hash.clone());
+    let Some(session) = request.extensions().get::<CurrentSession>().map(|s| s.token_hash.clone()) else {
+        return next.run(request).await;
+    };
     if request.method() == Method::GET || request.method() == Method::HEAD {
-        restore(&db, session.as_deref(), &mut request).await;
+        let id = request.uri().query().and_then(|q| form_urlencoded::parse(q.as_bytes()).find(|(k, _)| k == PARAM));
+        match id.map(|(_, id)| id).filter(|id| refused_form::is_id(id)) {
+            Some(id) => match refused_form::recall(&db, &id, &session).await {
+                Ok(Some(query)) => {
+                    request.extensions_mut().insert(Restored(query));
+                }
+                Ok(None) => {}
+                Err(error) => tracing::error!(%error, "cannot read a refused form's answer"),
+            },
+            None => {}
+        }
     }
     let form_post = request.method() == Method::POST && request.uri().path().starts_with("/api/");
     let mut response = next.run(request).await;
-    if form_post {
-        shorten_redirect(&db, session.as_deref(), &mut response).await;
+    if !form_post {
+        return response;
+    }
+    let Some(short) = response.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).and_then(short_location)
+    else {
+        return response;
+    };
+    let location = match &short.kept {
+        Some(query) if query.len() <= QUERY_MAX => match refused_form::keep(&db, &session, query).await {
+            Ok(id) => short.with_query(&format!("{PARAM}={id}")),
+            Err(error) => {
+                tracing::error!(%error, "cannot keep a refused form's answer; it goes in the address");
+                short.with_query(query)
+            }
+        },
+        Some(query) => short.with_query(query),
+        None => short.with_query(&short.rest),
+    };
+    if let Ok(value) = HeaderValue::from_str(&location) {
+        response.headers_mut().insert(header::LOCATION, value);
     }
     response
 }
 
-/// `?refused=<id>` becomes the query kept under that id. An unknown or expired id is left as
-/// it is: the page then shows as if freshly opened.
-async fn restore(db: &DatabaseConnection, session: Option<&str>, request: &mut Request) {
-    let Some(id) = request.uri().query().and_then(|q| form_urlencoded::parse(q.as_bytes()).find(|(k, _)| k == PARAM))
-    else {
-        return;
-    };
-    let query = match refused_form::recall(db, &id.1, session).await {
-        Ok(Some(query)) => query,
-        Ok(None) => return,
-        Err(error) => {
-            tracing::error!(%error, "cannot read a refused form's answer");
-            return;
+/// A redirect's address, taken apart: `kept` is the query to keep when it carries an error
+/// (`__err`); `rest` is the query without any earlier `refused=` (the form was posted from a
+/// refused page: a success sent back there must not show the old error again).
+#[derive(Debug, PartialEq)]
+struct ShortLocation {
+    path: String,
+    kept: Option<String>,
+    rest: String,
+    fragment: Option<String>,
+}
+
+impl ShortLocation {
+    /// This site's path with `query` and the fragment.
+    fn with_query(&self, query: &str) -> String {
+        let mut location = self.path.clone();
+        if !query.is_empty() {
+            location = format!("{location}?{query}");
         }
-    };
-    if let Ok(uri) = format!("{}?{query}", request.uri().path()).parse::<Uri>() {
-        *request.uri_mut() = uri;
+        if let Some(fragment) = &self.fragment {
+            location = format!("{location}#{fragment}");
+        }
+        location
     }
 }
 
-/// A redirect carrying an error (`__err`) is sent with `refused=<id>` instead. Any earlier
-/// `refused=` (the form was posted from a refused page) is dropped, so a success that sends the
-/// browser back to the page does not show the old error again. If the database cannot keep it,
-/// the long address is sent: better than losing what was typed.
-async fn shorten_redirect(db: &DatabaseConnection, session: Option<&str>, response: &mut Response) {
-    let Some(location) = response.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()) else {
-        return;
-    };
-    let Ok(url) = Url::parse("http://localhost/").and_then(|base| base.join(location)) else {
-        return;
-    };
+/// `None` when the redirect needs no change: it has no error and no earlier `refused=`. An
+/// absolute address becomes this site's path (a form's Referer names this site); a path that
+/// is not local (`//elsewhere`) becomes `/`.
+fn short_location(location: &str) -> Option<ShortLocation> {
+    let url = Url::parse("http://localhost/").and_then(|base| base.join(location)).ok()?;
     let pairs: Vec<(String, String)> =
         url.query_pairs().filter(|(k, _)| k != PARAM).map(|(k, v)| (k.into(), v.into())).collect();
     let refused = pairs.iter().any(|(k, _)| k == "__err");
     if !refused && pairs.len() == url.query_pairs().count() {
-        return;
+        return None;
     }
-    let mut query = form_urlencoded::Serializer::new(String::new()).extend_pairs(&pairs).finish();
-    if refused {
-        match refused_form::keep(db, session, &query).await {
-            Ok(id) => query = format!("{PARAM}={id}"),
-            Err(error) => tracing::error!(%error, "cannot keep a refused form's answer; it goes in the address"),
-        }
+    let rest = form_urlencoded::Serializer::new(String::new()).extend_pairs(&pairs).finish();
+    Some(ShortLocation {
+        path: Some(url.path()).filter(|p| is_local_path(p)).unwrap_or("/").to_string(),
+        kept: refused.then(|| rest.clone()),
+        rest,
+        fragment: url.fragment().map(String::from),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_redirect_with_an_error_is_kept_and_an_old_id_dropped() {
+        let short = short_location("http://127.0.0.1:3000/staff/billing?refused=abc&again=import&__err=e30#import");
+        let short = short.expect("an error to keep");
+        assert_eq!(short.kept.as_deref(), Some("again=import&__err=e30"));
+        assert_eq!(short.with_query("refused=x"), "/staff/billing?refused=x#import");
+
+        let success = short_location("/customer-data?refused=abc&x=1").expect("an old id to drop");
+        assert_eq!(success.kept, None);
+        assert_eq!(success.with_query(&success.rest), "/customer-data?x=1");
+        assert_eq!(short_location("/staff/billing?imported=3"), None);
     }
-    let mut short = url.path().to_string();
-    if !query.is_empty() {
-        short = format!("{short}?{query}");
-    }
-    if let Some(fragment) = url.fragment() {
-        short = format!("{short}#{fragment}");
-    }
-    if let Ok(value) = HeaderValue::from_str(&short) {
-        response.headers_mut().insert(header::LOCATION, value);
+
+    #[test]
+    fn a_redirect_goes_to_this_site_only() {
+        let short = short_location("http://127.0.0.1:3000//evil.example/x?__err=e30").unwrap();
+        assert_eq!(short.with_query("refused=x"), "/?refused=x");
+        let short = short_location("https://evil.example/x?__err=e30").unwrap();
+        assert_eq!(short.with_query("refused=x"), "/x?refused=x");
     }
 }

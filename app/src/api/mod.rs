@@ -11,8 +11,8 @@ pub mod staff;
 pub mod support;
 
 /// Gives a failed server function the HTTP status of its error instead of a blanket 500. A plain
-/// form post (no JavaScript) is instead sent back to its page with the error in the address
-/// (Leptos's form redirects), which a status would override.
+/// form post (no JavaScript) is instead sent back to its page with the error (Leptos's form
+/// redirects, see `refused_form`), which a status would override.
 #[cfg(feature = "ssr")]
 fn respond<T>(result: Result<T, crate::error::AppError>) -> Result<T, crate::error::AppError> {
     if is_form_post() {
@@ -35,8 +35,8 @@ fn is_form_post() -> bool {
 }
 
 /// A plain form post (no JavaScript) that was refused goes back to `page` with the error and what
-/// was typed in the address (`again` names the form), so the form is shown again filled in. The
-/// browser sees only a short id in their place: `server::refused_form`.
+/// was typed in the address (`again` names the form), so the form is shown again filled in. A
+/// logged-in user's browser sees only a short id in their place: `server::refused_form`.
 /// A script's call gets the error itself.
 #[cfg(feature = "ssr")]
 fn refused_form<T: Default>(

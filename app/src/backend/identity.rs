@@ -181,6 +181,7 @@ pub async fn log_in(
         session::Entity::delete_by_id(token_hash(previous)).exec(&txn).await?;
     }
     session::Entity::delete_many().filter(session::Column::ExpiresAt.lt(now)).exec(&txn).await?;
+    super::refused_form::purge(&txn).await?;
     let token = new_token();
     session::ActiveModel {
         id: Set(token_hash(&token)),

@@ -1,29 +1,44 @@
-//! A form posted without JavaScript and refused: the error and what was typed are kept here for
-//! the page the browser is sent back to, and the address carries only a short id. In the
-//! database, so that whichever instance serves the page can show it; for [`KEPT_FOR`], and only
-//! to the session that posted it.
+//! A form posted without JavaScript and refused by a logged-in user: the error and what was
+//! typed are kept here for the page the browser is sent back to, and the address carries only a
+//! short id. In the database, so that whichever instance serves the page can show it; for
+//! [`KEPT_FOR`], and only to the session that posted it.
 use super::entities::refused_form;
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::{Duration, Utc};
 use rand::RngCore;
-use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set};
+
+/// The query kept for the page being rendered (`__err` and the typed fields), put beside the
+/// request by the server when its address names a kept refusal; `components::posted` reads it.
+#[derive(Clone, Debug)]
+pub struct Restored(pub String);
+
+/// The length of an id: 128 bits in URL-safe base64.
+pub const ID_LEN: usize = 22;
+
+/// Whether `id` has the shape [`keep`] gives ids, before the database is asked.
+pub fn is_id(id: &str) -> bool {
+    id.len() == ID_LEN && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
 
 /// Long enough to read the page, go back and forth, and reload it; past that the page is shown
 /// as if freshly opened.
 pub const KEPT_FOR: Duration = Duration::hours(1);
 
 /// Keeps `query` (an address's query: `__err` and the typed fields) for `session` (its
-/// `session.id`; `None` when logged out). Returns the id to put in the address: 22 characters
-/// of URL-safe base64, 128 random bits. Deletes the rows past their time on the way.
-pub async fn keep(db: &DatabaseConnection, session: Option<&str>, query: &str) -> Result<String, DbErr> {
+/// `session.id`). Returns the id to put in the address: [`ID_LEN`] characters of URL-safe base64,
+/// 128 random bits. Deletes the rows past their time on the way, if it can.
+pub async fn keep(db: &DatabaseConnection, session: &str, query: &str) -> Result<String, DbErr> {
     let now = Utc::now();
-    refused_form::Entity::delete_many().filter(refused_form::Column::CreatedAt.lt(now - KEPT_FOR)).exec(db).await?;
+    if let Err(error) = purge(db).await {
+        tracing::warn!(%error, "cannot delete refused forms past their time");
+    }
     let mut bytes = [0u8; 16];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     let id = URL_SAFE_NO_PAD.encode(bytes);
     let row = refused_form::ActiveModel {
         id: Set(id.clone()),
-        session_id: Set(session.map(String::from)),
+        session_id: Set(session.to_string()),
         query: Set(query.to_string()),
         created_at: Set(now),
     };
@@ -32,11 +47,18 @@ pub async fn keep(db: &DatabaseConnection, session: Option<&str>, query: &str) -
 }
 
 /// The query kept under `id` for `session`; `None` when the id is unknown, past its time, or
-/// another session's (or a logged-in one's and the browser is now logged out, and the reverse).
-pub async fn recall(db: &DatabaseConnection, id: &str, session: Option<&str>) -> Result<Option<String>, DbErr> {
+/// another session's.
+pub async fn recall(db: &DatabaseConnection, id: &str, session: &str) -> Result<Option<String>, DbErr> {
     let found = refused_form::Entity::find_by_id(id)
         .filter(refused_form::Column::CreatedAt.gte(Utc::now() - KEPT_FOR))
         .one(db)
         .await?;
-    Ok(found.filter(|row| row.session_id.as_deref() == session).map(|row| row.query))
+    Ok(found.filter(|row| row.session_id == session).map(|row| row.query))
+}
+
+/// Deletes the rows past their time: on each [`keep`], and at each login with the ended sessions.
+pub async fn purge(db: &impl ConnectionTrait) -> Result<(), DbErr> {
+    let ended = Utc::now() - KEPT_FOR;
+    refused_form::Entity::delete_many().filter(refused_form::Column::CreatedAt.lt(ended)).exec(db).await?;
+    Ok(())
 }

@@ -7,9 +7,9 @@ use crate::{
 use leptos::prelude::*;
 
 /// The error of a form posted without JavaScript, which Leptos puts in the address it sends the
-/// browser back to (`__err`; the server keeps it in the database and gives the browser a short
-/// id, then puts it back in the request's address: `server::refused_form`): shown at the top of
-/// the page, with the fields' problems.
+/// browser back to (`__err`; for a logged-in user the server keeps it instead and the address
+/// has a short id: `server::refused_form`): shown at the top of the page, with the fields'
+/// problems.
 #[component]
 pub fn PostedError() -> impl IntoView {
     let error = posted_error();
@@ -55,13 +55,20 @@ pub fn typed_again(form: &str) -> Option<leptos_router::params::ParamsMap> {
     request_query().filter(|q| q.get("again").as_deref() == Some(form))
 }
 
-/// The query of the address the request named. Read from the request, not with the router's
-/// hooks: those panic when a request dropped mid-render (the client went away) has already
-/// lost its router, and this is what such a render reaches last.
+/// The query of the refused post: the one the server kept for the address's `refused=` id
+/// (`backend::refused_form::Restored`), else the address's own. Read from the request, not with
+/// the router's hooks: those panic when a request dropped mid-render (the client went away) has
+/// already lost its router, and this is what such a render reaches last.
 #[cfg(feature = "ssr")]
 fn request_query() -> Option<leptos_router::params::ParamsMap> {
-    let url = use_context::<leptos_router::location::RequestUrl>()?.parse().ok()?;
-    Some(url.search_params().clone())
+    use leptos_router::location::RequestUrl;
+    let restored = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<crate::backend::refused_form::Restored>().cloned());
+    let url = match restored {
+        Some(kept) => RequestUrl::new(&format!("/?{}", kept.0)),
+        None => use_context::<RequestUrl>()?,
+    };
+    Some(url.parse().ok()?.search_params().clone())
 }
 
 /// Pages render on the server only.

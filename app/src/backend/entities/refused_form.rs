@@ -7,8 +7,8 @@ pub struct Model {
     /// 128 random bits, URL-safe base64 (22 characters): the address's `refused=` value.
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: String,
-    /// The session that posted it (`session.id`), or none when logged out.
-    pub session_id: Option<String>,
+    /// The session that posted it (`session.id`).
+    pub session_id: String,
     /// The query of the address the page is shown with: the error (`__err`) and the typed fields.
     #[sea_orm(column_type = "Text")]
     pub query: String,

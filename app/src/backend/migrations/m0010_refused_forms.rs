@@ -1,7 +1,7 @@
-//! `refused_form`: what a form posted without JavaScript was refused for, and what was typed in
-//! it, kept for the page the browser is sent back to (see `backend::refused_form`). The address
-//! then carries only the row's id, not the whole list of problems and fields (which broke
-//! proxies with 4 KB header buffers and put typed personal data in their logs).
+//! `refused_form`: what a form a logged-in user posted without JavaScript was refused for, and
+//! what was typed in it, kept for the page the browser is sent back to (`backend::refused_form`).
+//! The address then carries only the row's id, not the whole list of problems and fields (which
+//! broke proxies with 4 KB header buffers and put typed personal data in their logs).
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -23,7 +23,7 @@ impl MigrationTrait for Migration {
             .table(RefusedForm::Table)
             .if_not_exists()
             .col(string_len(RefusedForm::Id, 32).primary_key())
-            .col(string_len_null(RefusedForm::SessionId, 64))
+            .col(string_len(RefusedForm::SessionId, 64))
             .col(text(RefusedForm::Query))
             .col(timestamp_with_time_zone(RefusedForm::CreatedAt))
             .to_owned();
