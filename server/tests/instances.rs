@@ -1,15 +1,16 @@
 //! Several instances on one PostgreSQL, as an operator runs them behind a load balancer: two
 //! real server processes started together on an empty database, one SMTP receiver that takes
-//! its time with each message, and `server remind` run twice at once.
+//! its time with each message, and `server remind` run twice at once. A browser's requests go to
+//! either instance, as a load balancer without sticky sessions sends them.
 mod common;
 
-use app::backend::entities::{mail_outbox, scheduled_run};
+use app::backend::entities::{mail_outbox, scheduled_run, session};
 use common::{
     applications::{ready_to_send, submit_fields, to_production},
     browser::{Browser, log_in},
 };
 use reqwest::StatusCode;
-use sea_orm::{ColumnTrait, ConnectionTrait, Database, EntityTrait, QueryFilter};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, Database, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use sea_orm_migration::MigratorTrait;
 use server::sandbox::mail::{Mailbox, start_on};
 use std::{
@@ -134,6 +135,38 @@ async fn two_instances_on_one_postgres_migrate_once_send_each_mail_once_and_remi
     let staff = Browser::new(&b.base);
     log_in(&staff, "p10").await;
     to_production(&clinic, &staff, "patient-data").await;
+
+    // What one instance gives the browser, the other honours: the proof of when the session was
+    // last used, and a refused form's problems kept for the page it comes back to.
+    let seen_ago = |minutes: i64| {
+        let db = db.clone();
+        async move {
+            for stored in session::Entity::find().all(&db).await.unwrap() {
+                let mut stored = stored.into_active_model();
+                stored.last_seen_at = Set(chrono::Utc::now() - chrono::Duration::seconds(minutes * 60 + 30));
+                stored.update(&db).await.unwrap();
+            }
+        }
+    };
+    seen_ago(1).await;
+    assert!(clinic.get("/account").await.body.contains("Aino Virtanen"));
+    assert!(clinic.cookie("kanta_seen").is_some(), "instance a renewed the proof");
+    seen_ago(31).await;
+    let on_b = |page: &str| format!("{}{page}", b.base);
+    assert!(clinic.get(&on_b("/account")).await.body.contains("Aino Virtanen"), "instance b accepts a's proof");
+    let bad_phone = [
+        ("contact[kind]", "technical"),
+        ("contact[name]", "Teemu Tekninen"),
+        ("contact[email]", "teemu@example.fi"),
+        ("contact[phone]", "12345"),
+        ("contact[services][patient-data]", "on"),
+    ]
+    .map(|(k, v)| (k.to_string(), v.to_string()));
+    let refused = clinic.post_form("/api/customer-data/contact-add", &bad_phone).await;
+    let path = refused.url.strip_prefix(&a.base).unwrap().to_string();
+    assert!(path.starts_with("/customer-data?refused="), "{:?}", refused.trail);
+    let page = clinic.get(&on_b(&path)).await;
+    assert!(page.body.contains("id=\"posted-error\"") && page.body.contains("value=\"Teemu Tekninen\""));
 
     // Seven applications sent at once, through both instances: every mail once.
     let mut ready = Vec::new();

@@ -25,7 +25,7 @@ use sea_orm_migration::MigratorTrait;
 pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr> {
     use sea_orm::sqlx::sqlite::SqliteJournalMode;
     let mut options = ConnectOptions::new(url);
-    options.sqlx_logging(false);
+    options.sqlx_logging(std::env::var("KANTA_SQL_LOG").is_ok());
     // sea-orm gives SQLite a single connection unless told: every request would then wait for
     // every other request's queries. WAL lets readers run beside the one writer.
     options.max_connections(8);
