@@ -10,7 +10,9 @@ use common::{
     browser::{Browser, log_in},
 };
 use reqwest::StatusCode;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, Database, EntityTrait, IntoActiveModel, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, Database, EntityTrait, IntoActiveModel, QueryFilter, Set,
+};
 use sea_orm_migration::MigratorTrait;
 use server::sandbox::mail::{Mailbox, start_on};
 use std::{
