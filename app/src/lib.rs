@@ -21,7 +21,7 @@ pub mod backend;
 
 use components::layout::Layout;
 use leptos::prelude::*;
-use leptos_meta::{Title, provide_meta_context};
+use leptos_meta::provide_meta_context;
 use leptos_router::{
     SsrMode,
     components::{Route, Router, Routes},
@@ -88,7 +88,7 @@ pub fn App() -> impl IntoView {
     components::session::provide_session();
 
     view! {
-        <Title text=t!("service-name")/>
+        <components::title::TitleFormat/>
         <Router>
             <Layout>
                 <Routes fallback=pages::not_found::NotFound>

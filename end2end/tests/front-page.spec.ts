@@ -14,7 +14,7 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       page.on('pageerror', (e) => problems.push(e.message));
       await page.goto('/');
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
-      await expect(page).toHaveTitle(msg(lang, 'service-name'));
+      await expect(page).toHaveTitle(`${msg(lang, 'home-heading')} – ${msg(lang, 'service-name')}`);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(msg(lang, 'home-heading'));
       await expect(page.getByText(msg(lang, 'home-needs-code-service'))).toBeVisible();
       await expect(page.getByRole('link', { name: msg(lang, 'footer-accessibility') })).toBeVisible();

@@ -61,6 +61,7 @@ change-changed = Muutettu
 change-ended = Päätetty
 change-imported = Tuotu
 change-confirmed = Vahvistettu ajantasaiseksi
+change-reminded = Muistutus lähetettiin
 change-other = Muutos
 change-by-staff = { $name } (Kanta-palvelut)
 
@@ -76,6 +77,7 @@ billing-download = Lataa laskurivit (CSV)
 invoices-older = Vanhemmat laskut
 invoices-newest = Uusimmat laskut
 invoice-heading = Lasku { $number }
+invoice-title = Lasku
 invoice-number = Laskun numero
 invoice-period = Laskutuskausi
 invoice-issued = Laskun päivämäärä

@@ -61,6 +61,7 @@ change-changed = Ändrad
 change-ended = Avslutad
 change-imported = Importerad
 change-confirmed = Bekräftad som aktuell
+change-reminded = En påminnelse skickades
 change-other = Ändring
 change-by-staff = { $name } (Kanta-tjänsterna)
 
@@ -76,6 +77,7 @@ billing-download = Ladda ner fakturaraderna (CSV)
 invoices-older = Äldre fakturor
 invoices-newest = De senaste fakturorna
 invoice-heading = Faktura { $number }
+invoice-title = Faktura
 invoice-number = Fakturanummer
 invoice-period = Faktureringsperiod
 invoice-issued = Fakturadatum

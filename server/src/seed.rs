@@ -14,8 +14,9 @@ use app::{
         organisation, person, technical_item,
     },
     domain::{
-        acting::{CodeServiceStatus, OrganisationKind},
+        acting::{Action, Basis, CodeServiceStatus, OrganisationKind, TradeRegisterRole},
         application::{Actor, Command, State, Track, apply},
+        records::{Act, ApplicantChange, AuditAction, ChangeKind, ChangeSubject, HistoryEvent},
         services::{KantaService, Prerequisite, ServiceSet},
         ytunnus::YTunnus,
     },
@@ -206,7 +207,7 @@ pub async fn seed(db: &DatabaseConnection, volume: Volume) -> Result<Seeded, sea
                 go_live_on: Set((state == State::InProduction).then(|| created.date_naive().to_string())),
             });
             let mut from = State::Draft;
-            let mut history = vec![("created", None, None, None)];
+            let mut history = vec![(HistoryEvent::Changed(ApplicantChange::Created), None, None, None)];
             for command in path {
                 let to = transition_of(track, from, *command);
                 let comment = match command {
@@ -214,7 +215,7 @@ pub async fn seed(db: &DatabaseConnection, volume: Volume) -> Result<Seeded, sea
                     Command::Reject => Some("Edellytykset eivät täyty."),
                     _ => None,
                 };
-                history.push((command.code(), Some(from), to, comment));
+                history.push((HistoryEvent::Command(*command), Some(from), to, comment));
                 from = to.unwrap_or(from);
             }
             for (k, (kind, from, to, comment)) in history.into_iter().enumerate() {
@@ -225,7 +226,7 @@ pub async fn seed(db: &DatabaseConnection, volume: Volume) -> Result<Seeded, sea
                     at: Set(created + Duration::days(k as i64 * 3)),
                     person_id: Set(if by_staff { staff } else { person_of(i) }),
                     actor: Set(if by_staff { Actor::Staff } else { Actor::Applicant }.code().into()),
-                    kind: Set(kind.into()),
+                    kind: Set(kind.code().into()),
                     from_state: Set(from.map(|s| s.code().into())),
                     to_state: Set(to.map(|s| s.code().into())),
                     comment: Set(comment.map(Into::into)),
@@ -308,15 +309,15 @@ pub async fn seed(db: &DatabaseConnection, volume: Volume) -> Result<Seeded, sea
         let covered = serde_json::to_string(&services.iter().map(|s| s.code()).collect::<Vec<_>>()).unwrap_or_default();
         let from = (now - span).date_naive().to_string();
         let person = person_of(i);
-        let mut log = |subject: &str, subject_id: Option<i32>, kind: &str, at: DateTime<Utc>| {
+        let mut log = |subject: ChangeSubject, subject_id: Option<i32>, kind: ChangeKind, at: DateTime<Utc>| {
             changes.push(change_log::ActiveModel {
                 id: Set(next_change),
                 organisation_id: Set(org_ids[i]),
-                subject: Set(subject.into()),
+                subject: Set(subject.code().into()),
                 subject_id: Set(subject_id),
-                kind: Set(kind.into()),
+                kind: Set(kind.code().into()),
                 person_id: Set(Some(person)),
-                actor: Set("applicant".into()),
+                actor: Set("customer".into()),
                 changes: Set("[]".into()),
                 at: Set(at),
             });
@@ -335,7 +336,7 @@ pub async fn seed(db: &DatabaseConnection, volume: Volume) -> Result<Seeded, sea
                 valid_to: Set(None),
                 version: Set(1),
             });
-            log("contact", Some(next_contact), "added", now - span);
+            log(ChangeSubject::Contact, Some(next_contact), ChangeKind::Added, now - span);
             next_contact += 1;
         }
         let unit_oid = o.oid.as_ref().map(|oid| format!("{}.{}", oid.trim_end_matches(".0"), 1));
@@ -354,12 +355,12 @@ pub async fn seed(db: &DatabaseConnection, volume: Volume) -> Result<Seeded, sea
                 valid_to: Set(None),
                 version: Set(1),
             });
-            log("technical", Some(next_item), "added", now - span);
+            log(ChangeSubject::Technical, Some(next_item), ChangeKind::Added, now - span);
             next_item += 1;
         }
         for _ in 0..2 {
             let at = when(&mut rng);
-            log("organisation", None, "confirmed", at);
+            log(ChangeSubject::Organisation, None, ChangeKind::Confirmed, at);
         }
     }
     insert(db, contacts).await?;
@@ -381,10 +382,10 @@ pub async fn seed(db: &DatabaseConnection, volume: Volume) -> Result<Seeded, sea
                     at: Set(at),
                     person_id: Set(Some(person_of(i))),
                     organisation_id: Set(Some(org_ids[i])),
-                    basis: Set(Some("trade-register:toimitusjohtaja".into())),
+                    basis: Set(Some(Basis::TradeRegisterRole(TradeRegisterRole::ManagingDirector).code())),
                     outcome: Set(if allowed { "allowed" } else { "denied" }.into()),
-                    action: Set(if allowed { action } else { "not-permitted" }.into()),
-                    detail: Set(None),
+                    action: Set(action.code()),
+                    detail: Set((!allowed).then(|| "not-permitted".into())),
                 });
                 next_audit += 1;
             }
@@ -533,17 +534,17 @@ fn transition_of(track: Track, from: State, command: Command) -> Option<State> {
     apply(track, from, command.actor(), command).ok()
 }
 
-const ACTIONS: [&str; 10] = [
-    "login",
-    "logout",
-    "application-created",
-    "application-saved",
-    "agreement-signed",
-    "contact-added",
-    "contact-changed",
-    "technical-added",
-    "data-confirmed",
-    "code-service-checked",
+const ACTIONS: [AuditAction; 10] = [
+    AuditAction::Act(Act::ActingStarted),
+    AuditAction::Attempted(Action::SeeBillingAndAdministrativeContent),
+    AuditAction::Application(HistoryEvent::Changed(ApplicantChange::Created)),
+    AuditAction::Act(Act::ApplicationSaved),
+    AuditAction::Act(Act::AgreementSigned),
+    AuditAction::Act(Act::ContactAdded),
+    AuditAction::Act(Act::ContactChanged),
+    AuditAction::Act(Act::TechnicalAdded),
+    AuditAction::Act(Act::DataConfirmed),
+    AuditAction::Act(Act::CodeServiceChecked),
 ];
 
 const NAMES: [&str; 6] = ["Terveyspalvelu", "Lääkärikeskus", "Hammasklinikka", "Fysioterapia", "Apteekki", "Hoivakoti"];

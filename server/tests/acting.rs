@@ -595,7 +595,7 @@ async fn the_audit_trail_is_read_a_page_at_a_time(app: TestApp) {
         let entry = Audit {
             organisation_id: organisation,
             detail: Some(&detail),
-            ..Audit::of_person(1, "code-service-checked")
+            ..Audit::of_person(1, app::domain::records::Act::CodeServiceChecked)
         };
         audit(&app.db, &entry).await.unwrap();
     }

@@ -147,8 +147,22 @@ async fn contacts_and_technical_data_stay_current(app: TestApp) {
     assert_eq!(view["attention"], serde_json::json!([]));
     let ended = view["contacts"].as_array().unwrap().iter().find(|c| c["id"] == taken[1].id).unwrap();
     let kinds: Vec<&str> = ended["history"].as_array().unwrap().iter().map(|h| h["kind"].as_str().unwrap()).collect();
-    assert_eq!(kinds, ["ended", "added"], "newest first");
+    assert_eq!(kinds, ["Ended", "Added"], "newest first");
     assert_eq!(ended["history"][0]["who"], "Aino Virtanen");
+
+    // The audit trail says in words what was done: none of it is "other".
+    let trail = clinic.get("/organisation").await.body;
+    let words = |id: &str| app::i18n::lookup(app::i18n::Lang::Fi, id, None);
+    for done in [
+        "audit-contact-added",
+        "audit-contact-ended",
+        "audit-technical-added",
+        "audit-data-confirmed",
+        "history-go-live",
+    ] {
+        assert!(trail.contains(&words(done)), "{done}: {trail}");
+    }
+    assert!(!trail.contains(&words("audit-other")), "{trail}");
 }
 
 const GOOD: &str = "invoice_number;business_id;service;period;issued_on;due_on;description;quantity;unit_price\n\

@@ -5,7 +5,10 @@ use app::{
     backend::entities::support_request,
     i18n::{Lang, lookup},
 };
-use common::TestApp;
+use common::{
+    TestApp,
+    browser::{Browser, log_in},
+};
 use sea_orm::{EntityTrait, PaginatorTrait};
 use serde_json::json;
 
@@ -19,6 +22,7 @@ on_both_databases!(
     health_reports_the_database,
     unknown_page_is_a_localised_404,
     migrations_run_again_without_harm,
+    every_page_has_its_own_title_in_its_language,
 );
 
 fn good_form() -> serde_json::Value {
@@ -147,4 +151,91 @@ async fn migrations_run_again_without_harm(app: TestApp) {
     app.post_json("/api/support/send", good_form(), &[]).await;
     let again = app::backend::connect_and_migrate(&app.url).await.expect("second migration run");
     assert_eq!(support_request::Entity::find().count(&again).await.unwrap(), 1, "data kept");
+}
+
+/// WCAG 2.4.2: every page's title is its main heading and the service's name, in the page's
+/// language, with "Virhe" / "Fel" in front when the page shows an error; no two pages share one.
+async fn every_page_has_its_own_title_in_its_language(app: TestApp) {
+    const ANONYMOUS: [&str; 10] = [
+        "/",
+        "/login",
+        "/logged-out",
+        "/accessibility",
+        "/materials",
+        "/guides/before-you-start",
+        "/guides/taking-a-service-into-use",
+        "/guides/updating-data",
+        "/guides/giving-a-mandate",
+        "/no-such-page",
+    ];
+    const APPLICANT: [&str; 8] = [
+        "/account",
+        "/organisations",
+        "/organisation",
+        "/applications",
+        "/customer-data",
+        "/billing",
+        "/applications/999999",
+        "/billing/999999",
+    ];
+    const STAFF: [&str; 3] = ["/staff", "/staff/billing", "/staff/mail"];
+    const SHOWING_AN_ERROR: [&str; 4] = ["/no-such-page", "/login/failed", "/applications/999999", "/billing/999999"];
+    let inner = |html: &str, tag: &str| {
+        let start = html.find(&format!("<{tag}"))?;
+        let start = start + html[start..].find('>')? + 1;
+        let end = start + html[start..].find(&format!("</{tag}>"))?;
+        // Its text: without the markers and tags inside.
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in html[start..end].chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        Some(text.replace("&amp;", "&").replace("&#x27;", "'").replace("&quot;", "\""))
+    };
+    for lang in [Lang::Fi, Lang::Sv] {
+        let service = lookup(lang, "service-name", None);
+        let error = lookup(lang, "title-error", None);
+        let browser = |person: Option<&'static str>| {
+            let app = &app;
+            async move {
+                let mut browser = Browser::new(&app.base);
+                browser.lang = lang.code();
+                if let Some(person) = person {
+                    log_in(&browser, person).await;
+                }
+                browser
+            }
+        };
+        let (anonymous, applicant, staff) =
+            (browser(None).await, browser(Some("p01")).await, browser(Some("p10")).await);
+        let pages = ANONYMOUS
+            .iter()
+            .chain(["/login/failed"].iter())
+            .map(|p| (&anonymous, *p))
+            .chain(APPLICANT.iter().map(|p| (&applicant, *p)))
+            .chain(STAFF.iter().map(|p| (&staff, *p)));
+        let mut seen = std::collections::HashMap::new();
+        for (browser, path) in pages {
+            let page = browser.get(path).await;
+            let (title, heading) = (inner(&page.body, "title").unwrap(), inner(&page.body, "h1").unwrap());
+            let expected = if SHOWING_AN_ERROR.contains(&path) {
+                format!("{error}: {heading} – {service}")
+            } else {
+                format!("{heading} – {service}")
+            };
+            assert_eq!(title, expected, "{path} in {lang:?}");
+            if let Some(other) = seen.insert(title.clone(), path) {
+                // A refusal names the page it refuses, whatever its address.
+                assert!(
+                    SHOWING_AN_ERROR.contains(&path) || SHOWING_AN_ERROR.contains(&other),
+                    "{path} and {other}: {title}"
+                );
+            }
+        }
+    }
 }

@@ -139,7 +139,11 @@ mod ssr {
         let db = db()?;
         let o = &acting.now.organisation;
         let found = billing::invoice(&db, o, id).await?;
-        let history = customer_data::changes_of(&db, o.id, "invoice", id).await?.into_iter().map(change_line).collect();
+        let history = customer_data::changes_of(&db, o.id, crate::domain::records::ChangeSubject::Invoice, id)
+            .await?
+            .into_iter()
+            .map(change_line)
+            .collect();
         Ok(InvoiceView {
             organisation: o.name.clone(),
             business_id: o.ytunnus.clone(),

@@ -20,8 +20,8 @@ pub struct ChangeLine {
     pub who: String,
     /// `customer`, `staff` or `system`.
     pub actor: String,
-    /// `added`, `changed`, `ended`, `imported`, `confirmed`.
-    pub kind: String,
+    /// `None`: a kind this version does not know (an older row).
+    pub kind: Option<crate::domain::records::ChangeKind>,
     /// `[field, before, after]`.
     pub changes: Vec<(String, String, String)>,
 }
@@ -138,6 +138,7 @@ pub(crate) mod ssr {
         domain::{
             acting::Action,
             contacts::{Covers, gaps, gaps_opened},
+            records::ChangeSubject,
             technical::{TechnicalForm, TechnicalInput, takes_effect},
             validation::FieldError,
         },
@@ -158,7 +159,7 @@ pub(crate) mod ssr {
             at: format_time(entry.at, request_lang()),
             who: who.unwrap_or_default(),
             actor: entry.actor,
-            kind: entry.kind,
+            kind: crate::domain::records::ChangeKind::from_code(&entry.kind),
             changes,
         }
     }
@@ -167,15 +168,15 @@ pub(crate) mod ssr {
         let acting = acting_for(Action::SeeBillingAndAdministrativeContent).await?;
         let db = db()?;
         let organisation_id = acting.now.organisation.id;
-        let mut by_item: std::collections::HashMap<(String, i32), Vec<ChangeLine>> = std::collections::HashMap::new();
+        let mut by_item: std::collections::HashMap<(ChangeSubject, i32), Vec<ChangeLine>> =
+            std::collections::HashMap::new();
         for (entry, changes, who) in data::item_changes(&db, organisation_id).await? {
-            if let Some(id) = entry.subject_id {
-                by_item.entry((entry.subject.clone(), id)).or_default().push(change_line((entry, changes, who)));
+            if let (Some(id), Some(subject)) = (entry.subject_id, ChangeSubject::from_code(&entry.subject)) {
+                by_item.entry((subject, id)).or_default().push(change_line((entry, changes, who)));
             }
         }
-        let mut history_of = |subject: &str, id: i32| -> Vec<ChangeLine> {
-            by_item.remove(&(subject.to_string(), id)).unwrap_or_default()
-        };
+        let mut history_of =
+            |subject: ChangeSubject, id: i32| -> Vec<ChangeLine> { by_item.remove(&(subject, id)).unwrap_or_default() };
         let applications = crate::backend::onboarding::list(&db, organisation_id).await?;
         let in_use = crate::backend::onboarding::in_production(&applications);
         let rows = data::contacts(&db, organisation_id).await?;
@@ -202,7 +203,7 @@ pub(crate) mod ssr {
                 valid_from: local(&c.valid_from),
                 valid_to: c.valid_to.as_deref().map(local),
                 sole_for,
-                history: history_of("contact", c.id),
+                history: history_of(ChangeSubject::Contact, c.id),
             });
         }
         let items = data::technical(&db, organisation_id).await?;
@@ -218,7 +219,7 @@ pub(crate) mod ssr {
                     version: t.version,
                     service: KantaService::from_code(&t.service)?,
                     kind: TechnicalKind::from_code(&t.kind)?,
-                    history: history_of("technical", t.id),
+                    history: history_of(ChangeSubject::Technical, t.id),
                     name: t.name,
                     product_version: t.product_version,
                     vendor: t.vendor,

@@ -8,7 +8,10 @@ use crate::{
         identity::{Audit, CurrentSession, audit, current_session},
         registry::registries,
     },
-    domain::acting::{Action, permits},
+    domain::{
+        acting::{Action, permits},
+        records::{Act, AuditAction},
+    },
     error::AppError,
 };
 
@@ -28,7 +31,7 @@ pub async fn staff() -> Result<CurrentSession, AppError> {
     if session.hetu.as_ref().is_some_and(|h| members.0.contains(h)) {
         return Ok(session);
     }
-    let refused = Audit { allowed: false, ..Audit::of_person(session.person_id, "staff-desk") };
+    let refused = Audit { allowed: false, ..Audit::of_person(session.person_id, Act::StaffDesk) };
     audit(&db()?, &refused).await?;
     Err(AppError::NotPermitted)
 }
@@ -47,7 +50,7 @@ pub struct Acting {
 
 impl Acting {
     /// An audit line for a change made on this permission.
-    pub fn audit<'a>(&self, action: &'a str, detail: Option<&'a str>) -> Audit<'a> {
+    pub fn audit<'a>(&self, action: impl Into<AuditAction>, detail: Option<&'a str>) -> Audit<'a> {
         Audit {
             organisation_id: Some(self.now.organisation.id),
             basis: Some(self.now.basis),
@@ -71,7 +74,7 @@ pub async fn acting_for(action: Action) -> Result<Acting, AppError> {
             Recheck::Holds => acting::confirmed(&db, &session).await?,
             found => {
                 tracing::info!(organisation = now.organisation.ytunnus, ?found, "basis for acting no longer confirmed");
-                acting::stop_acting(&db, &session, &now, action.code(), found).await?;
+                acting::stop_acting(&db, &session, &now, action, found).await?;
                 return Err(match found {
                     Recheck::ChooseAgain => AppError::ChooseOrganisation,
                     _ => AppError::BasisEnded,
@@ -80,7 +83,7 @@ pub async fn acting_for(action: Action) -> Result<Acting, AppError> {
         }
     }
     if !permits(now.basis, now.kind, action) {
-        audit(&db, &acting::denied(&session, &now, action.code(), Some("not-permitted"))).await?;
+        audit(&db, &acting::denied(&session, &now, action, Some("not-permitted"))).await?;
         return Err(AppError::NotPermitted);
     }
     Ok(Acting { session, now })

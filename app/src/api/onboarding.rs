@@ -69,8 +69,8 @@ pub struct EventLine {
     pub at: String,
     pub who: String,
     pub actor: Actor,
-    /// `created`, `signed`, or a command's code.
-    pub kind: String,
+    /// `None`: an event this version does not know (an older row).
+    pub kind: Option<crate::domain::records::HistoryEvent>,
     pub to: Option<State>,
     pub comment: Option<String>,
 }
@@ -221,7 +221,7 @@ pub(crate) mod ssr {
                 at: format_time(e.at, lang),
                 who: who.unwrap_or_default(),
                 actor: Actor::from_code(&e.actor).unwrap_or(Actor::Applicant),
-                kind: e.kind,
+                kind: crate::domain::records::HistoryEvent::from_code(&e.kind),
                 to: e.to_state.as_deref().and_then(State::from_code),
                 comment: e.comment,
             })

@@ -1,6 +1,9 @@
 //! The organisation the user acts for: its registered data and its audit trail.
 use crate::{
-    domain::acting::{Basis, CodeServiceStatus, OrganisationKind},
+    domain::{
+        acting::{Basis, CodeServiceStatus, OrganisationKind},
+        records::AuditAction,
+    },
     error::AppError,
 };
 use leptos::prelude::*;
@@ -23,21 +26,9 @@ pub struct AuditLine {
     pub at: String,
     pub who: String,
     pub basis: Option<Basis>,
-    pub action: String,
+    /// `None`: an action this version does not know (an older row).
+    pub action: Option<AuditAction>,
     pub allowed: bool,
-}
-
-/// The audit trail's action names in plain words.
-pub fn audit_action_message(action: &str) -> &'static str {
-    match action {
-        "acting-started" => msg!("audit-acting-started"),
-        "code-service-checked" => msg!("audit-code-service-checked"),
-        "take-services-into-use" => msg!("audit-take-services-into-use"),
-        "sign-agreements" => msg!("audit-sign-agreements"),
-        "update-contacts-and-technical-data" => msg!("audit-update-contacts-and-technical-data"),
-        "see-administrative-content" => msg!("audit-see-administrative-content"),
-        _ => msg!("audit-other"),
-    }
 }
 
 #[server(endpoint = "organisation/overview")]
@@ -90,7 +81,7 @@ pub async fn organisation_audit(before: Option<i64>) -> Result<AuditPage, AppErr
                     at: crate::backend::format_time(e.at, lang),
                     who: person.map(|p| p.display_name).unwrap_or_default(),
                     basis: e.basis.as_deref().and_then(Basis::from_code),
-                    action: e.action,
+                    action: AuditAction::from_code(&e.action),
                     allowed: e.outcome == "allowed",
                 })
                 .collect();

@@ -8,8 +8,9 @@ use super::{
 };
 use crate::{
     domain::{
-        acting::{Basis, CodeServiceStatus, MandateIssue, OrganisationKind},
+        acting::{Action, Basis, CodeServiceStatus, MandateIssue, OrganisationKind},
         hetu::Hetu,
+        records::{Act, AuditAction},
         ytunnus::YTunnus,
     },
     error::AppError,
@@ -112,7 +113,7 @@ pub async fn choose_from_registers(
     let Some(choice) = choices.into_iter().find(|c| c.organisation.ytunnus == *ytunnus) else {
         let detail = ytunnus.to_string();
         let refused =
-            Audit { detail: Some(&detail), allowed: false, ..Audit::of_person(session.person_id, "acting-started") };
+            Audit { detail: Some(&detail), allowed: false, ..Audit::of_person(session.person_id, Act::ActingStarted) };
         audit(db, &refused).await?;
         return Err(AppError::NotPermitted);
     };
@@ -182,7 +183,7 @@ pub async fn start_acting(
             organisation_id: Some(organisation.id),
             basis: Some(basis),
             detail: roles.as_deref(),
-            ..Audit::of_person(session.person_id, "acting-started")
+            ..Audit::of_person(session.person_id, Act::ActingStarted)
         },
     )
     .await?;
@@ -316,7 +317,7 @@ pub async fn stop_acting(
     db: &DatabaseConnection,
     session: &CurrentSession,
     now: &ActingNow,
-    attempted: &str,
+    attempted: Action,
     found: Recheck,
 ) -> Result<(), AppError> {
     let txn = super::begin_write(db).await?;
@@ -329,7 +330,12 @@ pub async fn stop_acting(
 }
 
 /// An audit line for a refused attempt.
-pub fn denied<'a>(session: &CurrentSession, now: &ActingNow, attempted: &'a str, detail: Option<&'a str>) -> Audit<'a> {
+pub fn denied<'a>(
+    session: &CurrentSession,
+    now: &ActingNow,
+    attempted: impl Into<AuditAction>,
+    detail: Option<&'a str>,
+) -> Audit<'a> {
     Audit {
         organisation_id: Some(now.organisation.id),
         basis: Some(now.basis),
@@ -358,7 +364,7 @@ pub async fn refresh_code_service(
     active.code_service_status = Set(entry.status.code().into());
     active.code_service_checked_at = Set(Utc::now());
     active.update(&txn).await?;
-    audit(&txn, &acting.audit("code-service-checked", Some(entry.status.code()))).await?;
+    audit(&txn, &acting.audit(Act::CodeServiceChecked, Some(entry.status.code()))).await?;
     txn.commit().await?;
     Ok(entry.status)
 }

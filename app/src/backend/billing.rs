@@ -8,6 +8,7 @@ use super::{
 use crate::{
     domain::{
         billing::{Cents, ImportedInvoice, InvoiceLine, MAX_ERRORS, Period, RowError, parse_import},
+        records::{Act, ChangeKind, ChangeSubject},
         services::KantaService,
         validation::{Date, Problem},
         ytunnus::YTunnus,
@@ -143,10 +144,11 @@ pub async fn import(
             ("number".to_string(), String::new(), i.number.clone()),
             ("total".into(), String::new(), i.total().local()),
         ];
-        log(&txn, Who::staff(staff_person), o.id, "invoice", Some(row.id), "imported", &changes).await?;
+        log(&txn, Who::staff(staff_person), o.id, ChangeSubject::Invoice, Some(row.id), ChangeKind::Imported, &changes)
+            .await?;
     }
     let detail = format!("{} ({} invoices, {rows} rows)", batch.file_hash, invoices.len());
-    audit(&txn, &Audit { detail: Some(&detail), ..Audit::of_person(staff_person, "billing-imported") }).await?;
+    audit(&txn, &Audit { detail: Some(&detail), ..Audit::of_person(staff_person, Act::BillingImported) }).await?;
     txn.commit().await?;
     Ok(invoices.len())
 }

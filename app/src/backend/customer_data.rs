@@ -13,6 +13,7 @@ use crate::{
         contacts::{ContactInput, ContactKind, Covers, gaps, gaps_opened},
         freshness::{self, Attention, Certificate},
         oid::Oid,
+        records::{Act, ChangeKind, ChangeSubject},
         services::KantaService,
         technical::{TechnicalDetails, TechnicalInput, TechnicalKind},
         validation::{Date, FieldError, Problem},
@@ -49,7 +50,7 @@ impl Who {
         &self,
         db: &impl ConnectionTrait,
         organisation_id: i32,
-        action: &str,
+        action: Act,
         detail: &str,
     ) -> Result<(), AppError> {
         let Some(person_id) = self.person_id else { return Ok(()) };
@@ -131,7 +132,7 @@ pub async fn add_contact(
 ) -> Result<contact::Model, AppError> {
     let txn = super::begin_write(db).await?;
     let row = insert_contact(&txn, who, organisation_id, input, today).await?;
-    who.audit(&txn, organisation_id, "contact-added", &row.id.to_string()).await?;
+    who.audit(&txn, organisation_id, Act::ContactAdded, &row.id.to_string()).await?;
     txn.commit().await?;
     Ok(row)
 }
@@ -158,7 +159,16 @@ async fn insert_contact(
     }
     .insert(txn)
     .await?;
-    log(txn, who, organisation_id, "contact", Some(row.id), "added", &contact_changes(None, &row)).await?;
+    log(
+        txn,
+        who,
+        organisation_id,
+        ChangeSubject::Contact,
+        Some(row.id),
+        ChangeKind::Added,
+        &contact_changes(None, &row),
+    )
+    .await?;
     Ok(row)
 }
 
@@ -219,8 +229,8 @@ pub async fn change_contact(
     })
     .await?;
     let changes = contact_changes(Some(&current), &row);
-    log(&txn, who, organisation_id, "contact", Some(id), "changed", &changes).await?;
-    who.audit(&txn, organisation_id, "contact-changed", &id.to_string()).await?;
+    log(&txn, who, organisation_id, ChangeSubject::Contact, Some(id), ChangeKind::Changed, &changes).await?;
+    who.audit(&txn, organisation_id, Act::ContactChanged, &id.to_string()).await?;
     txn.commit().await?;
     Ok(row)
 }
@@ -242,8 +252,8 @@ pub async fn end_contact(
     let txn = super::begin_write(db).await?;
     let row = update_contact(&txn, &current, version, |a| a.valid_to = Set(Some(today.to_string()))).await?;
     let changes = contact_changes(Some(&current), &row);
-    log(&txn, who, organisation_id, "contact", Some(id), "ended", &changes).await?;
-    who.audit(&txn, organisation_id, "contact-ended", &id.to_string()).await?;
+    log(&txn, who, organisation_id, ChangeSubject::Contact, Some(id), ChangeKind::Ended, &changes).await?;
+    who.audit(&txn, organisation_id, Act::ContactEnded, &id.to_string()).await?;
     txn.commit().await?;
     Ok(row)
 }
@@ -323,7 +333,7 @@ pub async fn add_technical(
     let (row, entry) =
         insert_technical(&txn, who, organisation.id, input.service, &input.details, input.takes_effect).await?;
     notice(&txn, &entry, input.service, input.takes_effect).await?;
-    who.audit(&txn, organisation.id, "technical-added", &row.id.to_string()).await?;
+    who.audit(&txn, organisation.id, Act::TechnicalAdded, &row.id.to_string()).await?;
     txn.commit().await?;
     Ok(row)
 }
@@ -360,7 +370,16 @@ async fn insert_technical(
     }
     .insert(txn)
     .await?;
-    let entry = log(txn, who, organisation_id, "technical", Some(row.id), "added", &technical_changes(&row)).await?;
+    let entry = log(
+        txn,
+        who,
+        organisation_id,
+        ChangeSubject::Technical,
+        Some(row.id),
+        ChangeKind::Added,
+        &technical_changes(&row),
+    )
+    .await?;
     Ok((row, entry))
 }
 
@@ -413,9 +432,10 @@ pub async fn end_technical(
         return Err(AppError::Conflict { current: current.version });
     }
     let changes = vec![("valid_to".to_string(), String::new(), takes_effect.to_string())];
-    let entry = log(&txn, who, organisation_id, "technical", Some(id), "ended", &changes).await?;
+    let entry =
+        log(&txn, who, organisation_id, ChangeSubject::Technical, Some(id), ChangeKind::Ended, &changes).await?;
     notice(&txn, &entry, service, takes_effect).await?;
-    who.audit(&txn, organisation_id, "technical-ended", &id.to_string()).await?;
+    who.audit(&txn, organisation_id, Act::TechnicalEnded, &id.to_string()).await?;
     txn.commit().await?;
     technical_item::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)
 }
@@ -471,23 +491,23 @@ async fn notice(
 /// The user confirms that the organisation's data is current.
 pub async fn confirm(db: &DatabaseConnection, who: Who, organisation_id: i32) -> Result<(), AppError> {
     let txn = super::begin_write(db).await?;
-    log(&txn, who, organisation_id, "organisation", None, CONFIRMED, &[]).await?;
-    who.audit(&txn, organisation_id, "data-confirmed", "").await?;
+    log(&txn, who, organisation_id, ChangeSubject::Organisation, None, ChangeKind::Confirmed, &[]).await?;
+    who.audit(&txn, organisation_id, Act::DataConfirmed, "").await?;
     txn.commit().await?;
     Ok(())
 }
 
 /// The day the data was last confirmed, or else first given (none: no data yet).
 pub async fn confirmed_since(db: &impl ConnectionTrait, organisation_id: i32) -> Result<Option<Date>, AppError> {
-    let latest = |kinds: Vec<&'static str>, newest: bool| {
+    let latest = |kind: ChangeKind, newest: bool| {
         let query = change_log::Entity::find()
             .filter(change_log::Column::OrganisationId.eq(organisation_id))
-            .filter(change_log::Column::Kind.is_in(kinds));
+            .filter(change_log::Column::Kind.eq(kind.code()));
         if newest { query.order_by_desc(change_log::Column::Id) } else { query.order_by_asc(change_log::Column::Id) }
     };
-    let row = match latest(vec![CONFIRMED], true).one(db).await? {
+    let row = match latest(ChangeKind::Confirmed, true).one(db).await? {
         Some(row) => Some(row),
-        None => latest(vec!["added"], false).one(db).await?,
+        None => latest(ChangeKind::Added, false).one(db).await?,
     };
     Ok(row.map(|r| super::local_date(r.at)))
 }
@@ -552,16 +572,16 @@ pub async fn log(
     txn: &DatabaseTransaction,
     who: Who,
     organisation_id: i32,
-    subject: &str,
+    subject: ChangeSubject,
     subject_id: Option<i32>,
-    kind: &str,
+    kind: ChangeKind,
     changes: &[Change],
 ) -> Result<change_log::Model, AppError> {
     Ok(change_log::ActiveModel {
         organisation_id: Set(organisation_id),
-        subject: Set(subject.into()),
+        subject: Set(subject.code().into()),
         subject_id: Set(subject_id),
-        kind: Set(kind.into()),
+        kind: Set(kind.code().into()),
         person_id: Set(who.person_id),
         actor: Set(who.actor.into()),
         changes: Set(serde_json::to_string(changes).unwrap_or_else(|_| "[]".into())),
@@ -579,12 +599,9 @@ pub type LoggedChange = (change_log::Model, Vec<Change>, Option<String>);
 pub async fn item_changes(db: &impl ConnectionTrait, organisation_id: i32) -> Result<Vec<LoggedChange>, AppError> {
     let items = sea_orm::Condition::all()
         .add(change_log::Column::OrganisationId.eq(organisation_id))
-        .add(change_log::Column::Subject.is_in(["contact", "technical"]));
+        .add(change_log::Column::Subject.is_in([ChangeSubject::Contact.code(), ChangeSubject::Technical.code()]));
     changes_where(db, items, None).await
 }
-
-/// The change-log kind of confirming the organisation's data current.
-const CONFIRMED: &str = "confirmed";
 
 /// The organisation's latest confirmation that its data is current, if any.
 pub async fn latest_confirmation(
@@ -593,7 +610,7 @@ pub async fn latest_confirmation(
 ) -> Result<Option<LoggedChange>, AppError> {
     let confirmed = sea_orm::Condition::all()
         .add(change_log::Column::OrganisationId.eq(organisation_id))
-        .add(change_log::Column::Kind.eq(CONFIRMED));
+        .add(change_log::Column::Kind.eq(ChangeKind::Confirmed.code()));
     Ok(changes_where(db, confirmed, Some(1)).await?.pop())
 }
 
@@ -607,7 +624,7 @@ pub async fn confirmations(
 ) -> Result<(Vec<LoggedChange>, Option<i32>), AppError> {
     let mut page = sea_orm::Condition::all()
         .add(change_log::Column::OrganisationId.eq(organisation_id))
-        .add(change_log::Column::Kind.eq(CONFIRMED));
+        .add(change_log::Column::Kind.eq(ChangeKind::Confirmed.code()));
     if let Some(before) = before {
         page = page.add(change_log::Column::Id.lt(before));
     }
@@ -620,12 +637,12 @@ pub async fn confirmations(
 pub async fn changes_of(
     db: &impl ConnectionTrait,
     organisation_id: i32,
-    subject: &str,
+    subject: ChangeSubject,
     id: i32,
 ) -> Result<Vec<(change_log::Model, Vec<Change>, Option<String>)>, AppError> {
     let item = sea_orm::Condition::all()
         .add(change_log::Column::OrganisationId.eq(organisation_id))
-        .add(change_log::Column::Subject.eq(subject))
+        .add(change_log::Column::Subject.eq(subject.code()))
         .add(change_log::Column::SubjectId.eq(id));
     changes_where(db, item, None).await
 }
@@ -764,7 +781,7 @@ pub async fn handle_notice(db: &DatabaseConnection, staff_person: i32, id: i32) 
     active.handled_at = Set(Some(Utc::now()));
     active.handled_by = Set(Some(staff_person));
     active.update(&txn).await?;
-    Who::staff(staff_person).audit(&txn, notice.organisation_id, "change-notice-handled", &id.to_string()).await?;
+    Who::staff(staff_person).audit(&txn, notice.organisation_id, Act::ChangeNoticeHandled, &id.to_string()).await?;
     txn.commit().await?;
     Ok(())
 }

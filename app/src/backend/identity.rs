@@ -4,7 +4,11 @@ use super::{
     entities::{audit_event, login_attempt, person, session},
     hex,
 };
-use crate::domain::{acting::Basis, hetu::Hetu};
+use crate::domain::{
+    acting::Basis,
+    hetu::Hetu,
+    records::{Act, AuditAction},
+};
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::{DateTime, Duration, Utc};
 use hmac::{Hmac, Mac};
@@ -195,7 +199,7 @@ pub async fn log_in(
     }
     .insert(&txn)
     .await?;
-    audit(&txn, &Audit { detail: Some(&who.acr), ..Audit::of_person(person.id, "login") }).await?;
+    audit(&txn, &Audit { detail: Some(&who.acr), ..Audit::of_person(person.id, Act::Login) }).await?;
     txn.commit().await?;
     Ok(token)
 }
@@ -290,7 +294,7 @@ pub async fn log_out(db: &DatabaseConnection, token: &str) -> Result<Option<Stri
         return Ok(None);
     };
     session::Entity::delete_by_id(session.id.clone()).exec(&txn).await?;
-    audit(&txn, &Audit::of_person(session.person_id, "logout")).await?;
+    audit(&txn, &Audit::of_person(session.person_id, Act::Logout)).await?;
     txn.commit().await?;
     Ok(session.id_token)
 }
@@ -300,13 +304,14 @@ pub struct Audit<'a> {
     pub person_id: Option<i32>,
     pub organisation_id: Option<i32>,
     pub basis: Option<Basis>,
-    pub action: &'a str,
+    pub action: AuditAction,
     pub detail: Option<&'a str>,
     pub allowed: bool,
 }
 
 impl<'a> Audit<'a> {
-    pub fn of_person(person_id: i32, action: &'a str) -> Audit<'a> {
+    pub fn of_person(person_id: i32, action: impl Into<AuditAction>) -> Audit<'a> {
+        let action = action.into();
         Audit { person_id: Some(person_id), organisation_id: None, basis: None, action, detail: None, allowed: true }
     }
 }
@@ -318,7 +323,7 @@ pub async fn audit(db: &impl ConnectionTrait, entry: &Audit<'_>) -> Result<(), D
         organisation_id: Set(entry.organisation_id),
         basis: Set(entry.basis.map(Basis::code)),
         outcome: Set(if entry.allowed { "allowed" } else { "denied" }.into()),
-        action: Set(entry.action.into()),
+        action: Set(entry.action.code()),
         detail: Set(entry.detail.map(Into::into)),
         ..Default::default()
     }

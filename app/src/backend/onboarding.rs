@@ -15,6 +15,7 @@ use crate::{
         acting::OrganisationKind,
         application::{Actor, Command, State, Track, apply},
         oid::Oid,
+        records::{Act, ApplicantChange, AuditAction, HistoryEvent},
         services::{KantaService, ServiceSet},
         validation::{Date, FieldError, Problem, long_text},
     },
@@ -81,7 +82,7 @@ impl<'a> Doer<'a> {
         Doer { person_id: session.person_id, actor: Actor::Staff, acting: None }
     }
 
-    fn audit<'b>(&self, organisation_id: i32, action: &'b str, detail: Option<&'b str>) -> Audit<'b> {
+    fn audit<'b>(&self, organisation_id: i32, action: impl Into<AuditAction>, detail: Option<&'b str>) -> Audit<'b> {
         Audit {
             organisation_id: Some(organisation_id),
             basis: self.acting.map(|a| a.basis),
@@ -193,8 +194,12 @@ pub async fn create(
     .insert(&txn)
     .await?;
     let doer = Doer::applicant(session, now);
-    event(&txn, &row, &doer, "created", None, None).await?;
-    audit(&txn, &doer.audit(now.organisation.id, "application-created", Some(&services.code()))).await?;
+    event(&txn, &row, &doer, HistoryEvent::Changed(ApplicantChange::Created), None, None).await?;
+    audit(
+        &txn,
+        &doer.audit(now.organisation.id, HistoryEvent::Changed(ApplicantChange::Created), Some(&services.code())),
+    )
+    .await?;
     txn.commit().await?;
     Application::from_row(row)
 }
@@ -222,21 +227,22 @@ pub async fn change_services(
     })
     .await?;
     let change = format!("{} → {}", current.services.code(), services.code());
-    applicant_changed(txn, row, &Doer::applicant(session, now), "services-changed", None, &change).await
+    applicant_changed(txn, row, &Doer::applicant(session, now), ApplicantChange::ServicesChanged, None, &change).await
 }
 
 /// Completes an applicant's change of `row`: the history event `kind` (with `shown`, which the
-/// timeline shows), the audit line `application-<kind>` with `detail`, and the commit.
+/// timeline shows), its audit line with `detail`, and the commit.
 async fn applicant_changed(
     txn: DatabaseTransaction,
     row: application::Model,
     doer: &Doer<'_>,
-    kind: &str,
+    kind: ApplicantChange,
     shown: Option<&str>,
     detail: &str,
 ) -> Result<Application, AppError> {
+    let kind = HistoryEvent::Changed(kind);
     event(&txn, &row, doer, kind, None, shown).await?;
-    audit(&txn, &doer.audit(row.organisation_id, &format!("application-{kind}"), Some(detail))).await?;
+    audit(&txn, &doer.audit(row.organisation_id, kind, Some(detail))).await?;
     txn.commit().await?;
     Application::from_row(row)
 }
@@ -266,7 +272,7 @@ pub async fn save(
     })
     .await?;
     let doer = Doer::applicant(session, now);
-    audit(&txn, &doer.audit(now.organisation.id, "application-saved", Some(&id.to_string()))).await?;
+    audit(&txn, &doer.audit(now.organisation.id, Act::ApplicationSaved, Some(&id.to_string()))).await?;
     txn.commit().await?;
     Application::from_row(row)
 }
@@ -313,7 +319,7 @@ pub async fn add_unit(
     .insert(&txn)
     .await?;
     let unit = format!("{name} ({oid})");
-    applicant_changed(txn, row, &Doer::applicant(session, now), "unit-added", Some(&unit), &unit).await
+    applicant_changed(txn, row, &Doer::applicant(session, now), ApplicantChange::UnitAdded, Some(&unit), &unit).await
 }
 
 /// Takes a further service unit off an application the applicant may change, made on `version`.
@@ -331,7 +337,7 @@ pub async fn remove_unit(
     let row = bump(&txn, &current, version, |_| {}).await?;
     application_unit::Entity::delete_by_id(unit.id).exec(&txn).await?;
     let unit = format!("{} ({})", unit.name, unit.oid);
-    applicant_changed(txn, row, &Doer::applicant(session, now), "unit-removed", Some(&unit), &unit).await
+    applicant_changed(txn, row, &Doer::applicant(session, now), ApplicantChange::UnitRemoved, Some(&unit), &unit).await
 }
 
 /// The organisation's application `id` if the applicant may change it and it is still at `version`.
@@ -395,8 +401,8 @@ pub async fn sign(
     .insert(&txn)
     .await?;
     let doer = Doer::applicant(session, now);
-    event(&txn, &row, &doer, "signed", None, None).await?;
-    audit(&txn, &doer.audit(now.organisation.id, "agreement-signed", Some(&signed.text_hash))).await?;
+    event(&txn, &row, &doer, HistoryEvent::Changed(ApplicantChange::Signed), None, None).await?;
+    audit(&txn, &doer.audit(now.organisation.id, Act::AgreementSigned, Some(&signed.text_hash))).await?;
     txn.commit().await?;
     Ok(signed)
 }
@@ -522,9 +528,9 @@ async fn transition(
         }
     })
     .await?;
-    event(&txn, &row, doer, command.code(), Some(current.state), comment.as_deref()).await?;
-    let action = format!("application-{}", command.code());
-    audit(&txn, &doer.audit(row.organisation_id, &action, Some(&row.id.to_string()))).await?;
+    let kind = HistoryEvent::Command(command);
+    event(&txn, &row, doer, kind, Some(current.state), comment.as_deref()).await?;
+    audit(&txn, &doer.audit(row.organisation_id, kind, Some(&row.id.to_string()))).await?;
     let changed = Application::from_row(row)?;
     if next == State::InProduction {
         super::customer_data::take_over(&txn, super::customer_data::Who::staff(doer.person_id), &changed).await?;
@@ -569,7 +575,7 @@ async fn event(
     txn: &DatabaseTransaction,
     row: &application::Model,
     doer: &Doer<'_>,
-    kind: &str,
+    kind: HistoryEvent,
     from: Option<State>,
     comment: Option<&str>,
 ) -> Result<(), AppError> {
@@ -579,7 +585,7 @@ async fn event(
         at: Set(Utc::now()),
         person_id: Set(doer.person_id),
         actor: Set(doer.actor.code().into()),
-        kind: Set(kind.into()),
+        kind: Set(kind.code().into()),
         from_state: Set(from.map(|s| s.code().into())),
         to_state: Set(from.and(to).map(|s| s.code().into())),
         comment: Set(comment.map(Into::into)),

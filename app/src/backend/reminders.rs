@@ -10,7 +10,12 @@ use super::{
     schedule::{self, Job},
 };
 use crate::{
-    domain::{contacts::ContactKind, freshness::Attention, validation::Date},
+    domain::{
+        contacts::ContactKind,
+        freshness::Attention,
+        records::{ChangeKind, ChangeSubject},
+        validation::Date,
+    },
     error::AppError,
     i18n::{Args, Lang, lookup},
 };
@@ -78,7 +83,7 @@ async fn remind_all(
 async fn last_reminded(db: &DatabaseConnection, organisation_id: i32) -> Result<Option<Date>, AppError> {
     let last = change_log::Entity::find()
         .filter(change_log::Column::OrganisationId.eq(organisation_id))
-        .filter(change_log::Column::Kind.eq("reminded"))
+        .filter(change_log::Column::Kind.eq(ChangeKind::Reminded.code()))
         .order_by_desc(change_log::Column::Id)
         .one(db)
         .await?;
@@ -147,7 +152,16 @@ async fn remind(
     }
     let changes =
         vec![("date".to_string(), String::new(), today.to_string()), ("to".into(), String::new(), to.join(", "))];
-    customer_data::log(&txn, Who::SYSTEM, organisation_id, "organisation", None, "reminded", &changes).await?;
+    customer_data::log(
+        &txn,
+        Who::SYSTEM,
+        organisation_id,
+        ChangeSubject::Organisation,
+        None,
+        ChangeKind::Reminded,
+        &changes,
+    )
+    .await?;
     txn.commit().await?;
     Ok(true)
 }

@@ -41,6 +41,7 @@ pub fn PostedError() -> impl IntoView {
         }
         let problems = problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view();
         view! {
+            <super::title::ErrorTitle/>
             <div class="notice notice--error" role="alert" id="posted-error">
                 <p>{tr(e.message_id())}</p>
                 <ul>{problems}</ul>

@@ -15,6 +15,15 @@ pub fn use_session() -> Resource<Option<SessionView>> {
     expect_context::<SessionResource>().0
 }
 
+/// The path the request named ("/" without one). Read from the request, not with the router's
+/// hooks: those panic when a request dropped mid-render has already lost its router.
+pub fn request_path() -> String {
+    use_context::<leptos_router::location::RequestUrl>()
+        .and_then(|url| url.parse().ok())
+        .map(|url| url.path().to_string())
+        .unwrap_or_else(|| "/".into())
+}
+
 /// The current path with query, for coming back after login.
 fn here() -> String {
     let location = leptos_router::hooks::use_location();

@@ -34,6 +34,7 @@ pub mod contacts;
 pub mod freshness;
 pub mod hetu;
 pub mod oid;
+pub mod records;
 pub mod services;
 pub mod support;
 pub mod technical;

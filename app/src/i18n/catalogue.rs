@@ -5,7 +5,9 @@
 //!
 //! The WASM holds no text: the page loads its language's catalogue as a script of its own
 //! ([`super::browser`]), which the browser keeps, and the first message asked for reads it.
-use super::{Arg, Args, Lang};
+#[cfg(not(feature = "ssr"))]
+use super::Lang;
+use super::{Arg, Args};
 use serde::Deserialize;
 use std::collections::HashMap;
 

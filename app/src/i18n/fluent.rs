@@ -63,25 +63,6 @@ pub fn format(lang: Lang, id: &str, args: Option<&Args>) -> Option<String> {
     Some(text)
 }
 
-/// Every message id of a language, for tests.
-#[cfg(test)]
-pub fn ids(lang: Lang) -> Vec<String> {
-    sources(lang)
-        .iter()
-        .flat_map(|(_, source)| {
-            let resource = fluent_syntax::parser::parse(*source).unwrap_or_else(|(r, _)| r);
-            resource
-                .body
-                .into_iter()
-                .filter_map(|e| match e {
-                    fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
-                    _ => None,
-                })
-                .collect::<Vec<_>>()
-        })
-        .collect()
-}
-
 /// The variables message `id` uses anywhere in its value (selects included), for tests.
 #[cfg(test)]
 pub fn variables(lang: Lang, id: &str) -> Vec<&'static str> {

@@ -1,4 +1,4 @@
-use crate::components::layout::SupportEmail;
+use crate::components::{layout::SupportEmail, title::PageTitle};
 use leptos::prelude::*;
 
 /// The accessibility statement required of public-sector digital services.
@@ -6,6 +6,7 @@ use leptos::prelude::*;
 pub fn Accessibility() -> impl IntoView {
     view! {
         <div class="page page--narrow">
+            <PageTitle text=t!("a11y-heading")/>
             <h1>{t!("a11y-heading")}</h1>
             <p class="lead">{t!("a11y-lead")}</p>
             <h2>{t!("a11y-status-heading")}</h2>

@@ -1,4 +1,7 @@
-use crate::components::session::{RequireLogin, use_session};
+use crate::components::{
+    session::{RequireLogin, use_session},
+    title::PageTitle,
+};
 use leptos::prelude::*;
 
 /// The logged-in person's own details and session.
@@ -8,6 +11,7 @@ pub fn Account() -> impl IntoView {
     view! {
         <RequireLogin>
             <div class="page page--narrow">
+                <PageTitle text=t!("account-heading")/>
                 <h1>{t!("account-heading")}</h1>
                 {move || {
                     session

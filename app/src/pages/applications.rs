@@ -7,14 +7,14 @@ use crate::{
         RemoveUnit, SignAgreement, StartApplication, Task, UnitLine, dashboard, get_application,
     },
     components::{
+        answered::Answered,
         posted::{PostedError, prerequisite_text, typed_again},
-        session::RequireLogin,
+        title::PageTitle,
     },
     domain::{
         application::{Command, State},
         services::{KantaService, ServiceSet},
     },
-    error::AppError,
     hydration::OnFirstUse,
     i18n::tr,
     wizard::{
@@ -28,54 +28,13 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 #[component]
 pub fn Applications() -> impl IntoView {
     let data = Resource::new_blocking(|| (), |_| dashboard());
-    view! { <Answered data page=|d| view! { <Dashboard data=d/> }/> }
-}
-
-/// A page behind login that shows one server function's answer: the page when it came, why
-/// not when it was refused. The resource is made by the route, before the login check, so the
-/// server waits for it.
-#[component]
-pub fn Answered<T, P, V>(data: Resource<Result<T, AppError>>, page: P) -> impl IntoView
-where
-    T: Clone + Send + Sync + 'static,
-    P: Fn(T) -> V + Send + Sync + 'static,
-    V: IntoView + 'static,
-{
-    let page = StoredValue::new(page);
-    view! {
-        <RequireLogin>
-            <div class="page">
-                <Suspense>
-                    // `try_`: a request dropped mid-render (the client went away) has disposed
-                    // of these already when the data arrives.
-                    {move || {
-                        data.try_get().flatten().and_then(|answer| match answer {
-                            Ok(value) => page.try_with_value(|page| page(value).into_any()),
-                            Err(e) => Some(view! { <Refused error=e/> }.into_any()),
-                        })
-                    }}
-                </Suspense>
-            </div>
-        </RequireLogin>
-    }
+    view! { <Answered heading=msg!("applications-heading") data page=|d| view! { <Dashboard data=d/> }/> }
 }
 
 /// The `:id` of the route (0, which no record has, when it is not a number).
 pub fn route_id() -> impl Fn() -> i32 + Clone + Send + Sync + 'static {
     let params = use_params_map();
     move || params.with(|p| p.get("id")).and_then(|id| id.parse::<i32>().ok()).unwrap_or(0)
-}
-
-/// Why the page cannot be shown, and the way on.
-#[component]
-pub fn Refused(error: AppError) -> impl IntoView {
-    view! {
-        <h1>{t!("applications-heading")}</h1>
-        <p class="notice notice--error" role="alert" id="refused">{tr(error.message_id())}</p>
-        {matches!(error, AppError::ChooseOrganisation | AppError::BasisEnded).then(|| view! {
-            <a class="button" href="/organisations?next=/applications">{t!("acting-choose")}</a>
-        })}
-    }
 }
 
 #[component]
@@ -122,6 +81,7 @@ fn Dashboard(data: DashboardData) -> impl IntoView {
     let no_applications = data.applications.is_empty();
     let can_start = !data.available.is_empty();
     view! {
+        <PageTitle text=t!("applications-heading")/>
         <h1>{t!("applications-heading")}</h1>
         <p class="lead">{data.organisation.clone()}</p>
         <PostedError/>
@@ -147,7 +107,7 @@ fn Dashboard(data: DashboardData) -> impl IntoView {
                 view! { <p>{t!("applications-none")}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll">
+                    <crate::components::table::ScrollTable labelled_by="applications-list-heading">
                         <table id="applications">
                             <thead>
                                 <tr>
@@ -158,7 +118,7 @@ fn Dashboard(data: DashboardData) -> impl IntoView {
                             </thead>
                             <tbody>{rows}</tbody>
                         </table>
-                    </div>
+                    </crate::components::table::ScrollTable>
                 }
                     .into_any()
             }}
@@ -211,7 +171,7 @@ pub fn StateBadge(state: State) -> impl IntoView {
 #[component]
 pub fn Application() -> impl IntoView {
     let data = Resource::new_blocking(route_id(), get_application);
-    view! { <Answered data page=|view| view! { <ApplicationPage view/> }/> }
+    view! { <Answered heading=msg!("application-title") data page=|view| view! { <ApplicationPage view/> }/> }
 }
 
 #[component]
@@ -232,6 +192,7 @@ fn ApplicationPage(view: ApplicationView) -> impl IntoView {
     let can_withdraw = view.commands.contains(&Command::Withdraw);
     let complete = view.problems.is_empty();
     view! {
+        <PageTitle text=view.services.names(tr)/>
         <h1 id="application-heading">{view.services.names(tr)}</h1>
         <p class="lead">{view.organisation.clone()} " · " <StateBadge state=view.state/></p>
         <PostedError/>
@@ -323,7 +284,7 @@ pub fn FurtherUnits(units: Vec<UnitLine>, change: Option<ServerCopy>) -> impl In
                 view! { <p id="no-units">{t!("application-units-none")}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll">
+                    <crate::components::table::ScrollTable labelled_by="units-heading">
                         <table class="data-table" id="unit-list">
                             <thead>
                                 <tr>
@@ -334,7 +295,7 @@ pub fn FurtherUnits(units: Vec<UnitLine>, change: Option<ServerCopy>) -> impl In
                             </thead>
                             <tbody>{rows}</tbody>
                         </table>
-                    </div>
+                    </crate::components::table::ScrollTable>
                 }
                     .into_any()
             }}
@@ -411,25 +372,13 @@ fn CommandForm(id: i32, version: i32, command: Command, primary: bool) -> impl I
     }
 }
 
-/// A history line's text: what happened.
-fn event_message(e: &EventLine) -> &'static str {
-    match e.kind.as_str() {
-        "created" => msg!("history-created"),
-        "signed" => msg!("history-signed"),
-        "services-changed" => msg!("history-services-changed"),
-        "unit-added" => msg!("history-unit-added"),
-        "unit-removed" => msg!("history-unit-removed"),
-        code => Command::from_code(code).map(Command::message_id).unwrap_or(msg!("history-other")),
-    }
-}
-
 /// What has happened to the application, oldest first.
 #[component]
 pub fn Timeline(history: Vec<EventLine>) -> impl IntoView {
     let items = history
         .into_iter()
         .map(|e| {
-            let what = tr(event_message(&e));
+            let what = tr(e.kind.map(crate::components::records::history_message).unwrap_or(msg!("history-other")));
             view! {
                 <li class="timeline__item">
                     <p class="timeline__what">

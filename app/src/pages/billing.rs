@@ -5,16 +5,15 @@ use crate::{
         BillingCsv, BillingData, ImportBilling, ImportLine, InvoiceView, billing, billing_imports, invoice,
     },
     components::{
+        answered::Answered,
         pager::{PageLink, Pager},
         posted::PostedError,
         session::RequireLogin,
+        title::PageTitle,
     },
     domain::billing::HEADER,
     i18n::tr,
-    pages::{
-        applications::{Answered, route_id},
-        customer_data::History,
-    },
+    pages::{applications::route_id, customer_data::History},
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_router::hooks::use_query_map;
@@ -24,7 +23,7 @@ pub fn Billing() -> impl IntoView {
     let query = leptos_router::hooks::use_query_map();
     let before = move || query.with(|q| q.get("before").unwrap_or_default());
     let data = Resource::new_blocking(before, billing);
-    view! { <Answered data page=|d| view! { <BillingPage data=d/> }/> }
+    view! { <Answered heading=msg!("billing-heading") data page=|d| view! { <BillingPage data=d/> }/> }
 }
 
 #[component]
@@ -61,6 +60,7 @@ fn BillingPage(data: BillingData) -> impl IntoView {
     let none = data.invoices.is_empty();
     let paged = leptos_router::hooks::use_query_map().with(|q| q.get("before").is_some());
     view! {
+        <PageTitle text=t!("billing-heading")/>
         <h1>{t!("billing-heading")}</h1>
         <p class="lead">{data.organisation.clone()}</p>
         {if none {
@@ -69,7 +69,7 @@ fn BillingPage(data: BillingData) -> impl IntoView {
             view! {
                 <section aria-labelledby="totals-heading">
                     <h2 id="totals-heading">{t!("billing-totals-heading")}</h2>
-                    <div class="table-scroll">
+                    <crate::components::table::ScrollTable labelled_by="totals-heading">
                         <table id="billing-totals" class="data-table">
                             <thead>
                                 <tr>
@@ -80,11 +80,11 @@ fn BillingPage(data: BillingData) -> impl IntoView {
                             </thead>
                             <tbody>{totals}</tbody>
                         </table>
-                    </div>
+                    </crate::components::table::ScrollTable>
                 </section>
                 <section aria-labelledby="invoices-heading">
                     <h2 id="invoices-heading">{t!("billing-invoices-heading")}</h2>
-                    <div class="table-scroll">
+                    <crate::components::table::ScrollTable labelled_by="invoices-heading">
                         <table id="invoices" class="data-table">
                             <thead>
                                 <tr>
@@ -98,7 +98,7 @@ fn BillingPage(data: BillingData) -> impl IntoView {
                             </thead>
                             <tbody>{invoices}</tbody>
                         </table>
-                    </div>
+                    </crate::components::table::ScrollTable>
                     <Pager
                         first=paged.then(|| PageLink::new("/billing#invoices-heading", "invoices-newest", t!("invoices-newest")))
                         next=data.older.map(|id| {
@@ -116,7 +116,7 @@ fn BillingPage(data: BillingData) -> impl IntoView {
 #[component]
 pub fn Invoice() -> impl IntoView {
     let data = Resource::new_blocking(route_id(), invoice);
-    view! { <Answered data page=|v| view! { <InvoicePage view=v/> }/> }
+    view! { <Answered heading=msg!("invoice-title") data page=|v| view! { <InvoicePage view=v/> }/> }
 }
 
 #[component]
@@ -138,7 +138,8 @@ fn InvoicePage(view: InvoiceView) -> impl IntoView {
         .collect_view();
     view! {
         <article class="invoice" id="invoice">
-            <h1>{t!("invoice-heading", number = s.number.clone())}</h1>
+            <PageTitle text=t!("invoice-heading", number = s.number.clone())/>
+            <h1 id="invoice-heading">{t!("invoice-heading", number = s.number.clone())}</h1>
             <dl class="invoice__facts">
                 <dt>{t!("invoice-issuer")}</dt>
                 <dd>{t!("invoice-issuer-name")}</dd>
@@ -153,7 +154,7 @@ fn InvoicePage(view: InvoiceView) -> impl IntoView {
                 <dt>{t!("invoice-due")}</dt>
                 <dd>{s.due.clone()}</dd>
             </dl>
-            <div class="table-scroll">
+            <crate::components::table::ScrollTable labelled_by="invoice-heading">
                 <table id="invoice-lines" class="data-table">
                     <thead>
                         <tr>
@@ -171,7 +172,7 @@ fn InvoicePage(view: InvoiceView) -> impl IntoView {
                         </tr>
                     </tfoot>
                 </table>
-            </div>
+            </crate::components::table::ScrollTable>
             <p class="no-print hint" id="print-hint">{t!("invoice-print-hint")}</p>
             <p class="no-print"><a href="/billing">{t!("invoice-back")}</a></p>
             <div class="no-print"><History lines=view.history.clone()/></div>
@@ -189,13 +190,14 @@ pub fn StaffBilling() -> impl IntoView {
     view! {
         <RequireLogin>
             <div class="page">
+                <PageTitle text=t!("import-heading")/>
                 <h1>{t!("import-heading")}</h1>
                 <PostedError/>
                 {imported.clone().map(|n| view! { <p class="notice notice--success" role="status" id="imported">{t!("import-done", count = n)}</p> })}
                 <section class="card">
                     <h2>{t!("import-format-heading")}</h2>
                     <p>{t!("import-format")}</p>
-                    <pre class="csv-header"><code>{HEADER.join(";")}</code></pre>
+                    <pre class="csv-header" tabindex="0" aria-label=t!("import-format-heading")><code>{HEADER.join(";")}</code></pre>
                     <p>{t!("import-format-rules")}</p>
                     <form id="import" method="post" action=ImportBilling::url() enctype="multipart/form-data">
                         <div class="field">
@@ -230,7 +232,7 @@ fn Imports(lines: Vec<ImportLine>) -> impl IntoView {
     view! {
         <section aria-labelledby="imports-heading">
             <h2 id="imports-heading">{t!("imports-heading")}</h2>
-            <div class="table-scroll">
+            <crate::components::table::ScrollTable labelled_by="imports-heading">
                 <table id="imports" class="data-table">
                     <thead>
                         <tr>
@@ -242,7 +244,7 @@ fn Imports(lines: Vec<ImportLine>) -> impl IntoView {
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
-            </div>
+            </crate::components::table::ScrollTable>
         </section>
     }
 }

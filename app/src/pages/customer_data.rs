@@ -7,12 +7,13 @@ use crate::{
         EndTechnical, TechnicalView, customer_data,
     },
     components::{
+        answered::Answered,
         pager::{PageLink, Pager},
         posted::{PostedError, typed_again},
+        title::PageTitle,
     },
     domain::{contacts::ContactKind, freshness::Attention, services::KantaService, technical::TechnicalKind},
     i18n::tr,
-    pages::applications::Answered,
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 
@@ -21,7 +22,7 @@ pub fn CustomerData() -> impl IntoView {
     let query = leptos_router::hooks::use_query_map();
     let before = move || query.with(|q| q.get("confirmations_before").unwrap_or_default());
     let data = Resource::new_blocking(before, customer_data);
-    view! { <Answered data page=|d| view! { <CustomerDataPage data=d/> }/> }
+    view! { <Answered heading=msg!("customer-data-heading") data page=|d| view! { <CustomerDataPage data=d/> }/> }
 }
 
 /// What needs attention, in words, and where to go about it.
@@ -62,6 +63,7 @@ fn CustomerDataPage(data: CustomerDataView) -> impl IntoView {
     let confirmed = data.confirmed.clone();
     let paged = leptos_router::hooks::use_query_map().with(|q| q.get("confirmations_before").is_some());
     view! {
+        <PageTitle text=t!("customer-data-heading")/>
         <h1>{t!("customer-data-heading")}</h1>
         <p class="lead">{data.organisation.clone()}</p>
         <PostedError/>
@@ -386,14 +388,7 @@ pub fn History(lines: Vec<ChangeLine>) -> impl IntoView {
         let items = lines
             .into_iter()
             .map(|l| {
-                let what = match l.kind.as_str() {
-                    "added" => t!("change-added"),
-                    "changed" => t!("change-changed"),
-                    "ended" => t!("change-ended"),
-                    "imported" => t!("change-imported"),
-                    "confirmed" => t!("change-confirmed"),
-                    _ => t!("change-other"),
-                };
+                let what = tr(l.kind.map(crate::components::records::change_message).unwrap_or(msg!("change-other")));
                 let who = if l.actor == "staff" { t!("change-by-staff", name = l.who.clone()) } else { l.who.clone() };
                 let fields = l
                     .changes

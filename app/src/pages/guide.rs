@@ -20,6 +20,7 @@ pub fn Guide() -> impl IntoView {
                 query.with(|q| (q.get("step"), q.get("from"), answers_in(&guide.wizard, |name| q.get(name))));
             view! {
                 <div class="page page--narrow">
+                    <crate::components::title::PageTitle text=crate::i18n::tr(guide.wizard.title)/>
                     <OnFirstUse draft=crate::offline::draft_key(guide.wizard.id, None)>
                         <WizardView wizard=guide.wizard.id.to_string() requested from answers application=None/>
                     </OnFirstUse>

@@ -1,4 +1,7 @@
-use crate::{components::support_form::SupportForm, hydration::OnFirstUse};
+use crate::{
+    components::{support_form::SupportForm, title::PageTitle},
+    hydration::OnFirstUse,
+};
 use leptos::prelude::*;
 
 /// What the service is for, who uses it and on what basis, and how to reach support.
@@ -7,6 +10,7 @@ pub fn Home() -> impl IntoView {
     view! {
         <div class="page">
             <section class="intro" aria-labelledby="home-heading">
+                <PageTitle text=t!("home-heading")/>
                 <h1 id="home-heading">{t!("home-heading")}</h1>
                 <p class="lead">{t!("home-lead")}</p>
                 <ul class="tasks">

@@ -1,4 +1,7 @@
-use crate::components::session::{BySession, encode, is_local_path};
+use crate::components::{
+    session::{BySession, encode, is_local_path},
+    title::{ErrorTitle, PageTitle},
+};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -33,6 +36,7 @@ pub fn Login() -> impl IntoView {
     let start = move || format!("/auth/login?next={}", encode(&next().unwrap_or_else(|| "/".into())));
     view! {
         <div class="page page--narrow">
+            <PageTitle text=t!("login-heading")/>
             <h1>{t!("login-heading")}</h1>
             <p class="lead">{t!("login-lead")}</p>
             <h2>{t!("login-needs-heading")}</h2>
@@ -71,6 +75,8 @@ pub fn LoginFailed() -> impl IntoView {
     };
     view! {
         <div class="page page--narrow">
+            <PageTitle text=t!("login-failed-heading")/>
+            <ErrorTitle/>
             <h1>{t!("login-failed-heading")}</h1>
             <p class="error-message" id="login-failed-reason">{reason}</p>
             <p>{t!("login-failed-not-logged-in")}</p>
@@ -84,6 +90,7 @@ pub fn LoginFailed() -> impl IntoView {
 pub fn LoggedOut() -> impl IntoView {
     view! {
         <div class="page page--narrow" data-forget-device="">
+            <PageTitle text=t!("logged-out-heading")/>
             <h1>{t!("logged-out-heading")}</h1>
             <p class="lead">{t!("logged-out-text")}</p>
             <p>{t!("logged-out-browser")}</p>

@@ -26,6 +26,7 @@ pub fn Materials() -> impl IntoView {
         let audiences = Audience::ALL.map(|a| (a.code(), tr(a.message_id()), filter.audience == Some(a)));
         view! {
             <div class="page">
+                <crate::components::title::PageTitle text=t!("materials-heading")/>
                 <h1>{t!("materials-heading")}</h1>
                 <p class="lead">{t!("materials-lead")}</p>
                 <form class="form materials-filter" method="get" action="/materials" role="search">

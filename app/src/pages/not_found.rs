@@ -8,6 +8,8 @@ pub fn NotFound() -> impl IntoView {
     }
     view! {
         <div class="page page--narrow">
+            <crate::components::title::PageTitle text=t!("not-found-heading")/>
+            <crate::components::title::ErrorTitle/>
             <h1>{t!("not-found-heading")}</h1>
             <p>{t!("not-found-text")}</p>
             <p><a href="/">{t!("not-found-home")}</a></p>

@@ -1,14 +1,13 @@
 //! The organisation the user acts for: its registered data, what is missing before it can take
 //! Kanta services into use, and who has done what for it.
 use crate::{
-    api::organisation::{
-        AuditPage, CheckCodeService, OrganisationFacts, audit_action_message, organisation_audit, organisation_overview,
-    },
+    api::organisation::{AuditPage, CheckCodeService, OrganisationFacts, organisation_audit, organisation_overview},
     components::{
+        answered::Refused,
         pager::{PageLink, Pager},
         session::{RequireLogin, reload},
+        title::PageTitle,
     },
-    error::AppError,
     hydration::OnFirstUse,
     i18n::tr,
 };
@@ -37,7 +36,7 @@ pub fn Organisation() -> impl IntoView {
                                 view! {
                                     {match facts {
                                         Ok(f) => view! { <Facts facts=f/> }.into_any(),
-                                        Err(e) => view! { <Refused error=e/> }.into_any(),
+                                        Err(e) => view! { <Refused heading=msg!("organisation-heading") error=e/> }.into_any(),
                                     }}
                                     {trail.map(|page| view! { <AuditTrail page paged/> })}
                                 }
@@ -49,20 +48,11 @@ pub fn Organisation() -> impl IntoView {
     }
 }
 
-/// Why the page cannot be shown, and the way on.
-#[component]
-fn Refused(error: AppError) -> impl IntoView {
-    view! {
-        <h1>{t!("organisation-heading")}</h1>
-        <p class="notice notice--error" role="alert" id="refused">{tr(error.message_id())}</p>
-        <a class="button" href="/organisations?next=/organisation">{t!("acting-choose")}</a>
-    }
-}
-
 #[component]
 fn Facts(facts: OrganisationFacts) -> impl IntoView {
     let ready = facts.code_service.allows_taking_into_use();
     view! {
+        <PageTitle text=facts.name.clone()/>
         <h1>{facts.name.clone()}</h1>
         <dl class="facts">
             <dt>{t!("organisation-ytunnus")}</dt>
@@ -107,7 +97,7 @@ fn AuditTrail(page: AuditPage, paged: bool) -> impl IntoView {
                 <tr>
                     <td>{line.at}</td>
                     <td>{line.who}</td>
-                    <td>{tr(audit_action_message(&line.action))}</td>
+                    <td>{tr(line.action.map(crate::components::records::audit_message).unwrap_or(msg!("audit-other")))}</td>
                     <td>{line.basis.map(|b| tr(b.message_id())).unwrap_or_default()}</td>
                     <td>{outcome}</td>
                 </tr>
@@ -118,7 +108,7 @@ fn AuditTrail(page: AuditPage, paged: bool) -> impl IntoView {
         <section aria-labelledby="audit-heading">
             <h2 id="audit-heading">{t!("audit-heading")}</h2>
             <p>{t!("audit-text")}</p>
-            <div class="table-scroll">
+            <crate::components::table::ScrollTable labelled_by="audit-heading">
                 <table class="audit-trail">
                     <thead>
                         <tr>
@@ -131,7 +121,7 @@ fn AuditTrail(page: AuditPage, paged: bool) -> impl IntoView {
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
-            </div>
+            </crate::components::table::ScrollTable>
             <Pager
                 first=paged.then(|| PageLink::new("/organisation#audit-heading", "audit-newest", t!("audit-newest")))
                 next=page.older.map(|id| {

@@ -22,6 +22,7 @@ pub fn Organisations() -> impl IntoView {
     view! {
         <RequireLogin>
             <div class="page">
+                <crate::components::title::PageTitle text=t!("organisations-heading")/>
                 <h1>{t!("organisations-heading")}</h1>
                 <p class="lead">{t!("organisations-lead")}</p>
                 {notice}

@@ -3,16 +3,18 @@
 use crate::{
     api::staff::{StaffCommand, StaffView, staff_application, staff_queue},
     components::{
+        answered::Answered,
         pager::{PageLink, Pager},
         posted::PostedError,
         session::{RequireLogin, encode},
+        title::PageTitle,
     },
     domain::{
         application::{Command, State},
         services::KantaService,
     },
     i18n::tr,
-    pages::applications::{Answered, FurtherUnits, StateBadge, Timeline, route_id},
+    pages::applications::{FurtherUnits, StateBadge, Timeline, route_id},
     wizard::application::APPLICATION,
 };
 use leptos::{prelude::*, server_fn::ServerFn};
@@ -39,7 +41,8 @@ pub fn StaffQueue() -> impl IntoView {
     view! {
         <RequireLogin>
             <div class="page">
-                <h1>{t!("staff-heading")}</h1>
+                <PageTitle text=t!("staff-heading")/>
+                <h1 id="staff-heading">{t!("staff-heading")}</h1>
                 <Suspense>
                     {move || {
                         lines
@@ -172,7 +175,7 @@ fn QueueTable(answer: Lines, filters: Filters, paged: bool) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <div class="table-scroll">
+                <crate::components::table::ScrollTable labelled_by="staff-heading">
                     <table id="queue">
                         <thead>
                             <tr>
@@ -185,7 +188,7 @@ fn QueueTable(answer: Lines, filters: Filters, paged: bool) -> impl IntoView {
                         </thead>
                         <tbody>{rows}</tbody>
                     </table>
-                </div>
+                </crate::components::table::ScrollTable>
                 {pager}
             }
             .into_any()
@@ -199,7 +202,7 @@ fn QueueTable(answer: Lines, filters: Filters, paged: bool) -> impl IntoView {
 #[component]
 pub fn StaffApplication() -> impl IntoView {
     let data = Resource::new_blocking(route_id(), staff_application);
-    view! { <Answered data page=|view| view! { <Desk view/> }/> }
+    view! { <Answered heading=msg!("application-title") data page=|view| view! { <Desk view/> }/> }
 }
 
 #[component]
@@ -216,6 +219,7 @@ fn Desk(view: StaffView) -> impl IntoView {
         .collect_view();
     view! {
         <p><a href="/staff">{t!("staff-back-to-queue")}</a></p>
+        <PageTitle text=format!("{} – {}", view.organisation, view.services.names(tr))/>
         <h1>{format!("{} – {}", view.organisation, view.services.names(tr))}</h1>
         <p class="lead">{view.ytunnus.clone()} " · " <StateBadge state=view.state/></p>
         <PostedError/>
@@ -282,7 +286,8 @@ pub fn StaffMail() -> impl IntoView {
         <RequireLogin>
             <div class="page">
                 <p><a href="/staff">{t!("staff-back-to-queue")}</a></p>
-                <h1>{t!("staff-mail-heading")}</h1>
+                <PageTitle text=t!("staff-mail-heading")/>
+                <h1 id="staff-mail-heading">{t!("staff-mail-heading")}</h1>
                 <p class="lead">{t!("staff-mail-lead")}</p>
                 <PostedError/>
                 <Suspense>{move || lines.get().map(|answer| view! { <MailTable answer/> })}</Suspense>
@@ -333,7 +338,7 @@ fn MailTable(answer: Result<Vec<crate::api::staff::MailLine>, crate::error::AppE
                 <button type="submit" class="button" id="mail-all-again">{t!("staff-mail-all-again")}</button>
             </form>
         })}
-        <div class="table-scroll">
+        <crate::components::table::ScrollTable labelled_by="staff-mail-heading">
             <table id="undelivered-mail">
                 <thead>
                     <tr>
@@ -349,7 +354,7 @@ fn MailTable(answer: Result<Vec<crate::api::staff::MailLine>, crate::error::AppE
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        </crate::components::table::ScrollTable>
     }
     .into_any()
 }

@@ -166,8 +166,11 @@ async fn finish(
         return Err(MandateOutcome::Unavailable);
     }
     let refused = |detail: String| async move {
-        let refused =
-            Audit { detail: Some(&detail), allowed: false, ..Audit::of_person(session.person_id, "acting-started") };
+        let refused = Audit {
+            detail: Some(&detail),
+            allowed: false,
+            ..Audit::of_person(session.person_id, app::domain::records::Act::ActingStarted)
+        };
         audit(&state.db, &refused).await.map_err(|e| unavailable(&e))
     };
     let Some(chosen) = listed.into_iter().next() else {

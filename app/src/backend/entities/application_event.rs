@@ -11,7 +11,7 @@ pub struct Model {
     pub person_id: i32,
     /// `applicant` or `staff`.
     pub actor: String,
-    /// `created`, `signed`, or the command's code.
+    /// `domain::records::HistoryEvent::code`.
     pub kind: String,
     pub from_state: Option<String>,
     pub to_state: Option<String>,

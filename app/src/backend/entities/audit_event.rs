@@ -14,6 +14,7 @@ pub struct Model {
     pub basis: Option<String>,
     /// `allowed`, or `denied` for a refused attempt.
     pub outcome: String,
+    /// `domain::records::AuditAction::code`.
     pub action: String,
     #[sea_orm(column_type = "Text", nullable)]
     pub detail: Option<String>,

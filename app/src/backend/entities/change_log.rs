@@ -7,10 +7,10 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub organisation_id: i32,
-    /// `contact`, `technical`, `invoice` or `organisation`.
+    /// `domain::records::ChangeSubject::code`.
     pub subject: String,
     pub subject_id: Option<i32>,
-    /// `added`, `changed`, `ended`, `imported`, `confirmed`, `reminded`.
+    /// `domain::records::ChangeKind::code`.
     pub kind: String,
     /// None for the product itself (a reminder).
     pub person_id: Option<i32>,
