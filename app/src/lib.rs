@@ -62,6 +62,20 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[derive(Clone, Debug)]
 pub struct IdentityProviderOrigin(pub String);
 
+/// The names of the cookies the server sets, put in the request context by the server for the
+/// page that lists them: with `Secure` cookies (production) they carry the `__Host-` or
+/// `__Secure-` prefix, otherwise they are [`CookieNames::PLAIN`].
+#[derive(Clone, Copy, Debug)]
+pub struct CookieNames {
+    pub session: &'static str,
+    pub seen: &'static str,
+    pub login: &'static str,
+}
+
+impl CookieNames {
+    pub const PLAIN: CookieNames = CookieNames { session: "kanta_session", seen: "kanta_seen", login: "kanta_login" };
+}
+
 /// Only our own scripts run: the inline hydration script carries this response's nonce.
 #[cfg(feature = "ssr")]
 fn set_content_security_policy() {
@@ -111,6 +125,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/mail") view=pages::staff::StaffMail ssr=SsrMode::Async/>
                     <Route path=path!("/staff/applications/:id") view=pages::staff::StaffApplication ssr=SsrMode::Async/>
                     <Route path=path!("/accessibility") view=pages::accessibility::Accessibility ssr=SsrMode::Async/>
+                    <Route path=path!("/privacy") view=pages::notices::Privacy ssr=SsrMode::Async/>
+                    <Route path=path!("/storage") view=pages::notices::Storage ssr=SsrMode::Async/>
                     <Route path=path!("/guides/:id") view=pages::guide::Guide ssr=SsrMode::Async/>
                     <Route path=path!("/materials") view=pages::materials::Materials ssr=SsrMode::Async/>
                 </Routes>

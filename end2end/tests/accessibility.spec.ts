@@ -12,6 +12,8 @@ const pages: Record<'anonymous' | 'applicant' | 'staff', string[]> = {
     '/login/failed',
     '/logged-out',
     '/accessibility',
+    '/privacy',
+    '/storage',
     '/materials',
     '/guides/before-you-start',
     '/guides/taking-a-service-into-use',

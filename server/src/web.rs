@@ -46,6 +46,7 @@ pub fn router(state: AppState) -> Router {
     let db = state.db.clone();
     let registries = state.registries.clone();
     let provider_origin = app::IdentityProviderOrigin(state.auth.relying_party.issuer_origin());
+    let cookie_names = state.auth.cookie_names();
     let (staff, mail, mailer_wake) = (state.staff.clone(), state.mail.clone(), state.mailer_wake.clone());
 
     let sandbox = state.sandbox.clone().unwrap_or_default();
@@ -63,6 +64,7 @@ pub fn router(state: AppState) -> Router {
                 provide_context(db.clone());
                 provide_context(registries.clone());
                 provide_context(provider_origin.clone());
+                provide_context(cookie_names);
                 provide_context(staff.clone());
                 provide_context(mail.clone());
                 provide_context(mailer_wake.clone());

@@ -23,6 +23,7 @@ on_both_databases!(
     unknown_page_is_a_localised_404,
     migrations_run_again_without_harm,
     every_page_has_its_own_title_in_its_language,
+    the_storage_page_lists_every_cookie_the_server_sets,
 );
 
 fn good_form() -> serde_json::Value {
@@ -156,11 +157,13 @@ async fn migrations_run_again_without_harm(app: TestApp) {
 /// WCAG 2.4.2: every page's title is its main heading and the service's name, in the page's
 /// language, with "Virhe" / "Fel" in front when the page shows an error; no two pages share one.
 async fn every_page_has_its_own_title_in_its_language(app: TestApp) {
-    const ANONYMOUS: [&str; 10] = [
+    const ANONYMOUS: [&str; 12] = [
         "/",
         "/login",
         "/logged-out",
         "/accessibility",
+        "/privacy",
+        "/storage",
         "/materials",
         "/guides/before-you-start",
         "/guides/taking-a-service-into-use",
@@ -238,4 +241,21 @@ async fn every_page_has_its_own_title_in_its_language(app: TestApp) {
             }
         }
     }
+}
+
+/// The cookies and on-device storage page names each cookie the server sets, as it sets it: a
+/// login's, the session's pair, the language's.
+async fn the_storage_page_lists_every_cookie_the_server_sets(app: TestApp) {
+    let browser = Browser::new(&app.base);
+    log_in(&browser, "p01").await;
+    browser.get("/lang/sv?next=/storage").await;
+    let page = browser.get("/storage").await.body;
+    let plain = app::CookieNames::PLAIN;
+    for name in [plain.session, plain.seen, plain.login, app::i18n::LANG_COOKIE] {
+        assert!(page.contains(&format!("<code>{name}<")), "{name}: {page}");
+    }
+    for set in [plain.session, app::i18n::LANG_COOKIE] {
+        assert!(browser.cookie(set).is_some(), "the browser holds {set}");
+    }
+    assert!(page.contains(&lookup(Lang::Sv, "storage-drafts-text", None)), "in the language chosen");
 }

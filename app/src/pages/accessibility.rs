@@ -11,6 +11,9 @@ pub fn Accessibility() -> impl IntoView {
             <p class="lead">{t!("a11y-lead")}</p>
             <h2>{t!("a11y-status-heading")}</h2>
             <p>{t!("a11y-status-text")}</p>
+            <h2>{t!("a11y-method-heading")}</h2>
+            <p>{t!("a11y-method-text")}</p>
+            <p id="a11y-dates">{t!("a11y-dates-text")}</p>
             <h2>{t!("a11y-known-heading")}</h2>
             <p>{t!("a11y-known-text")}</p>
             <h2>{t!("a11y-feedback-heading")}</h2>

@@ -9,6 +9,7 @@ pub mod home;
 pub mod login;
 pub mod materials;
 pub mod not_found;
+pub mod notices;
 pub mod organisation;
 pub mod organisations;
 pub mod staff;

@@ -25,9 +25,9 @@ use serde::Deserialize;
 use std::sync::Arc;
 use subtle::ConstantTimeEq;
 
-const SESSION_COOKIE: &str = "kanta_session";
-const SEEN_COOKIE: &str = "kanta_seen";
-const LOGIN_COOKIE: &str = "kanta_login";
+const SESSION_COOKIE: &str = app::CookieNames::PLAIN.session;
+const SEEN_COOKIE: &str = app::CookieNames::PLAIN.seen;
+const LOGIN_COOKIE: &str = app::CookieNames::PLAIN.login;
 
 /// Everything login needs, shared by all requests.
 pub struct Auth {
@@ -56,6 +56,11 @@ impl Auth {
     /// The login attempt's cookie (`Path=/auth/`): `__Secure-` prefixed with `Secure` cookies.
     fn login_cookie(&self) -> &'static str {
         if self.secure_cookies { "__Secure-kanta_login" } else { LOGIN_COOKIE }
+    }
+
+    /// The names as the pages list them.
+    pub fn cookie_names(&self) -> app::CookieNames {
+        app::CookieNames { session: self.session_cookie(), seen: self.seen_cookie(), login: self.login_cookie() }
     }
 }
 

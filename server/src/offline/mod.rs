@@ -43,7 +43,8 @@ impl ServiceWorker {
         illustrations.sort();
         illustrations.dedup();
         assets.extend(illustrations);
-        let mut pages = vec!["/".to_string(), "/accessibility".to_string(), "/materials".to_string()];
+        let mut pages: Vec<String> =
+            ["/", "/accessibility", "/privacy", "/storage", "/materials"].into_iter().map(String::from).collect();
         pages.extend(guides::ALL.iter().map(|g| format!("/guides/{}", g.wizard.id)));
 
         let mut hash = Sha256::new();

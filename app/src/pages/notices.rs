@@ -1,0 +1,95 @@
+//! What the service tells everyone about itself: the privacy notice (`/privacy`) and the cookies
+//! and on-device storage it uses (`/storage`). Public, plain text, stored for offline reading.
+use crate::components::{layout::SupportEmail, table::ScrollTable, title::PageTitle};
+use leptos::prelude::*;
+
+/// The privacy notice (GDPR articles 13 and 14): who is responsible, what is processed, why, for
+/// how long, to whom it goes, and the person's rights.
+#[component]
+pub fn Privacy() -> impl IntoView {
+    let sections = [
+        (msg!("privacy-controller-heading"), vec![msg!("privacy-controller-text")]),
+        (
+            msg!("privacy-data-heading"),
+            vec![
+                msg!("privacy-data-identity"),
+                msg!("privacy-data-acting"),
+                msg!("privacy-data-contacts"),
+                msg!("privacy-data-audit"),
+                msg!("privacy-data-support"),
+            ],
+        ),
+        (msg!("privacy-purpose-heading"), vec![msg!("privacy-purpose-text")]),
+        (msg!("privacy-retention-heading"), vec![msg!("privacy-retention-text")]),
+        (msg!("privacy-recipients-heading"), vec![msg!("privacy-recipients-text")]),
+        (msg!("privacy-rights-heading"), vec![msg!("privacy-rights-text")]),
+    ];
+    let sections = sections
+        .into_iter()
+        .map(|(heading, paragraphs)| {
+            let paragraphs = paragraphs.into_iter().map(|p| view! { <p>{crate::i18n::tr(p)}</p> }).collect_view();
+            view! {
+                <h2>{crate::i18n::tr(heading)}</h2>
+                {paragraphs}
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="page page--narrow">
+            <PageTitle text=t!("privacy-heading")/>
+            <h1>{t!("privacy-heading")}</h1>
+            <p class="lead">{t!("privacy-lead")}</p>
+            {sections}
+            <p>{t!("privacy-contact-text")} " " <SupportEmail/></p>
+        </div>
+    }
+}
+
+/// The cookies the service sets and what it keeps on the device, each with how long.
+#[component]
+pub fn Storage() -> impl IntoView {
+    let names = use_context::<crate::CookieNames>().unwrap_or(crate::CookieNames::PLAIN);
+    let cookies = [
+        (names.session, msg!("storage-session-purpose"), msg!("storage-session-lifetime")),
+        (names.seen, msg!("storage-seen-purpose"), msg!("storage-seen-lifetime")),
+        (names.login, msg!("storage-login-purpose"), msg!("storage-login-lifetime")),
+        (crate::i18n::LANG_COOKIE, msg!("storage-lang-purpose"), msg!("storage-lang-lifetime")),
+    ]
+    .into_iter()
+    .map(|(name, purpose, lifetime)| {
+        view! {
+            <tr>
+                <th scope="row"><code>{name}</code></th>
+                <td>{crate::i18n::tr(purpose)}</td>
+                <td>{crate::i18n::tr(lifetime)}</td>
+            </tr>
+        }
+    })
+    .collect_view();
+    view! {
+        <div class="page page--narrow">
+            <PageTitle text=t!("storage-heading")/>
+            <h1>{t!("storage-heading")}</h1>
+            <p class="lead">{t!("storage-lead")}</p>
+            <section aria-labelledby="storage-cookies-heading">
+                <h2 id="storage-cookies-heading">{t!("storage-cookies-heading")}</h2>
+                <ScrollTable labelled_by="storage-cookies-heading">
+                    <table id="cookies" class="data-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{t!("storage-cookie-name")}</th>
+                                <th scope="col">{t!("storage-cookie-purpose")}</th>
+                                <th scope="col">{t!("storage-cookie-lifetime")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{cookies}</tbody>
+                    </table>
+                </ScrollTable>
+            </section>
+            <h2>{t!("storage-device-heading")}</h2>
+            <p>{t!("storage-offline-text")}</p>
+            <p>{t!("storage-drafts-text")}</p>
+            <p>{t!("storage-clear-text")}</p>
+        </div>
+    }
+}
