@@ -14,6 +14,7 @@ pub mod hydration;
 pub mod materials;
 pub mod offline;
 pub mod pages;
+pub mod terms;
 pub mod wizard;
 
 #[cfg(feature = "ssr")]
@@ -76,6 +77,19 @@ impl CookieNames {
     pub const PLAIN: CookieNames = CookieNames { session: "kanta_session", seen: "kanta_seen", login: "kanta_login" };
 }
 
+/// How long a session lasts as this server is configured, put in the request context by the
+/// server for the pages that tell users: unused for `idle_minutes`, at most `max_hours`.
+#[derive(Clone, Copy, Debug)]
+pub struct SessionLimits {
+    pub idle_minutes: i64,
+    pub max_hours: i64,
+}
+
+impl SessionLimits {
+    /// The configuration's defaults (`KANTA_SESSION_IDLE_MINUTES`, `KANTA_SESSION_MAX_HOURS`).
+    pub const DEFAULT: SessionLimits = SessionLimits { idle_minutes: 30, max_hours: 10 };
+}
+
 /// Only our own scripts run: the inline hydration script carries this response's nonce.
 #[cfg(feature = "ssr")]
 fn set_content_security_policy() {
@@ -127,6 +141,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/accessibility") view=pages::accessibility::Accessibility ssr=SsrMode::Async/>
                     <Route path=path!("/privacy") view=pages::notices::Privacy ssr=SsrMode::Async/>
                     <Route path=path!("/storage") view=pages::notices::Storage ssr=SsrMode::Async/>
+                    <Route path=path!("/terms") view=pages::terms::Terms ssr=SsrMode::Async/>
+                    <Route path=path!("/terms/:document/:version") view=pages::terms::TermsDocument ssr=SsrMode::Async/>
                     <Route path=path!("/guides/:id") view=pages::guide::Guide ssr=SsrMode::Async/>
                     <Route path=path!("/materials") view=pages::materials::Materials ssr=SsrMode::Async/>
                 </Routes>

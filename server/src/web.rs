@@ -47,6 +47,10 @@ pub fn router(state: AppState) -> Router {
     let registries = state.registries.clone();
     let provider_origin = app::IdentityProviderOrigin(state.auth.relying_party.issuer_origin());
     let cookie_names = state.auth.cookie_names();
+    let session_limits = app::SessionLimits {
+        idle_minutes: state.auth.policy.idle.num_minutes(),
+        max_hours: state.auth.policy.absolute.num_hours(),
+    };
     let (staff, mail, mailer_wake) = (state.staff.clone(), state.mail.clone(), state.mailer_wake.clone());
 
     let sandbox = state.sandbox.clone().unwrap_or_default();
@@ -65,6 +69,7 @@ pub fn router(state: AppState) -> Router {
                 provide_context(registries.clone());
                 provide_context(provider_origin.clone());
                 provide_context(cookie_names);
+                provide_context(session_limits);
                 provide_context(staff.clone());
                 provide_context(mail.clone());
                 provide_context(mailer_wake.clone());

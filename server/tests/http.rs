@@ -157,8 +157,12 @@ async fn migrations_run_again_without_harm(app: TestApp) {
 /// WCAG 2.4.2: every page's title is its main heading and the service's name, in the page's
 /// language, with "Virhe" / "Fel" in front when the page shows an error; no two pages share one.
 async fn every_page_has_its_own_title_in_its_language(app: TestApp) {
-    const ANONYMOUS: [&str; 12] = [
+    const ANONYMOUS: [&str; 16] = [
         "/",
+        "/terms",
+        "/terms/delivery/2026-1",
+        "/terms/imaging/2026-1",
+        "/terms/delivery/1999-1",
         "/login",
         "/logged-out",
         "/accessibility",
@@ -182,7 +186,8 @@ async fn every_page_has_its_own_title_in_its_language(app: TestApp) {
         "/billing/999999",
     ];
     const STAFF: [&str; 3] = ["/staff", "/staff/billing", "/staff/mail"];
-    const SHOWING_AN_ERROR: [&str; 4] = ["/no-such-page", "/login/failed", "/applications/999999", "/billing/999999"];
+    const SHOWING_AN_ERROR: [&str; 5] =
+        ["/no-such-page", "/terms/delivery/1999-1", "/login/failed", "/applications/999999", "/billing/999999"];
     let inner = |html: &str, tag: &str| {
         let start = html.find(&format!("<{tag}"))?;
         let start = start + html[start..].find('>')? + 1;

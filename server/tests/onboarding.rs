@@ -108,6 +108,17 @@ async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
     assert_eq!(text_hash(&signed.text), hash, "the hash is of the stored text");
     assert!(signed.text.contains("Lähiklinikka Oy") && signed.text.contains("3141590-3"));
     assert_eq!((signed.basis.as_str(), signed.signer_name.as_str()), ("trade:toimitusjohtaja", "Aino Virtanen"));
+    // The text names the versions of the terms it accepts, the record keeps them, and each can be read.
+    assert_eq!(signed.cited_terms, r#"[["delivery","2026-1"],["patient-data","2026-1"]]"#);
+    assert!(signed.text.contains("toimitusehdot, versio 2026-1"), "{}", signed.text);
+    assert!(signed.text.contains("Potilastiedon arkisto, versio 2026-1"), "{}", signed.text);
+    let page = applicant.get(&format!("/applications/{id}")).await;
+    for cited in ["/terms/delivery/2026-1", "/terms/patient-data/2026-1"] {
+        assert!(page.body.contains(&format!("href=\"{cited}\"")), "{cited} linked from the signature");
+        let terms = applicant.get(cited).await;
+        assert!(terms.status == StatusCode::OK && terms.body.contains("data-version=\"2026-1\""), "{cited}");
+    }
+    assert_eq!(applicant.get("/terms/delivery/1999-1").await.status, StatusCode::NOT_FOUND);
     // The PDF carries the hash.
     let pdf = applicant.get(&format!("/api/applications/agreement.pdf?id={id}")).await;
     assert!(pdf.body.starts_with("%PDF-1.4") && pdf.body.contains(&hash), "{}", &pdf.body[..100.min(pdf.body.len())]);

@@ -82,6 +82,8 @@ pub struct Signed {
     pub basis: Option<Basis>,
     pub version: String,
     pub hash: String,
+    /// The terms the signed text accepts, at their versions (none for a signature older than that).
+    pub cited: Vec<(crate::terms::Document, String)>,
 }
 
 /// The agreement as the user is asked to sign it, and the hash they sign.
@@ -90,6 +92,8 @@ pub struct AgreementShown {
     pub version: String,
     pub text: String,
     pub hash: String,
+    /// The terms the text makes the customer accept, at their versions, to read before signing.
+    pub cited: Vec<(crate::terms::Document, String)>,
 }
 
 /// A service unit beyond the first.
@@ -344,7 +348,8 @@ pub(crate) mod ssr {
             signed.as_ref().is_some_and(|s| AgreementText::is_signed_by(s, &acting.now.organisation, &a.services));
         let agreement = (a.state.is_editable() && problems.is_empty() && !signed_current).then(|| {
             let text = agreement_for(acting, &a);
-            AgreementShown { version: text.version.into(), hash: text.hash(), text: text.text }
+            let cited = text.cited.iter().map(|(d, v)| (*d, v.to_string())).collect();
+            AgreementShown { version: text.version.into(), hash: text.hash(), text: text.text, cited }
         });
         let track = crate::domain::application::Track::of(&a.services);
         let mut commands = crate::domain::application::commands(track, a.state, Actor::Applicant);
@@ -372,6 +377,7 @@ pub(crate) mod ssr {
                 at: format_time(s.signed_at, lang),
                 signer: s.signer_name,
                 basis: Basis::from_code(&s.basis),
+                cited: crate::backend::agreement::cited_terms(&s.cited_terms),
                 version: s.agreement_version,
                 hash: s.text_hash,
             }),

@@ -7,21 +7,22 @@ use super::{
 use crate::{
     domain::{acting::Basis, services::ServiceSet},
     i18n::{Args, Lang, lookup},
+    terms::Document,
 };
 use sha2::{Digest, Sha256};
 
 /// The version in force. A new text is a new version with its own messages; a signature keeps
-/// the text it was made on.
-pub const CURRENT_VERSION: &str = "2026-1";
+/// the text it was made on. 2026-2 names the versions of the terms it cites (`crate::terms`).
+pub const CURRENT_VERSION: &str = "2026-2";
 
-/// The paragraphs of the current version, in order (`agreement-2026-1-*` in `agreement.ftl`).
+/// The paragraphs of the current version, in order (`agreement-2026-2-*` in `agreement.ftl`).
 const PARAGRAPHS: &[&str] = &[
-    msg!("agreement-2026-1-scope"),
-    msg!("agreement-2026-1-terms"),
-    msg!("agreement-2026-1-service-description"),
-    msg!("agreement-2026-1-data"),
-    msg!("agreement-2026-1-fees"),
-    msg!("agreement-2026-1-termination"),
+    msg!("agreement-2026-2-scope"),
+    msg!("agreement-2026-2-terms"),
+    msg!("agreement-2026-2-service-description"),
+    msg!("agreement-2026-2-data"),
+    msg!("agreement-2026-2-fees"),
+    msg!("agreement-2026-2-termination"),
 ];
 
 /// The exact text a person is shown and signs.
@@ -30,6 +31,8 @@ pub struct AgreementText {
     pub version: &'static str,
     pub lang: Lang,
     pub text: String,
+    /// The documents the text makes the customer accept, at the versions it names.
+    pub cited: Vec<(Document, &'static str)>,
 }
 
 impl AgreementText {
@@ -40,12 +43,29 @@ impl AgreementText {
         args.set("service", services.names(|id| lookup(lang, id, None)));
         args.set("count", services.as_slice().len() as i64);
         args.set("version", CURRENT_VERSION);
+        let mut cited = vec![(Document::DeliveryTerms, Document::DeliveryTerms.current().id)];
+        cited.extend(services.as_slice().iter().map(|s| {
+            let document = Document::ServiceDescription(*s);
+            (document, document.current().id)
+        }));
+        args.set("terms", cited[0].1);
+        let descriptions: Vec<String> = cited[1..]
+            .iter()
+            .map(|(document, version)| {
+                let Document::ServiceDescription(service) = document else { return String::new() };
+                let mut named = Args::new();
+                named.set("title", lookup(lang, service.message_id(), None));
+                named.set("version", *version);
+                lookup(lang, msg!("terms-version-title"), Some(&named))
+            })
+            .collect();
+        args.set("descriptions", descriptions.join("; "));
         let mut parts = vec![
-            lookup(lang, msg!("agreement-2026-1-title"), Some(&args)),
-            lookup(lang, msg!("agreement-2026-1-parties"), Some(&args)),
+            lookup(lang, msg!("agreement-2026-2-title"), Some(&args)),
+            lookup(lang, msg!("agreement-2026-2-parties"), Some(&args)),
         ];
         parts.extend(PARAGRAPHS.iter().map(|id| lookup(lang, id, Some(&args))));
-        AgreementText { version: CURRENT_VERSION, lang, text: parts.join("\n\n") }
+        AgreementText { version: CURRENT_VERSION, lang, text: parts.join("\n\n"), cited }
     }
 
     /// SHA-256 of the text's UTF-8 bytes, in hexadecimal.
@@ -65,6 +85,19 @@ impl AgreementText {
             && signed.text_hash
                 == AgreementText::current(lang, &organisation.name, &organisation.ytunnus, services).hash()
     }
+}
+
+/// The cited documents as stored with a signature (`agreement_signature.cited_terms`): JSON,
+/// `[["delivery", "2026-1"], ["patient-data", "2026-1"], …]`.
+pub fn cited_terms_json(cited: &[(Document, &str)]) -> String {
+    let pairs: Vec<(&str, &str)> = cited.iter().map(|(d, v)| (d.slug(), *v)).collect();
+    serde_json::to_string(&pairs).unwrap_or_else(|_| "[]".into())
+}
+
+/// The documents a signature cites, read back; an unreadable or older (empty) record cites none.
+pub fn cited_terms(json: &str) -> Vec<(Document, String)> {
+    let pairs: Vec<(String, String)> = serde_json::from_str(json).unwrap_or_default();
+    pairs.into_iter().filter_map(|(slug, version)| Some((Document::from_slug(&slug)?, version))).collect()
 }
 
 pub fn text_hash(text: &str) -> String {

@@ -396,6 +396,7 @@ pub async fn sign(
         signer_name: Set(session.display_name.clone()),
         basis: Set(now.basis.code()),
         signed_at: Set(Utc::now()),
+        cited_terms: Set(super::agreement::cited_terms_json(&text.cited)),
         ..Default::default()
     }
     .insert(&txn)

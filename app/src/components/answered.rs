@@ -42,7 +42,7 @@ where
 /// for, when that is what stands in the way.
 #[component]
 pub fn Refused(heading: &'static str, error: AppError) -> impl IntoView {
-    let choose = matches!(error, AppError::ChooseOrganisation | AppError::BasisEnded | AppError::NotPermitted);
+    let choose = matches!(error, AppError::ChooseOrganisation | AppError::BasisEnded);
     let here = super::session::request_path();
     view! {
         <PageTitle text=tr(heading)/>

@@ -36,6 +36,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <ul>
                         <li><a href="/materials">{t!("materials-link")}</a></li>
                         <li><a href="/accessibility">{t!("footer-accessibility")}</a></li>
+                        <li><a href="/terms">{t!("footer-terms")}</a></li>
                         <li><a href="/privacy">{t!("footer-privacy")}</a></li>
                         <li><a href="/storage">{t!("footer-storage")}</a></li>
                         <li><a href="/#support">{t!("footer-contact-form")}</a></li>

@@ -10,9 +10,16 @@ pub fn TitleFormat() -> impl IntoView {
     let service = t!("service-name");
     let format = {
         let service = service.clone();
-        move |page: String| if page == service { page } else { format!("{page} – {service}") }
+        move |page: String| escaped(if page == service { page } else { format!("{page} – {service}") })
     };
     view! { <Title text=service formatter=format/> }
+}
+
+/// leptos_meta writes the title into the page as it is, and a page's title may hold a name
+/// from a register (an organisation's): `&`, `<` and `>` are written as entities. Pages render
+/// on the server only, so no title is ever set from the browser's side, where this would show.
+fn escaped(title: String) -> String {
+    title.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// The page's own title: the words of its main heading.
@@ -25,5 +32,15 @@ pub fn PageTitle(#[prop(into)] text: String) -> impl IntoView {
 #[component]
 pub fn ErrorTitle() -> impl IntoView {
     let (service, error) = (t!("service-name"), t!("title-error"));
-    view! { <Title formatter=move |page: String| format!("{error}: {page} – {service}")/> }
+    view! { <Title formatter=move |page: String| escaped(format!("{error}: {page} – {service}"))/> }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_name_cannot_end_the_title_element() {
+        assert_eq!(super::escaped("A & B".into()), "A &amp; B");
+        assert_eq!(super::escaped("</title".into()), "&lt;/title");
+        assert_eq!(super::escaped("1 > 0".into()), "1 &gt; 0");
+    }
 }

@@ -231,6 +231,7 @@ fn ApplicationPage(view: ApplicationView) -> impl IntoView {
                 <p>{t!("agreement-signed-by", signer = s.signer.clone(), at = s.at.clone(), version = s.version.clone())}</p>
                 <p>{s.basis.map(|b| tr(b.message_id())).unwrap_or_default()}</p>
                 <p class="hash">{t!("agreement-hash")} " " <code id="signed-hash">{s.hash.clone()}</code></p>
+                <CitedTerms cited=s.cited.clone() id="signed-terms"/>
                 <a class="button button--secondary" id="agreement-pdf" href=format!("{}?id={}", crate::api::onboarding::AgreementPdf::url(), view.id) download>
                     {t!("agreement-download")}
                 </a>
@@ -336,16 +337,35 @@ fn ChangeServicesForm(view: ApplicationView) -> impl IntoView {
     }
 }
 
+/// Links to the terms an agreement accepts, each at the version it names.
+#[component]
+fn CitedTerms(cited: Vec<(crate::terms::Document, String)>, id: &'static str) -> impl IntoView {
+    (!cited.is_empty()).then(|| {
+        let links = cited
+            .into_iter()
+            .map(|(document, version)| {
+                let title = crate::pages::terms::document_title(document);
+                view! { <li><a href=document.path(&version)>{t!("terms-version-title", title = title, version = version.clone())}</a></li> }
+            })
+            .collect_view();
+        view! {
+            <p>{t!("agreement-cited")}</p>
+            <ul id=id>{links}</ul>
+        }
+    })
+}
+
 /// The agreement text the user signs, and the form that signs exactly that text.
 #[component]
 fn AgreementSection(view: ApplicationView) -> impl IntoView {
-    view.agreement.map(|AgreementShown { version, text, hash }| {
+    view.agreement.map(|AgreementShown { version, text, hash, cited }| {
         let paragraphs = text.split("\n\n").map(|p| view! { <p>{p.to_string()}</p> }).collect_view();
         view! {
             <section class="card" aria-labelledby="agreement-heading" id="agreement">
                 <h2 id="agreement-heading">{t!("agreement-heading")}</h2>
                 <p>{t!("agreement-intro", version = version)}</p>
                 <div class="agreement-text" id="agreement-text" tabindex="0">{paragraphs}</div>
+                <CitedTerms cited id="agreement-terms"/>
                 <form method="post" action=SignAgreement::url()>
                     <input type="hidden" name="id" value=view.id/>
                     <input type="hidden" name="version" value=view.version/>

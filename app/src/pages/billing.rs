@@ -195,9 +195,9 @@ pub fn StaffBilling() -> impl IntoView {
                 <PostedError/>
                 {imported.clone().map(|n| view! { <p class="notice notice--success" role="status" id="imported">{t!("import-done", count = n)}</p> })}
                 <section class="card">
-                    <h2>{t!("import-format-heading")}</h2>
+                    <h2 id="import-format-heading">{t!("import-format-heading")}</h2>
                     <p>{t!("import-format")}</p>
-                    <pre class="csv-header" tabindex="0" aria-label=t!("import-format-heading")><code>{HEADER.join(";")}</code></pre>
+                    <pre class="csv-header" tabindex="0" role="group" aria-labelledby="import-format-heading"><code>{HEADER.join(";")}</code></pre>
                     <p>{t!("import-format-rules")}</p>
                     <form id="import" method="post" action=ImportBilling::url() enctype="multipart/form-data">
                         <div class="field">

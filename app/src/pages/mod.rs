@@ -13,3 +13,4 @@ pub mod notices;
 pub mod organisation;
 pub mod organisations;
 pub mod staff;
+pub mod terms;

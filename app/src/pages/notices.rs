@@ -7,6 +7,7 @@ use leptos::prelude::*;
 /// how long, to whom it goes, and the person's rights.
 #[component]
 pub fn Privacy() -> impl IntoView {
+    let limits = use_context::<crate::SessionLimits>().unwrap_or(crate::SessionLimits::DEFAULT);
     let sections = [
         (msg!("privacy-controller-heading"), vec![msg!("privacy-controller-text")]),
         (
@@ -20,9 +21,7 @@ pub fn Privacy() -> impl IntoView {
             ],
         ),
         (msg!("privacy-purpose-heading"), vec![msg!("privacy-purpose-text")]),
-        (msg!("privacy-retention-heading"), vec![msg!("privacy-retention-text")]),
-        (msg!("privacy-recipients-heading"), vec![msg!("privacy-recipients-text")]),
-        (msg!("privacy-rights-heading"), vec![msg!("privacy-rights-text")]),
+        (msg!("privacy-retention-heading"), vec![]),
     ];
     let sections = sections
         .into_iter()
@@ -40,6 +39,11 @@ pub fn Privacy() -> impl IntoView {
             <h1>{t!("privacy-heading")}</h1>
             <p class="lead">{t!("privacy-lead")}</p>
             {sections}
+            <p>{t!("privacy-retention-text", idle = limits.idle_minutes, max = limits.max_hours)}</p>
+            <h2>{t!("privacy-recipients-heading")}</h2>
+            <p>{t!("privacy-recipients-text")}</p>
+            <h2>{t!("privacy-rights-heading")}</h2>
+            <p>{t!("privacy-rights-text")}</p>
             <p>{t!("privacy-contact-text")} " " <SupportEmail/></p>
         </div>
     }
@@ -49,19 +53,20 @@ pub fn Privacy() -> impl IntoView {
 #[component]
 pub fn Storage() -> impl IntoView {
     let names = use_context::<crate::CookieNames>().unwrap_or(crate::CookieNames::PLAIN);
+    let limits = use_context::<crate::SessionLimits>().unwrap_or(crate::SessionLimits::DEFAULT);
     let cookies = [
-        (names.session, msg!("storage-session-purpose"), msg!("storage-session-lifetime")),
-        (names.seen, msg!("storage-seen-purpose"), msg!("storage-seen-lifetime")),
-        (names.login, msg!("storage-login-purpose"), msg!("storage-login-lifetime")),
-        (crate::i18n::LANG_COOKIE, msg!("storage-lang-purpose"), msg!("storage-lang-lifetime")),
+        (names.session, t!("storage-session-purpose"), t!("storage-session-lifetime", max = limits.max_hours)),
+        (names.seen, t!("storage-seen-purpose", idle = limits.idle_minutes), t!("storage-seen-lifetime")),
+        (names.login, t!("storage-login-purpose"), t!("storage-login-lifetime")),
+        (crate::i18n::LANG_COOKIE, t!("storage-lang-purpose"), t!("storage-lang-lifetime")),
     ]
     .into_iter()
     .map(|(name, purpose, lifetime)| {
         view! {
             <tr>
                 <th scope="row"><code>{name}</code></th>
-                <td>{crate::i18n::tr(purpose)}</td>
-                <td>{crate::i18n::tr(lifetime)}</td>
+                <td>{purpose}</td>
+                <td>{lifetime}</td>
             </tr>
         }
     })

@@ -16,7 +16,10 @@ pub fn Organisations() -> impl IntoView {
     let choices = Resource::new_blocking(|| (), |_| acting_choices());
     let notice = move || {
         let outcome = query.with(|q| q.get("mandate")).as_deref().and_then(MandateOutcome::from_code)?;
-        Some(view! { <p class="notice notice--error" role="alert">{tr(outcome.message_id())}</p> })
+        Some(view! {
+            <crate::components::title::ErrorTitle/>
+            <p class="notice notice--error" role="alert">{tr(outcome.message_id())}</p>
+        })
     };
     let mandate_link = move || format!("/auth/mandates?next={}", crate::components::session::encode(&next()));
     view! {
@@ -32,7 +35,11 @@ pub fn Organisations() -> impl IntoView {
                             .get()
                             .map(|answer| match answer {
                                 Ok(c) => view! { <ChoiceList choices=c next=next()/> }.into_any(),
-                                Err(e) => view! { <p class="notice notice--error">{tr(e.message_id())}</p> }.into_any(),
+                                Err(e) => view! {
+                                    <crate::components::title::ErrorTitle/>
+                                    <p class="notice notice--error" role="alert">{tr(e.message_id())}</p>
+                                }
+                                .into_any(),
                             })
                     }}
                 </Suspense>

@@ -193,9 +193,11 @@ fn QueueTable(answer: Lines, filters: Filters, paged: bool) -> impl IntoView {
             }
             .into_any()
         }
-        Err(e) => {
-            view! { <p class="notice notice--error" role="alert" id="refused">{tr(e.message_id())}</p> }.into_any()
+        Err(e) => view! {
+            <crate::components::title::ErrorTitle/>
+            <p class="notice notice--error" role="alert" id="refused">{tr(e.message_id())}</p>
         }
+        .into_any(),
     }
 }
 
@@ -302,8 +304,11 @@ fn MailTable(answer: Result<Vec<crate::api::staff::MailLine>, crate::error::AppE
         Ok(lines) if lines.is_empty() => return view! { <p id="mail-none">{t!("staff-mail-none")}</p> }.into_any(),
         Ok(lines) => lines,
         Err(e) => {
-            return view! { <p class="notice notice--error" role="alert" id="refused">{tr(e.message_id())}</p> }
-                .into_any();
+            return view! {
+                <crate::components::title::ErrorTitle/>
+                <p class="notice notice--error" role="alert" id="refused">{tr(e.message_id())}</p>
+            }
+            .into_any();
         }
     };
     let any_undeliverable = lines.iter().any(|m| m.undeliverable);

@@ -43,8 +43,11 @@ impl ServiceWorker {
         illustrations.sort();
         illustrations.dedup();
         assets.extend(illustrations);
-        let mut pages: Vec<String> =
-            ["/", "/accessibility", "/privacy", "/storage", "/materials"].into_iter().map(String::from).collect();
+        let mut pages: Vec<String> = ["/", "/accessibility", "/privacy", "/storage", "/materials", "/terms"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        pages.extend(app::terms::Document::all().map(|d| d.path(d.current().id)));
         pages.extend(guides::ALL.iter().map(|g| format!("/guides/{}", g.wizard.id)));
 
         let mut hash = Sha256::new();

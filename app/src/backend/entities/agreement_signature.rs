@@ -19,6 +19,9 @@ pub struct Model {
     /// `Basis::code`.
     pub basis: String,
     pub signed_at: ChronoDateTimeUtc,
+    /// The terms the text accepts, at their versions: `backend::agreement::cited_terms_json`.
+    #[sea_orm(column_type = "Text")]
+    pub cited_terms: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -11,6 +11,7 @@ mod m0007_several_instances;
 mod m0008_audit_trail_pages;
 mod m0009_lists_at_volume;
 mod m0010_refused_forms;
+mod m0011_cited_terms;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0008_audit_trail_pages::Migration),
             Box::new(m0009_lists_at_volume::Migration),
             Box::new(m0010_refused_forms::Migration),
+            Box::new(m0011_cited_terms::Migration),
         ]
     }
 }

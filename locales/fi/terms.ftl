@@ -1,0 +1,29 @@
+### Server-rendered pages only: these messages are not built into the browser's WASM.
+
+terms-heading = Ehdot ja palvelukuvaukset
+terms-lead = Asiakkuussopimus viittaa näihin asiakirjoihin. Jokaisella on versio, ja allekirjoitettu sopimus nimeää ne versiot, jotka asiakas hyväksyi. Vanhat versiot pysyvät luettavina.
+terms-current = Voimassa oleva versio { $version }
+terms-version-title = { $title }, versio { $version }
+terms-in-force = Voimassa { $from } alkaen.
+terms-other-versions = Muut versiot
+terms-all = Kaikki ehdot ja palvelukuvaukset
+terms-delivery-title = Kanta-palvelujen yleiset toimitusehdot
+terms-description-title = Palvelukuvaus: { $service }
+terms-delivery-2026-1-1 = 1. Soveltaminen. Näitä ehtoja sovelletaan, kun sosiaali- tai terveydenhuollon palvelunantaja tai apteekki käyttää Kanta-palveluja Kelan kanssa tehdyn asiakkuussopimuksen perusteella. Palvelukohtaiset ehdot ovat palvelukuvauksissa.
+terms-delivery-2026-1-2 = 2. Palvelun tuottaminen. Kela ylläpitää Kanta-palveluja ja vastaa niiden toimivuudesta, tietoturvasta ja saatavuudesta. Suunnitelluista käyttökatkoista kerrotaan Kanta Extranetissä etukäteen.
+terms-delivery-2026-1-3 = 3. Asiakkaan velvollisuudet. Asiakas liittyy palveluun hyväksytyllä tietojärjestelmällä Kanta-liityntäpisteen kautta, pitää hallinnolliset ja tekniset tietonsa sekä yhteyshenkilönsä ajan tasalla ja ilmoittaa teknisten tietojen muutoksista vähintään kolme viikkoa ennen niiden voimaantuloa.
+terms-delivery-2026-1-4 = 4. Tietoturva ja tietosuoja. Kumpikin osapuoli vastaa omien järjestelmiensä tietoturvasta. Asiakas huolehtii, että sen käyttäjät tunnistetaan vahvasti ja että asiakastietoja käsitellään vain lain sallimissa tilanteissa.
+terms-delivery-2026-1-5 = 5. Maksut. Kela laskuttaa palvelun käytöstä voimassa olevan asetuksen mukaiset maksut käyttöä seuraavan vuoden helmikuussa. Laskut näkyvät Kanta Extranetissä.
+terms-delivery-2026-1-6 = 6. Muutokset ja päättyminen. Uusi versio näistä ehdoista julkaistaan Kanta Extranetissä ennen kuin se tulee voimaan. Asiakas voi irtisanoa palvelun tai koko asiakkuuden Kanta Extranetissä; laskut ja muutoshistoria säilytetään.
+terms-eprescription-2026-1-1 = Reseptikeskukseen tallennetaan sähköiset lääkemääräykset, joita lääkärit laativat ja apteekit toimittavat. Potilas näkee reseptinsä OmaKannasta.
+terms-eprescription-2026-1-2 = Palvelunantaja liittyy Reseptiin hyväksytyllä potilastietojärjestelmällä. Liittyminen etenee yhteistestauksen kautta tuotantoon.
+terms-eprescription-pharmacy-2026-1-1 = Apteekki toimittaa lääkkeitä sähköisten reseptien perusteella ja tallentaa toimitustiedot Reseptikeskukseen.
+terms-eprescription-pharmacy-2026-1-2 = Apteekki liittyy Reseptiin hyväksytyllä apteekkijärjestelmällä. Liittyminen etenee yhteistestauksen kautta tuotantoon.
+terms-patient-data-2026-1-1 = Potilastiedon arkistoon tallennetaan terveydenhuollon potilasasiakirjat, ja ne ovat hoitoon osallistuvien käytettävissä potilaan luvalla.
+terms-patient-data-2026-1-2 = Liittyminen edellyttää sertifioitua järjestelmää ja järjestelmäallekirjoitusvarmennetta. Ennen avaamista tehdään tuotannossa käyttöönottotesti 900-sarjan testihenkilötunnuksilla, ja Kannan arkistoija tarkistaa tallennetut asiakirjat.
+terms-imaging-2026-1-1 = Kuva-aineistojen arkistoon tallennetaan tutkimusten kuvat, ja ne ovat katseltavissa katselinjärjestelmällä.
+terms-imaging-2026-1-2 = Kuva-aineistojen arkisto on Potilastiedon arkiston laajennus: Potilastiedon arkiston on oltava käytössä ensin.
+terms-client-data-archive-2026-1-1 = Sosiaalihuollon asiakastiedon arkistoon tallennetaan sosiaalihuollon asiakasasiakirjat.
+terms-client-data-archive-2026-1-2 = Palvelunantaja liittyy arkistoon hyväksytyllä asiakastietojärjestelmällä. Liittyminen etenee yhteistestauksen kautta tuotantoon.
+terms-test-environment-2026-1-1 = Kanta-asiakastestiympäristössä järjestelmää testataan Kanta-palvelujen kanssa ennen tuotantoa.
+terms-test-environment-2026-1-2 = Testiympäristössä käytetään vain testitietoja, ei koskaan oikeiden henkilöiden tietoja.

@@ -1,0 +1,29 @@
+### Server-rendered pages only: these messages are not built into the browser's WASM.
+
+terms-heading = Villkor och tjänstebeskrivningar
+terms-lead = Avtalet om kundrelation hänvisar till dessa dokument. Vart och ett har en version, och ett undertecknat avtal nämner de versioner som kunden godkände. Äldre versioner går fortfarande att läsa.
+terms-current = Gällande version { $version }
+terms-version-title = { $title }, version { $version }
+terms-in-force = Gäller från { $from }.
+terms-other-versions = Andra versioner
+terms-all = Alla villkor och tjänstebeskrivningar
+terms-delivery-title = Allmänna leveransvillkor för Kanta-tjänsterna
+terms-description-title = Tjänstebeskrivning: { $service }
+terms-delivery-2026-1-1 = 1. Tillämpning. Dessa villkor tillämpas när en tjänsteproducent inom social- eller hälsovården eller ett apotek använder Kanta-tjänsterna enligt ett avtal om kundrelation med FPA. Tjänstespecifika villkor finns i tjänstebeskrivningarna.
+terms-delivery-2026-1-2 = 2. Tillhandahållande av tjänsten. FPA upprätthåller Kanta-tjänsterna och ansvarar för att de fungerar, är datasäkra och tillgängliga. Planerade avbrott meddelas i förväg i Kanta Extranät.
+terms-delivery-2026-1-3 = 3. Kundens skyldigheter. Kunden ansluter sig till tjänsten med ett godkänt informationssystem via en Kanta-anslutningspunkt, håller sina administrativa och tekniska uppgifter och sina kontaktpersoner aktuella och anmäler ändringar i de tekniska uppgifterna minst tre veckor innan de träder i kraft.
+terms-delivery-2026-1-4 = 4. Datasäkerhet och dataskydd. Vardera parten ansvarar för datasäkerheten i sina egna system. Kunden ser till att dess användare identifieras starkt och att klientuppgifter behandlas endast när lagen tillåter det.
+terms-delivery-2026-1-5 = 5. Avgifter. FPA fakturerar avgifterna enligt gällande förordning i februari året efter användningen. Fakturorna syns i Kanta Extranät.
+terms-delivery-2026-1-6 = 6. Ändringar och upphörande. En ny version av dessa villkor publiceras i Kanta Extranät innan den träder i kraft. Kunden kan säga upp en tjänst eller hela kundrelationen i Kanta Extranät; fakturor och ändringshistorik sparas.
+terms-eprescription-2026-1-1 = I Receptcentret sparas elektroniska recept som läkare skriver och apotek expedierar. Patienten ser sina recept i MittKanta.
+terms-eprescription-2026-1-2 = Tjänsteproducenten ansluter sig till Recept med ett godkänt patientdatasystem. Anslutningen går via samtestning till produktion.
+terms-eprescription-pharmacy-2026-1-1 = Apoteket expedierar läkemedel på grundval av elektroniska recept och sparar expedieringsuppgifterna i Receptcentret.
+terms-eprescription-pharmacy-2026-1-2 = Apoteket ansluter sig till Recept med ett godkänt apotekssystem. Anslutningen går via samtestning till produktion.
+terms-patient-data-2026-1-1 = I Patientdataarkivet sparas journalhandlingar inom hälso- och sjukvården, och de kan användas av dem som deltar i vården med patientens samtycke.
+terms-patient-data-2026-1-2 = Anslutningen kräver ett certifierat system och ett certifikat för systemsignatur. Innan tjänsten öppnas görs ett ibruktagningstest i produktion med testpersonbeteckningar i 900-serien, och Kantas arkivarie granskar de sparade handlingarna.
+terms-imaging-2026-1-1 = I arkivet för bildmaterial sparas bilder från undersökningar, och de kan visas med ett visningssystem.
+terms-imaging-2026-1-2 = Arkivet för bildmaterial är en utvidgning av Patientdataarkivet: Patientdataarkivet måste vara i bruk först.
+terms-client-data-archive-2026-1-1 = I Klientdataarkivet för socialvården sparas socialvårdens klienthandlingar.
+terms-client-data-archive-2026-1-2 = Tjänsteproducenten ansluter sig till arkivet med ett godkänt klientdatasystem. Anslutningen går via samtestning till produktion.
+terms-test-environment-2026-1-1 = I Kantas kundtestmiljö testas systemet tillsammans med Kanta-tjänsterna före produktion.
+terms-test-environment-2026-1-2 = I testmiljön används endast testuppgifter, aldrig uppgifter om verkliga personer.
