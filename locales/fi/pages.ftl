@@ -18,3 +18,6 @@ a11y-feedback-heading = Anna palautetta saavutettavuudesta
 a11y-feedback-text = Jos huomaat puutteen, kerro siitä meille. Vastaamme 14 päivän kuluessa.
 a11y-enforcement-heading = Valvontaviranomainen
 a11y-enforcement-text = Jos et ole tyytyväinen vastaukseen tai et saa vastausta kahden viikon kuluessa, voit tehdä ilmoituksen valvontaviranomaiselle. Digitaalisten palvelujen saavutettavuutta valvoo 1.1.2026 alkaen Lupa- ja valvontavirasto (aiemmin Etelä-Suomen aluehallintovirasto): www.saavutettavuusvaatimukset.fi.
+
+# In front of a page's title while the page shows an error (WCAG 2.4.2).
+title-error = Virhe

@@ -1,6 +1,4 @@
 service-name = Kanta Extranät
-# In front of a page's title while the page shows an error (WCAG 2.4.2).
-title-error = Fel
 skip-to-content = Gå till innehållet
 # Autonyms: the same in both files, so each language is named in its own words.
 language-name-fi = Suomeksi

@@ -18,3 +18,6 @@ a11y-feedback-heading = Ge respons om tillgängligheten
 a11y-feedback-text = Om du märker en brist, berätta det för oss. Vi svarar inom 14 dagar.
 a11y-enforcement-heading = Tillsynsmyndighet
 a11y-enforcement-text = Om du inte är nöjd med svaret eller inte får något svar inom två veckor kan du göra en anmälan till tillsynsmyndigheten. Sedan 1.1.2026 övervakas digitala tjänsters tillgänglighet av Tillstånds- och tillsynsverket (tidigare Regionförvaltningsverket i Södra Finland): www.tillganglighetskrav.fi.
+
+# In front of a page's title while the page shows an error (WCAG 2.4.2).
+title-error = Fel

@@ -375,8 +375,13 @@ pub async fn seed(db: &DatabaseConnection, volume: Volume) -> Result<Seeded, sea
             let mut times: Vec<DateTime<Utc>> = (0..AUDIT_EVENTS_PER_ORGANISATION).map(|_| when(&mut rng)).collect();
             times.sort();
             for at in times {
-                let action = ACTIONS[rng.gen_range(0..ACTIONS.len())];
+                // One in fifty is a refused attempt, which names the permission asked for.
                 let allowed = rng.gen_range(0..50) != 0;
+                let action = if allowed {
+                    ACTIONS[rng.gen_range(0..ACTIONS.len())]
+                } else {
+                    AuditAction::Attempted(Action::TakeServicesIntoUse)
+                };
                 events.push(audit_event::ActiveModel {
                     id: Set(next_audit),
                     at: Set(at),

@@ -640,6 +640,9 @@ async fn seeded_data_is_read_as_the_products_own(app: TestApp) {
     let billing = browser.get("/billing").await;
     assert_eq!(billing.body.matches("href=\"/billing/").count(), 10, "{}", billing.body);
     assert!(!billing.body.contains("id=\"invoices-older\""));
+    // Its audit trail reads as the product's own: every line in words, none "other".
+    let trail = browser.get("/organisation").await.body;
+    assert!(trail.matches("<tr").count() > 10 && !trail.contains(&lookup(Lang::Fi, "audit-other", None)), "{trail}");
 
     // 55 more invoices, all issued on one day: 65 come in pages of 50 and 15, newest first (the
     // day, then the id), each once.
