@@ -157,8 +157,9 @@ async fn migrations_run_again_without_harm(app: TestApp) {
 /// WCAG 2.4.2: every page's title is its main heading and the service's name, in the page's
 /// language, with "Virhe" / "Fel" in front when the page shows an error; no two pages share one.
 async fn every_page_has_its_own_title_in_its_language(app: TestApp) {
-    const ANONYMOUS: [&str; 16] = [
+    const ANONYMOUS: [&str; 17] = [
         "/",
+        "/guides/before-you-start?from=kind",
         "/terms",
         "/terms/delivery/2026-1",
         "/terms/imaging/2026-1",
@@ -186,8 +187,14 @@ async fn every_page_has_its_own_title_in_its_language(app: TestApp) {
         "/billing/999999",
     ];
     const STAFF: [&str; 3] = ["/staff", "/staff/billing", "/staff/mail"];
-    const SHOWING_AN_ERROR: [&str; 5] =
-        ["/no-such-page", "/terms/delivery/1999-1", "/login/failed", "/applications/999999", "/billing/999999"];
+    const SHOWING_AN_ERROR: [&str; 6] = [
+        "/no-such-page",
+        "/terms/delivery/1999-1",
+        "/guides/before-you-start?from=kind",
+        "/login/failed",
+        "/applications/999999",
+        "/billing/999999",
+    ];
     let inner = |html: &str, tag: &str| {
         let start = html.find(&format!("<{tag}"))?;
         let start = start + html[start..].find('>')? + 1;

@@ -9,7 +9,7 @@ use crate::{
     components::{
         answered::Answered,
         posted::{PostedError, prerequisite_text, typed_again},
-        title::PageTitle,
+        title::{ErrorTitle, PageTitle},
     },
     domain::{
         application::{Command, State},
@@ -19,7 +19,7 @@ use crate::{
     i18n::tr,
     wizard::{
         application::{APPLICATION, SERVICES},
-        view::{ServerCopy, WizardView, answers_in},
+        view::{ServerCopy, WizardView, answers_in, current},
     },
 };
 use leptos::{prelude::*, server_fn::ServerFn};
@@ -191,8 +191,11 @@ fn ApplicationPage(view: ApplicationView) -> impl IntoView {
     let can_send = view.commands.contains(&Command::Submit);
     let can_withdraw = view.commands.contains(&Command::Withdraw);
     let complete = view.problems.is_empty();
+    // A step answered without JavaScript and refused: the wizard shows its problems.
+    let step_refused = editable && !current(&APPLICATION, requested.as_deref(), from.as_deref(), &answers).1.is_empty();
     view! {
         <PageTitle text=view.services.names(tr)/>
+        {step_refused.then(|| view! { <ErrorTitle/> })}
         <h1 id="application-heading">{view.services.names(tr)}</h1>
         <p class="lead">{view.organisation.clone()} " · " <StateBadge state=view.state/></p>
         <PostedError/>

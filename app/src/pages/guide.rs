@@ -4,7 +4,7 @@ use crate::{
     pages::not_found::NotFound,
     wizard::{
         guides,
-        view::{WizardView, answers_in},
+        view::{WizardView, answers_in, current},
     },
 };
 use leptos::prelude::*;
@@ -18,9 +18,12 @@ pub fn Guide() -> impl IntoView {
         Some(guide) => {
             let (requested, from, answers) =
                 query.with(|q| (q.get("step"), q.get("from"), answers_in(&guide.wizard, |name| q.get(name))));
+            // A step answered without JavaScript and refused: the wizard shows its problems.
+            let refused = !current(&guide.wizard, requested.as_deref(), from.as_deref(), &answers).1.is_empty();
             view! {
                 <div class="page page--narrow">
                     <crate::components::title::PageTitle text=crate::i18n::tr(guide.wizard.title)/>
+                    {refused.then(|| view! { <crate::components::title::ErrorTitle/> })}
                     <OnFirstUse draft=crate::offline::draft_key(guide.wizard.id, None)>
                         <WizardView wizard=guide.wizard.id.to_string() requested from answers application=None/>
                     </OnFirstUse>
