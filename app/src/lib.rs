@@ -71,10 +71,14 @@ pub struct CookieNames {
     pub session: &'static str,
     pub seen: &'static str,
     pub login: &'static str,
+    /// Ties a form refused without JavaScript, kept on the server, to the browser that posted it
+    /// when no one is logged in (`server::refused_form`).
+    pub form: &'static str,
 }
 
 impl CookieNames {
-    pub const PLAIN: CookieNames = CookieNames { session: "kanta_session", seen: "kanta_seen", login: "kanta_login" };
+    pub const PLAIN: CookieNames =
+        CookieNames { session: "kanta_session", seen: "kanta_seen", login: "kanta_login", form: "kanta_form" };
 }
 
 /// How long a session lasts as this server is configured, put in the request context by the
@@ -137,6 +141,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff") view=pages::staff::StaffQueue ssr=SsrMode::Async/>
                     <Route path=path!("/staff/billing") view=pages::billing::StaffBilling ssr=SsrMode::Async/>
                     <Route path=path!("/staff/mail") view=pages::staff::StaffMail ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/support") view=pages::support_desk::SupportDesk ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/support/:id") view=pages::support_desk::SupportRequest ssr=SsrMode::Async/>
                     <Route path=path!("/staff/applications/:id") view=pages::staff::StaffApplication ssr=SsrMode::Async/>
                     <Route path=path!("/accessibility") view=pages::accessibility::Accessibility ssr=SsrMode::Async/>
                     <Route path=path!("/privacy") view=pages::notices::Privacy ssr=SsrMode::Async/>

@@ -25,7 +25,7 @@ const pages: Record<'anonymous' | 'applicant' | 'staff', string[]> = {
     '/no-such-page',
   ],
   applicant: ['/account', '/organisations', '/organisation', '/applications', '/customer-data', '/billing'],
-  staff: ['/staff', '/staff/billing', '/staff/mail'],
+  staff: ['/staff', '/staff/billing', '/staff/mail', '/staff/support'],
 };
 const showingAnError = ['/login/failed', '/no-such-page'];
 const people = { fi: 'Aino Virtanen', sv: 'Anna Lindholm' };
@@ -47,6 +47,8 @@ async function check(page: Page, lang: Lang, path: string) {
 for (const lang of ['fi', 'sv'] as Lang[]) {
   test.describe(`every page in ${lang}`, () => {
     test.use({ locale: browserLocale[lang] });
+    // Many pages, each analysed whole: more than the default 30 s on a busy 2-core machine.
+    test.describe.configure({ timeout: 120_000 });
 
     test('anonymous pages pass axe and have their own titles', async ({ page }) => {
       for (const path of pages.anonymous) await check(page, lang, path);

@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { msg, hydrated, type Lang } from './messages';
+import { logIn } from './sandbox';
 
 const browserLocale: Record<Lang, string> = { fi: 'fi-FI', sv: 'sv-FI' };
 
@@ -55,6 +56,47 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       await expect(confirmation).toContainText(/KS-\d{6}/);
       await expect(confirmation).toBeFocused();
       await expect(form.getByRole('alert')).toHaveCount(0);
+    });
+
+    test("staff take and answer a support request, and the answer's mail arrives", async ({ page }, info) => {
+      // The support form's rate limit is per address: one run per language.
+      test.skip(info.project.name !== 'desktop', 'one run per language');
+      await page.goto('/');
+      await hydrated(page);
+      const form = page.locator('#support');
+      const question = `Valtuus ei näy (${lang}, ${Date.now()}).`;
+      await form.getByLabel(msg(lang, 'support-name')).fill('Aino Virtanen');
+      await form.getByLabel(msg(lang, 'support-email')).fill('aino.virtanen@lahiklinikka.fi');
+      await form.getByLabel(msg(lang, 'support-topic')).selectOption({ label: msg(lang, 'support-topic-mandates') });
+      await form.getByLabel(msg(lang, 'support-message')).fill(question);
+      await form.getByRole('button', { name: msg(lang, 'support-send') }).click();
+      const reference = (await form.getByRole('status').textContent())!.match(/KS-\d{6}/)![0];
+
+      await logIn(page, lang, { listed: 'Oskar Berg' });
+      await page.goto('/staff');
+      await page.getByRole('link', { name: msg(lang, 'support-desk-heading') }).click();
+      await expect(page).toHaveTitle(`${msg(lang, 'support-desk-heading')} – ${msg(lang, 'service-name')}`);
+      await page.getByLabel(msg(lang, 'support-desk-filter-topic')).selectOption({ label: msg(lang, 'support-topic-mandates') });
+      await page.getByRole('button', { name: msg(lang, 'staff-filter-apply') }).click();
+      await page.getByRole('link', { name: reference }).click();
+      await expect(page.locator('#message')).toHaveText(question);
+      await page.getByRole('button', { name: msg(lang, 'support-desk-take') }).click();
+      await expect(page.locator('#assignee')).toHaveText(msg(lang, 'support-desk-taken-by', { name: 'Oskar Berg' }));
+      const answer = `Valitse pankkitunnistus (${reference}).`;
+      await page.getByLabel(msg(lang, 'support-desk-answer')).fill(answer);
+      await page.getByRole('button', { name: msg(lang, 'support-desk-send-answer') }).click();
+      await expect(page.locator('#answer')).toHaveText(answer);
+      await expect(page.locator('.lead .badge')).toHaveText(msg(lang, 'support-status-answered'));
+
+      const subject = msg(lang, 'mail-support-answered-subject', { reference });
+      await expect(async () => {
+        const all: { to: string[]; subject: string; body: string }[] =
+          await (await page.request.get('/sandbox/mail?format=json')).json();
+        const mail = all.find((m) => m.subject === subject);
+        expect(mail?.to).toEqual(['aino.virtanen@lahiklinikka.fi']);
+        expect(mail?.body).toContain(answer);
+        expect(mail?.body).toContain(question);
+      }).toPass({ timeout: 15_000 });
     });
   });
 }

@@ -1,6 +1,5 @@
 support-heading = Skicka ett meddelande till kundsupporten
 support-intro = Berätta vad du behöver hjälp med. Vi svarar per e-post på vardagar.
-support-needs-javascript = Blanketten behöver JavaScript. Du kan också skicka e-post till kanta@kanta.fi.
 support-name = Namn
 support-email = E-postadress
 support-email-hint = Vi svarar till den här adressen.
@@ -11,7 +10,7 @@ support-message-hint = Skriv inga personbeteckningar eller patientuppgifter i me
 support-send = Skicka meddelandet
 support-sending = Skickar…
 support-sent-heading = Meddelandet har skickats
-support-sent-text = Tack! Ditt meddelande har beteckningen { $reference }. Nämn den om du kontaktar oss i samma ärende.
+support-sent-text = Tack! Ditt meddelande har beteckningen { $reference }. Vi skickade den också till din e-post. Nämn den om du kontaktar oss i samma ärende.
 
 support-topic-login = Inloggning och Suomi.fi-identifikation
 support-topic-mandates = Fullmakter och roller
@@ -19,3 +18,7 @@ support-topic-taking-into-use = Ibruktagande av Kanta-tjänster
 support-topic-customer-data = Kunduppgifter och kontaktpersoner
 support-topic-billing = Fakturering
 support-topic-other = Annat ärende
+
+support-status-received = Mottaget
+support-status-in-progress = Under behandling
+support-status-answered = Besvarat

@@ -1,14 +1,17 @@
 //! A form posted without JavaScript and refused comes back to its page with the error and what
 //! was typed. Leptos puts both in the address it redirects to (`__err` and the fields), which
 //! grows past a proxy's 4 KB header buffer (nginx answers 502) and writes personal data into
-//! access logs. For a logged-in user the redirect's query is kept in the database instead
-//! (`backend::refused_form`) and the address gets `refused=<id>`; when the page is asked for,
-//! the kept query is put beside the request (`Restored`) for the page to read. Logged out, the
-//! address is left as Leptos made it: only the support form is posted so, and its error is short.
+//! access logs. The redirect's query is kept in the database instead (`backend::refused_form`)
+//! and the address gets `refused=<id>`; when the page is asked for, the kept query is put beside
+//! the request (`Restored`) for the page to read. It is kept for the session that posted it or,
+//! with no one logged in, for the browser: a random token in the form cookie, set with the
+//! first refusal (the support form is posted so).
+use crate::auth::{Auth, set_cookie};
 use app::{
     backend::{
-        identity::CurrentSession,
-        refused_form::{self, Restored},
+        cookie,
+        identity::{CurrentSession, new_token, token_hash},
+        refused_form::{self, KEPT_FOR, Restored},
     },
     components::session::is_local_path,
 };
@@ -19,6 +22,7 @@ use axum::{
     response::Response,
 };
 use sea_orm::DatabaseConnection;
+use std::sync::Arc;
 use url::{Url, form_urlencoded};
 
 /// The address's parameter holding the kept refusal's id.
@@ -27,18 +31,30 @@ const PARAM: &str = "refused";
 /// Longer queries are not kept: the server's body limits keep real forms far below.
 const QUERY_MAX: usize = 64 * 1024;
 
+/// What the middleware needs: where refusals are kept, and the form cookie's name and flags.
+#[derive(Clone)]
+pub struct Keeping {
+    pub db: DatabaseConnection,
+    pub auth: Arc<Auth>,
+}
+
 pub async fn keep_refusals_off_the_address(
-    State(db): State<DatabaseConnection>,
+    State(Keeping { db, auth }): State<Keeping>,
     mut request: Request,
     next: Next,
 ) -> Response {
-    let Some(session) = request.extensions().get::<CurrentSession>().map(|s| s.token_hash.clone()) else {
-        return next.run(request).await;
-    };
-    if request.method() == Method::GET || request.method() == Method::HEAD {
+    // Whose refusals these are: the session's, else the browser's form cookie's (if it has one).
+    let owner = request
+        .extensions()
+        .get::<CurrentSession>()
+        .map(|s| s.token_hash.clone())
+        .or_else(|| cookie(request.headers(), auth.form_cookie()).filter(|t| !t.is_empty()).map(token_hash));
+    if let Some(owner) = &owner
+        && (request.method() == Method::GET || request.method() == Method::HEAD)
+    {
         let id = request.uri().query().and_then(|q| form_urlencoded::parse(q.as_bytes()).find(|(k, _)| k == PARAM));
         match id.map(|(_, id)| id).filter(|id| refused_form::is_id(id)) {
-            Some(id) => match refused_form::recall(&db, &id, &session).await {
+            Some(id) => match refused_form::recall(&db, &id, owner).await {
                 Ok(Some(query)) => {
                     request.extensions_mut().insert(Restored(query));
                 }
@@ -58,13 +74,28 @@ pub async fn keep_refusals_off_the_address(
         return response;
     };
     let location = match &short.kept {
-        Some(query) if query.len() <= QUERY_MAX => match refused_form::keep(&db, &session, query).await {
-            Ok(id) => short.with_query(&format!("{PARAM}={id}")),
-            Err(error) => {
-                tracing::error!(%error, "cannot keep a refused form's answer; it goes in the address");
-                short.with_query(query)
+        Some(query) if query.len() <= QUERY_MAX => {
+            let (owner, new_cookie) = match owner {
+                Some(owner) => (owner, None),
+                None => {
+                    let token = new_token();
+                    (token_hash(&token), Some(token))
+                }
+            };
+            match refused_form::keep(&db, &owner, query).await {
+                Ok(id) => {
+                    if let Some(token) = new_cookie {
+                        let max_age = Some(KEPT_FOR.num_seconds());
+                        set_cookie(&mut response, auth.form_cookie(), &token, "/", max_age, auth.secure_cookies);
+                    }
+                    short.with_query(&format!("{PARAM}={id}"))
+                }
+                Err(error) => {
+                    tracing::error!(%error, "cannot keep a refused form's answer; it goes in the address");
+                    short.with_query(query)
+                }
             }
-        },
+        }
         Some(query) => short.with_query(query),
         None => short.with_query(&short.rest),
     };

@@ -82,7 +82,10 @@ pub fn router(state: AppState) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(leptos::nonce::provide_nonce, shell))
         // Inside the session's layer: a kept refusal is shown to the session that made it.
-        .layer(middleware::from_fn_with_state(state.db.clone(), crate::refused_form::keep_refusals_off_the_address))
+        .layer(middleware::from_fn_with_state(
+            crate::refused_form::Keeping { db: state.db.clone(), auth: state.auth.clone() },
+            crate::refused_form::keep_refusals_off_the_address,
+        ))
         .layer(middleware::from_fn_with_state(state.clone(), crate::auth::resolve_session))
         .layer(middleware::from_fn(same_origin_server_fns))
         // Not the sandbox's requests: e-Authorizations puts the hetu in the path.

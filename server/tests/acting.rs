@@ -135,6 +135,10 @@ const MATRIX: &[(&str, Needs, Fields)] = &[
     ("/api/staff/mail-all-again", Needs::Staff, &[]),
     ("/api/staff/queue", Needs::Staff, &[("service", ""), ("state", ""), ("min_age", ""), ("after", "")]),
     ("/api/staff/application", Needs::Staff, &[("id", "0")]),
+    ("/api/support/desk", Needs::Staff, &[("status", ""), ("topic", ""), ("after", "")]),
+    ("/api/support/request", Needs::Staff, &[("id", "0")]),
+    ("/api/support/take", Needs::Staff, &[("id", "0"), ("version", "0")]),
+    ("/api/support/answer", Needs::Staff, &[("id", "0"), ("version", "0"), ("answer", "x")]),
     (
         "/api/staff/command",
         Needs::Staff,

@@ -99,11 +99,14 @@ impl Drop for Server {
 
 /// The status and body of a support request sent to `base` (a write), and of `/healthz`.
 async fn statuses(client: &reqwest::Client, base: &str) -> (u16, u16) {
-    let form = serde_json::json!({ "form": {
-        "name": "Aino Virtanen", "email": "aino@lahiklinikka.example", "organisation": "",
-        "topic": "mandates", "message": "Valtuus ei näy organisaatiovalinnassa."
-    }});
-    let send = client.post(format!("{base}/api/support/send")).json(&form).send().await.unwrap();
+    let form = [
+        ("name", "Aino Virtanen"),
+        ("email", "aino@lahiklinikka.example"),
+        ("organisation", ""),
+        ("topic", "mandates"),
+        ("message", "Valtuus ei näy organisaatiovalinnassa."),
+    ];
+    let send = client.post(format!("{base}/api/support/send")).form(&form).send().await.unwrap();
     let health = client.get(format!("{base}/healthz")).send().await.unwrap();
     (send.status().as_u16(), health.status().as_u16())
 }

@@ -7,9 +7,9 @@ use app::{
 };
 use common::{
     TestApp,
-    browser::{Browser, log_in},
+    browser::{Browser, caught_mail, log_in},
 };
-use sea_orm::{EntityTrait, PaginatorTrait};
+use sea_orm::{EntityTrait, PaginatorTrait, QueryOrder};
 use serde_json::json;
 
 on_both_databases!(
@@ -18,6 +18,7 @@ on_both_databases!(
     language_link_sets_the_cookie_and_returns_to_the_page,
     support_request_is_saved_with_its_language,
     invalid_support_request_saves_nothing_and_names_every_field,
+    the_support_desk_takes_and_answers_requests_by_mail,
     cross_site_server_function_call_is_refused,
     health_reports_the_database,
     unknown_page_is_a_localised_404,
@@ -26,15 +27,13 @@ on_both_databases!(
     the_storage_page_lists_every_cookie_the_server_sets,
 );
 
-fn good_form() -> serde_json::Value {
-    json!({ "form": {
-        "name": "Aino Virtanen",
-        "email": "Aino.Virtanen@Lahiklinikka.fi",
-        "organisation": "Lähiklinikka Oy",
-        "topic": "mandates",
-        "message": "Valtuus ei näy organisaatiovalinnassa."
-    }})
-}
+const GOOD_FORM: [(&str, &str); 5] = [
+    ("name", "Aino Virtanen"),
+    ("email", "Aino.Virtanen@Lahiklinikka.fi"),
+    ("organisation", "Lähiklinikka Oy"),
+    ("topic", "mandates"),
+    ("message", "Valtuus ei näy organisaatiovalinnassa."),
+];
 
 async fn front_page_is_finnish_by_default(app: TestApp) {
     let reply = app.get("/", &[]).await;
@@ -74,7 +73,7 @@ async fn language_link_sets_the_cookie_and_returns_to_the_page(app: TestApp) {
 }
 
 async fn support_request_is_saved_with_its_language(app: TestApp) {
-    let reply = app.post_json("/api/support/send", good_form(), &[("accept-language", "sv")]).await;
+    let reply = app.post_fields("/api/support/send", &GOOD_FORM, &[("accept-language", "sv")]).await;
     assert_eq!(reply.status, 200, "{}", reply.body);
     let reference = reply.json()["reference"].as_str().unwrap().to_string();
     let rows = support_request::Entity::find().all(&app.db).await.unwrap();
@@ -87,14 +86,13 @@ async fn support_request_is_saved_with_its_language(app: TestApp) {
     assert_eq!(row.organisation.as_deref(), Some("Lähiklinikka Oy"));
     assert_eq!(row.message, "Valtuus ei näy organisaatiovalinnassa.");
 
-    let second = app.post_json("/api/support/send", good_form(), &[]).await;
+    let second = app.post_fields("/api/support/send", &GOOD_FORM, &[]).await;
     assert_ne!(second.json()["reference"], reply.json()["reference"]);
 }
 
 async fn invalid_support_request_saves_nothing_and_names_every_field(app: TestApp) {
-    let bad =
-        json!({ "form": { "name": " ", "email": "aino@", "organisation": "", "topic": "weather", "message": "lyhyt" }});
-    let reply = app.post_json("/api/support/send", bad, &[]).await;
+    let bad = [("name", " "), ("email", "aino@"), ("organisation", ""), ("topic", "weather"), ("message", "lyhyt")];
+    let reply = app.post_fields("/api/support/send", &bad, &[]).await;
     assert_eq!(reply.status, 422);
     let fields: Vec<_> =
         reply.json()["Invalid"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap().to_string()).collect();
@@ -102,25 +100,124 @@ async fn invalid_support_request_saves_nothing_and_names_every_field(app: TestAp
     assert_eq!(support_request::Entity::find().count(&app.db).await.unwrap(), 0);
 }
 
+/// Issue 19: a request sent without JavaScript comes back with its reference and a receipt mail
+/// in the sender's language, or refused and filled in; one sent logged in names the person and
+/// the organisation; staff filter, take and answer, and the answer goes by mail.
+async fn the_support_desk_takes_and_answers_requests_by_mail(app: TestApp) {
+    let sv = |id: &str, args: &[(&'static str, &str)]| {
+        let args: app::i18n::Args = args.iter().map(|(k, v)| (*k, v.to_string())).collect();
+        lookup(Lang::Sv, id, Some(&args))
+    };
+    let form = |email: &str, topic: &str, message: &str| -> Vec<(String, String)> {
+        [("name", "Aino Virtanen"), ("email", email), ("organisation", ""), ("topic", topic), ("message", message)]
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .to_vec()
+    };
+    let question = "Mobilcertifikatet fungerar inte när jag loggar in.";
+
+    // Without JavaScript, in Swedish: the front page with the reference, and a receipt by mail
+    // that carries none of the text (anyone can write anyone's address in the form).
+    let visitor = Browser::new(&app.base);
+    visitor.set_cookie("kanta_lang", "sv");
+    let page = visitor.post_form("/api/support/send", &form("aino.virtanen@lahiklinikka.fi", "login", question)).await;
+    let reference = page.url.split("sent=").nth(1).and_then(|r| r.get(..9)).unwrap_or_default().to_string();
+    assert!(reference.starts_with("KS-"), "{:?}", page.trail);
+    assert!(page.body.contains(&sv("support-sent-text", &[("reference", &reference)])), "{}", page.body);
+    let mails = caught_mail(&visitor, 1).await;
+    assert_eq!(mails[0]["to"][0], "aino.virtanen@lahiklinikka.fi");
+    assert_eq!(mails[0]["subject"], sv("mail-support-received-subject", &[("reference", &reference)]));
+    assert!(mails[0]["body"].as_str().unwrap().contains(&reference));
+    assert!(!mails[0]["body"].as_str().unwrap().contains(question));
+
+    // Refused without JavaScript: the form again, filled in, with what was wrong.
+    let long = "Mobilcertifikatet fungerar inte. ".repeat(100);
+    let page = visitor.post_form("/api/support/send", &form("aino@", "login", &long)).await;
+    assert!(page.body.contains(&sv("validation-invalid-email", &[])), "{:?}", page.trail);
+    assert!(page.body.contains(long.trim_end()), "what was typed is kept");
+    assert!(page.body.contains("<title>Fel:"), "{}", &page.body[..400]);
+    // Kept on the server for this browser only: the address stays short (a proxy's 4 KB header
+    // buffer), and another browser given the address sees a fresh form.
+    assert!(page.trail.iter().all(|address| address.len() < 200), "{:?}", page.trail);
+    assert!(visitor.cookie(app::CookieNames::PLAIN.form).is_some());
+    let stranger = Browser::new(&app.base).get(&page.url).await;
+    assert!(!stranger.body.contains(long.trim_end()) && !stranger.body.contains("<title>Fel:"));
+    assert_eq!(support_request::Entity::find().count(&app.db).await.unwrap(), 1);
+
+    // Logged in and acting for Lähiklinikka Oy: the request names the person and the organisation.
+    let clinic = Browser::new(&app.base);
+    log_in(&clinic, "p01").await;
+    clinic
+        .post_form("/api/support/send", &form("aino@lahiklinikka.example", "billing", "Laskussa on väärä summa."))
+        .await;
+    let tied = support_request::Entity::find().order_by_desc(support_request::Column::Id).one(&app.db).await;
+    let tied = tied.unwrap().unwrap();
+    assert!(tied.person_id.is_some() && tied.organisation_id.is_some(), "{tied:?}");
+    caught_mail(&visitor, 2).await;
+    // Only staff reach the desk.
+    let refused = clinic.get("/staff/support").await;
+    assert!(refused.body.contains(&lookup(Lang::Fi, "error-not-permitted", None)), "{}", refused.body);
+    let (status, _) = clinic.call("/api/support/answer", &[("id", "1"), ("version", "0"), ("answer", "x")]).await;
+    assert_eq!(status, 403);
+
+    // Staff: the open requests, by topic; the clinic's request names whom it came from.
+    let staff = Browser::new(&app.base);
+    log_in(&staff, "p10").await;
+    let all = staff.get("/staff/support").await;
+    assert!(all.body.contains(&reference) && all.body.contains(&format!("KS-{:06}", tied.id)), "{}", all.body);
+    let billing = staff.get("/staff/support?topic=billing").await;
+    assert!(!billing.body.contains(&reference) && billing.body.contains(&format!("KS-{:06}", tied.id)));
+    let page = staff.get(&format!("/staff/support/{}", tied.id)).await;
+    assert!(page.body.contains("Lähiklinikka Oy (3141590-3)"), "{}", page.body);
+
+    // Take the visitor's request; an answer made on what was seen before that is refused.
+    let id = reference[3..].parse::<i32>().unwrap().to_string();
+    let fields = |version: &str, answer: Option<&str>| {
+        let mut fields = vec![("id".to_string(), id.clone()), ("version".to_string(), version.to_string())];
+        fields.extend(answer.map(|a| ("answer".to_string(), a.to_string())));
+        fields
+    };
+    let page = staff.post_form("/api/support/take", &fields("0", None)).await;
+    assert!(page.url.ends_with(&format!("/staff/support/{id}")), "{:?}", page.trail);
+    assert!(page.body.contains(&lookup(Lang::Fi, "support-status-in-progress", None)));
+    assert!(page.body.contains("Oskar Berg"), "the assignee");
+    let answer = "Välj BankID i stället, så länge felet utreds.";
+    let stale = staff.post_form("/api/support/answer", &fields("0", Some(answer))).await;
+    assert!(stale.body.contains(&lookup(Lang::Fi, "error-conflict", None)), "{:?}", stale.trail);
+    assert!(stale.body.contains(answer), "the answer typed is kept");
+    let page = staff.post_form("/api/support/answer", &fields("1", Some(answer))).await;
+    assert!(page.body.contains(&lookup(Lang::Fi, "support-status-answered", None)), "{:?}", page.trail);
+    let mails = caught_mail(&visitor, 3).await;
+    let mail = &mails[2];
+    assert_eq!(mail["to"][0], "aino.virtanen@lahiklinikka.fi");
+    assert_eq!(mail["subject"], sv("mail-support-answered-subject", &[("reference", &reference)]));
+    let body = mail["body"].as_str().unwrap();
+    assert!(body.contains(answer) && body.contains(question), "{body}");
+    // Answered: out of the open list, in the answered one; it cannot be answered twice.
+    assert!(!staff.get("/staff/support").await.body.contains(&reference));
+    assert!(staff.get("/staff/support?status=answered").await.body.contains(&reference));
+    let again = staff.post_form("/api/support/answer", &fields("2", Some("Toinen vastaus."))).await;
+    assert!(again.body.contains(&lookup(Lang::Fi, "error-not-now", None)), "{:?}", again.trail);
+}
+
 async fn cross_site_server_function_call_is_refused(app: TestApp) {
     let forged = app
-        .post_json(
+        .post_fields(
             "/api/support/send",
-            good_form(),
+            &GOOD_FORM,
             &[("sec-fetch-site", "cross-site"), ("origin", "https://evil.example")],
         )
         .await;
     assert_eq!(forged.status, 403);
     assert_eq!(forged.json(), json!("Forbidden"));
     let forged = app
-        .post_json("/api/support/send", good_form(), &[("origin", "https://evil.example"), ("host", "127.0.0.1:3000")])
+        .post_fields("/api/support/send", &GOOD_FORM, &[("origin", "https://evil.example"), ("host", "127.0.0.1:3000")])
         .await;
     assert_eq!(forged.status, 403);
     assert_eq!(support_request::Entity::find().count(&app.db).await.unwrap(), 0);
     let same = app
-        .post_json(
+        .post_fields(
             "/api/support/send",
-            good_form(),
+            &GOOD_FORM,
             &[("sec-fetch-site", "same-origin"), ("origin", "http://127.0.0.1:3000")],
         )
         .await;
@@ -136,7 +233,7 @@ async fn health_reports_the_database(app: TestApp) {
     assert_eq!(down.status, 503);
     assert_eq!(down.json()["database"], "unreachable");
     // A server function then says so with a typed error, not a stack trace.
-    let refused = app.post_json("/api/support/send", good_form(), &[]).await;
+    let refused = app.post_fields("/api/support/send", &GOOD_FORM, &[]).await;
     assert_eq!(refused.status, 503, "{}", refused.body);
     assert_eq!(refused.json(), json!("Unavailable"));
 }
@@ -149,7 +246,7 @@ async fn unknown_page_is_a_localised_404(app: TestApp) {
 }
 
 async fn migrations_run_again_without_harm(app: TestApp) {
-    app.post_json("/api/support/send", good_form(), &[]).await;
+    app.post_fields("/api/support/send", &GOOD_FORM, &[]).await;
     let again = app::backend::connect_and_migrate(&app.url).await.expect("second migration run");
     assert_eq!(support_request::Entity::find().count(&again).await.unwrap(), 1, "data kept");
 }
@@ -263,7 +360,7 @@ async fn the_storage_page_lists_every_cookie_the_server_sets(app: TestApp) {
     browser.get("/lang/sv?next=/storage").await;
     let page = browser.get("/storage").await.body;
     let plain = app::CookieNames::PLAIN;
-    for name in [plain.session, plain.seen, plain.login, app::i18n::LANG_COOKIE] {
+    for name in [plain.session, plain.seen, plain.login, plain.form, app::i18n::LANG_COOKIE] {
         assert!(page.contains(&format!("<code>{name}<")), "{name}: {page}");
     }
     for set in [plain.session, app::i18n::LANG_COOKIE] {

@@ -1,7 +1,8 @@
-//! A form posted without JavaScript and refused by a logged-in user: the error and what was
-//! typed are kept here for the page the browser is sent back to, and the address carries only a
-//! short id. In the database, so that whichever instance serves the page can show it; for
-//! [`KEPT_FOR`], and only to the session that posted it.
+//! A form posted without JavaScript and refused: the error and what was typed are kept here for
+//! the page the browser is sent back to, and the address carries only a short id. In the
+//! database, so that whichever instance serves the page can show it; for [`KEPT_FOR`], and only
+//! to the session that posted it (or, logged out, the browser holding the form cookie's token:
+//! `server::refused_form`).
 use super::entities::refused_form;
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::{Duration, Utc};

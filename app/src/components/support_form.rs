@@ -1,28 +1,37 @@
-//! The front page's message to customer support: validated in the browser and again on the server.
+//! The front page's message to customer support: validated in the browser and again on the
+//! server; without JavaScript, posted as a plain form and shown again refused or confirmed.
 use super::form::{Choice, Control, ErrorSummary, Field};
 use crate::{
     api::support::{SendSupportRequest, SupportReceipt},
-    domain::{
-        support::{SupportForm as Form, SupportRequest, SupportTopic},
-        validation::FieldError,
-    },
+    domain::support::{SupportForm as Form, SupportRequest, SupportTopic},
     error::AppError,
     i18n::tr,
 };
-use leptos::{html, prelude::*};
+use leptos::{html, prelude::*, server_fn::ServerFn};
 
 const ID: &str = "support";
 
+/// `sent`: the reference of a request just sent without JavaScript; `again` and `refused`: what
+/// was typed in a form sent without JavaScript and refused, and why.
 #[island(lazy)]
-pub fn SupportForm() -> impl IntoView {
-    let name = RwSignal::new(String::new());
-    let email = RwSignal::new(String::new());
-    let organisation = RwSignal::new(String::new());
-    let topic = RwSignal::new(String::new());
-    let message = RwSignal::new(String::new());
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let failure = RwSignal::new(None::<AppError>);
-    let receipt = RwSignal::new(None::<SupportReceipt>);
+pub fn SupportForm(
+    #[prop(optional_no_strip)] sent: Option<String>,
+    #[prop(optional_no_strip)] again: Option<Form>,
+    #[prop(optional_no_strip)] refused: Option<AppError>,
+) -> impl IntoView {
+    let again = again.unwrap_or_default();
+    let name = RwSignal::new(again.name);
+    let email = RwSignal::new(again.email);
+    let organisation = RwSignal::new(again.organisation);
+    let topic = RwSignal::new(again.topic);
+    let message = RwSignal::new(again.message);
+    let (invalid, other) = match refused {
+        Some(AppError::Invalid(e)) => (e, None),
+        other => (Vec::new(), other),
+    };
+    let errors = RwSignal::new(invalid);
+    let failure = RwSignal::new(other);
+    let receipt = RwSignal::new(sent.map(|reference| SupportReceipt { reference }));
     let summary_ref = NodeRef::<html::Div>::new();
     let done_ref = NodeRef::<html::Div>::new();
     let send = ServerAction::<SendSupportRequest>::new();
@@ -63,7 +72,8 @@ pub fn SupportForm() -> impl IntoView {
         match SupportRequest::parse(&form) {
             Ok(_) => {
                 errors.set(Vec::new());
-                send.dispatch(SendSupportRequest { form });
+                let Form { name, email, organisation, topic, message } = form;
+                send.dispatch(SendSupportRequest { name, email, organisation, topic, message });
             }
             Err(e) => {
                 errors.set(e);
@@ -95,10 +105,9 @@ pub fn SupportForm() -> impl IntoView {
                 }
             >
                 <p>{t!("support-intro")}</p>
-                <noscript><p class="notice">{t!("support-needs-javascript")}</p></noscript>
                 <ErrorSummary id_prefix=ID errors labels=labels.clone() node_ref=summary_ref/>
                 {move || failure.get().map(|f| view! { <p class="notice notice--error" role="alert">{tr(f.message_id())}</p> })}
-                <form class="form" novalidate on:submit=on_submit>
+                <form class="form" method="post" action=SendSupportRequest::url() novalidate on:submit=on_submit>
                     <Field id_prefix=ID name="name" label=t!("support-name") autocomplete=Some("name") value=name errors/>
                     <Field id_prefix=ID name="email" label=t!("support-email") control=Control::Email autocomplete=Some("email")
                         hint=Some(t!("support-email-hint")) value=email errors/>

@@ -1,4 +1,5 @@
-//! A visitor's message to Kanta customer support, as sent from the front page.
+//! A message to Kanta customer support, as sent from the front page, and the support desk's
+//! handling of it: received, taken by a member of staff, answered by mail.
 use super::validation::{Email, FieldError, Problem, check, long_text, text};
 use serde::{Deserialize, Serialize};
 
@@ -12,6 +13,43 @@ coded_enum! {
         Billing = ("billing", msg!("support-topic-billing")),
         Other = ("other", msg!("support-topic-other")),
     }
+}
+
+coded_enum! {
+    /// Where a request stands at the support desk. Answered is final: a new question is a new
+    /// request, with its own reference.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum SupportStatus {
+        Received = ("received", msg!("support-status-received")),
+        InProgress = ("in-progress", msg!("support-status-in-progress")),
+        Answered = ("answered", msg!("support-status-answered")),
+    }
+}
+
+impl SupportStatus {
+    /// Waiting for an answer: what the desk's list shows unless asked otherwise.
+    pub const OPEN: [SupportStatus; 2] = [SupportStatus::Received, SupportStatus::InProgress];
+
+    /// Whether a member of staff may take the request (again, from a colleague) or answer it.
+    pub fn open(self) -> bool {
+        self != SupportStatus::Answered
+    }
+}
+
+/// The reference a sender quotes to support, from the request's number: `KS-000123`.
+pub fn reference(id: i32) -> String {
+    format!("KS-{id:06}")
+}
+
+/// The request's number in a reference, if `text` is one (as [`reference`] writes them).
+pub fn reference_id(text: &str) -> Option<i32> {
+    let digits = text.strip_prefix("KS-").filter(|d| d.len() >= 6 && d.bytes().all(|b| b.is_ascii_digit()))?;
+    digits.parse().ok().filter(|id| *id > 0)
+}
+
+/// The desk's answer, as staff wrote it; `Invalid` (field `answer`) when empty or too long.
+pub fn parse_answer(answer: &str) -> Result<String, Vec<FieldError>> {
+    long_text(answer, 1, MESSAGE_MAX).map_err(|problem| vec![FieldError::new("answer", problem)])
 }
 
 /// The form exactly as sent: untrusted text.
@@ -113,9 +151,29 @@ mod tests {
     }
 
     #[test]
-    fn topic_codes_round_trip() {
+    fn topic_and_status_codes_round_trip() {
         for topic in SupportTopic::ALL {
             assert_eq!(SupportTopic::from_code(topic.code()), Some(topic));
         }
+        for status in SupportStatus::ALL {
+            assert_eq!(SupportStatus::from_code(status.code()), Some(status));
+        }
+    }
+
+    #[test]
+    fn a_reference_reads_back_and_nothing_else_does() {
+        assert_eq!(reference(123), "KS-000123");
+        assert_eq!(reference_id(&reference(1_234_567)), Some(1_234_567));
+        for not in ["KS-123", "KS-00012a", "ks-000123", "KS-000000", "<b>KS-000123", "KS--00123"] {
+            assert_eq!(reference_id(not), None, "{not}");
+        }
+    }
+
+    #[test]
+    fn only_an_unanswered_request_is_open_and_an_answer_has_text() {
+        assert_eq!(SupportStatus::ALL.into_iter().filter(|s| s.open()).collect::<Vec<_>>(), SupportStatus::OPEN);
+        assert_eq!(parse_answer("  \n ").unwrap_err()[0].problem, Problem::Required);
+        assert_eq!(parse_answer(&"a".repeat(MESSAGE_MAX as usize + 1)).unwrap_err()[0].field, "answer");
+        assert_eq!(parse_answer(" Kokeile uudelleen. ").unwrap(), "Kokeile uudelleen.");
     }
 }

@@ -1,13 +1,30 @@
 use crate::{
-    components::{support_form::SupportForm, title::PageTitle},
+    components::{
+        posted::{posted_error, typed_again},
+        support_form::SupportForm,
+        title::{ErrorTitle, PageTitle},
+    },
+    domain::support::{self, reference_id},
     hydration::OnFirstUse,
 };
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 /// What the service is for, who uses it and on what basis, and how to reach support.
 #[component]
 pub fn Home() -> impl IntoView {
+    // The support form posted without JavaScript comes back here: sent, or refused and filled in.
+    let sent = use_query_map().with_untracked(|q| q.get("sent")).filter(|r| reference_id(r).is_some());
+    let again = typed_again("support").map(|q| support::SupportForm {
+        name: q.get("name").unwrap_or_default(),
+        email: q.get("email").unwrap_or_default(),
+        organisation: q.get("organisation").unwrap_or_default(),
+        topic: q.get("topic").unwrap_or_default(),
+        message: q.get("message").unwrap_or_default(),
+    });
+    let refused = again.as_ref().and_then(|_| posted_error());
     view! {
+        {refused.is_some().then(|| view! { <ErrorTitle/> })}
         <div class="page">
             <section class="intro" aria-labelledby="home-heading">
                 <PageTitle text=t!("home-heading")/>
@@ -68,7 +85,7 @@ pub fn Home() -> impl IntoView {
             </section>
 
             <OnFirstUse>
-                <SupportForm/>
+                <SupportForm sent again refused/>
             </OnFirstUse>
         </div>
     }

@@ -13,4 +13,5 @@ pub mod notices;
 pub mod organisation;
 pub mod organisations;
 pub mod staff;
+pub mod support_desk;
 pub mod terms;

@@ -58,6 +58,7 @@ pub fn Storage() -> impl IntoView {
         (names.session, t!("storage-session-purpose"), t!("storage-session-lifetime", max = limits.max_hours)),
         (names.seen, t!("storage-seen-purpose", idle = limits.idle_minutes), t!("storage-seen-lifetime")),
         (names.login, t!("storage-login-purpose"), t!("storage-login-lifetime")),
+        (names.form, t!("storage-form-purpose"), t!("storage-form-lifetime")),
         (crate::i18n::LANG_COOKIE, t!("storage-lang-purpose"), t!("storage-lang-lifetime")),
     ]
     .into_iter()

@@ -61,6 +61,7 @@ pub fn StaffQueue() -> impl IntoView {
                 <p class="actions">
                     <a class="button button--secondary" href="/staff/billing" id="billing-import-link">{t!("import-heading")}</a>
                     <a class="button button--secondary" href="/staff/mail" id="staff-mail-link">{t!("staff-mail-heading")}</a>
+                    <a class="button button--secondary" href="/staff/support" id="support-desk-link">{t!("support-desk-heading")}</a>
                 </p>
             </div>
         </RequireLogin>

@@ -28,6 +28,7 @@ use subtle::ConstantTimeEq;
 const SESSION_COOKIE: &str = app::CookieNames::PLAIN.session;
 const SEEN_COOKIE: &str = app::CookieNames::PLAIN.seen;
 const LOGIN_COOKIE: &str = app::CookieNames::PLAIN.login;
+const FORM_COOKIE: &str = app::CookieNames::PLAIN.form;
 
 /// Everything login needs, shared by all requests.
 pub struct Auth {
@@ -58,9 +59,20 @@ impl Auth {
         if self.secure_cookies { "__Secure-kanta_login" } else { LOGIN_COOKIE }
     }
 
+    /// The cookie that ties a refused form kept on the server to a browser with no session
+    /// (`crate::refused_form`); prefixed like the session's.
+    pub fn form_cookie(&self) -> &'static str {
+        if self.secure_cookies { "__Host-kanta_form" } else { FORM_COOKIE }
+    }
+
     /// The names as the pages list them.
     pub fn cookie_names(&self) -> app::CookieNames {
-        app::CookieNames { session: self.session_cookie(), seen: self.seen_cookie(), login: self.login_cookie() }
+        app::CookieNames {
+            session: self.session_cookie(),
+            seen: self.seen_cookie(),
+            login: self.login_cookie(),
+            form: self.form_cookie(),
+        }
     }
 }
 
@@ -301,7 +313,14 @@ pub fn needs_session(path: &str) -> bool {
     !STATIC.iter().any(|prefix| path.starts_with(prefix)) && !FILES.contains(&path)
 }
 
-fn set_cookie(response: &mut Response, name: &str, value: &str, path: &str, max_age: Option<i64>, secure: bool) {
+pub(crate) fn set_cookie(
+    response: &mut Response,
+    name: &str,
+    value: &str,
+    path: &str,
+    max_age: Option<i64>,
+    secure: bool,
+) {
     let mut cookie = format!("{name}={value}; Path={path}; HttpOnly; SameSite=Lax");
     if let Some(seconds) = max_age {
         cookie.push_str(&format!("; Max-Age={seconds}"));

@@ -175,3 +175,17 @@ pub async fn log_in(browser: &Browser, person: &str) -> Page {
     let fields = form_fields(&chooser.body, &[("person", person), ("method", "bank"), ("action", "identify")]);
     browser.post_form("/sandbox/idp/authorize", &fields).await
 }
+
+/// The mail the sandbox's SMTP receiver caught, once there are `count`, waiting a little for
+/// the mailer.
+pub async fn caught_mail(browser: &Browser, count: usize) -> Vec<serde_json::Value> {
+    for _ in 0..100 {
+        let page = browser.get("/sandbox/mail?format=json").await;
+        let all: Vec<serde_json::Value> = serde_json::from_str(&page.body).unwrap();
+        if all.len() >= count {
+            return all;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("{count} mails did not arrive");
+}

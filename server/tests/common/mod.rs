@@ -103,6 +103,18 @@ impl TestApp {
     }
 }
 
+impl TestApp {
+    /// A script's form-encoded call (no `Accept: text/html`): the server function answers JSON.
+    pub async fn post_fields(&self, path: &str, fields: &[(&str, &str)], headers: &[(&str, &str)]) -> Reply {
+        let body = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
+        let mut request = Request::post(path).header("content-type", "application/x-www-form-urlencoded");
+        for (k, v) in headers {
+            request = request.header(*k, *v);
+        }
+        self.send(request.body(Body::from(body)).unwrap()).await
+    }
+}
+
 impl Drop for TestApp {
     fn drop(&mut self) {
         if let Some(dir) = self.cleanup.take() {

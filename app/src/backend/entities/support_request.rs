@@ -14,6 +14,20 @@ pub struct Model {
     pub topic: String,
     #[sea_orm(column_type = "Text")]
     pub message: String,
+    /// A `SupportStatus` code.
+    pub status: String,
+    /// Who sent it, when sent logged in.
+    pub person_id: Option<i32>,
+    /// Whom the sender acted for then, if anyone.
+    pub organisation_id: Option<i32>,
+    /// The member of staff who took it.
+    pub assignee_id: Option<i32>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub answer: Option<String>,
+    pub answered_at: Option<ChronoDateTimeUtc>,
+    pub answered_by: Option<i32>,
+    /// Goes up by one with each change, for changes made on what was seen.
+    pub version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

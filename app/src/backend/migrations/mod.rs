@@ -12,6 +12,7 @@ mod m0008_audit_trail_pages;
 mod m0009_lists_at_volume;
 mod m0010_refused_forms;
 mod m0011_cited_terms;
+mod m0012_support_desk;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0009_lists_at_volume::Migration),
             Box::new(m0010_refused_forms::Migration),
             Box::new(m0011_cited_terms::Migration),
+            Box::new(m0012_support_desk::Migration),
         ]
     }
 }
