@@ -92,6 +92,7 @@ export default defineConfig({
         KANTA_TRADE_REGISTER_URL: `${baseURL}/sandbox/trade-register`,
         KANTA_PROFESSIONAL_REGISTER_URL: `${baseURL}/sandbox/professional-register`,
         KANTA_CODE_SERVICE_URL: `${baseURL}/sandbox/code-service`,
+        KANTA_PHARMACY_REGISTER_URL: `${baseURL}/sandbox/pharmacy-register`,
         KANTA_MANDATES_URL: `${baseURL}/sandbox/valtuudet`,
         KANTA_MANDATES_CLIENT_SECRET: 'sandbox-mandates-client-secret',
         KANTA_MANDATES_OAUTH_SECRET: 'sandbox-mandates-oauth-secret',

@@ -13,7 +13,28 @@ const pharmacies = {
   fi: { person: 'Helena Mäkinen', organisation: 'Rantapuiston apteekki', oid: '1.2.246.10.31417538.10.2' },
   sv: { person: 'Henrik Norrback', organisation: 'Apoteket Norrback', oid: '1.2.246.10.31419189.10.2' },
 };
+/** Pharmacies being taken over: no takeover date in Fimea's register until a test registers one. */
+const takeovers = {
+  fi: { person: 'Leena Aalto', ytunnus: '3141950-9', oid: '1.2.246.10.31419509.10.1' },
+  sv: { person: 'Karin Holm', ytunnus: '3141951-7', oid: '1.2.246.10.31419517.10.1' },
+};
 const staff = 'Oskar Berg';
+
+/** The day `days` from today in Finland: ISO 8601 (as the register takes it) and as Finns write it. */
+function finnishDay(days: number): { iso: string; local: string } {
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date());
+  const day = new Date(`${today}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return { iso: day.toISOString().slice(0, 10), local: `${day.getUTCDate()}.${day.getUTCMonth() + 1}.${day.getUTCFullYear()}` };
+}
+
+/** The tester registers the pharmacy's takeover `days` from today in the sandbox's Fimea register. */
+async function registerTakeover(page: Page, ytunnus: string, days: number) {
+  const answer = await page.request.post(`/sandbox/pharmacy-register/pharmacies/${ytunnus}/takeover`, {
+    data: { takeover_on: finnishDay(days).iso },
+  });
+  expect(answer.status()).toBe(204);
+}
 
 type Answers = Record<string, string>;
 
@@ -341,6 +362,34 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       await page.getByRole('button', { name: msg(lang, 'agreement-sign') }).click();
       expect(signatureOf(id)).toMatch(/\|pharmacist\|/);
       await page.getByRole('button', { name: msg(lang, 'application-command-submit') }).click();
+      await expect(page.locator('.lead .badge')).toHaveText(msg(lang, 'application-state-submitted'));
+      expect(applicationState(id)).toMatch(/^submitted\|/);
+    });
+
+    test('a pharmacy being taken over applies for Prescription 30 days before the takeover, not 31', async ({ page }, info) => {
+      test.skip(info.project.name !== 'desktop', 'one run per language: the pharmacy has one application');
+      test.setTimeout(120_000);
+      const pharmacy = takeovers[lang];
+      await logIn(page, lang, { listed: pharmacy.person });
+      const id = await start(page, lang, 'service-eprescription-pharmacy');
+      await fillApplication(page, lang, answers(pharmacy.oid, `haltuunotto.${lang}@example.fi`, lang));
+      await page.getByRole('button', { name: msg(lang, 'agreement-sign') }).click();
+      const unmet = page.locator('#unmet');
+      const send = page.getByRole('button', { name: msg(lang, 'application-command-submit') });
+      await expect(unmet).toContainText(msg(lang, 'prerequisite-takeover-registered'));
+      await expect(send).toHaveCount(0);
+
+      await registerTakeover(page, pharmacy.ytunnus, 31);
+      await page.reload();
+      await expect(unmet).toContainText(
+        msg(lang, 'prerequisite-takeover-near', { opens: finnishDay(1).local, takeover: finnishDay(31).local }),
+      );
+      await expect(send).toHaveCount(0);
+
+      await registerTakeover(page, pharmacy.ytunnus, 30);
+      await page.reload();
+      await expect(unmet).toHaveCount(0);
+      await send.click();
       await expect(page.locator('.lead .badge')).toHaveText(msg(lang, 'application-state-submitted'));
       expect(applicationState(id)).toMatch(/^submitted\|/);
     });

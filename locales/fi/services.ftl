@@ -10,3 +10,5 @@ prerequisite-service-certificate = Digi- ja väestötietoviraston palvelinvarmen
 prerequisite-pharmacy-licence = Apteekkilupa
 prerequisite-social-welfare-units = Sosiaalihuollon palveluyksiköt sosiaali- ja terveydenhuollon organisaatiorekisterissä
 prerequisite-service-in-use = Ensin käytössä oleva palvelu: { $service }
+prerequisite-takeover-registered = Apteekin haltuunottopäivä Fimean apteekkirekisterissä
+prerequisite-takeover-near = Hakemuksen voi lähettää aikaisintaan 30 päivää ennen apteekin haltuunottoa { $takeover }, eli { $opens } alkaen

@@ -10,3 +10,5 @@ prerequisite-service-certificate = Servercertifikat från Myndigheten för digit
 prerequisite-pharmacy-licence = Apotekstillstånd
 prerequisite-social-welfare-units = Socialvårdens serviceenheter i organisationsregistret för social- och hälsovården
 prerequisite-service-in-use = En tjänst som först ska vara i bruk: { $service }
+prerequisite-takeover-registered = Apotekets övertagningsdag i Fimeas apoteksregister
+prerequisite-takeover-near = Ansökan kan skickas tidigast 30 dagar före övertagandet av apoteket { $takeover }, alltså från och med { $opens }

@@ -78,6 +78,8 @@ pub struct RegistriesConfig {
     pub professional_register: Option<String>,
     /// `KANTA_CODE_SERVICE_URL`
     pub code_service: Option<String>,
+    /// `KANTA_PHARMACY_REGISTER_URL`: Fimea's pharmacy register (takeover dates).
+    pub pharmacy_register: Option<String>,
     /// `KANTA_MANDATES_URL`: Suomi.fi e-Authorizations.
     pub mandates: Option<String>,
     /// `KANTA_MANDATES_CLIENT_ID`, default `kanta-extranet`.
@@ -461,6 +463,7 @@ impl Config {
             trade_register: url_of("KANTA_TRADE_REGISTER_URL")?,
             professional_register: url_of("KANTA_PROFESSIONAL_REGISTER_URL")?,
             code_service: url_of("KANTA_CODE_SERVICE_URL")?,
+            pharmacy_register: url_of("KANTA_PHARMACY_REGISTER_URL")?,
             mandates_client_id: get("KANTA_MANDATES_CLIENT_ID").unwrap_or_else(|| "kanta-extranet".into()),
             mandates_client_secret: secret("KANTA_MANDATES_CLIENT_SECRET", crate::sandbox::mandates::CLIENT_SECRET)?,
             mandates_oauth_secret: secret("KANTA_MANDATES_OAUTH_SECRET", crate::sandbox::mandates::OAUTH_SECRET)?,
@@ -693,6 +696,10 @@ mod tests {
             ("KANTA_CODE_SERVICE_URL", "https://koodistopalvelu.example"),
         ];
         let e = config(&[&production[..], &with_registers[..]].concat()).unwrap_err();
+        assert_eq!(e.variable, "KANTA_PHARMACY_REGISTER_URL");
+        let with_registers =
+            [&with_registers[..], &[("KANTA_PHARMACY_REGISTER_URL", "https://fimea.example")]].concat();
+        let e = config(&[&production[..], &with_registers[..]].concat()).unwrap_err();
         assert_eq!(e.variable, "KANTA_MANDATES_CLIENT_SECRET", "no sandbox secret for a real service");
         let secrets = [("KANTA_MANDATES_CLIENT_SECRET", "c"), ("KANTA_MANDATES_OAUTH_SECRET", "o")];
         let e = config(&[&production[..], &with_registers[..], &secrets[..]].concat()).unwrap_err();
@@ -705,6 +712,7 @@ mod tests {
         assert_eq!(config(&bad_staff).unwrap_err().variable, "KANTA_STAFF");
         assert_eq!(config(&[]).unwrap().staff.len(), 1, "the sandbox's staff member");
         assert_eq!(c.registries.code_service.as_deref(), Some("https://koodistopalvelu.example"));
+        assert_eq!(c.registries.pharmacy_register.as_deref(), Some("https://fimea.example"));
         assert!(!c.sandbox);
         assert_eq!(c.oidc.issuer.as_deref(), Some("https://idp.example"));
         assert!(c.oidc.require_encryption);

@@ -172,6 +172,7 @@ fn registries(config: &config::RegistriesConfig, public_url: &url::Url) -> app::
             client_secret: config.mandates_client_secret.clone(),
             oauth_secret: config.mandates_oauth_secret.clone(),
         })),
+        pharmacy_register: Arc::new(HttpPharmacyRegister::new(&url(&config.pharmacy_register, "pharmacy-register"))),
         recheck_after: config.recheck_after,
     }
 }

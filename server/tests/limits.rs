@@ -256,6 +256,7 @@ fn production_sends_hsts_keeps_personal_answers_out_of_caches_and_names_its_cook
         ("KANTA_TRADE_REGISTER_URL", unreachable),
         ("KANTA_PROFESSIONAL_REGISTER_URL", unreachable),
         ("KANTA_CODE_SERVICE_URL", unreachable),
+        ("KANTA_PHARMACY_REGISTER_URL", unreachable),
         ("KANTA_MANDATES_URL", unreachable),
         ("KANTA_MANDATES_CLIENT_SECRET", "secret"),
         ("KANTA_MANDATES_OAUTH_SECRET", "secret"),

@@ -15,8 +15,10 @@ use app::{
 };
 use common::{
     TestApp,
-    applications::{ANSWERS, history, save_fields, shown_hash, sign_send_and_go_live, start, submit_fields},
-    browser::{Browser, log_in},
+    applications::{
+        ANSWERS, history, ready_to_send, save_fields, shown_hash, sign_send_and_go_live, start, submit_fields,
+    },
+    browser::{Browser, NO_FIELDS, caught_mail, log_in},
 };
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
@@ -29,23 +31,11 @@ on_both_databases!(
     further_service_units_are_checked_and_taken_over,
     staff_read_the_queue_a_page_at_a_time,
     a_unit_is_its_owners_where_the_code_service_says,
+    a_pharmacy_applies_at_most_thirty_days_before_its_takeover,
 );
 
 async fn row(app: &TestApp, id: i32) -> application::Model {
     application::Entity::find_by_id(id).one(&app.db).await.unwrap().unwrap()
-}
-
-/// The mail the sandbox's SMTP receiver caught, waiting a little for the mailer.
-async fn caught_mail(browser: &Browser, count: usize) -> Vec<serde_json::Value> {
-    for _ in 0..100 {
-        let page = browser.get("/sandbox/mail?format=json").await;
-        let all: Vec<serde_json::Value> = serde_json::from_str(&page.body).unwrap();
-        if all.len() >= count {
-            return all;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!("{count} mails did not arrive");
 }
 
 async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
@@ -576,4 +566,70 @@ async fn staff_read_the_queue_a_page_at_a_time(app: TestApp) {
         })
         .collect();
     assert!(plan.iter().any(|line| line.contains("application_queue_imaging")), "{plan:?}");
+}
+
+/// Issue 19: a pharmacy's Prescription application is sent at most 30 days before the takeover
+/// date in Fimea's pharmacy register (none registered: not yet); once approved, the pharmacy is
+/// asked by mail and on its dashboard to bring its contacts up to date.
+async fn a_pharmacy_applies_at_most_thirty_days_before_its_takeover(app: TestApp) {
+    let pharmacist = Browser::new(&app.base);
+    log_in(&pharmacist, "p15").await;
+    let id = ready_to_send(&pharmacist, "eprescription-pharmacy", "1.2.246.10.31419509.10").await;
+    let today = app::backend::local_date(chrono::Utc::now());
+    let register = |days: i64| {
+        let takeover = today.plus_days(days).to_string();
+        let url = format!("{}/sandbox/pharmacy-register/pharmacies/3141950-9/takeover", app.base);
+        async move {
+            let answer = reqwest::Client::new().post(url).json(&serde_json::json!({ "takeover_on": takeover }));
+            assert_eq!(answer.send().await.unwrap().status(), StatusCode::NO_CONTENT);
+        }
+    };
+    let fi = |id: &str, args: &[(&'static str, String)]| {
+        let args: app::i18n::Args = args.iter().cloned().collect();
+        app::i18n::lookup(app::i18n::Lang::Fi, id, Some(&args))
+    };
+
+    let (status, body) = pharmacist.call("/api/applications/command", &submit_fields(id, 3)).await;
+    assert_eq!(
+        (status, body.as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, r#"{"Prerequisites":["TakeoverRegistered"]}"#)
+    );
+    // 31 days before the takeover: refused, and the page says from which day it can be sent.
+    register(31).await;
+    let (status, body) = pharmacist.call("/api/applications/command", &submit_fields(id, 3)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let (opens, takeover) = (today.plus_days(1), today.plus_days(31));
+    let near = fi("prerequisite-takeover-near", &[("opens", opens.local()), ("takeover", takeover.local())]);
+    let page = pharmacist.get(&format!("/applications/{id}")).await;
+    assert!(page.body.contains(&near), "{}", page.body);
+    assert_eq!(row(&app, id).await.state, State::Draft.code());
+    // 30 days before: sent.
+    register(30).await;
+    let (status, body) = pharmacist.call("/api/applications/command", &submit_fields(id, 3)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(row(&app, id).await.state, State::Submitted.code());
+
+    // Approved: a mail and a dashboard task ask for the pharmacy's contacts; confirming clears it.
+    let staff = Browser::new(&app.base);
+    log_in(&staff, "p10").await;
+    for (version, command, comment, go_live) in
+        [(4, "start-joint-testing", "", ""), (5, "record-test-result", "OK", ""), (6, "approve", "", "2099-03-01")]
+    {
+        let fields: Vec<(String, String)> =
+            [("id", id.to_string()), ("version", version.to_string()), ("command", command.into())]
+                .into_iter()
+                .chain([("comment", comment.to_string()), ("go_live", go_live.to_string())])
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+        let (status, body) = staff.call("/api/staff/command", &fields).await;
+        assert_eq!(status, StatusCode::OK, "{command}: {body}");
+    }
+    let mails = caught_mail(&pharmacist, 4).await;
+    let approved = mails.iter().find(|m| m["body"].as_str().unwrap().contains("/customer-data")).expect("asked");
+    assert_eq!(approved["to"][0], "aino@lahiklinikka.example", "the application's administrative contact");
+    let task = fi("task-update-pharmacy-contacts", &[]);
+    assert!(pharmacist.get("/applications").await.body.contains(&task));
+    let (status, body) = pharmacist.call("/api/customer-data/confirm", NO_FIELDS).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(!pharmacist.get("/applications").await.body.contains(&task));
 }

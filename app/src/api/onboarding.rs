@@ -51,6 +51,9 @@ pub enum Task {
     },
     /// Customer data to confirm or fix (see `domain::freshness`).
     CustomerData(crate::domain::freshness::Attention),
+    /// A pharmacy's Prescription application was approved (or went live) after its data was last
+    /// confirmed: its contacts are to be brought up to date, as Kanta asks pharmacies to.
+    UpdatePharmacyContacts,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -266,6 +269,9 @@ pub(crate) mod ssr {
         for (service, kind) in crate::backend::customer_data::contact_gaps(&db, organisation_id, &in_use).await? {
             tasks.push(Task::AddContact { service, kind });
         }
+        if pharmacy_contacts_due(&db, &acting, &applications).await? {
+            tasks.push(Task::UpdatePharmacyContacts);
+        }
         let today = crate::wizard::today();
         for a in crate::backend::customer_data::attention(&db, &registries()?, organisation_id, today).await? {
             tasks.push(Task::CustomerData(a));
@@ -277,6 +283,27 @@ pub(crate) mod ssr {
             in_use,
             applications: applications.iter().map(summary).collect(),
         })
+    }
+
+    /// Whether a pharmacy's Prescription application was approved or went live after the
+    /// pharmacy last confirmed its data.
+    async fn pharmacy_contacts_due(
+        db: &sea_orm::DatabaseConnection,
+        acting: &Acting,
+        applications: &[onboarding::Application],
+    ) -> Result<bool, AppError> {
+        let decided = applications
+            .iter()
+            .filter(|a| matches!(a.state, State::ApprovedForProduction | State::InProduction))
+            .filter(|a| a.services.as_slice().contains(&KantaService::EPrescriptionPharmacy))
+            .map(|a| a.row.updated_at)
+            .max();
+        let Some(decided) = decided.filter(|_| acting.now.kind == crate::domain::acting::OrganisationKind::Pharmacy)
+        else {
+            return Ok(false);
+        };
+        let confirmed = crate::backend::customer_data::latest_confirmation(db, acting.now.organisation.id).await?;
+        Ok(confirmed.is_none_or(|(entry, _, _)| entry.at < decided))
     }
 
     /// The services ticked in a form, for the acting organisation's kind.
@@ -354,8 +381,12 @@ pub(crate) mod ssr {
         let track = crate::domain::application::Track::of(&a.services);
         let mut commands = crate::domain::application::commands(track, a.state, Actor::Applicant);
         let in_use = onboarding::in_production(&applications);
-        let unmet =
-            if a.state.is_editable() { onboarding::unmet(&acting.now, &a.services, &in_use) } else { Vec::new() };
+        let mut unmet = Vec::new();
+        if a.state.is_editable() {
+            unmet = onboarding::unmet(&acting.now, &a.services, &in_use);
+            let registries = crate::backend::registry::registries()?;
+            unmet.extend(onboarding::takeover_unmet(&registries, &acting.now, &a.services).await?);
+        }
         if !(problems.is_empty() && signed_current && unmet.is_empty()) {
             commands.retain(|c| *c != Command::Submit);
         }
@@ -434,7 +465,8 @@ pub(crate) mod ssr {
         let command = Command::from_code(command).ok_or(AppError::NotNow)?;
         let acting = acting_for(Action::TakeServicesIntoUse).await?;
         let db = db()?;
-        onboarding::applicant_command(&db, &acting.session, &acting.now, id, version, command).await?;
+        let registries = crate::backend::registry::registries()?;
+        onboarding::applicant_command(&db, &registries, &acting.session, &acting.now, id, version, command).await?;
         leptos_axum::redirect(&format!("/applications/{id}"));
         Ok(())
     }

@@ -2,7 +2,7 @@
 //! and the mailer sends them over SMTP after commit, retrying until the server accepts them.
 use super::{entities::mail_outbox, onboarding::Application};
 use crate::{
-    domain::application::Command,
+    domain::{application::Command, services::KantaService},
     i18n::{Args, lookup},
 };
 use chrono::Utc;
@@ -115,11 +115,18 @@ pub async fn application_changed(
     args.set("state", lookup(lang, application.state.message_id(), None));
     args.set("id", application.row.id);
     args.set("link", format!("{site}/applications/{}", application.row.id));
+    args.set("customer_data", format!("{site}/customer-data"));
     args.set("comment", comment.unwrap_or("").to_string());
     args.set("go_live", application.row.go_live_on.clone().unwrap_or_default());
     let body_id = match command {
         Command::Submit => msg!("mail-application-submitted"),
         Command::Return => msg!("mail-application-returned"),
+        // Kanta asks a pharmacy to bring its contacts up to date once its Prescription is approved.
+        Command::ApproveForProduction
+            if application.services.as_slice().contains(&KantaService::EPrescriptionPharmacy) =>
+        {
+            msg!("mail-application-approved-pharmacy")
+        }
         Command::ApproveForProduction => msg!("mail-application-approved"),
         Command::Reject => msg!("mail-application-rejected"),
         Command::RecordTestResult => msg!("mail-application-test-result"),

@@ -427,6 +427,26 @@ pub fn unmet(
     services.unmet(current, in_use)
 }
 
+/// The pharmacy takeover rule for an application for `services`, with the takeover date asked of
+/// Fimea's pharmacy register: only a pharmacy's Prescription application waits for it.
+/// `Unavailable` when the register does not answer.
+pub async fn takeover_unmet(
+    registries: &crate::backend::registry::Registries,
+    now: &ActingNow,
+    services: &ServiceSet,
+) -> Result<Option<crate::domain::services::Prerequisite>, AppError> {
+    use crate::domain::acting::OrganisationKind;
+    if now.kind != OrganisationKind::Pharmacy || !services.as_slice().contains(&KantaService::EPrescriptionPharmacy) {
+        return Ok(None);
+    }
+    let Ok(ytunnus) = crate::domain::ytunnus::YTunnus::parse(&now.organisation.ytunnus) else {
+        return Err(AppError::Unavailable);
+    };
+    let pharmacy = registries.pharmacy_register.pharmacy(&ytunnus).await?;
+    let today = super::local_date(Utc::now());
+    Ok(crate::domain::services::takeover_unmet(pharmacy.and_then(|p| p.takeover_on), today))
+}
+
 /// The services the organisation has in production.
 pub async fn in_use(db: &impl ConnectionTrait, organisation_id: i32) -> Result<Vec<KantaService>, AppError> {
     Ok(in_production(&list(db, organisation_id).await?))
@@ -441,10 +461,11 @@ pub fn in_production(applications: &[Application]) -> Vec<KantaService> {
         .collect()
 }
 
-/// The applicant's commands: submit (complete answers and the current agreement signed for these
-/// services needed) and withdraw.
+/// The applicant's commands: submit (complete answers, what must be in place first, the pharmacy
+/// takeover rule, and the current agreement signed for these services needed) and withdraw.
 pub async fn applicant_command(
     db: &DatabaseConnection,
+    registries: &crate::backend::registry::Registries,
     session: &CurrentSession,
     now: &ActingNow,
     id: i32,
@@ -454,7 +475,8 @@ pub async fn applicant_command(
     let current = get(db, id, Some(now.organisation.id)).await?;
     if command == Command::Submit {
         ready_to_send(&current, version)?;
-        let unmet = unmet(now, &current.services, &in_use(db, now.organisation.id).await?);
+        let mut unmet = unmet(now, &current.services, &in_use(db, now.organisation.id).await?);
+        unmet.extend(takeover_unmet(registries, now, &current.services).await?);
         if !unmet.is_empty() {
             return Err(AppError::Prerequisites(unmet));
         }

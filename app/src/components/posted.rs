@@ -78,7 +78,8 @@ fn request_query() -> Option<leptos_router::params::ParamsMap> {
     None
 }
 
-fn posted_error() -> Option<crate::error::AppError> {
+/// The error of the refused post the page shows, if any.
+pub fn posted_error() -> Option<crate::error::AppError> {
     #[cfg(feature = "ssr")]
     {
         use base64::{Engine, engine::general_purpose::URL_SAFE};
@@ -97,6 +98,7 @@ fn field_label(name: &str) -> String {
     match (application, name) {
         (Some(field), _) => tr(field.label),
         (None, "comment") => tr(msg!("staff-comment")),
+        (None, "answer") => tr(msg!("support-desk-answer")),
         (None, "go_live") => tr(msg!("staff-go-live")),
         (None, "agreement") => tr(msg!("agreement-heading")),
         (None, "kind") => tr(msg!("field-kind")),
@@ -120,6 +122,9 @@ pub fn prerequisite_text(p: crate::domain::services::Prerequisite) -> String {
     use crate::domain::services::Prerequisite;
     match p {
         Prerequisite::ServiceInUse(other) => t!("prerequisite-service-in-use", service = tr(other.message_id())),
+        Prerequisite::TakeoverNear { opens, takeover } => {
+            t!("prerequisite-takeover-near", opens = opens.local(), takeover = takeover.local())
+        }
         p => tr(p.message_id()),
     }
 }

@@ -1,6 +1,9 @@
 //! The Kanta services an organisation can take into use: who may use each, what must be in place
 //! first, and the phases an application for it goes through.
-use super::{acting::OrganisationKind, validation::Problem};
+use super::{
+    acting::OrganisationKind,
+    validation::{Date, Problem},
+};
 use serde::{Deserialize, Serialize};
 
 coded_enum! {
@@ -33,6 +36,28 @@ pub enum Prerequisite {
     SocialWelfareUnits,
     /// This other service already in use.
     ServiceInUse(KantaService),
+    /// The pharmacy's takeover date in Fimea's pharmacy register.
+    TakeoverRegistered,
+    /// At most [`DAYS_BEFORE_TAKEOVER`] days before the pharmacy's takeover on `takeover`: the
+    /// application can be sent from `opens`.
+    TakeoverNear { opens: Date, takeover: Date },
+}
+
+/// A pharmacy's Prescription application is sent at most this many days before its takeover
+/// date in Fimea's pharmacy register (Kanta's instructions for pharmacies).
+pub const DAYS_BEFORE_TAKEOVER: i64 = 30;
+
+/// What the takeover rule leaves unmet `today` (Finnish time) for a pharmacy whose takeover
+/// date in Fimea's register is `takeover` (`None`: none registered). A takeover in the past is a
+/// pharmacy already running: nothing to wait for.
+pub fn takeover_unmet(takeover: Option<Date>, today: Date) -> Option<Prerequisite> {
+    match takeover {
+        None => Some(Prerequisite::TakeoverRegistered),
+        Some(takeover) => {
+            let opens = takeover.plus_days(-DAYS_BEFORE_TAKEOVER);
+            (today < opens).then_some(Prerequisite::TakeoverNear { opens, takeover })
+        }
+    }
 }
 
 impl Prerequisite {
@@ -45,6 +70,9 @@ impl Prerequisite {
             Prerequisite::SocialWelfareUnits => msg!("prerequisite-social-welfare-units"),
             // With `service` = the other service's name.
             Prerequisite::ServiceInUse(_) => msg!("prerequisite-service-in-use"),
+            Prerequisite::TakeoverRegistered => msg!("prerequisite-takeover-registered"),
+            // With `opens` and `takeover`, dates as Finns write them.
+            Prerequisite::TakeoverNear { .. } => msg!("prerequisite-takeover-near"),
         }
     }
 }
@@ -207,6 +235,21 @@ impl ServiceSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pharmacy_applies_at_most_thirty_days_before_its_takeover() {
+        let d = |s| Date::parse(s).unwrap();
+        let takeover = d("2027-03-01");
+        let near = Prerequisite::TakeoverNear { opens: d("2027-01-30"), takeover };
+        assert_eq!(takeover_unmet(Some(takeover), d("2027-01-29")), Some(near), "31 days before");
+        assert_eq!(takeover_unmet(Some(takeover), d("2027-01-30")), None, "30 days before");
+        assert_eq!(takeover_unmet(Some(takeover), d("2027-03-01")), None, "on the day");
+        assert_eq!(takeover_unmet(Some(d("2019-03-01")), d("2027-01-01")), None, "a pharmacy already running");
+        assert_eq!(takeover_unmet(None, d("2027-01-01")), Some(Prerequisite::TakeoverRegistered));
+        // Across a leap day: 30 days, not a month.
+        let leap = takeover_unmet(Some(d("2028-03-01")), d("2028-01-30"));
+        assert_eq!(leap, Some(Prerequisite::TakeoverNear { opens: d("2028-01-31"), takeover: d("2028-03-01") }));
+    }
 
     #[test]
     fn who_may_use_what() {

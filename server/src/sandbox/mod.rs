@@ -54,6 +54,7 @@ pub fn router(
         .nest("/sandbox/trade-register", registers::trade_register(data.clone()))
         .nest("/sandbox/professional-register", registers::professional_register(data.clone()))
         .nest("/sandbox/code-service", registers::code_service(data.clone()))
+        .nest("/sandbox/pharmacy-register", registers::pharmacy_register(data.clone()))
         .nest("/sandbox/mail", mail::router(mailbox))
         .nest("/sandbox/valtuudet", mandates::router(valtuudet.clone()))
         .nest(mandates::ADMIN_PATH, mandates::admin_router(valtuudet))

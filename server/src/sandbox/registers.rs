@@ -1,5 +1,6 @@
-//! Sandbox trade register, professional registers and National Code Service, answering from
-//! the fictional test data in `testdata/` in the shapes our registry clients read.
+//! Sandbox trade register, professional registers, National Code Service and Fimea's pharmacy
+//! register, answering from the fictional test data in `testdata/` in the shapes our registry
+//! clients read.
 use super::csv_rows;
 use axum::{
     Json, Router,
@@ -43,6 +44,9 @@ pub struct TestData {
     /// Service units removed from the code service (`POST /units/{oid}/retire`), to show what
     /// the product does when a unit it knows disappears from the register.
     pub retired_units: std::sync::Mutex<std::collections::HashSet<String>>,
+    /// Fimea's pharmacy register: (organisation id, takeover date or empty, pharmacist in
+    /// charge's person id). A tester registers a takeover date (`POST .../takeover`).
+    pub pharmacies: std::sync::Mutex<Vec<(String, String, String)>>,
 }
 
 impl TestData {
@@ -84,6 +88,7 @@ impl TestData {
             registrations: triples(include_str!("testdata/professional_register.csv")),
             units: triples(include_str!("testdata/code_service_units.csv")),
             retired_units: Default::default(),
+            pharmacies: std::sync::Mutex::new(triples(include_str!("testdata/pharmacy_register.csv"))),
         }
     }
 
@@ -160,6 +165,62 @@ pub fn professional_register(data: Arc<TestData>) -> Router {
 
 async fn registrations(State(data): State<Arc<TestData>>, Json(q): Json<PersonQuery>) -> Json<serde_json::Value> {
     entries_of(&data, &data.registrations, &q.person, "registration")
+}
+
+pub fn pharmacy_register(data: Arc<TestData>) -> Router {
+    Router::new()
+        .route("/pharmacies/{business_id}", get(pharmacy))
+        .route("/pharmacies/{business_id}/takeover", post(register_takeover))
+        .with_state(data)
+}
+
+async fn pharmacy(State(data): State<Arc<TestData>>, Path(business_id): Path<String>) -> Response {
+    let Some(organisation) = data.organisation_by_business_id(&business_id) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let Ok(pharmacies) = data.pharmacies.lock() else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    match pharmacies.iter().find(|(o, _, _)| *o == organisation.id) {
+        Some((_, takeover, pharmacist)) => Json(json!({
+            "name": organisation.name,
+            "takeover_on": Some(takeover).filter(|t| !t.is_empty()),
+            "pharmacist_in_charge": data.person(pharmacist).map(|p| p.name.clone()).unwrap_or_default(),
+        }))
+        .into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+struct Takeover {
+    /// ISO 8601 (`2027-03-01`).
+    takeover_on: String,
+}
+
+/// A tester registers the pharmacy's takeover date, as Fimea would when a pharmacist is granted
+/// the licence.
+async fn register_takeover(
+    State(data): State<Arc<TestData>>,
+    Path(business_id): Path<String>,
+    Json(takeover): Json<Takeover>,
+) -> StatusCode {
+    let Some(organisation) = data.organisation_by_business_id(&business_id) else {
+        return StatusCode::NOT_FOUND;
+    };
+    if app::domain::validation::Date::parse(&takeover.takeover_on).is_err() {
+        return StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    let Ok(mut pharmacies) = data.pharmacies.lock() else {
+        return StatusCode::INTERNAL_SERVER_ERROR;
+    };
+    match pharmacies.iter_mut().find(|(o, _, _)| *o == organisation.id) {
+        Some((_, date, _)) => {
+            *date = takeover.takeover_on.trim().to_string();
+            StatusCode::NO_CONTENT
+        }
+        None => StatusCode::NOT_FOUND,
+    }
 }
 
 pub fn code_service(data: Arc<TestData>) -> Router {

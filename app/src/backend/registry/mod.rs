@@ -1,9 +1,11 @@
 //! Clients of the outside registers we ask who may act for whom: the trade register, the
-//! professional registers, the National Code Service and Suomi.fi e-Authorizations (mandates).
+//! professional registers, the National Code Service and Suomi.fi e-Authorizations (mandates);
+//! and Fimea's pharmacy register, for when a pharmacy may apply.
 //! Each is a trait with one HTTP implementation; the sandbox answers the same HTTP on loopback.
 pub mod cached;
 pub mod code_service;
 pub mod mandates;
+pub mod pharmacy_register;
 pub mod professional_register;
 pub mod trade_register;
 
@@ -16,6 +18,7 @@ use std::sync::Arc;
 
 pub use code_service::{CodeService, CodeServiceEntry, CodeServiceUnit, HttpCodeService};
 pub use mandates::{HttpMandates, MandateSession, Mandates, MandatesConfig, Principal, PrincipalRole, Principals};
+pub use pharmacy_register::{HttpPharmacyRegister, Pharmacy, PharmacyRegister};
 pub use professional_register::{HttpProfessionalRegister, ProfessionalRegister};
 pub use trade_register::{HttpTradeRegister, TradeRegister};
 
@@ -82,6 +85,7 @@ pub struct Registries {
     pub professional_register: Arc<dyn ProfessionalRegister>,
     pub code_service: Arc<dyn CodeService>,
     pub mandates: Arc<dyn Mandates>,
+    pub pharmacy_register: Arc<dyn PharmacyRegister>,
     /// How old a confirmation of someone's basis may be before the registry is asked again.
     pub recheck_after: chrono::Duration,
 }
