@@ -19,4 +19,6 @@ audit-change-notice-handled = Käsitteli muutosilmoituksen
 audit-application-saved = Tallensi hakemuksen
 audit-agreement-signed = Allekirjoitti asiakkuussopimuksen
 audit-billing-imported = Toi laskuja
+audit-support-taken = Otti asiakastuen pyynnön käsiteltäväksi
+audit-support-answered = Vastasi asiakastuen pyyntöön
 audit-administer-mandates = Valtuuksien hallinta

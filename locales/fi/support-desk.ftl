@@ -22,7 +22,7 @@ support-desk-taken-by = Käsittelijä: { $name }
 support-desk-take = Ota käsiteltäväksi
 support-desk-take-over = Ota käsittelyyn itselleni
 support-desk-answer = Vastaus
-support-desk-answer-hint = Vastaus lähtee sähköpostina lähettäjälle hänen kielellään, ja hänen viestinsä on sen alla.
+support-desk-answer-hint = Vastaus lähtee sähköpostina lähettäjälle hänen kielellään. Viestiä ei toisteta siinä, joten kirjoita vastaus ymmärrettäväksi ilman sitä.
 support-desk-send-answer = Lähetä vastaus
 support-desk-answered = Vastattu { $at }, vastaaja { $name }.
 
@@ -34,7 +34,6 @@ mail-support-received =
     Jos et lähettänyt viestiä, voit jättää tämän viestin huomiotta.
 mail-support-answered-subject = Kanta-palvelujen asiakastuki: vastaus { $reference }
 mail-support-answered =
-    { $answer }
+    Vastaus viestiisi { $reference } ({ $topic }):
 
-    Viestisi ({ $reference }, { $topic }):
-    { $message }
+    { $answer }

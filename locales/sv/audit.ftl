@@ -19,4 +19,6 @@ audit-change-notice-handled = Behandlade en ändringsanmälan
 audit-application-saved = Sparade ansökan
 audit-agreement-signed = Undertecknade avtalet om kundrelation
 audit-billing-imported = Importerade fakturor
+audit-support-taken = Tog ett ärende till kundsupporten till handläggning
+audit-support-answered = Besvarade ett ärende till kundsupporten
 audit-administer-mandates = Hantering av fullmakter

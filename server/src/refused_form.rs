@@ -31,6 +31,11 @@ const PARAM: &str = "refused";
 /// Longer queries are not kept: the server's body limits keep real forms far below.
 const QUERY_MAX: usize = 64 * 1024;
 
+/// The one form kept for a browser with no session: the support form, whose posts are
+/// rate-limited per address (every other form needs a login, so keeping its refusals for
+/// strangers would only let anyone write to the database).
+const LOGGED_OUT_FORM: &str = "/api/support/send";
+
 /// What the middleware needs: where refusals are kept, and the form cookie's name and flags.
 #[derive(Clone)]
 pub struct Keeping {
@@ -44,11 +49,10 @@ pub async fn keep_refusals_off_the_address(
     next: Next,
 ) -> Response {
     // Whose refusals these are: the session's, else the browser's form cookie's (if it has one).
-    let owner = request
-        .extensions()
-        .get::<CurrentSession>()
-        .map(|s| s.token_hash.clone())
-        .or_else(|| cookie(request.headers(), auth.form_cookie()).filter(|t| !t.is_empty()).map(token_hash));
+    let session = request.extensions().get::<CurrentSession>().map(|s| s.token_hash.clone());
+    let form_token = cookie(request.headers(), auth.form_cookie()).filter(|t| !t.is_empty()).map(String::from);
+    let owner = session.clone().or_else(|| form_token.as_deref().map(token_hash));
+    let kept_logged_out = request.uri().path() == LOGGED_OUT_FORM;
     if let Some(owner) = &owner
         && (request.method() == Method::GET || request.method() == Method::HEAD)
     {
@@ -74,17 +78,19 @@ pub async fn keep_refusals_off_the_address(
         return response;
     };
     let location = match &short.kept {
-        Some(query) if query.len() <= QUERY_MAX => {
-            let (owner, new_cookie) = match owner {
-                Some(owner) => (owner, None),
-                None => {
+        Some(query) if query.len() <= QUERY_MAX && (session.is_some() || kept_logged_out) => {
+            let (owner, form_token) = match (session, form_token) {
+                (Some(session), _) => (session, None),
+                (None, Some(token)) => (token_hash(&token), Some(token)),
+                (None, None) => {
                     let token = new_token();
                     (token_hash(&token), Some(token))
                 }
             };
             match refused_form::keep(&db, &owner, query).await {
                 Ok(id) => {
-                    if let Some(token) = new_cookie {
+                    // Set again with each refusal kept: it lasts as long as the newest.
+                    if let Some(token) = form_token {
                         let max_age = Some(KEPT_FOR.num_seconds());
                         set_cookie(&mut response, auth.form_cookie(), &token, "/", max_age, auth.secure_cookies);
                     }

@@ -189,13 +189,15 @@ fn is_same_origin(headers: &HeaderMap) -> bool {
 /// On every response, the sandbox's included. `Strict-Transport-Security` where cookies are
 /// `Secure` (production, HTTPS only). `Cache-Control: no-store` on what may show personal or
 /// organisation data: every server-function answer, and any page answered to a request with a
-/// session (not static files), unless it sets its own caching.
+/// session or a kept form's cookie (not static files), unless it sets its own caching.
 async fn security_headers(State(auth): State<Arc<Auth>>, request: Request, next: Next) -> Response {
     let path = request.uri().path();
     let private = path.starts_with("/api/")
         || path.starts_with("/auth/")
         || (crate::auth::needs_session(path)
-            && app::backend::cookie(request.headers(), auth.session_cookie()).is_some());
+            && app::backend::cookie(request.headers(), auth.session_cookie()).is_some())
+        // A form refused without a login, kept for this browser, may be on the page.
+        || app::backend::cookie(request.headers(), auth.form_cookie()).is_some();
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));

@@ -292,14 +292,16 @@ pub(crate) mod ssr {
         acting: &Acting,
         applications: &[onboarding::Application],
     ) -> Result<bool, AppError> {
-        let decided = applications
+        if acting.now.kind != crate::domain::acting::OrganisationKind::Pharmacy {
+            return Ok(false);
+        }
+        let prescription: Vec<i32> = applications
             .iter()
             .filter(|a| matches!(a.state, State::ApprovedForProduction | State::InProduction))
             .filter(|a| a.services.as_slice().contains(&KantaService::EPrescriptionPharmacy))
-            .map(|a| a.row.updated_at)
-            .max();
-        let Some(decided) = decided.filter(|_| acting.now.kind == crate::domain::acting::OrganisationKind::Pharmacy)
-        else {
+            .map(|a| a.row.id)
+            .collect();
+        let Some(decided) = onboarding::last_decided(db, &prescription).await? else {
             return Ok(false);
         };
         let confirmed = crate::backend::customer_data::latest_confirmation(db, acting.now.organisation.id).await?;
@@ -385,7 +387,11 @@ pub(crate) mod ssr {
         if a.state.is_editable() {
             unmet = onboarding::unmet(&acting.now, &a.services, &in_use);
             let registries = crate::backend::registry::registries()?;
-            unmet.extend(onboarding::takeover_unmet(&registries, &acting.now, &a.services).await?);
+            // The register down hides this check from the page; sending checks it again.
+            match onboarding::takeover_unmet(&registries, &acting.now, &a.services).await {
+                Ok(takeover) => unmet.extend(takeover),
+                Err(error) => tracing::warn!(?error, "pharmacy register did not answer for the application page"),
+            }
         }
         if !(problems.is_empty() && signed_current && unmet.is_empty()) {
             commands.retain(|c| *c != Command::Submit);

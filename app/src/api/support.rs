@@ -88,6 +88,8 @@ pub struct SupportView {
     /// Sent while acting for an organisation: its name and business ID.
     pub acting_for: Option<(String, String)>,
     pub assignee: Option<String>,
+    /// Taken by the member of staff looking at it.
+    pub mine: bool,
     pub answer: Option<String>,
     /// When and by whom it was answered.
     pub answered: Option<(String, String)>,
@@ -179,7 +181,7 @@ mod ssr {
     }
 
     pub async fn view(id: i32) -> Result<SupportView, AppError> {
-        staff().await?;
+        let session = staff().await?;
         let h = support::get(&db()?, id).await?;
         let lang = crate::i18n::request_lang();
         let row = h.row;
@@ -198,6 +200,7 @@ mod ssr {
             person: h.person,
             acting_for: h.organisation,
             assignee: h.assignee,
+            mine: row.assignee_id == Some(session.person_id),
             answer: row.answer,
             answered: row
                 .answered_at

@@ -447,6 +447,24 @@ pub async fn takeover_unmet(
     Ok(crate::domain::services::takeover_unmet(pharmacy.and_then(|p| p.takeover_on), today))
 }
 
+/// When the latest of `applications` was approved for production or went live, if any was.
+pub async fn last_decided(
+    db: &impl ConnectionTrait,
+    applications: &[i32],
+) -> Result<Option<chrono::DateTime<Utc>>, AppError> {
+    if applications.is_empty() {
+        return Ok(None);
+    }
+    let decided = [State::ApprovedForProduction.code(), State::InProduction.code()];
+    let latest = application_event::Entity::find()
+        .filter(application_event::Column::ApplicationId.is_in(applications.iter().copied()))
+        .filter(application_event::Column::ToState.is_in(decided))
+        .order_by_desc(application_event::Column::At)
+        .one(db)
+        .await?;
+    Ok(latest.map(|e| e.at))
+}
+
 /// The services the organisation has in production.
 pub async fn in_use(db: &impl ConnectionTrait, organisation_id: i32) -> Result<Vec<KantaService>, AppError> {
     Ok(in_production(&list(db, organisation_id).await?))

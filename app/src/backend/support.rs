@@ -2,10 +2,14 @@
 //! support desk. Each change is made on the version staff saw (`Conflict` otherwise).
 use super::{
     entities::{organisation, person, support_request},
+    identity::{Audit, audit},
     mail::{self, MailSettings},
 };
 use crate::{
-    domain::support::{SupportRequest, SupportStatus, SupportTopic, reference},
+    domain::{
+        records::Act,
+        support::{SupportRequest, SupportStatus, SupportTopic, reference},
+    },
     error::AppError,
     i18n::{Args, Lang, lookup},
 };
@@ -163,12 +167,15 @@ pub async fn take(db: &DatabaseConnection, id: i32, version: i32, staff: i32) ->
     active.status = Set(SupportStatus::InProgress.code().to_string());
     active.assignee_id = Set(Some(staff));
     bump(&txn, id, version, active).await?;
+    let detail = reference(id);
+    audit(&txn, &Audit { detail: Some(&detail), ..Audit::of_person(staff, Act::SupportTaken) }).await?;
     txn.commit().await?;
     Ok(())
 }
 
 /// `staff` answers the request seen at `version`; the answer goes by mail in the sender's
-/// language, with their question below it. Errors as [`take`].
+/// language, with the reference and topic (not the question: anyone can type anyone's address
+/// in the form). Errors as [`take`].
 pub async fn answer(
     db: &DatabaseConnection,
     settings: &MailSettings,
@@ -182,7 +189,6 @@ pub async fn answer(
     let lang = Lang::from_code(&current.lang).unwrap_or_default();
     let mut args = mail_args(&current, lang);
     args.set("answer", answer.to_string());
-    args.set("message", current.message.clone());
     let to = current.email.clone();
     let mut active: support_request::ActiveModel = current.into();
     active.status = Set(SupportStatus::Answered.code().to_string());
@@ -191,6 +197,8 @@ pub async fn answer(
     active.answered_at = Set(Some(Utc::now()));
     active.answered_by = Set(Some(staff));
     bump(&txn, id, version, active).await?;
+    let detail = reference(id);
+    audit(&txn, &Audit { detail: Some(&detail), ..Audit::of_person(staff, Act::SupportAnswered) }).await?;
     let subject = lookup(lang, msg!("mail-support-answered-subject"), Some(&args));
     mail::queue(&txn, settings, &to, &subject, &lookup(lang, msg!("mail-support-answered"), Some(&args))).await?;
     txn.commit().await?;

@@ -49,6 +49,8 @@ pub fn audit_message(action: AuditAction) -> &'static str {
             Act::ApplicationSaved => msg!("audit-application-saved"),
             Act::AgreementSigned => msg!("audit-agreement-signed"),
             Act::BillingImported => msg!("audit-billing-imported"),
+            Act::SupportTaken => msg!("audit-support-taken"),
+            Act::SupportAnswered => msg!("audit-support-answered"),
         },
         AuditAction::Attempted(action) => match action {
             Action::TakeServicesIntoUse => msg!("audit-take-services-into-use"),

@@ -59,6 +59,8 @@ coded_enum! {
         ApplicationSaved = "application-saved",
         AgreementSigned = "agreement-signed",
         BillingImported = "billing-imported",
+        SupportTaken = "support-taken",
+        SupportAnswered = "support-answered",
     }
 }
 

@@ -58,7 +58,10 @@ fn Dashboard(data: DashboardData) -> impl IntoView {
                     (crate::pages::customer_data::gap_text(*service, *kind), "/customer-data".to_string())
                 }
                 Task::CustomerData(a) => (crate::pages::customer_data::attention_text(a), "/customer-data".to_string()),
-                Task::UpdatePharmacyContacts => (t!("task-update-pharmacy-contacts"), "/customer-data".to_string()),
+                Task::UpdatePharmacyContacts => {
+                    let service = tr(crate::domain::services::KantaService::EPrescriptionPharmacy.message_id());
+                    (t!("task-update-pharmacy-contacts", service = service), "/customer-data".to_string())
+                }
             };
             view! { <li><a href=href>{text}</a></li> }
         })

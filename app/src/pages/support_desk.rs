@@ -206,24 +206,26 @@ fn Handling(view: SupportView) -> impl IntoView {
                     <p class="message" id="answer">{answer}</p>
                     <p>{t!("support-desk-answered", at = at, name = by)}</p>
                 }.into_any(),
-                _ => view! { <AnswerForms id=view.id version=view.version taken=view.assignee.is_some()/> }.into_any(),
+                _ => view! { <AnswerForms id=view.id version=view.version taken=view.assignee.is_some() mine=view.mine/> }.into_any(),
             }}
         </section>
     }
 }
 
-/// Taking the request (or taking it over from a colleague) and answering it.
+/// Taking the request (or taking it over from a colleague; not from oneself) and answering it.
 #[component]
-fn AnswerForms(id: i32, version: i32, taken: bool) -> impl IntoView {
+fn AnswerForms(id: i32, version: i32, taken: bool, mine: bool) -> impl IntoView {
     let typed = typed_again("answer").and_then(|q| q.get("answer")).unwrap_or_default();
     view! {
-        <form method="post" action=TakeSupportRequest::url() id="take">
-            <input type="hidden" name="id" value=id/>
-            <input type="hidden" name="version" value=version/>
-            <button type="submit" class="button button--secondary">
-                {if taken { t!("support-desk-take-over") } else { t!("support-desk-take") }}
-            </button>
-        </form>
+        {(!mine).then(|| view! {
+            <form method="post" action=TakeSupportRequest::url() id="take">
+                <input type="hidden" name="id" value=id/>
+                <input type="hidden" name="version" value=version/>
+                <button type="submit" class="button button--secondary">
+                    {if taken { t!("support-desk-take-over") } else { t!("support-desk-take") }}
+                </button>
+            </form>
+        })}
         <form method="post" action=AnswerSupportRequest::url() class="form" id="answer-form">
             <input type="hidden" name="id" value=id/>
             <input type="hidden" name="version" value=version/>
