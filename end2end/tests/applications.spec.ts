@@ -53,6 +53,9 @@ function answers(oid: string, email: string, lang: Lang): Answers {
     technical_phone: '+358 50 765 4321',
     certificate_name: 'kanta.klinikka.example',
     certificate_valid_until: '2099-12-31',
+    archivist_name: lang === 'fi' ? 'Arja Arkisto' : 'Arvid Arkiv',
+    archivist_email: 'arkisto@klinikka.example',
+    archivist_phone: '040 765 1234',
     production_date: '2099-03-01',
     testing_plan: lang === 'fi' ? 'Yhteistestaus toimittajan kanssa.' : 'Samtestning med leverantören.',
   };
@@ -97,6 +100,12 @@ async function fillApplication(page: Page, lang: Lang, a: Answers, production = 
   if (production) {
     await expect(heading).toHaveText(msg(lang, 'application-certificate-heading'));
     await answerStep(page, lang, { certificate_name: a.certificate_name, certificate_valid_until: a.certificate_valid_until });
+    // The Patient Data Repository asks for its archivist.
+    const archivist = msg(lang, 'application-archivist-heading');
+    await expect(heading).toHaveText(new RegExp(`^(${archivist}|${msg(lang, 'application-production-heading')})$`));
+    if ((await heading.textContent()) === archivist) {
+      await answerStep(page, lang, { archivist_name: a.archivist_name, archivist_email: a.archivist_email, archivist_phone: a.archivist_phone });
+    }
     await expect(heading).toHaveText(msg(lang, 'application-production-heading'));
     await answerStep(page, lang, { production_date: a.production_date, testing_plan: a.testing_plan });
   }

@@ -45,8 +45,9 @@ async fn contacts_and_technical_data_stay_current(app: TestApp) {
     // The application's contacts and technical data are now the organisation's.
     let taken = contacts(&app).await;
     let kinds: Vec<&str> = taken.iter().map(|c| c.kind.as_str()).collect();
-    assert_eq!(kinds, ["administrative", "technical"]);
+    assert_eq!(kinds, ["administrative", "technical", "archivist"]);
     assert_eq!(taken[0].phone, "+358401234567");
+    assert_eq!(taken[2].services, r#"["patient-data"]"#, "the archivist is the repository's only");
     assert_eq!(technical_item::Entity::find().count(&app.db).await.unwrap(), 3);
     let technical_id = taken[1].id.to_string();
 
@@ -71,7 +72,7 @@ async fn contacts_and_technical_data_stay_current(app: TestApp) {
     };
     let (status, body) = clinic.call("/api/customer-data/contact-add", &new("12345")).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-    assert_eq!(contacts(&app).await.len(), 2);
+    assert_eq!(contacts(&app).await.len(), 3);
     // Without JavaScript the page comes back with the problem and what was typed.
     let page = clinic.post_form("/api/customer-data/contact-add", &new("12345")).await;
     assert!(page.url.contains("?refused="), "{:?}", page.trail);
@@ -80,7 +81,7 @@ async fn contacts_and_technical_data_stay_current(app: TestApp) {
         "{}",
         page.body
     );
-    assert_eq!(contacts(&app).await.len(), 2);
+    assert_eq!(contacts(&app).await.len(), 3);
     let (status, body) = clinic.call("/api/customer-data/contact-add", &new("050 111 2222")).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let added = contacts(&app).await.pop().unwrap();
@@ -94,7 +95,7 @@ async fn contacts_and_technical_data_stay_current(app: TestApp) {
         clinic.call("/api/customer-data/contact-end", &[("id", technical_id.as_str()), ("version", "1")]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let all = contacts(&app).await;
-    assert_eq!(all.len(), 3, "never deleted");
+    assert_eq!(all.len(), 4, "never deleted");
     assert!(all[1].valid_to.is_some());
     // A change made on a stale version is refused.
     let stale = [form(&[("id", &added.id.to_string()), ("version", "0")]), new("050 111 3333")].concat();

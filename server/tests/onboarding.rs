@@ -148,7 +148,8 @@ async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
 
     // The applicant fixes and resubmits (the agreement stays signed); staff take it to production.
     let mut fixed = ANSWERS.to_vec();
-    fixed[15] = ("testing_plan", "Yhteistestaus kahdessa vaiheessa toimittajan kanssa.");
+    let plan = fixed.iter().position(|(k, _)| *k == "testing_plan").unwrap();
+    fixed[plan] = ("testing_plan", "Yhteistestaus kahdessa vaiheessa toimittajan kanssa.");
     let (status, body) = applicant.call("/api/applications/save", &save_fields(id, 5, &fixed)).await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, "6"));
     applicant.post_form("/api/applications/command", &send(6)).await;
@@ -364,8 +365,10 @@ async fn services_are_taken_into_use_together(app: TestApp) {
     }
     // The contacts cover all three; each service has its own technical data.
     let contacts = contact::Entity::find().all(&app.db).await.unwrap();
-    assert_eq!(contacts.len(), 2, "administrative and technical");
-    assert!(contacts.iter().all(|c| c.services.contains("eprescription") && c.services.contains("imaging")));
+    let kinds: Vec<&str> = contacts.iter().map(|c| c.kind.as_str()).collect();
+    assert_eq!(kinds, ["administrative", "technical", "archivist"]);
+    assert!(contacts[..2].iter().all(|c| c.services.contains("eprescription") && c.services.contains("imaging")));
+    assert_eq!(contacts[2].services, r#"["patient-data"]"#, "the archivist is the repository's");
     let mut per_service: Vec<String> =
         technical_item::Entity::find().all(&app.db).await.unwrap().into_iter().map(|t| t.service).collect();
     per_service.sort();
@@ -627,7 +630,8 @@ async fn a_pharmacy_applies_at_most_thirty_days_before_its_takeover(app: TestApp
     let mails = caught_mail(&pharmacist, 4).await;
     let approved = mails.iter().find(|m| m["body"].as_str().unwrap().contains("/customer-data")).expect("asked");
     assert_eq!(approved["to"][0], "aino@lahiklinikka.example", "the application's administrative contact");
-    let task = fi("task-update-pharmacy-contacts", &[]);
+    let service = fi("service-eprescription-pharmacy", &[]);
+    let task = fi("task-update-pharmacy-contacts", &[("service", service)]);
     assert!(pharmacist.get("/applications").await.body.contains(&task));
     let (status, body) = pharmacist.call("/api/customer-data/confirm", NO_FIELDS).await;
     assert_eq!(status, StatusCode::OK, "{body}");

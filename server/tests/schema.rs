@@ -36,9 +36,9 @@ fn wizard_destination(field: &str) -> Option<(&'static str, &'static str)> {
         "unit_name" | "system_product" | "certificate_name" => ("technical_item", "name"),
         "system_version" => ("technical_item", "product_version"),
         "system_vendor" => ("technical_item", "vendor"),
-        "admin_name" | "technical_name" => ("contact", "name"),
-        "admin_email" | "technical_email" => ("contact", "email"),
-        "admin_phone" | "technical_phone" => ("contact", "phone"),
+        "admin_name" | "technical_name" | "archivist_name" => ("contact", "name"),
+        "admin_email" | "technical_email" | "archivist_email" => ("contact", "email"),
+        "admin_phone" | "technical_phone" | "archivist_phone" => ("contact", "phone"),
         "testing_plan" => ("application", "answers"),
         _ => return None,
     })

@@ -681,13 +681,25 @@ pub async fn take_over(
     let get = |k: &str| a.get(k).map(String::as_str).unwrap_or_default();
     let organisation_id = application.row.organisation_id;
     let today = super::local_date(Utc::now());
-    for (kind, prefix) in [(ContactKind::Administrative, "admin"), (ContactKind::Technical, "technical")] {
+    let all: Vec<String> = application.services.as_slice().iter().map(|s| s.code().to_string()).collect();
+    // The archivist is the Patient Data Repository's only, and asked only when it is applied for.
+    let archive = KantaService::PatientDataRepository;
+    let archivist: Vec<String> =
+        application.services.as_slice().contains(&archive).then(|| archive.code().to_string()).into_iter().collect();
+    for (kind, prefix, services) in [
+        (ContactKind::Administrative, "admin", &all),
+        (ContactKind::Technical, "technical", &all),
+        (ContactKind::Archivist, "archivist", &archivist),
+    ] {
+        if services.is_empty() {
+            continue;
+        }
         let Ok(input) = ContactInput::parse(
             kind.code(),
             get(&format!("{prefix}_name")),
             get(&format!("{prefix}_email")),
             get(&format!("{prefix}_phone")),
-            &application.services.as_slice().iter().map(|s| s.code().to_string()).collect::<Vec<_>>(),
+            services,
         ) else {
             continue;
         };

@@ -1,5 +1,5 @@
 //! An organisation's contact persons: who they are, what they are contacts for, and the rule that
-//! every service in use keeps an administrative and a technical contact.
+//! every service in use keeps the contacts its kind requires ([`required_kinds`]).
 use super::{
     services::KantaService,
     validation::{Email, FieldError, Phone, check, text},
@@ -13,13 +13,26 @@ coded_enum! {
         Administrative = ("administrative", msg!("contact-kind-administrative")),
         Technical = ("technical", msg!("contact-kind-technical")),
         Billing = ("billing", msg!("contact-kind-billing")),
-        /// The data protection officer (log requests).
+        /// The data protection officer.
         DataProtection = ("data-protection", msg!("contact-kind-data-protection")),
+        /// The Patient Data Repository's archivist: answers Kanta's archivist, who checks the
+        /// documents stored in the deployment test and after.
+        Archivist = ("archivist", msg!("contact-kind-archivist")),
+        /// Handles requests for log data (who has seen a patient's data).
+        LogRequests = ("log-requests", msg!("contact-kind-log-requests")),
     }
 }
 
-/// The kinds every service in use must have at least one of.
-pub const REQUIRED_KINDS: [ContactKind; 2] = [ContactKind::Administrative, ContactKind::Technical];
+/// The kinds a service in use must keep at least one contact of: an administrative and a
+/// technical contact for every service, and the archivist for the Patient Data Repository (the
+/// contact roles of the real Extranet; see `domain-notes.md`).
+pub fn required_kinds(service: KantaService) -> &'static [ContactKind] {
+    use ContactKind::*;
+    match service {
+        KantaService::PatientDataRepository => &[Administrative, Technical, Archivist],
+        _ => &[Administrative, Technical],
+    }
+}
 
 /// A contact as given in the form, parsed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,7 +129,7 @@ impl Covers {
 pub fn gaps(in_use: &[KantaService], contacts: &[Covers]) -> Vec<(KantaService, ContactKind)> {
     in_use
         .iter()
-        .flat_map(|s| REQUIRED_KINDS.map(|k| (*s, k)))
+        .flat_map(|s| required_kinds(*s).iter().map(|k| (*s, *k)))
         .filter(|(s, k)| !contacts.iter().any(|c| c.covers(*k, *s)))
         .collect()
 }
@@ -140,24 +153,36 @@ mod tests {
 
     #[test]
     fn every_service_in_use_needs_an_administrative_and_a_technical_contact() {
-        let in_use = [PatientDataRepository, EPrescription];
+        let in_use = [Imaging, EPrescription];
         assert_eq!(gaps(&in_use, &[c(Administrative, &[]), c(Technical, &[])]), vec![]);
         assert_eq!(
             gaps(&in_use, &[c(Administrative, &[]), c(Technical, &[EPrescription]), c(Billing, &[])]),
-            vec![(PatientDataRepository, Technical)]
+            vec![(Imaging, Technical)]
         );
         assert_eq!(gaps(&[], &[]), vec![], "nothing in use, nothing required");
-        assert_eq!(gaps(&[Imaging], &[c(DataProtection, &[])]).len(), 2);
+        assert_eq!(gaps(&[Imaging], &[c(DataProtection, &[]), c(LogRequests, &[])]).len(), 2);
+    }
+
+    #[test]
+    fn the_patient_data_repository_also_needs_its_archivist() {
+        let both = [c(Administrative, &[]), c(Technical, &[])];
+        assert_eq!(gaps(&[PatientDataRepository, Imaging], &both), vec![(PatientDataRepository, Archivist)]);
+        let archivist = [&both[..], &[c(Archivist, &[PatientDataRepository])]].concat();
+        assert_eq!(gaps(&[PatientDataRepository], &archivist), vec![]);
+        assert_eq!(gaps_opened(&[PatientDataRepository], &archivist, &both), vec![(PatientDataRepository, Archivist)]);
+        for service in KantaService::ALL {
+            assert!(required_kinds(service).starts_with(&[Administrative, Technical]), "{service:?}");
+        }
     }
 
     #[test]
     fn a_change_may_not_open_a_gap_but_may_leave_one() {
-        let in_use = [PatientDataRepository];
+        let in_use = [EPrescription];
         let before = [c(Administrative, &[]), c(Technical, &[])];
-        assert_eq!(gaps_opened(&in_use, &before, &[c(Administrative, &[])]), vec![(PatientDataRepository, Technical)]);
+        assert_eq!(gaps_opened(&in_use, &before, &[c(Administrative, &[])]), vec![(EPrescription, Technical)]);
         assert_eq!(gaps_opened(&in_use, &[c(Administrative, &[])], &[c(Administrative, &[]), c(Billing, &[])]), vec![]);
-        let narrowed = [c(Administrative, &[EPrescription]), c(Technical, &[])];
-        assert_eq!(gaps_opened(&in_use, &before, &narrowed), vec![(PatientDataRepository, Administrative)]);
+        let narrowed = [c(Administrative, &[PatientDataRepository]), c(Technical, &[])];
+        assert_eq!(gaps_opened(&in_use, &before, &narrowed), vec![(EPrescription, Administrative)]);
     }
 
     #[test]

@@ -21,6 +21,9 @@ const fn of_kind(name: &'static str, label: &'static str, kind: FieldKind) -> Fi
     Field { name, label, hint: None, kind, required: true }
 }
 
+/// `KantaService::PatientDataRepository`'s code, where a step's way on depends on it.
+const PATIENT_DATA: &str = "patient-data";
+
 pub const UNIT_NAME: &str = "unit_name";
 pub const UNIT_OID: &str = "unit_oid";
 
@@ -106,6 +109,18 @@ pub const APPLICATION: Wizard = Wizard {
                     FieldKind::Date { after_today: true },
                 ),
             ],
+            // The Patient Data Repository also keeps an archivist among its contacts.
+            Next::Includes { field: SERVICES, value: PATIENT_DATA, then: "archivist", otherwise: "production" },
+        ),
+        step(
+            "archivist",
+            msg!("application-archivist-heading"),
+            &[msg!("application-archivist-text")],
+            &[
+                text("archivist_name", msg!("application-archivist-name"), 2, contacts::NAME_MAX),
+                of_kind("archivist_email", msg!("application-archivist-email"), FieldKind::Email),
+                of_kind("archivist_phone", msg!("application-archivist-phone"), FieldKind::Phone),
+            ],
             Next::To("production"),
         ),
         step(
@@ -173,6 +188,19 @@ pub fn with_services(mut answers: Answers, services: &ServiceSet) -> Answers {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_patient_data_repository_asks_for_its_archivist() {
+        use crate::domain::services::KantaService;
+        assert_eq!(PATIENT_DATA, KantaService::PatientDataRepository.code());
+        let ids = |services: &str| {
+            let answers: Answers = [(SERVICES.to_string(), services.to_string())].into_iter().collect();
+            APPLICATION.path(&answers).iter().map(|s| s.id).collect::<Vec<_>>()
+        };
+        assert!(ids("patient-data,imaging").contains(&"archivist"));
+        assert!(!ids("eprescription").contains(&"archivist"));
+        assert!(!ids("test-environment").contains(&"archivist"));
+    }
     use crate::domain::services::KantaService;
 
     fn complete(service: KantaService) -> Answers {
@@ -192,6 +220,9 @@ mod tests {
             ("technical_phone", "+358 50 765 4321"),
             ("certificate_name", "kanta.lahiklinikka.fi"),
             ("certificate_valid_until", "2099-12-31"),
+            ("archivist_name", "Arja Arkisto"),
+            ("archivist_email", "arkisto@lahiklinikka.fi"),
+            ("archivist_phone", "040 765 1234"),
             ("production_date", "2099-03-01"),
             ("testing_plan", "Testaus toimittajan kanssa testiympäristössä."),
         ] {

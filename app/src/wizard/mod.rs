@@ -105,6 +105,13 @@ pub enum Next {
         cases: &'static [(&'static str, &'static str)],
         otherwise: &'static str,
     },
+    /// By whether the answer to `field`, a comma-separated list (the services), includes `value`.
+    Includes {
+        field: &'static str,
+        value: &'static str,
+        then: &'static str,
+        otherwise: &'static str,
+    },
     /// The last step.
     Done,
 }
@@ -115,6 +122,7 @@ impl Next {
         match self {
             Next::To(id) => vec![id],
             Next::Branch { cases, otherwise, .. } => cases.iter().map(|(_, id)| *id).chain([otherwise]).collect(),
+            Next::Includes { then, otherwise, .. } => vec![then, otherwise],
             Next::Done => vec![],
         }
     }
@@ -169,6 +177,10 @@ impl Wizard {
             Next::Branch { field, cases, otherwise } => {
                 let answer = answers.get(field).map(|a| a.trim()).unwrap_or("");
                 cases.iter().find(|(value, _)| *value == answer).map(|(_, id)| *id).unwrap_or(otherwise)
+            }
+            Next::Includes { field, value, then, otherwise } => {
+                let listed = answers.get(field).is_some_and(|a| a.split(',').any(|item| item.trim() == value));
+                if listed { then } else { otherwise }
             }
             Next::Done => return None,
         };
