@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page, type Browser } from '@playwright/test';
 import { msg, hydrated, type Lang } from './messages';
-import { browserLocale, logIn } from './sandbox';
+import { browserLocale, finnishDay, logIn } from './sandbox';
 import { answersOf, applicationState, historyOf, outboxOf, servicesOf, signatureOf, storedTextHash, testHetu } from './database';
 
 /** Each language takes services into use for an organisation of its own, so runs never meet. */
@@ -19,14 +19,6 @@ const takeovers = {
   sv: { person: 'Karin Holm', ytunnus: '3141951-7', oid: '1.2.246.10.31419517.10.1' },
 };
 const staff = 'Oskar Berg';
-
-/** The day `days` from today in Finland: ISO 8601 (as the register takes it) and as Finns write it. */
-function finnishDay(days: number): { iso: string; local: string } {
-  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date());
-  const day = new Date(`${today}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + days);
-  return { iso: day.toISOString().slice(0, 10), local: `${day.getUTCDate()}.${day.getUTCMonth() + 1}.${day.getUTCFullYear()}` };
-}
 
 /** The tester registers the pharmacy's takeover `days` from today in the sandbox's Fimea register. */
 async function registerTakeover(page: Page, ytunnus: string, days: number) {

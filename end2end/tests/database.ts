@@ -24,7 +24,7 @@ export function sessionsOf(hetu: string): number {
   );
 }
 
-/** Ends every session of the person, as the server does when one times out: the only write here. */
+/** Ends every session of the person, as the server does when one times out. */
 export function endSessionsOf(hetu: string) {
   execFileSync('sqlite3', [
     databaseFile(),
@@ -127,4 +127,24 @@ export function outboxOf(address: string): string {
   return text(
     `select attempts || '|' || (failed_at is not null) || '|' || coalesce(last_tried_at, '') from mail_outbox where to_address = '${address}'`,
   );
+}
+
+/**
+ * Given: the organisation has `services` in production, as staff leave an application at
+ * go-live, applied for by the person with this identity code (the journeys that end services
+ * start there). Its id.
+ */
+export function inProduction(ytunnus: string, hetu: string, services: string, adminEmail: string, lang: string): number {
+  const answers = JSON.stringify({ services, admin_name: 'Hallinto Henkilö', admin_email: adminEmail }).replaceAll("'", "''");
+  const now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+  const sql =
+    'insert into application (organisation_id, services, state, version, answers, lang, created_by, created_at, updated_at, go_live_on) ' +
+    `select o.id, '${services}', 'in-production', 6, '${answers}', '${lang}', p.id, ${now}, ${now}, '2026-01-01' ` +
+    `from organisation o, person p where o.ytunnus = '${ytunnus}' and p.hetu_hash = '${hetuHash(hetu)}' returning id`;
+  return Number(execFileSync('sqlite3', [databaseFile(), sql], { encoding: 'utf8' }).trim());
+}
+
+/** The termination notice's last day, moved to `day` (ISO 8601): time passes for the journey. */
+export function noticeEndsOn(applicationId: number, day: string) {
+  execFileSync('sqlite3', [databaseFile(), `update termination_notice set end_on = '${day}' where application_id = ${applicationId}`]);
 }

@@ -37,3 +37,11 @@ export async function logIn(
   await page.getByRole('link', { name: msg(lang, 'login-start') }).click();
   await identify(page, lang, who);
 }
+
+/** The day `days` from today in Finland: ISO 8601 (as forms and registers take it) and as Finns write it. */
+export function finnishDay(days: number): { iso: string; local: string } {
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date());
+  const day = new Date(`${today}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return { iso: day.toISOString().slice(0, 10), local: `${day.getUTCDate()}.${day.getUTCMonth() + 1}.${day.getUTCFullYear()}` };
+}

@@ -87,6 +87,12 @@ const MATRIX: &[(&str, Needs, Fields)] = &[
         &[("id", "0"), ("version", "1"), ("answers[unit_name]", "x")],
     ),
     ("/api/applications/sign", Needs::Acting(Action::SignAgreements), &[("id", "0"), ("version", "1"), ("hash", "x")]),
+    ("/api/applications/notice-text", Needs::Acting(Action::SignAgreements), &[("id", "0"), ("end_on", "2099-01-01")]),
+    (
+        "/api/applications/give-notice",
+        Needs::Acting(Action::SignAgreements),
+        &[("id", "0"), ("version", "1"), ("end_on", "2099-01-01"), ("hash", "x")],
+    ),
     (
         "/api/applications/command",
         Needs::Acting(Action::TakeServicesIntoUse),
@@ -135,6 +141,7 @@ const MATRIX: &[(&str, Needs, Fields)] = &[
     ("/api/staff/mail-all-again", Needs::Staff, &[]),
     ("/api/staff/queue", Needs::Staff, &[("service", ""), ("state", ""), ("min_age", ""), ("after", "")]),
     ("/api/staff/application", Needs::Staff, &[("id", "0")]),
+    ("/api/staff/notices-waiting", Needs::Staff, &[]),
     ("/api/support/desk", Needs::Staff, &[("status", ""), ("topic", ""), ("after", "")]),
     ("/api/support/request", Needs::Staff, &[("id", "0")]),
     ("/api/support/take", Needs::Staff, &[("id", "0"), ("version", "0")]),

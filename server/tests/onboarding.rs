@@ -9,6 +9,7 @@ use app::{
         agreement::text_hash,
         entities::{
             agreement_signature, application, application_unit, audit_event, contact, mail_outbox, technical_item,
+            termination_notice,
         },
     },
     domain::application::State,
@@ -17,6 +18,7 @@ use common::{
     TestApp,
     applications::{
         ANSWERS, history, ready_to_send, save_fields, shown_hash, sign_send_and_go_live, start, submit_fields,
+        to_production,
     },
     browser::{Browser, NO_FIELDS, caught_mail, log_in},
 };
@@ -32,6 +34,7 @@ on_both_databases!(
     staff_read_the_queue_a_page_at_a_time,
     a_unit_is_its_owners_where_the_code_service_says,
     a_pharmacy_applies_at_most_thirty_days_before_its_takeover,
+    a_clinic_ends_imaging_and_then_its_whole_relationship,
 );
 
 async fn row(app: &TestApp, id: i32) -> application::Model {
@@ -636,4 +639,113 @@ async fn a_pharmacy_applies_at_most_thirty_days_before_its_takeover(app: TestApp
     let (status, body) = pharmacist.call("/api/customer-data/confirm", NO_FIELDS).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert!(!pharmacist.get("/applications").await.body.contains(&task));
+}
+
+/// Issue 19: a clinic ends its Imaging service with a signed notice, staff confirm it (ending:
+/// still in use) and end it after its last day; then the Patient Data Repository, its last
+/// service, which ends the customer relationship. Nothing is deleted.
+async fn a_clinic_ends_imaging_and_then_its_whole_relationship(app: TestApp) {
+    let clinic = Browser::new(&app.base);
+    log_in(&clinic, "p01").await;
+    let staff = Browser::new(&app.base);
+    log_in(&staff, "p10").await;
+    let repository = to_production(&clinic, &staff, "patient-data").await;
+    let imaging = to_production(&clinic, &staff, "imaging").await;
+    let today = app::backend::local_date(chrono::Utc::now());
+    let field = |k: &str, v: String| (k.to_string(), v);
+
+    let end = |id: i32, state: State, mails: usize| {
+        let (app, clinic, staff) = (&app, &clinic, &staff);
+        async move {
+            assert!(clinic.get(&format!("/applications/{id}")).await.body.contains("id=\"notice-date\""));
+            // A last day that is not after today is refused; the next day's notice is shown.
+            let asked = [field("id", id.to_string()), field("end_on", today.to_string())];
+            let (status, body) = clinic.call("/api/applications/notice-text", &asked).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+            let last_day = today.plus_days(1);
+            let asked = [field("id", id.to_string()), field("end_on", last_day.to_string())];
+            let (status, body) = clinic.call("/api/applications/notice-text", &asked).await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+            let shown: serde_json::Value = serde_json::from_str(&body).unwrap();
+            let text = shown["text"].as_str().unwrap();
+            assert!(text.contains("Lähiklinikka Oy (3141590-3)") && text.contains(&last_day.local()), "{text}");
+            assert!(text.contains("Aino Virtanen"), "the signer is named");
+            let version = row(app, id).await.version;
+            let give = |hash: &str, version: i32| {
+                [
+                    field("id", id.to_string()),
+                    field("version", version.to_string()),
+                    field("end_on", last_day.to_string()),
+                ]
+                .into_iter()
+                .chain([field("hash", hash.to_string())])
+                .collect::<Vec<_>>()
+            };
+            let (status, _) = clinic.call("/api/applications/give-notice", &give("0000", version)).await;
+            assert_eq!(status, StatusCode::CONFLICT, "a text not shown is not signed");
+            let hash = shown["hash"].as_str().unwrap();
+            let (status, body) = clinic.call("/api/applications/give-notice", &give(hash, version)).await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+            let notice = termination_notice::Entity::find()
+                .filter(termination_notice::Column::ApplicationId.eq(id))
+                .one(&app.db)
+                .await
+                .unwrap()
+                .unwrap();
+            assert_eq!((notice.text.as_str(), notice.text_hash.as_str()), (text, hash));
+            assert_eq!((notice.basis.as_str(), notice.end_on.clone()), ("trade:toimitusjohtaja", last_day.to_string()));
+            assert_eq!(app::backend::agreement::text_hash(&notice.text), notice.text_hash, "anyone can recompute it");
+            let (status, _) = clinic.call("/api/applications/give-notice", &give(hash, version + 1)).await;
+            assert_eq!(status, StatusCode::CONFLICT, "one notice per application");
+            assert_eq!(row(app, id).await.state, State::InProduction.code(), "in production until staff confirm");
+
+            // Staff see it waiting, confirm it (ending: still in use), and cannot end it early.
+            assert!(staff.get("/staff").await.body.contains(&format!("/staff/applications/{id}")));
+            let decide = |command: &str, version: i32| {
+                vec![
+                    field("id", id.to_string()),
+                    field("version", version.to_string()),
+                    field("command", command.into()),
+                    field("comment", String::new()),
+                    field("go_live", String::new()),
+                ]
+            };
+            let (status, body) = staff.call("/api/staff/command", &decide("confirm-notice", version + 1)).await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+            assert_eq!(row(app, id).await.state, State::Ending.code());
+            let in_use = clinic.get("/applications").await.body;
+            assert!(!in_use.contains("id=\"relationship-ended\""), "still in use while ending");
+            let (status, _) = staff.call("/api/staff/command", &decide("end", version + 2)).await;
+            assert_eq!(status, StatusCode::CONFLICT, "not before the last day has passed");
+            // The last day passes.
+            let mut past: termination_notice::ActiveModel = notice.into();
+            past.end_on = sea_orm::Set(today.plus_days(-1).to_string());
+            sea_orm::ActiveModelTrait::update(past, &app.db).await.unwrap();
+            let (status, body) = staff.call("/api/staff/command", &decide("end", version + 2)).await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+            assert_eq!(row(app, id).await.state, state.code());
+            let kinds: Vec<String> = history(&app.db, id).await.into_iter().map(|e| e.kind).collect();
+            assert!(kinds.ends_with(&["notice-given".into(), "confirm-notice".into(), "end".into()]), "{kinds:?}");
+            caught_mail(clinic, mails).await
+        }
+    };
+    // Imaging: notice given, confirmed, ended: three mails on top of the two applications' ten.
+    let mails = end(imaging, State::Ended, 13).await;
+    assert!(mails.iter().all(|m| !m["subject"].as_str().unwrap().contains("asiakkuus")), "{mails:?}");
+    let page = clinic.get("/applications").await.body;
+    let in_use = page.split("id=\"services-in-use\"").nth(1).unwrap().split("</ul>").next().unwrap();
+    assert!(in_use.contains("Potilastiedon arkisto") && !in_use.contains("Kuvantamisen tiedot"), "{in_use}");
+
+    // The repository, the last service: the relationship ends, and its mail says so.
+    let mails = end(repository, State::Ended, 17).await;
+    let ended = app::i18n::lookup(app::i18n::Lang::Fi, "mail-relationship-ended-subject", None);
+    assert!(mails.iter().any(|m| m["subject"] == ended.as_str()), "{mails:?}");
+    assert!(clinic.get("/applications").await.body.contains("id=\"relationship-ended\""));
+    // Nothing was deleted: contacts, technical data, the agreements and history stay.
+    assert!(contact::Entity::find().count(&app.db).await.unwrap() >= 3);
+    assert!(technical_item::Entity::find().count(&app.db).await.unwrap() > 0);
+    assert_eq!(agreement_signature::Entity::find().count(&app.db).await.unwrap(), 2);
+    // An ended service may be applied for again.
+    let (status, body) = start(&clinic, &["imaging"]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
 }

@@ -131,6 +131,45 @@ pub struct ApplicationView {
     pub commands: Vec<Command>,
     /// What must be in place before it can be sent.
     pub unmet: Vec<crate::domain::services::Prerequisite>,
+    /// The termination notice given, if any.
+    pub notice: Option<NoticeGiven>,
+    /// In production, no notice yet, and this user's basis allows signing one.
+    pub may_give_notice: bool,
+}
+
+/// A termination notice as signed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoticeGiven {
+    /// The last day in use, as Finns write it.
+    pub end_on: String,
+    pub at: String,
+    pub signer: String,
+    pub hash: String,
+}
+
+/// The termination notice that would be signed: the last day in use (ISO 8601), the exact text
+/// and its SHA-256.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoticeShown {
+    pub end_on: String,
+    pub text: String,
+    pub hash: String,
+}
+
+/// The notice ending application `id`'s services after `end_on` (a day after today), as the
+/// user would sign it; `Invalid` (`end_on`) for another day.
+#[server(endpoint = "applications/notice-text")]
+pub async fn notice_text(id: i32, end_on: String) -> Result<NoticeShown, AppError> {
+    super::respond(ssr::notice_text(id, &end_on).await)
+}
+
+/// Signs the notice shown with `hash` (point 6 of the agreement): `Conflict` when the text or the
+/// application (`version`) moved. Without JavaScript the page comes back refused or signed.
+#[server(endpoint = "applications/give-notice")]
+pub async fn give_notice(id: i32, version: i32, end_on: String, hash: String) -> Result<(), AppError> {
+    let given = ssr::give_notice(id, version, &end_on, &hash).await;
+    let fields = [("end_on".to_string(), end_on)];
+    super::respond(super::refused_form(given, &format!("/applications/{id}"), "notice", &fields))
 }
 
 #[server(endpoint = "applications/dashboard")]
@@ -396,6 +435,10 @@ pub(crate) mod ssr {
         if !(problems.is_empty() && signed_current && unmet.is_empty()) {
             commands.retain(|c| *c != Command::Submit);
         }
+        let notice = crate::backend::termination::notice(&db, id).await?;
+        let may_give_notice = a.state == State::InProduction
+            && notice.is_none()
+            && crate::domain::acting::permits(acting.now.basis, acting.now.kind, Action::SignAgreements);
         Ok(ApplicationView {
             id,
             organisation: acting.now.organisation.name.clone(),
@@ -421,6 +464,13 @@ pub(crate) mod ssr {
             agreement,
             commands,
             unmet,
+            notice: notice.map(|n| NoticeGiven {
+                end_on: crate::domain::validation::Date::parse(&n.end_on).map(|d| d.local()).unwrap_or(n.end_on),
+                at: format_time(n.signed_at, lang),
+                signer: n.signer_name,
+                hash: n.text_hash,
+            }),
+            may_give_notice,
             units: unit_lines(&db, id).await?,
             answers: a.answers,
         })
@@ -447,6 +497,44 @@ pub(crate) mod ssr {
         }
         onboarding::sign(&db, &acting.session, &acting.now, &a, version, &text).await?;
         leptos_axum::redirect(&format!("/applications/{id}"));
+        Ok(())
+    }
+
+    /// The notice text for `id` ending after `end_on`, in the page's language, naming this user.
+    fn notice_for(
+        acting: &Acting,
+        a: &Application,
+        end_on: &str,
+    ) -> Result<(crate::domain::validation::Date, String), AppError> {
+        let today = crate::backend::local_date(chrono::Utc::now());
+        let end_on = crate::backend::termination::parse_end_on(end_on, today)?;
+        let text = crate::backend::termination::notice_text(
+            request_lang(),
+            &acting.now.organisation,
+            &a.services,
+            end_on,
+            &acting.session.display_name,
+            acting.now.basis,
+        );
+        Ok((end_on, text))
+    }
+
+    pub async fn notice_text(id: i32, end_on: &str) -> Result<NoticeShown, AppError> {
+        let acting = acting_for(Action::SignAgreements).await?;
+        let a = onboarding::get(&db()?, id, Some(acting.now.organisation.id)).await?;
+        let (end_on, text) = notice_for(&acting, &a, end_on)?;
+        Ok(NoticeShown { end_on: end_on.to_string(), hash: crate::backend::agreement::text_hash(&text), text })
+    }
+
+    pub async fn give_notice(id: i32, version: i32, end_on: &str, hash: &str) -> Result<(), AppError> {
+        let acting = acting_for(Action::SignAgreements).await?;
+        let db = db()?;
+        let a = onboarding::get(&db, id, Some(acting.now.organisation.id)).await?;
+        let (end_on, _) = notice_for(&acting, &a, end_on)?;
+        let lang = request_lang();
+        crate::backend::termination::give_notice(&db, &acting.session, &acting.now, &a, version, end_on, lang, hash)
+            .await?;
+        leptos_axum::redirect(&format!("/applications/{id}#notice"));
         Ok(())
     }
 

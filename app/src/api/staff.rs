@@ -33,7 +33,26 @@ pub struct StaffView {
     pub go_live: Option<String>,
     pub history: Vec<EventLine>,
     pub signed_hash: Option<String>,
+    /// The organisation's termination notice: the last day in use, who signed it, its hash.
+    pub notice: Option<crate::api::onboarding::NoticeGiven>,
     pub commands: Vec<Command>,
+}
+
+/// A termination notice waiting for staff: to confirm, or (ending, its last day past) to end.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoticeWaiting {
+    pub application: i32,
+    pub organisation: String,
+    pub services: ServiceSet,
+    pub state: State,
+    /// The last day in use, as Finns write it.
+    pub end_on: String,
+}
+
+/// The termination notices waiting for staff, oldest first.
+#[server(endpoint = "staff/notices-waiting")]
+pub async fn termination_notices() -> Result<Vec<NoticeWaiting>, AppError> {
+    super::respond(ssr::termination_notices().await)
 }
 
 /// One page of the queue: its lines, and where the next page continues when there are more
@@ -142,12 +161,14 @@ mod ssr {
     use sea_orm::EntityTrait;
 
     /// Everything but drafts: staff see an application once it has been sent.
-    const SEEN_BY_STAFF: [State; 7] = [
+    const SEEN_BY_STAFF: [State; 9] = [
         State::Submitted,
         State::ReturnedForChanges,
         State::InJointTesting,
         State::ApprovedForProduction,
         State::InProduction,
+        State::Ending,
+        State::Ended,
         State::Withdrawn,
         State::Rejected,
     ];
@@ -197,6 +218,12 @@ mod ssr {
             history: crate::api::onboarding::ssr::history_lines(&db, id).await?,
             units: crate::api::onboarding::ssr::unit_lines(&db, id).await?,
             signed_hash: onboarding::signature(&db, id).await?.map(|s| s.text_hash),
+            notice: crate::backend::termination::notice(&db, id).await?.map(|n| crate::api::onboarding::NoticeGiven {
+                end_on: Date::parse(&n.end_on).map(|d| d.local()).unwrap_or(n.end_on),
+                at: crate::backend::format_time(n.signed_at, crate::i18n::request_lang()),
+                signer: n.signer_name,
+                hash: n.text_hash,
+            }),
             commands: commands(Track::of(&a.services), a.state, Actor::Staff),
             answers: a.answers,
         })
@@ -214,6 +241,22 @@ mod ssr {
         onboarding::staff_command(&db()?, &session, id, version, command, Some(comment), go_live).await?;
         leptos_axum::redirect(&format!("/staff/applications/{id}"));
         Ok(())
+    }
+
+    pub async fn termination_notices() -> Result<Vec<NoticeWaiting>, AppError> {
+        staff().await?;
+        let today = crate::backend::local_date(chrono::Utc::now());
+        let waiting = crate::backend::termination::waiting(&db()?, today).await?;
+        Ok(waiting
+            .into_iter()
+            .map(|(notice, application, organisation)| NoticeWaiting {
+                application: application.row.id,
+                organisation,
+                services: application.services,
+                state: application.state,
+                end_on: Date::parse(&notice.end_on).map(|d| d.local()).unwrap_or(notice.end_on),
+            })
+            .collect())
     }
 
     pub async fn notices() -> Result<Vec<NoticeLine>, AppError> {

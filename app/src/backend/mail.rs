@@ -118,6 +118,15 @@ pub async fn application_changed(
     args.set("customer_data", format!("{site}/customer-data"));
     args.set("comment", comment.unwrap_or("").to_string());
     args.set("go_live", application.row.go_live_on.clone().unwrap_or_default());
+    if matches!(command, Command::ConfirmNotice | Command::End) {
+        use super::entities::termination_notice;
+        let notice = termination_notice::Entity::find()
+            .filter(termination_notice::Column::ApplicationId.eq(application.row.id))
+            .one(db)
+            .await?;
+        let end_on = notice.and_then(|n| crate::domain::validation::Date::parse(&n.end_on).ok());
+        args.set("end_on", end_on.map(|d| d.local()).unwrap_or_default());
+    }
     let body_id = match command {
         Command::Submit => msg!("mail-application-submitted"),
         Command::Return => msg!("mail-application-returned"),
@@ -130,10 +139,51 @@ pub async fn application_changed(
         Command::ApproveForProduction => msg!("mail-application-approved"),
         Command::Reject => msg!("mail-application-rejected"),
         Command::RecordTestResult => msg!("mail-application-test-result"),
+        Command::ConfirmNotice => msg!("mail-application-ending"),
+        Command::End => msg!("mail-application-ended"),
         _ => msg!("mail-application-changed"),
     };
     let subject = lookup(lang, msg!("mail-application-subject"), Some(&args));
     queue(db, &settings, to, &subject, &lookup(lang, body_id, Some(&args))).await
+}
+
+/// Queues a mail to the application's administrative contact: its termination notice arrived,
+/// ending the services after `end_on` once Kanta confirms it.
+pub async fn notice_given(
+    db: &impl ConnectionTrait,
+    application: &Application,
+    end_on: crate::domain::validation::Date,
+) -> Result<(), DbErr> {
+    let Some(to) = application.answers.get("admin_email").filter(|a| !a.is_empty()) else {
+        return Ok(());
+    };
+    let lang = application.lang();
+    let Some(settings) = leptos::prelude::use_context::<MailSettings>() else {
+        return Err(DbErr::Custom("no mail settings".into()));
+    };
+    let mut args = Args::new();
+    args.set("service", application.services.names(|id| lookup(lang, id, None)));
+    args.set("id", application.row.id);
+    args.set("end_on", end_on.local());
+    args.set("link", format!("{}/applications/{}", settings.site_url, application.row.id));
+    let subject = lookup(lang, msg!("mail-notice-given-subject"), Some(&args));
+    queue(db, &settings, to, &subject, &lookup(lang, msg!("mail-notice-given"), Some(&args))).await
+}
+
+/// Queues a mail to the application's administrative contact: with its services ended, the
+/// organisation has none left in use, so its customer relationship has ended.
+pub async fn relationship_ended(db: &impl ConnectionTrait, application: &Application) -> Result<(), DbErr> {
+    let Some(to) = application.answers.get("admin_email").filter(|a| !a.is_empty()) else {
+        return Ok(());
+    };
+    let lang = application.lang();
+    let Some(settings) = leptos::prelude::use_context::<MailSettings>() else {
+        return Err(DbErr::Custom("no mail settings".into()));
+    };
+    let mut args = Args::new();
+    args.set("link", format!("{}/billing", settings.site_url));
+    let subject = lookup(lang, msg!("mail-relationship-ended-subject"), Some(&args));
+    queue(db, &settings, to, &subject, &lookup(lang, msg!("mail-relationship-ended"), Some(&args))).await
 }
 
 /// Writes a mail to the outbox, in the caller's transaction; the mailer sends it after commit.
@@ -244,7 +294,7 @@ async fn claim(db: &DatabaseConnection, now: chrono::DateTime<Utc>) -> Result<Op
         next.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
     }
     let claimed = mail_outbox::Entity::update_many()
-        .col_expr(Column::ClaimedUntil, Expr::val(now + LEASE).into())
+        .col_expr(Column::ClaimedUntil, Expr::val(now + LEASE))
         // `id = (scalar subquery)` runs the subquery once; `id IN (…)` may run it again for each
         // row PostgreSQL looks at and so claim several rows (of which only one would be sent).
         .filter(Expr::col(Column::Id).eq(Expr::SubQuery(None, Box::new(next.into()))))

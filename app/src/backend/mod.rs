@@ -13,6 +13,7 @@ pub mod registry;
 pub mod reminders;
 pub mod schedule;
 pub mod support;
+pub mod termination;
 
 use crate::error::AppError;
 use sea_orm::{

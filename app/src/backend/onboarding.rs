@@ -59,9 +59,9 @@ impl Application {
         Lang::from_code(&self.row.lang).unwrap_or_default()
     }
 
-    /// Still to be decided on: neither withdrawn nor rejected.
+    /// Open or in use: neither withdrawn, rejected nor ended (its services may be applied for again).
     fn is_open(&self) -> bool {
-        !matches!(self.state, State::Withdrawn | State::Rejected)
+        !matches!(self.state, State::Withdrawn | State::Rejected | State::Ended)
     }
 }
 
@@ -82,7 +82,12 @@ impl<'a> Doer<'a> {
         Doer { person_id: session.person_id, actor: Actor::Staff, acting: None }
     }
 
-    fn audit<'b>(&self, organisation_id: i32, action: impl Into<AuditAction>, detail: Option<&'b str>) -> Audit<'b> {
+    pub fn audit<'b>(
+        &self,
+        organisation_id: i32,
+        action: impl Into<AuditAction>,
+        detail: Option<&'b str>,
+    ) -> Audit<'b> {
         Audit {
             organisation_id: Some(organisation_id),
             basis: self.acting.map(|a| a.basis),
@@ -470,13 +475,9 @@ pub async fn in_use(db: &impl ConnectionTrait, organisation_id: i32) -> Result<V
     Ok(in_production(&list(db, organisation_id).await?))
 }
 
-/// The services in production among `applications`.
+/// The services in use among `applications`: in production, or ending but not yet ended.
 pub fn in_production(applications: &[Application]) -> Vec<KantaService> {
-    applications
-        .iter()
-        .filter(|a| a.state == State::InProduction)
-        .flat_map(|a| a.services.as_slice().iter().copied())
-        .collect()
+    applications.iter().filter(|a| a.state.in_use()).flat_map(|a| a.services.as_slice().iter().copied()).collect()
 }
 
 /// The applicant's commands: submit (complete answers, what must be in place first, the pharmacy
@@ -538,6 +539,14 @@ pub async fn staff_command(
     if !problems.is_empty() {
         return Err(AppError::Invalid(problems));
     }
+    // A notice is confirmed only when given, and the services end only once its last day is past.
+    if matches!(command, Command::ConfirmNotice | Command::End) {
+        let notice = super::termination::notice(db, id).await?.ok_or(AppError::NotNow)?;
+        let last_day = Date::parse(&notice.end_on).map_err(|_| AppError::NotNow)?;
+        if command == Command::End && super::local_date(Utc::now()) <= last_day {
+            return Err(AppError::NotNow);
+        }
+    }
     let go_live = go_live.filter(|_| command == Command::ApproveForProduction);
     transition(db, &Doer::staff(session), current, version, command, comment, go_live).await
 }
@@ -580,6 +589,10 @@ async fn transition(
     if tell {
         mail::application_changed(&txn, &changed, command, comment.as_deref()).await?;
     }
+    // The last service ended ends the customer relationship; billing and history stay.
+    if next == State::Ended && in_production(&list(&txn, changed.row.organisation_id).await?).is_empty() {
+        mail::relationship_ended(&txn, &changed).await?;
+    }
     txn.commit().await?;
     if tell {
         mail::wake();
@@ -610,6 +623,27 @@ async fn bump(
         .one(txn)
         .await?
         .ok_or_else(|| AppError::from(sea_orm::DbErr::RecordNotFound("application just updated".into())))
+}
+
+/// A change beside the state machine (the state stays): the version goes up by one, or
+/// `Conflict`; the row as changed.
+pub(crate) async fn touch(
+    txn: &DatabaseTransaction,
+    current: &Application,
+    version: i32,
+) -> Result<application::Model, AppError> {
+    bump(txn, current, version, |_| {}).await
+}
+
+/// Writes a history event for a change beside the state machine, with its comment.
+pub(crate) async fn record(
+    txn: &DatabaseTransaction,
+    row: &application::Model,
+    doer: &Doer<'_>,
+    kind: HistoryEvent,
+    comment: Option<&str>,
+) -> Result<(), AppError> {
+    event(txn, row, doer, kind, None, comment).await
 }
 
 async fn event(

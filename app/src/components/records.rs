@@ -16,6 +16,7 @@ pub fn history_message(event: HistoryEvent) -> &'static str {
             ApplicantChange::ServicesChanged => msg!("history-services-changed"),
             ApplicantChange::UnitAdded => msg!("history-unit-added"),
             ApplicantChange::UnitRemoved => msg!("history-unit-removed"),
+            ApplicantChange::NoticeGiven => msg!("history-notice-given"),
         },
         HistoryEvent::Command(command) => match command {
             Command::Submit => msg!("history-submit"),
@@ -26,6 +27,8 @@ pub fn history_message(event: HistoryEvent) -> &'static str {
             Command::ApproveForProduction => msg!("history-approve"),
             Command::GoLive => msg!("history-go-live"),
             Command::Reject => msg!("history-reject"),
+            Command::ConfirmNotice => msg!("history-confirm-notice"),
+            Command::End => msg!("history-end"),
         },
     }
 }

@@ -12,6 +12,10 @@ coded_enum! {
         InJointTesting = ("joint-testing", msg!("application-state-joint-testing")),
         ApprovedForProduction = ("approved", msg!("application-state-approved")),
         InProduction = ("in-production", msg!("application-state-in-production")),
+        /// A termination notice confirmed by staff: in use until its end date.
+        Ending = ("ending", msg!("application-state-ending")),
+        /// Terminated: out of use; its billing and history are kept.
+        Ended = ("ended", msg!("application-state-ended")),
         Withdrawn = ("withdrawn", msg!("application-state-withdrawn")),
         Rejected = ("rejected", msg!("application-state-rejected")),
     }
@@ -20,7 +24,12 @@ coded_enum! {
 impl State {
     /// Nothing moves an application on from here.
     pub fn is_final(self) -> bool {
-        matches!(self, State::InProduction | State::Withdrawn | State::Rejected)
+        matches!(self, State::Ended | State::Withdrawn | State::Rejected)
+    }
+
+    /// Its services are in use: in production, or ending but not yet at the end date.
+    pub fn in_use(self) -> bool {
+        matches!(self, State::InProduction | State::Ending)
     }
 
     /// The applicant may change the answers (and nobody else may).
@@ -66,6 +75,10 @@ coded_enum! {
         GoLive = ("go-live", msg!("application-command-go-live")),
         /// With a reason.
         Reject = ("reject", msg!("application-command-reject")),
+        /// Staff confirm the organisation's signed termination notice: ending on its date.
+        ConfirmNotice = ("confirm-notice", msg!("application-command-confirm-notice")),
+        /// On or after the notice's end date: out of use.
+        End = ("end", msg!("application-command-end")),
     }
 }
 
@@ -130,6 +143,8 @@ fn transition(track: Track, state: State, command: Command) -> Option<State> {
         (S::InJointTesting, C::ApproveForProduction) => S::ApprovedForProduction,
         (S::ApprovedForProduction, C::GoLive) => S::InProduction,
         (S::Submitted | S::InJointTesting | S::ApprovedForProduction, C::Reject) => S::Rejected,
+        (S::InProduction, C::ConfirmNotice) => S::Ending,
+        (S::Ending, C::End) => S::Ended,
         _ => return None,
     })
 }
@@ -199,6 +214,8 @@ mod tests {
         (State::InJointTesting, Command::Withdraw, State::Withdrawn),
         (State::ApprovedForProduction, Command::GoLive, State::InProduction),
         (State::ApprovedForProduction, Command::Reject, State::Rejected),
+        (State::InProduction, Command::ConfirmNotice, State::Ending),
+        (State::Ending, Command::End, State::Ended),
     ];
 
     #[test]
@@ -248,9 +265,13 @@ mod tests {
                     Err(_) => prop_assert!(!table.iter().any(|(s, c, _)| *s == state && *c == command) || command.actor() != actor),
                 }
             }
-            // Production only after approval; approval only after joint testing.
+            // Production only after approval; approval only after joint testing; ending only from
+            // production, and ended only after ending.
             for pair in path.windows(2) {
                 if pair[1] == State::InProduction { prop_assert_eq!(pair[0], State::ApprovedForProduction); }
+                if pair[1] == State::Ending { prop_assert_eq!(pair[0], State::InProduction); }
+                if pair[1] == State::Ended { prop_assert_eq!(pair[0], State::Ending); }
+                prop_assert!(!(pair[0].in_use() && !pair[1].in_use()) || pair[1] == State::Ended, "in use until ended");
                 if pair[1] == State::ApprovedForProduction {
                     let before = if track == Track::Direct { State::Submitted } else { State::InJointTesting };
                     prop_assert_eq!(pair[0], before);

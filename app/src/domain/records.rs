@@ -13,6 +13,8 @@ coded_enum! {
         ServicesChanged = "services-changed",
         UnitAdded = "unit-added",
         UnitRemoved = "unit-removed",
+        /// A termination notice signed (`termination_notice`).
+        NoticeGiven = "notice-given",
     }
 }
 

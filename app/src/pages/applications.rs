@@ -69,6 +69,8 @@ fn Dashboard(data: DashboardData) -> impl IntoView {
     let no_tasks = data.tasks.is_empty();
     let in_use = data.in_use.iter().map(|s| view! { <li>{tr(s.message_id())}</li> }).collect_view();
     let none_in_use = data.in_use.is_empty();
+    // Every service ended: the customer relationship has ended (billing and history stay).
+    let relationship_ended = data.applications.iter().any(|a| a.state == State::Ended);
     let rows = data
         .applications
         .iter()
@@ -99,7 +101,9 @@ fn Dashboard(data: DashboardData) -> impl IntoView {
         </section>
         <section aria-labelledby="in-use-heading">
             <h2 id="in-use-heading">{t!("services-in-use-heading")}</h2>
-            {if none_in_use {
+            {if none_in_use && relationship_ended {
+                view! { <p id="relationship-ended">{t!("relationship-ended")}</p> }.into_any()
+            } else if none_in_use {
                 view! { <p>{t!("services-in-use-none")}</p> }.into_any()
             } else {
                 view! { <ul id="services-in-use">{in_use}</ul> }.into_any()
@@ -175,11 +179,26 @@ pub fn StateBadge(state: State) -> impl IntoView {
 #[component]
 pub fn Application() -> impl IntoView {
     let data = Resource::new_blocking(route_id(), get_application);
-    view! { <Answered heading=msg!("application-title") data page=|view| view! { <ApplicationPage view/> }/> }
+    // The termination notice for the last day chosen (`?end_on=`), made here with the page's data
+    // so the server waits for both.
+    let id = route_id();
+    let end_on = use_query_map().with_untracked(|q| q.get("end_on")).filter(|d| !d.trim().is_empty());
+    let notice = end_on.filter(|_| typed_again("notice").is_none()).map(|end_on| {
+        Resource::new_blocking(
+            move || (id(), end_on.clone()),
+            |(id, end_on)| crate::api::onboarding::notice_text(id, end_on),
+        )
+    });
+    view! {
+        <Answered heading=msg!("application-title") data page=move |view| view! { <ApplicationPage view notice/> }/>
+    }
 }
 
+/// The notice a user is about to sign, asked for by the page's address.
+type NoticeResource = Option<Resource<Result<crate::api::onboarding::NoticeShown, crate::error::AppError>>>;
+
 #[component]
-fn ApplicationPage(view: ApplicationView) -> impl IntoView {
+fn ApplicationPage(view: ApplicationView, notice: NoticeResource) -> impl IntoView {
     let query = use_query_map();
     let editable = view.state.is_editable();
     let copy = ServerCopy { id: view.id, version: view.version };
@@ -244,6 +263,7 @@ fn ApplicationPage(view: ApplicationView) -> impl IntoView {
                 </a>
             </section>
         })}
+        {(view.may_give_notice || view.notice.is_some()).then(|| view! { <NoticeSection view=view.clone() shown=notice/> })}
         {(can_send || can_withdraw).then(|| view! {
             <section class="card" aria-labelledby="send-heading">
                 <h2 id="send-heading">{t!("application-send-heading")}</h2>
@@ -424,4 +444,70 @@ pub fn Timeline(history: Vec<EventLine>) -> impl IntoView {
             <ol class="timeline" id="timeline">{items}</ol>
         </section>
     }
+}
+
+/// Ending the application's services (point 6 of the agreement): the last day is chosen, the
+/// exact notice shown with its hash, and signed; once given, who gave it and until when.
+/// Plain forms: it works without JavaScript.
+#[component]
+fn NoticeSection(view: ApplicationView, shown: NoticeResource) -> impl IntoView {
+    let id = view.id;
+    let chosen = use_query_map().with_untracked(|q| q.get("end_on")).filter(|d| !d.trim().is_empty());
+    let typed = typed_again("notice").and_then(|q| q.get("end_on"));
+    let end_on = typed.or(chosen).unwrap_or_default();
+    let given = view.notice.clone();
+    view! {
+        <section class="card" aria-labelledby="notice-heading" id="notice">
+            <h2 id="notice-heading">{t!("notice-heading")}</h2>
+            {match given {
+                Some(n) => view! {
+                    <p id="notice-given">{t!("notice-given", signer = n.signer.clone(), at = n.at.clone(), end_on = n.end_on.clone())}</p>
+                    <p class="hash">{t!("agreement-hash")} " " <code id="notice-hash">{n.hash.clone()}</code></p>
+                }.into_any(),
+                None => view! {
+                    <p>{t!("notice-text")}</p>
+                    <form method="get" action=format!("/applications/{id}#notice") class="form" id="notice-date">
+                        <div class="field">
+                            <label for="notice-end-on">{t!("notice-end-on")}</label>
+                            <input id="notice-end-on" name="end_on" type="date" required value=end_on/>
+                        </div>
+                        <button type="submit" class="button button--secondary">{t!("notice-show")}</button>
+                    </form>
+                    {shown.map(|shown| view! {
+                        <Suspense>
+                            {move || shown.get().map(|answer| match answer {
+                                Ok(notice) => view! { <NoticeToSign id version=view.version notice/> }.into_any(),
+                                Err(e) => view! {
+                                    <ErrorTitle/>
+                                    <p class="notice notice--error" role="alert" id="notice-refused">{error_line(&e)}</p>
+                                }.into_any(),
+                            })}
+                        </Suspense>
+                    })}
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The notice's exact text and hash, and the button that signs it.
+#[component]
+fn NoticeToSign(id: i32, version: i32, notice: crate::api::onboarding::NoticeShown) -> impl IntoView {
+    view! {
+        <pre class="message" id="notice-to-sign">{notice.text.clone()}</pre>
+        <p class="hash">{t!("agreement-hash")} " " <code>{notice.hash.clone()}</code></p>
+        <form method="post" action=crate::api::onboarding::GiveNotice::url()>
+            <input type="hidden" name="id" value=id/>
+            <input type="hidden" name="version" value=version/>
+            <input type="hidden" name="end_on" value=notice.end_on.clone()/>
+            <input type="hidden" name="hash" value=notice.hash.clone()/>
+            <button type="submit" class="button" id="give-notice">{t!("notice-sign")}</button>
+        </form>
+    }
+}
+
+/// A refusal in one line: the error, and each field's problem.
+fn error_line(error: &crate::error::AppError) -> String {
+    let problems = error.field_errors().iter().map(crate::components::form::error_text).collect::<Vec<_>>();
+    std::iter::once(tr(error.message_id())).chain(problems).collect::<Vec<_>>().join(" ")
 }

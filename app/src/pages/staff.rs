@@ -38,6 +38,7 @@ pub fn StaffQueue() -> impl IntoView {
         |((service, state, age), after)| staff_queue(service, state, age, after),
     );
     let notices = Resource::new_blocking(|| (), |_| crate::api::staff::change_notices());
+    let terminations = Resource::new_blocking(|| (), |_| crate::api::staff::termination_notices());
     view! {
         <RequireLogin>
             <div class="page">
@@ -56,6 +57,9 @@ pub fn StaffQueue() -> impl IntoView {
                     }}
                 </Suspense>
                 <Suspense>
+                    {move || terminations.get().map(|answer| view! { <Terminations answer/> })}
+                </Suspense>
+                <Suspense>
                     {move || notices.get().map(|answer| view! { <Notices answer/> })}
                 </Suspense>
                 <p class="actions">
@@ -65,6 +69,36 @@ pub fn StaffQueue() -> impl IntoView {
                 </p>
             </div>
         </RequireLogin>
+    }
+}
+
+/// Termination notices to confirm, and ending services whose last day has passed.
+#[component]
+fn Terminations(answer: Result<Vec<crate::api::staff::NoticeWaiting>, crate::error::AppError>) -> impl IntoView {
+    let lines = answer.unwrap_or_default();
+    let none = lines.is_empty();
+    let items = lines
+        .into_iter()
+        .map(|n| {
+            view! {
+                <li>
+                    <a href=format!("/staff/applications/{}", n.application)>
+                        {format!("{} – {}", n.organisation, n.services.names(tr))}
+                    </a>
+                    " · " <StateBadge state=n.state/> " · " {t!("notice-last-day", date = n.end_on.clone())}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="terminations-heading">
+            <h2 id="terminations-heading">{t!("terminations-heading")}</h2>
+            {if none {
+                view! { <p>{t!("terminations-none")}</p> }.into_any()
+            } else {
+                view! { <ul id="terminations">{items}</ul> }.into_any()
+            }}
+        </section>
     }
 }
 
@@ -232,6 +266,13 @@ fn Desk(view: StaffView) -> impl IntoView {
             <dl class="facts" id="staff-answers">{answers}</dl>
             {view.signed_hash.clone().map(|h| view! { <p>{t!("agreement-hash")} " " <code>{h}</code></p> })}
         </section>
+        {view.notice.clone().map(|n| view! {
+            <section class="card" aria-labelledby="notice-heading" id="notice">
+                <h2 id="notice-heading">{t!("notice-heading")}</h2>
+                <p>{t!("notice-given", signer = n.signer.clone(), at = n.at.clone(), end_on = n.end_on.clone())}</p>
+                <p class="hash">{t!("agreement-hash")} " " <code>{n.hash.clone()}</code></p>
+            </section>
+        })}
         {(!view.units.is_empty()).then(|| view! { <FurtherUnits units=view.units.clone() change=None/> })}
         <section class="card" aria-labelledby="decisions-heading">
             <h2 id="decisions-heading">{t!("staff-decisions")}</h2>

@@ -20,3 +20,4 @@ pub mod scheduled_run;
 pub mod session;
 pub mod support_request;
 pub mod technical_item;
+pub mod termination_notice;

@@ -13,6 +13,7 @@ mod m0009_lists_at_volume;
 mod m0010_refused_forms;
 mod m0011_cited_terms;
 mod m0012_support_desk;
+mod m0013_termination_notice;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0010_refused_forms::Migration),
             Box::new(m0011_cited_terms::Migration),
             Box::new(m0012_support_desk::Migration),
+            Box::new(m0013_termination_notice::Migration),
         ]
     }
 }
