@@ -274,6 +274,16 @@ pub(crate) mod ssr {
             .collect())
     }
 
+    /// A termination notice as the pages show it, its times in `lang`.
+    pub(crate) fn notice_given(n: crate::backend::entities::termination_notice::Model, lang: Lang) -> NoticeGiven {
+        NoticeGiven {
+            end_on: crate::domain::validation::Date::parse(&n.end_on).map(|d| d.local()).unwrap_or(n.end_on),
+            at: format_time(n.signed_at, lang),
+            signer: n.signer_name,
+            hash: n.text_hash,
+        }
+    }
+
     pub(crate) fn summary(a: &Application) -> ApplicationSummary {
         ApplicationSummary {
             id: a.row.id,
@@ -464,12 +474,7 @@ pub(crate) mod ssr {
             agreement,
             commands,
             unmet,
-            notice: notice.map(|n| NoticeGiven {
-                end_on: crate::domain::validation::Date::parse(&n.end_on).map(|d| d.local()).unwrap_or(n.end_on),
-                at: format_time(n.signed_at, lang),
-                signer: n.signer_name,
-                hash: n.text_hash,
-            }),
+            notice: notice.map(|n| notice_given(n, lang)),
             may_give_notice,
             units: unit_lines(&db, id).await?,
             answers: a.answers,

@@ -218,12 +218,9 @@ mod ssr {
             history: crate::api::onboarding::ssr::history_lines(&db, id).await?,
             units: crate::api::onboarding::ssr::unit_lines(&db, id).await?,
             signed_hash: onboarding::signature(&db, id).await?.map(|s| s.text_hash),
-            notice: crate::backend::termination::notice(&db, id).await?.map(|n| crate::api::onboarding::NoticeGiven {
-                end_on: Date::parse(&n.end_on).map(|d| d.local()).unwrap_or(n.end_on),
-                at: crate::backend::format_time(n.signed_at, crate::i18n::request_lang()),
-                signer: n.signer_name,
-                hash: n.text_hash,
-            }),
+            notice: crate::backend::termination::notice(&db, id)
+                .await?
+                .map(|n| crate::api::onboarding::ssr::notice_given(n, crate::i18n::request_lang())),
             commands: commands(Track::of(&a.services), a.state, Actor::Staff),
             answers: a.answers,
         })

@@ -100,33 +100,18 @@ pub async fn application_changed(
     command: Command,
     comment: Option<&str>,
 ) -> Result<(), DbErr> {
-    let Some(to) = application.answers.get("admin_email").filter(|a| !a.is_empty()) else {
-        tracing::warn!(id = application.row.id, "no administrative contact to tell");
-        return Ok(());
+    let end_on = match command {
+        Command::ConfirmNotice | Command::End => {
+            use super::entities::termination_notice;
+            let notice = termination_notice::Entity::find()
+                .filter(termination_notice::Column::ApplicationId.eq(application.row.id))
+                .one(db)
+                .await?;
+            let last_day = notice.and_then(|n| crate::domain::validation::Date::parse(&n.end_on).ok());
+            Some(last_day.map(|d| d.local()).unwrap_or_default())
+        }
+        _ => None,
     };
-    let lang = application.lang();
-    let Some(settings) = leptos::prelude::use_context::<MailSettings>() else {
-        tracing::error!("no mail settings in the request context");
-        return Err(DbErr::Custom("no mail settings".into()));
-    };
-    let site = &settings.site_url;
-    let mut args = Args::new();
-    args.set("service", application.services.names(|id| lookup(lang, id, None)));
-    args.set("state", lookup(lang, application.state.message_id(), None));
-    args.set("id", application.row.id);
-    args.set("link", format!("{site}/applications/{}", application.row.id));
-    args.set("customer_data", format!("{site}/customer-data"));
-    args.set("comment", comment.unwrap_or("").to_string());
-    args.set("go_live", application.row.go_live_on.clone().unwrap_or_default());
-    if matches!(command, Command::ConfirmNotice | Command::End) {
-        use super::entities::termination_notice;
-        let notice = termination_notice::Entity::find()
-            .filter(termination_notice::Column::ApplicationId.eq(application.row.id))
-            .one(db)
-            .await?;
-        let end_on = notice.and_then(|n| crate::domain::validation::Date::parse(&n.end_on).ok());
-        args.set("end_on", end_on.map(|d| d.local()).unwrap_or_default());
-    }
     let body_id = match command {
         Command::Submit => msg!("mail-application-submitted"),
         Command::Return => msg!("mail-application-returned"),
@@ -143,8 +128,21 @@ pub async fn application_changed(
         Command::End => msg!("mail-application-ended"),
         _ => msg!("mail-application-changed"),
     };
-    let subject = lookup(lang, msg!("mail-application-subject"), Some(&args));
-    queue(db, &settings, to, &subject, &lookup(lang, body_id, Some(&args))).await
+    to_administrative_contact(db, application, msg!("mail-application-subject"), body_id, |lang, site| {
+        let mut args = Args::new();
+        args.set("service", application.services.names(|id| lookup(lang, id, None)));
+        args.set("state", lookup(lang, application.state.message_id(), None));
+        args.set("id", application.row.id);
+        args.set("link", format!("{site}/applications/{}", application.row.id));
+        args.set("customer_data", format!("{site}/customer-data"));
+        args.set("comment", comment.unwrap_or("").to_string());
+        args.set("go_live", application.row.go_live_on.clone().unwrap_or_default());
+        if let Some(end_on) = end_on {
+            args.set("end_on", end_on);
+        }
+        args
+    })
+    .await
 }
 
 /// Queues a mail to the application's administrative contact: its termination notice arrived,
@@ -154,36 +152,52 @@ pub async fn notice_given(
     application: &Application,
     end_on: crate::domain::validation::Date,
 ) -> Result<(), DbErr> {
-    let Some(to) = application.answers.get("admin_email").filter(|a| !a.is_empty()) else {
-        return Ok(());
-    };
-    let lang = application.lang();
-    let Some(settings) = leptos::prelude::use_context::<MailSettings>() else {
-        return Err(DbErr::Custom("no mail settings".into()));
-    };
-    let mut args = Args::new();
-    args.set("service", application.services.names(|id| lookup(lang, id, None)));
-    args.set("id", application.row.id);
-    args.set("end_on", end_on.local());
-    args.set("link", format!("{}/applications/{}", settings.site_url, application.row.id));
-    let subject = lookup(lang, msg!("mail-notice-given-subject"), Some(&args));
-    queue(db, &settings, to, &subject, &lookup(lang, msg!("mail-notice-given"), Some(&args))).await
+    let (subject, body) = (msg!("mail-notice-given-subject"), msg!("mail-notice-given"));
+    to_administrative_contact(db, application, subject, body, |lang, site| {
+        let mut args = Args::new();
+        args.set("service", application.services.names(|id| lookup(lang, id, None)));
+        args.set("id", application.row.id);
+        args.set("end_on", end_on.local());
+        args.set("link", format!("{site}/applications/{}", application.row.id));
+        args
+    })
+    .await
 }
 
 /// Queues a mail to the application's administrative contact: with its services ended, the
 /// organisation has none left in use, so its customer relationship has ended.
 pub async fn relationship_ended(db: &impl ConnectionTrait, application: &Application) -> Result<(), DbErr> {
+    let (subject, body) = (msg!("mail-relationship-ended-subject"), msg!("mail-relationship-ended"));
+    to_administrative_contact(db, application, subject, body, |_, site| {
+        let mut args = Args::new();
+        args.set("link", format!("{site}/billing"));
+        args
+    })
+    .await
+}
+
+/// Queues a mail to the administrative contact the application names, in the application's
+/// language: `subject` and `body` are message ids, `args` gives their arguments for that language
+/// and this site's address. Nothing is queued (and a warning logged) when it names no contact.
+async fn to_administrative_contact(
+    db: &impl ConnectionTrait,
+    application: &Application,
+    subject: &'static str,
+    body: &'static str,
+    args: impl FnOnce(crate::i18n::Lang, &str) -> Args,
+) -> Result<(), DbErr> {
     let Some(to) = application.answers.get("admin_email").filter(|a| !a.is_empty()) else {
+        tracing::warn!(id = application.row.id, "no administrative contact to tell");
         return Ok(());
     };
     let lang = application.lang();
     let Some(settings) = leptos::prelude::use_context::<MailSettings>() else {
+        tracing::error!("no mail settings in the request context");
         return Err(DbErr::Custom("no mail settings".into()));
     };
-    let mut args = Args::new();
-    args.set("link", format!("{}/billing", settings.site_url));
-    let subject = lookup(lang, msg!("mail-relationship-ended-subject"), Some(&args));
-    queue(db, &settings, to, &subject, &lookup(lang, msg!("mail-relationship-ended"), Some(&args))).await
+    let args = args(lang, &settings.site_url);
+    let subject = lookup(lang, subject, Some(&args));
+    queue(db, &settings, to, &subject, &lookup(lang, body, Some(&args))).await
 }
 
 /// Writes a mail to the outbox, in the caller's transaction; the mailer sends it after commit.
