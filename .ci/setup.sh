@@ -67,6 +67,12 @@ if ! [ -x /usr/bin/sqlite3 ]; then
   apt_install sqlite3
 fi
 
+# The PDF tests read the documents back as a viewer would: text, attachment, PDF/A claim, tags.
+if ! command -v pdftotext >/dev/null || ! command -v pdfdetach >/dev/null; then
+  say "installing poppler-utils for the PDF tests"
+  apt_install poppler-utils
+fi
+
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   say "installing PostgreSQL from Debian"
   apt_install postgresql

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { test, expect, type Page, type Browser } from '@playwright/test';
 import { msg, hydrated, type Lang } from './messages';
 import { browserLocale, finnishDay, logIn } from './sandbox';
@@ -180,9 +181,10 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       expect(storedTextHash(id)).toBe(hash);
       const download = page.waitForEvent('download');
       await page.getByRole('link', { name: msg(lang, 'agreement-download') }).click();
-      const pdf = readFileSync((await (await download).path())!).toString('latin1');
-      expect(pdf.startsWith('%PDF-1.4')).toBe(true);
-      expect(pdf).toContain(hash);
+      const file = (await (await download).path())!;
+      expect(readFileSync(file).toString('latin1').startsWith('%PDF-1.7')).toBe(true);
+      // As a viewer reads it (poppler): the hash is in its text.
+      expect(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString()).toContain(hash);
 
       await page.getByRole('button', { name: msg(lang, 'application-command-submit') }).click();
       await expect(page.locator('.lead .badge')).toHaveText(msg(lang, 'application-state-submitted'));

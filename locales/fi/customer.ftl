@@ -90,6 +90,7 @@ invoice-description = Selite
 invoice-quantity = Määrä
 invoice-unit-price = Yksikköhinta
 invoice-amount = Summa
+invoice-download = Lataa lasku (PDF)
 invoice-print-hint = Tulosta lasku selaimen tulostustoiminnolla (esimerkiksi Ctrl+P). Tulosteessa on vain lasku ilman valikoita.
 invoice-back = Takaisin laskutukseen
 import-heading = Laskutustietojen tuonti

@@ -49,6 +49,7 @@ agreement-hash = Tekstin SHA-256-tarkisteluku:
 agreement-cited = Sopimus viittaa näihin asiakirjoihin:
 agreement-download = Lataa sopimus (PDF)
 agreement-signed-block = Allekirjoitus: { $signer }, { $organisation }. Peruste: { $basis }. Aika: { $at }. Sopimusversio { $version }. Tekstin SHA-256: { $hash }
+document-signed-text = Allekirjoitettu teksti sellaisenaan (UTF-8). Sen SHA-256 on { $hash }.
 agreement-2026-2-title = Kanta-palvelujen asiakkuussopimus, versio { $version }
 agreement-2026-2-parties = Osapuolet: Kansaneläkelaitos (Kela) Kanta-palvelujen ylläpitäjänä ja { $organisation } (Y-tunnus { $ytunnus }), jäljempänä asiakas. Sopimus koskee { $count ->
         [one] palvelua

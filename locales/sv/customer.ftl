@@ -90,6 +90,7 @@ invoice-description = Beskrivning
 invoice-quantity = Antal
 invoice-unit-price = Enhetspris
 invoice-amount = Belopp
+invoice-download = Ladda ner fakturan (PDF)
 invoice-print-hint = Skriv ut fakturan med webbläsarens utskriftsfunktion (till exempel Ctrl+P). Utskriften innehåller bara fakturan, utan menyer.
 invoice-back = Tillbaka till faktureringen
 import-heading = Import av faktureringsuppgifter

@@ -49,6 +49,7 @@ agreement-hash = Textens SHA-256-kontrollsumma:
 agreement-cited = Avtalet hänvisar till dessa dokument:
 agreement-download = Ladda ner avtalet (PDF)
 agreement-signed-block = Underskrift: { $signer }, { $organisation }. Grund: { $basis }. Tid: { $at }. Avtalsversion { $version }. Textens SHA-256: { $hash }
+document-signed-text = Den undertecknade texten som den är (UTF-8). Dess SHA-256 är { $hash }.
 agreement-2026-2-title = Avtal om kundrelation för Kanta-tjänsterna, version { $version }
 agreement-2026-2-parties = Parter: Folkpensionsanstalten (FPA) som upprätthållare av Kanta-tjänsterna och { $organisation } (FO-nummer { $ytunnus }), nedan kunden. Avtalet gäller { $count ->
         [one] tjänsten

@@ -57,15 +57,14 @@ pub async fn keep_refusals_off_the_address(
         && (request.method() == Method::GET || request.method() == Method::HEAD)
     {
         let id = request.uri().query().and_then(|q| form_urlencoded::parse(q.as_bytes()).find(|(k, _)| k == PARAM));
-        match id.map(|(_, id)| id).filter(|id| refused_form::is_id(id)) {
-            Some(id) => match refused_form::recall(&db, &id, owner).await {
+        if let Some(id) = id.map(|(_, id)| id).filter(|id| refused_form::is_id(id)) {
+            match refused_form::recall(&db, &id, owner).await {
                 Ok(Some(query)) => {
                     request.extensions_mut().insert(Restored(query));
                 }
                 Ok(None) => {}
                 Err(error) => tracing::error!(%error, "cannot read a refused form's answer"),
-            },
-            None => {}
+            }
         }
     }
     let form_post = request.method() == Method::POST && request.uri().path().starts_with("/api/");

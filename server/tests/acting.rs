@@ -65,6 +65,7 @@ const MATRIX: &[(&str, Needs, Fields)] = &[
     ("/api/applications/dashboard", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[]),
     ("/api/applications/get", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("id", "0")]),
     ("/api/applications/agreement.pdf", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("id", "0")]),
+    ("/api/applications/notice.pdf", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("id", "0")]),
     ("/api/applications/start", Needs::Acting(Action::TakeServicesIntoUse), &[("services[test-environment]", "on")]),
     (
         "/api/applications/add-unit",
@@ -131,6 +132,7 @@ const MATRIX: &[(&str, Needs, Fields)] = &[
     ("/api/customer-data/confirm", Needs::Acting(Action::UpdateContactsAndTechnicalData), &[]),
     ("/api/billing/get", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("before", "")]),
     ("/api/billing/invoice", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("id", "0")]),
+    ("/api/billing/invoice.pdf", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("id", "0")]),
     ("/api/billing/invoices.csv", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[]),
     ("/api/staff/billing-import", Needs::Staff, &[]),
     ("/api/staff/billing-imports", Needs::Staff, &[]),

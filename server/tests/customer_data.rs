@@ -245,6 +245,22 @@ async fn billing_is_imported_whole_or_not_at_all(app: TestApp) {
         .id;
     let page = clinic.get(&format!("/billing/{id}")).await;
     assert!(page.body.contains("2\u{a0}655,29\u{a0}€") && page.body.contains("0,053\u{a0}€"), "{}", page.body);
+    // As a PDF/A document: the same lines and total, tagged as a table with column headers
+    // (the font draws a no-break space with the space's glyph, so a reader copies a space).
+    let (status, kind, pdf) = clinic.download(&format!("/api/billing/invoice.pdf?id={id}")).await;
+    assert_eq!((status, kind.as_str()), (StatusCode::OK, "application/pdf"));
+    let read = common::read_pdf_without_attachment(&pdf);
+    for text in ["Lasku K2027-0002", "Lisärivi", "1000,50 €", "2 655,29 €", "Eräpäivä: 15.3.2027"] {
+        assert!(read.text.contains(text), "{text} in {}", read.text);
+    }
+    assert!(read.info.contains("<pdfaid:part>3</pdfaid:part>"), "{}", read.info);
+    assert_eq!(read.structure.matches("TH:\n           /Scope /Column").count(), 4, "{}", read.structure);
+    assert_eq!(
+        read.structure.lines().filter(|l| l.trim() == "TR").count(),
+        4,
+        "header, two lines, total: {}",
+        read.structure
+    );
     // The CSV export reads back as the same invoices.
     let (status, csv) = clinic.call_get("/api/billing/invoices.csv", &[]).await;
     assert_eq!(status, StatusCode::OK);
@@ -262,6 +278,8 @@ async fn billing_is_imported_whole_or_not_at_all(app: TestApp) {
     let (_, body) = other.call("/api/billing/get", &[("before", "")]).await;
     assert!(body.contains("\"invoices\":[]"), "{body}");
     let (status, _) = other.call("/api/billing/invoice", &[("id", id.to_string())]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _, _) = other.download(&format!("/api/billing/invoice.pdf?id={id}")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 
     // As Excel on a Finnish Windows saves "CSV (semicolon delimited)": Windows-1252, CR LF, every

@@ -4,6 +4,7 @@
 //! mail that reached the sandbox's SMTP receiver and the signed PDF are checked, not only pages.
 mod common;
 
+use app::backend::document::{self, Attachment, Block, Contents};
 use app::{
     backend::{
         agreement::text_hash,
@@ -112,9 +113,14 @@ async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
         assert!(terms.status == StatusCode::OK && terms.body.contains("data-version=\"2026-1\""), "{cited}");
     }
     assert_eq!(applicant.get("/terms/delivery/1999-1").await.status, StatusCode::NOT_FOUND);
-    // The PDF carries the hash.
-    let pdf = applicant.get(&format!("/api/applications/agreement.pdf?id={id}")).await;
-    assert!(pdf.body.starts_with("%PDF-1.4") && pdf.body.contains(&hash), "{}", &pdf.body[..100.min(pdf.body.len())]);
+    // The PDF/A document names the hash and carries the signed text, whose hash it is.
+    let (status, kind, pdf) = applicant.download(&format!("/api/applications/agreement.pdf?id={id}")).await;
+    assert_eq!((status, kind.as_str()), (StatusCode::OK, "application/pdf"));
+    let read = common::read_pdf(&pdf);
+    assert!(read.text.contains(&hash) && read.text.contains("Potilastiedon arkisto"), "{}", read.text);
+    assert_eq!(read.attachment, signed.text.as_bytes());
+    assert_eq!(app::backend::agreement::text_hash(std::str::from_utf8(&read.attachment).unwrap()), hash);
+    assert!(read.info.contains("<pdfaid:part>3</pdfaid:part>") && read.info.contains("Tagged:          yes"));
 
     let page = applicant.post_form("/api/applications/command", &send(3)).await;
     assert!(page.url.ends_with(&format!("/applications/{id}")), "{:?}", page.trail);
@@ -695,6 +701,12 @@ async fn a_clinic_ends_imaging_and_then_its_whole_relationship(app: TestApp) {
             assert_eq!((notice.text.as_str(), notice.text_hash.as_str()), (text, hash));
             assert_eq!((notice.basis.as_str(), notice.end_on.clone()), ("trade:toimitusjohtaja", last_day.to_string()));
             assert_eq!(app::backend::agreement::text_hash(&notice.text), notice.text_hash, "anyone can recompute it");
+            // As an archivable document: the text, its hash, and the signed text attached.
+            let (status, kind, pdf) = clinic.download(&format!("/api/applications/notice.pdf?id={id}")).await;
+            assert_eq!((status, kind.as_str()), (StatusCode::OK, "application/pdf"));
+            let read = common::read_pdf(&pdf);
+            assert!(read.text.contains(hash) && read.structure.contains("H1"), "{}", read.text);
+            assert_eq!(read.attachment, notice.text.as_bytes());
             let (status, _) = clinic.call("/api/applications/give-notice", &give(hash, version + 1)).await;
             assert_eq!(status, StatusCode::CONFLICT, "one notice per application");
             assert_eq!(row(app, id).await.state, State::InProduction.code(), "in production until staff confirm");
@@ -748,4 +760,37 @@ async fn a_clinic_ends_imaging_and_then_its_whole_relationship(app: TestApp) {
     // An ended service may be applied for again.
     let (status, body) = start(&clinic, &["imaging"]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
+}
+
+/// Sámi letters too: the font is embedded and every glyph maps back to its letter.
+#[test]
+fn a_document_reads_back_as_tagged_pdf_a_3a_with_its_text_and_attachment() {
+    let signed = "Sopimus\n\nSámi: Ŋuorra čállá đ, ŧ, ž, ǯ, ǥ, ǩ, ʒ. Åbo, Malmö, Hämeenlinna. ".to_string();
+    let long = "Asiakas sitoutuu noudattamaan palvelukuvausta ja yleisiä toimitusehtoja. ".repeat(80);
+    let pdf = document::pdf(Contents {
+        lang: app::i18n::Lang::Fi,
+        title: "Kanta-palvelujen asiakkuussopimus",
+        blocks: vec![Block::Paragraph(signed.clone()), Block::Paragraph(long)],
+        attachment: Some(Attachment {
+            name: "kanta-agreement-1.txt".into(),
+            description: "Allekirjoitettu teksti".into(),
+            text: signed.clone(),
+        }),
+        made: chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap(),
+    })
+    .unwrap();
+    let common::ReadPdf { text, attachment, info, structure } = common::read_pdf(&pdf);
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words(&text).contains(&words(&signed)), "every letter reads back: {text}");
+    assert!(text.contains("Kanta-palvelujen asiakkuussopimus"));
+    assert_eq!(attachment, signed.as_bytes(), "the attachment is the text, byte for byte");
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    assert!(info.contains("Pages:           2"), "the long paragraph runs on: {info}");
+    assert!(
+        info.contains("<pdfaid:part>3</pdfaid:part>") && info.contains("<pdfaid:conformance>A</pdfaid:conformance>"),
+        "{info}"
+    );
+    assert!(info.contains("<dc:language>") && info.contains("fi"), "{info}");
+    assert!(structure.starts_with("Document\n  H1 \"Kanta-palvelujen asiakkuussopimus\""), "{structure}");
+    assert_eq!(structure.matches("  P (block)").count(), 2, "{structure}");
 }

@@ -65,6 +65,13 @@ pub async fn invoice(id: i32) -> Result<InvoiceView, AppError> {
     super::respond(ssr::invoice(id).await)
 }
 
+/// One invoice as a PDF/A-3a document, for download (`?id=…`), in the reader's language.
+#[server(endpoint = "billing/invoice.pdf", input = GetUrl, output = Streaming)]
+pub async fn invoice_pdf(id: i32) -> Result<ByteStream<AppError>, AppError> {
+    let pdf = super::respond(ssr::invoice_pdf(id).await)?;
+    Ok(ByteStream::new(futures::stream::once(async move { Ok::<_, AppError>(pdf) })))
+}
+
 /// Every billed event of the organisation as CSV, in the import format.
 #[server(endpoint = "billing/invoices.csv", input = GetUrl, output = Streaming)]
 pub async fn billing_csv() -> Result<ByteStream<AppError>, AppError> {
@@ -163,18 +170,20 @@ mod ssr {
         })
     }
 
+    pub async fn invoice_pdf(id: i32) -> Result<Vec<u8>, AppError> {
+        let acting = acting_for(Action::SeeBillingAndAdministrativeContent).await?;
+        let o = &acting.now.organisation;
+        let found = billing::invoice(&db()?, o, id).await?;
+        let pdf = billing::pdf(crate::i18n::request_lang(), o, &found)?;
+        super::super::offer_download("application/pdf", &format!("kanta-invoice-{}.pdf", found.id));
+        Ok(pdf)
+    }
+
     pub async fn csv() -> Result<Vec<u8>, AppError> {
         let acting = acting_for(Action::SeeBillingAndAdministrativeContent).await?;
         let invoices = billing::invoices(&db()?, &acting.now.organisation).await?;
         let list: Vec<_> = invoices.into_iter().map(|s| s.invoice).collect();
-        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-            response
-                .insert_header(http::header::CONTENT_TYPE, http::HeaderValue::from_static("text/csv; charset=utf-8"));
-            response.insert_header(
-                http::header::CONTENT_DISPOSITION,
-                http::HeaderValue::from_static("attachment; filename=\"kanta-invoices.csv\""),
-            );
-        }
+        super::super::offer_download("text/csv; charset=utf-8", "kanta-invoices.csv");
         Ok(crate::domain::billing::export(&list).into_bytes())
     }
 

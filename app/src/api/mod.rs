@@ -26,6 +26,16 @@ fn respond<T>(result: Result<T, crate::error::AppError>) -> Result<T, crate::err
     result
 }
 
+/// Answers a download: `kind` as its content type, saved as `file_name` (ASCII, no quotes).
+#[cfg(feature = "ssr")]
+fn offer_download(kind: &'static str, file_name: &str) {
+    let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() else { return };
+    response.insert_header(http::header::CONTENT_TYPE, http::HeaderValue::from_static(kind));
+    if let Ok(value) = http::HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\"")) {
+        response.insert_header(http::header::CONTENT_DISPOSITION, value);
+    }
+}
+
 /// Whether the call is a plain form post (the browser wants a page back), not a script's call.
 #[cfg(feature = "ssr")]
 fn is_form_post() -> bool {

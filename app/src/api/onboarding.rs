@@ -234,10 +234,18 @@ pub async fn applicant_command(id: i32, version: i32, command: String) -> Result
     super::respond(ssr::command(id, version, &command).await)
 }
 
-/// The signed agreement as a PDF, for download (`?id=…`).
+/// The signed agreement as a PDF/A-3a document, for download (`?id=…`).
 #[server(endpoint = "applications/agreement.pdf", input = GetUrl, output = Streaming)]
 pub async fn agreement_pdf(id: i32) -> Result<ByteStream<AppError>, AppError> {
     let pdf = super::respond(ssr::pdf(id).await)?;
+    Ok(ByteStream::new(futures::stream::once(async move { Ok::<_, AppError>(pdf) })))
+}
+
+/// The application's signed termination notice as a PDF/A-3a document, for download (`?id=…`);
+/// `NotFound` when none was given.
+#[server(endpoint = "applications/notice.pdf", input = GetUrl, output = Streaming)]
+pub async fn notice_pdf(id: i32) -> Result<ByteStream<AppError>, AppError> {
+    let pdf = super::respond(ssr::notice_pdf(id).await)?;
     Ok(ByteStream::new(futures::stream::once(async move { Ok::<_, AppError>(pdf) })))
 }
 
@@ -549,14 +557,19 @@ pub(crate) mod ssr {
         onboarding::get(&db, id, Some(acting.now.organisation.id)).await?;
         let signed = onboarding::signature(&db, id).await?.ok_or(AppError::NotFound)?;
         let at = format_time(signed.signed_at, Lang::from_code(&signed.lang).unwrap_or_default());
-        let pdf = crate::backend::agreement::pdf(&signed, &acting.now.organisation.name, &at);
-        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-            response.insert_header(http::header::CONTENT_TYPE, http::HeaderValue::from_static("application/pdf"));
-            let name = format!("attachment; filename=\"kanta-agreement-{id}.pdf\"");
-            if let Ok(value) = http::HeaderValue::from_str(&name) {
-                response.insert_header(http::header::CONTENT_DISPOSITION, value);
-            }
-        }
+        let pdf = crate::backend::agreement::pdf(&signed, &acting.now.organisation.name, &at)?;
+        super::super::offer_download("application/pdf", &format!("kanta-agreement-{id}.pdf"));
+        Ok(pdf)
+    }
+
+    pub async fn notice_pdf(id: i32) -> Result<Vec<u8>, AppError> {
+        let acting = acting_for(Action::SeeBillingAndAdministrativeContent).await?;
+        let db = db()?;
+        onboarding::get(&db, id, Some(acting.now.organisation.id)).await?;
+        let notice = crate::backend::termination::notice(&db, id).await?.ok_or(AppError::NotFound)?;
+        let at = format_time(notice.signed_at, Lang::from_code(&notice.lang).unwrap_or_default());
+        let pdf = crate::backend::termination::pdf(&notice, &at)?;
+        super::super::offer_download("application/pdf", &format!("kanta-notice-{id}.pdf"));
         Ok(pdf)
     }
 

@@ -6,6 +6,7 @@ use super::{
 };
 use crate::{
     domain::{acting::Basis, services::ServiceSet},
+    error::AppError,
     i18n::{Args, Lang, lookup},
     terms::Document,
 };
@@ -104,9 +105,10 @@ pub fn text_hash(text: &str) -> String {
     hex(&Sha256::digest(text.as_bytes()))
 }
 
-/// The signed agreement as a PDF: the text, then who signed, for whom, on which basis, when,
-/// which version, and the text's hash (which anyone can recompute from the text above it).
-pub fn pdf(signed: &agreement_signature::Model, organisation: &str, signed_at: &str) -> Vec<u8> {
+/// The signed agreement as a PDF/A-3a document (`super::document`): the text, then who signed,
+/// for whom, on which basis, when, which version and the text's SHA-256; the exact signed text is
+/// attached (`kanta-agreement-<application>.txt`), so anyone can recompute that hash.
+pub fn pdf(signed: &agreement_signature::Model, organisation: &str, signed_at: &str) -> Result<Vec<u8>, AppError> {
     let lang = Lang::from_code(&signed.lang).unwrap_or_default();
     let basis = Basis::from_code(&signed.basis).map(|b| lookup(lang, b.message_id(), None)).unwrap_or_default();
     let mut args = Args::new();
@@ -116,122 +118,15 @@ pub fn pdf(signed: &agreement_signature::Model, organisation: &str, signed_at: &
     args.set("at", signed_at.to_string());
     args.set("version", signed.agreement_version.clone());
     args.set("hash", signed.text_hash.clone());
-    let mut text = signed.text.clone();
-    text.push_str("\n\n");
-    text.push_str(&lookup(lang, msg!("agreement-signed-block"), Some(&args)));
-    pdf_of_text(&text)
-}
-
-/// A plain A4 PDF of the text in Helvetica (WinAnsi covers Finnish and Swedish letters),
-/// wrapped to the page and continued on new pages.
-fn pdf_of_text(text: &str) -> Vec<u8> {
-    const PER_LINE: usize = 90;
-    const PER_PAGE: usize = 54;
-    let mut lines = Vec::new();
-    for paragraph in text.split('\n') {
-        let mut line = String::new();
-        for word in paragraph.split_whitespace() {
-            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > PER_LINE {
-                lines.push(std::mem::take(&mut line));
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-        lines.push(line);
-    }
-    let pages: Vec<&[String]> = lines.chunks(PER_PAGE).collect();
-    // Objects: 1 catalog, 2 pages, 3 font, then a page and its content per page.
-    let dict = |entries: &str| format!("<< {entries} >>\n").into_bytes();
-    let mut objects: Vec<Vec<u8>> = vec![
-        dict("/Type /Catalog /Pages 2 0 R"),
-        Vec::new(),
-        dict("/Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding"),
-    ];
-    let mut kids = Vec::new();
-    for page in &pages {
-        let mut content = b"BT /F1 10 Tf 14 TL 56 790 Td\n".to_vec();
-        for line in page.iter() {
-            content.push(b'(');
-            content.extend(win_ansi(line));
-            content.extend(b") '\n");
-        }
-        content.extend(b"ET");
-        let page_id = objects.len() + 1;
-        kids.push(format!("{page_id} 0 R"));
-        objects.push(dict(&format!(
-            "/Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R",
-            page_id + 1
-        )));
-        let mut stream = dict(&format!("/Length {}", content.len()));
-        stream.extend(b"stream\n");
-        stream.extend(content);
-        stream.extend(b"\nendstream");
-        objects.push(stream);
-    }
-    objects[1] = dict(&format!("/Type /Pages /Kids [{}] /Count {}", kids.join(" "), pages.len()));
-    let mut out = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, object) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n", i + 1).into_bytes());
-        out.extend(object);
-        out.extend(b"\nendobj\n");
-    }
-    let xref = out.len();
-    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).into_bytes());
-    for offset in offsets {
-        out.extend(format!("{offset:010} 00000 n \n").into_bytes());
-    }
-    out.extend(
-        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).into_bytes(),
-    );
-    out
-}
-
-/// A PDF string's bytes in WinAnsi (Latin-1 for the letters we use), escaped.
-fn win_ansi(line: &str) -> Vec<u8> {
-    let mut bytes = Vec::new();
-    for c in line.chars() {
-        let b = match c {
-            '€' => 0x80,
-            '–' => 0x96,
-            '—' => 0x97,
-            '‘' | '’' => b'\'',
-            '“' | '”' => b'"',
-            c if (c as u32) < 0x100 => c as u32 as u8,
-            _ => b'?',
-        };
-        if matches!(b, b'(' | b')' | b'\\') {
-            bytes.push(b'\\');
-        }
-        bytes.push(b);
-    }
-    bytes
+    let closing = lookup(lang, msg!("agreement-signed-block"), Some(&args));
+    let file_name = format!("kanta-agreement-{}.txt", signed.application_id);
+    super::document::signed_text(lang, &signed.text, &signed.text_hash, closing, file_name, signed.signed_at)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::services::KantaService;
-
-    #[test]
-    fn the_pdf_holds_the_text_and_its_xref_points_at_objects() {
-        let long = "Sopimus (versio 2026-1) koskee Lähiklinikka Oy:tä ja Kanta-palveluja. ".repeat(200);
-        let pdf = pdf_of_text(&long);
-        assert!(pdf.starts_with(b"%PDF-1.4"));
-        let text = String::from_utf8_lossy(&pdf);
-        assert!(text.contains("/Count 3"), "the text runs over three pages");
-        assert!(pdf.windows(4).any(|w| w == b"L\xe4hi"), "ä in WinAnsi");
-        assert!(text.contains("\\(versio 2026-1\\)"), "parentheses escaped");
-        // Offsets count bytes.
-        let xref: usize = text.rsplit("startxref\n").next().unwrap().lines().next().unwrap().parse().unwrap();
-        assert!(pdf[xref..].starts_with(b"xref"));
-        let table = std::str::from_utf8(&pdf[xref..]).unwrap();
-        let first: usize = table.lines().nth(3).unwrap()[..10].parse().unwrap();
-        assert!(pdf[first..].starts_with(b"1 0 obj"));
-    }
 
     #[test]
     fn the_text_names_the_parties_in_both_languages() {

@@ -7,13 +7,17 @@ use super::{
 };
 use crate::{
     domain::{
-        billing::{Cents, ImportedInvoice, InvoiceLine, MAX_ERRORS, Period, RowError, parse_import},
+        billing::{
+            Cents, ImportedInvoice, InvoiceLine, MAX_ERRORS, Period, RowError, parse_import, quantity_local,
+            unit_price_local,
+        },
         records::{Act, ChangeKind, ChangeSubject},
         services::KantaService,
         validation::{Date, Problem},
         ytunnus::YTunnus,
     },
     error::AppError,
+    i18n::{Args, Lang, lookup},
 };
 use chrono::Utc;
 use sea_orm::{
@@ -404,6 +408,47 @@ pub async fn imports(db: &impl ConnectionTrait) -> Result<Vec<(billing_import::M
         .all(db)
         .await?;
     Ok(rows.into_iter().map(|(i, p)| (i, p.map(|p| p.display_name))).collect())
+}
+
+/// The invoice as a PDF/A-3a document (`super::document`) in `lang`: who bills whom, the
+/// service, period and dates, then its lines as a table (description, quantity, unit price,
+/// amount in euros) closed by the total.
+pub fn pdf(lang: Lang, organisation: &organisation::Model, stored: &StoredInvoice) -> Result<Vec<u8>, AppError> {
+    use super::document::{Block, Contents};
+    let say = |id: &str| lookup(lang, id, None);
+    let i = &stored.invoice;
+    let mut number = Args::new();
+    number.set("number", i.number.clone());
+    let title = lookup(lang, msg!("invoice-heading"), Some(&number));
+    let facts = [
+        (msg!("invoice-issuer"), say(msg!("invoice-issuer-name"))),
+        (msg!("invoice-customer"), format!("{} ({})", organisation.name, organisation.ytunnus)),
+        (msg!("billing-service"), say(i.service.message_id())),
+        (msg!("invoice-period"), i.period.local()),
+        (msg!("invoice-issued"), i.issued.local()),
+        (msg!("invoice-due"), i.due.local()),
+    ];
+    let facts: Vec<String> = facts.iter().map(|(label, value)| format!("{}: {value}", say(label))).collect();
+    let header =
+        [msg!("invoice-description"), msg!("invoice-quantity"), msg!("invoice-unit-price"), msg!("invoice-amount")];
+    let mut rows: Vec<Vec<String>> = i
+        .lines
+        .iter()
+        .map(|l| {
+            vec![l.description.clone(), quantity_local(l.quantity), unit_price_local(l.unit_price_e4), l.amount.local()]
+        })
+        .collect();
+    rows.push(vec![say(msg!("invoice-total")), String::new(), String::new(), i.total().local()]);
+    super::document::pdf(Contents {
+        lang,
+        title: &title,
+        blocks: vec![
+            Block::Paragraph(facts.join("\n")),
+            Block::Table { header: header.iter().map(|id| say(id)).collect(), rows },
+        ],
+        attachment: None,
+        made: Utc::now(),
+    })
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@ pub mod acting;
 pub mod agreement;
 pub mod billing;
 pub mod customer_data;
+pub mod document;
 pub mod entities;
 pub mod identity;
 pub mod mail;

@@ -58,6 +58,18 @@ pub async fn notice(
         .await?)
 }
 
+/// The given notice as a PDF/A-3a document (`super::document`): its text, when it was signed and
+/// the text's SHA-256; the exact signed text is attached (`kanta-notice-<application>.txt`).
+pub fn pdf(notice: &termination_notice::Model, signed_at: &str) -> Result<Vec<u8>, AppError> {
+    let lang = Lang::from_code(&notice.lang).unwrap_or_default();
+    let mut args = Args::new();
+    args.set("at", signed_at.to_string());
+    args.set("hash", notice.text_hash.clone());
+    let closing = lookup(lang, msg!("notice-signed-block"), Some(&args));
+    let file_name = format!("kanta-notice-{}.txt", notice.application_id);
+    super::document::signed_text(lang, &notice.text, &notice.text_hash, closing, file_name, notice.signed_at)
+}
+
 /// The last day in use as typed: a day after `today` (Finnish time), or `Invalid` (`end_on`).
 pub fn parse_end_on(value: &str, today: Date) -> Result<Date, AppError> {
     Date::parse_future(value, today).map_err(|problem| AppError::Invalid(vec![FieldError::new("end_on", problem)]))

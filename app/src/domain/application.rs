@@ -271,7 +271,7 @@ mod tests {
                 if pair[1] == State::InProduction { prop_assert_eq!(pair[0], State::ApprovedForProduction); }
                 if pair[1] == State::Ending { prop_assert_eq!(pair[0], State::InProduction); }
                 if pair[1] == State::Ended { prop_assert_eq!(pair[0], State::Ending); }
-                prop_assert!(!(pair[0].in_use() && !pair[1].in_use()) || pair[1] == State::Ended, "in use until ended");
+                prop_assert!(!pair[0].in_use() || pair[1].in_use() || pair[1] == State::Ended, "in use until ended");
                 if pair[1] == State::ApprovedForProduction {
                     let before = if track == Track::Direct { State::Submitted } else { State::InJointTesting };
                     prop_assert_eq!(pair[0], before);

@@ -463,6 +463,9 @@ fn NoticeSection(view: ApplicationView, shown: NoticeResource) -> impl IntoView 
                 Some(n) => view! {
                     <p id="notice-given">{t!("notice-given", signer = n.signer.clone(), at = n.at.clone(), end_on = n.end_on.clone())}</p>
                     <p class="hash">{t!("agreement-hash")} " " <code id="notice-hash">{n.hash.clone()}</code></p>
+                    <a class="button button--secondary" id="notice-pdf" href=format!("{}?id={}", crate::api::onboarding::NoticePdf::url(), id) download>
+                        {t!("notice-download")}
+                    </a>
                 }.into_any(),
                 None => view! {
                     <p>{t!("notice-text")}</p>

@@ -173,6 +173,11 @@ fn InvoicePage(view: InvoiceView) -> impl IntoView {
                     </tfoot>
                 </table>
             </crate::components::table::ScrollTable>
+            <p class="no-print">
+                <a class="button button--secondary" id="invoice-pdf" href=format!("{}?id={}", crate::api::billing::InvoicePdf::url(), s.id) download>
+                    {t!("invoice-download")}
+                </a>
+            </p>
             <p class="no-print hint" id="print-hint">{t!("invoice-print-hint")}</p>
             <p class="no-print"><a href="/billing">{t!("invoice-back")}</a></p>
             <div class="no-print"><History lines=view.history.clone()/></div>

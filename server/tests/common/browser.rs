@@ -119,6 +119,13 @@ impl Browser {
         (response.status(), String::from_utf8_lossy(&response.bytes().await.unwrap()).into_owned())
     }
 
+    /// Downloads a file as a link does (a GET navigation): the status, `Content-Type` and bytes.
+    pub async fn download(&self, url: &str) -> (StatusCode, String, Vec<u8>) {
+        let response = self.client.get(self.absolute(url)).send().await.unwrap();
+        let kind = response.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+        (response.status(), kind, response.bytes().await.unwrap().to_vec())
+    }
+
     /// Sends one request without following its redirect; returns the status and `Location`.
     pub async fn step(&self, url: &str) -> (StatusCode, String) {
         let response = self.client.get(self.absolute(url)).header("accept-language", self.lang).send().await.unwrap();

@@ -192,3 +192,58 @@ macro_rules! on_both_databases {
         }
     )*};
 }
+
+/// A PDF as poppler (the reader behind most Linux PDF viewers; poppler-utils, installed by
+/// `.ci/setup.sh`) reads it back.
+pub struct ReadPdf {
+    /// The text, as `pdftotext` extracts it (UTF-8, one line per line on the page).
+    pub text: String,
+    /// The first attached file's bytes.
+    pub attachment: Vec<u8>,
+    /// `pdfinfo`, then the XMP metadata (`pdfinfo -meta`).
+    pub info: String,
+    /// The structure tree (`pdfinfo -struct`).
+    pub structure: String,
+}
+
+pub fn read_pdf(pdf: &[u8]) -> ReadPdf {
+    read(pdf, true)
+}
+
+/// As `read_pdf`, for a document without attachments (`attachment` is empty).
+pub fn read_pdf_without_attachment(pdf: &[u8]) -> ReadPdf {
+    read(pdf, false)
+}
+
+fn read(pdf: &[u8], attached: bool) -> ReadPdf {
+    let dir = tempfile_dir();
+    let file = dir.join("d.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let run = |tool: &str, args: &[&str]| {
+        let out = std::process::Command::new(tool).args(args).arg(&file).output();
+        let out = out.unwrap_or_else(|e| panic!("{tool} (poppler-utils): {e}"));
+        assert!(out.status.success(), "{tool}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let saved = dir.join("attachment");
+    if attached {
+        run("pdfdetach", &["-save", "1", "-o", saved.to_str().unwrap()]);
+    }
+    run("pdftotext", &["-enc", "UTF-8"]);
+    let read = ReadPdf {
+        text: std::fs::read_to_string(dir.join("d.txt")).unwrap(),
+        attachment: if attached { std::fs::read(&saved).unwrap() } else { Vec::new() },
+        info: run("pdfinfo", &[]) + &run("pdfinfo", &["-meta"]),
+        structure: run("pdfinfo", &["-struct"]),
+    };
+    std::fs::remove_dir_all(&dir).unwrap();
+    read
+}
+
+fn tempfile_dir() -> std::path::PathBuf {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("kanta-test-pdf-{}-{n}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
