@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { axeProblems } from './axe';
 import { msg, type Lang } from './messages';
 import { browserLocale, logIn } from './sandbox';
 
@@ -39,9 +39,7 @@ async function check(page: Page, lang: Lang, path: string) {
     ? `${msg(lang, 'title-error')}: ${heading} – ${service}`
     : `${heading} – ${service}`;
   await expect(page, path).toHaveTitle(title);
-  const found = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const problems = found.violations.map((v) => `${path}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(problems).toEqual([]);
+  expect(await axeProblems(page, path)).toEqual([]);
 }
 
 for (const lang of ['fi', 'sv'] as Lang[]) {

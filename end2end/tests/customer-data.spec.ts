@@ -1,4 +1,6 @@
 import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { axeProblems } from './axe';
 import { msg, type Lang } from './messages';
 import { browserLocale, logIn } from './sandbox';
 import { billingRows, contactOf } from './database';
@@ -99,10 +101,17 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       await page.getByRole('link', { name: `${c.prefix}-2` }).click();
       await expect(page.locator('#invoice-total')).toHaveText('654,29\u00a0€');
       await expect(page.locator('#invoice-lines')).toContainText('0,053\u00a0€');
+      expect(await axeProblems(page, 'an invoice')).toEqual([]);
+      // As a PDF a viewer reads (poppler): the number, a line and the total.
+      const pdf = page.waitForEvent('download');
+      await page.locator('#invoice-pdf').click();
+      const invoice = execFileSync('pdftotext', ['-enc', 'UTF-8', (await (await pdf).path())!, '-']).toString();
+      for (const text of [`${c.prefix}-2`, 'Reseptit', '654,29 €']) expect(invoice).toContain(text);
       // Printed, the page is the invoice alone.
       await page.emulateMedia({ media: 'print' });
       await expect(page.locator('header')).toBeHidden();
       await expect(page.locator('#print-hint')).toBeHidden();
+      await expect(page.locator('#invoice-pdf')).toBeHidden();
       await expect(page.locator('#invoice-lines')).toBeVisible();
       await page.emulateMedia({ media: 'screen' });
       await page.goto('/billing');

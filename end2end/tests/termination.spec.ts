@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { test, expect, type Page } from '@playwright/test';
 import { msg, type Lang } from './messages';
+import { axeProblems } from './axe';
 import { browserLocale, finnishDay, logIn } from './sandbox';
 import { applicationState, historyOf, inProduction, noticeEndsOn } from './database';
 
@@ -42,6 +44,13 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
         await page.getByRole('button', { name: msg(lang, 'notice-sign') }).click();
         await expect(page.locator('#notice-given')).toContainText(lastDay.local);
         expect(applicationState(id)).toMatch(/^in-production\|/);
+        expect(await axeProblems(page, `/applications/${id}`)).toEqual([]);
+        // The signed notice as a viewer reads it (poppler): the text and its hash.
+        const download = page.waitForEvent('download');
+        await page.locator('#notice-pdf').click();
+        const notice = execFileSync('pdftotext', ['-enc', 'UTF-8', (await (await download).path())!, '-']).toString();
+        expect(notice).toContain((await page.locator('#notice-hash').textContent())!);
+        expect(notice).toContain(clinic.name);
 
         // Staff find it waiting and confirm it: ending, still in use until the last day.
         await staff.goto('/staff');
@@ -49,6 +58,7 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
         await expect(staff).toHaveURL(new RegExp(`/staff/applications/${id}$`));
         await staff.locator('#command-confirm-notice').click();
         await expect(staff.locator('.lead .badge')).toHaveText(msg(lang, 'application-state-ending'));
+        expect(await axeProblems(staff, `/staff/applications/${id}`)).toEqual([]);
         await page.goto('/applications');
         await expect(page.locator('#relationship-ended')).toHaveCount(0);
 
