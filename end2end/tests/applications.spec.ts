@@ -385,7 +385,7 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       await registerTakeover(page, pharmacy.ytunnus, 31);
       await page.reload();
       await expect(unmet).toContainText(
-        msg(lang, 'prerequisite-takeover-near', { opens: finnishDay(1).local, takeover: finnishDay(31).local }),
+        msg(lang, 'prerequisite-takeover-near', { days: 30, opens: finnishDay(1).local, takeover: finnishDay(31).local }),
       );
       await expect(send).toHaveCount(0);
 

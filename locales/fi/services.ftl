@@ -11,4 +11,4 @@ prerequisite-pharmacy-licence = Apteekkilupa
 prerequisite-social-welfare-units = Sosiaalihuollon palveluyksiköt sosiaali- ja terveydenhuollon organisaatiorekisterissä
 prerequisite-service-in-use = Ensin käytössä oleva palvelu: { $service }
 prerequisite-takeover-registered = Apteekin haltuunottopäivä Fimean apteekkirekisterissä
-prerequisite-takeover-near = Hakemuksen voi lähettää aikaisintaan 30 päivää ennen apteekin haltuunottoa { $takeover }, eli { $opens } alkaen
+prerequisite-takeover-near = Hakemuksen voi lähettää aikaisintaan { $days } päivää ennen apteekin haltuunottoa { $takeover }, eli { $opens } alkaen

@@ -611,7 +611,10 @@ async fn a_pharmacy_applies_at_most_thirty_days_before_its_takeover(app: TestApp
     let (status, body) = pharmacist.call("/api/applications/command", &submit_fields(id, 3)).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     let (opens, takeover) = (today.plus_days(1), today.plus_days(31));
-    let near = fi("prerequisite-takeover-near", &[("opens", opens.local()), ("takeover", takeover.local())]);
+    let near = fi(
+        "prerequisite-takeover-near",
+        &[("days", "30".into()), ("opens", opens.local()), ("takeover", takeover.local())],
+    );
     let page = pharmacist.get(&format!("/applications/{id}")).await;
     assert!(page.body.contains(&near), "{}", page.body);
     assert_eq!(row(&app, id).await.state, State::Draft.code());

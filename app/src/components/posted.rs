@@ -123,7 +123,8 @@ pub fn prerequisite_text(p: crate::domain::services::Prerequisite) -> String {
     match p {
         Prerequisite::ServiceInUse(other) => t!("prerequisite-service-in-use", service = tr(other.message_id())),
         Prerequisite::TakeoverNear { opens, takeover } => {
-            t!("prerequisite-takeover-near", opens = opens.local(), takeover = takeover.local())
+            let days = crate::domain::services::DAYS_BEFORE_TAKEOVER;
+            t!("prerequisite-takeover-near", days = days, opens = opens.local(), takeover = takeover.local())
         }
         p => tr(p.message_id()),
     }
