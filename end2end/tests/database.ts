@@ -7,9 +7,16 @@ function databaseFile(): string {
   return url.replace(/^sqlite:\/\//, '').split('?')[0];
 }
 
-/** One number from the database, read with the sqlite3 shell (which reads the WAL too). */
+/** Runs `sql` with the sqlite3 shell (which reads the WAL too), read-only unless `write`; it
+ * waits up to 10 s for a lock the server holds, as the server itself waits for the write lock. */
+function sqlite(sql: string, write = false): string {
+  const args = [...(write ? [] : ['-readonly']), '-cmd', '.timeout 10000', databaseFile(), sql];
+  return execFileSync('sqlite3', args, { encoding: 'utf8' }).trim();
+}
+
+/** One number from the database. */
 function count(sql: string): number {
-  return Number(execFileSync('sqlite3', ['-readonly', databaseFile(), sql], { encoding: 'utf8' }).trim());
+  return Number(sqlite(sql));
 }
 
 /** The server's keyed hash of a personal identity code (development key; see server config). */
@@ -26,10 +33,7 @@ export function sessionsOf(hetu: string): number {
 
 /** Ends every session of the person, as the server does when one times out. */
 export function endSessionsOf(hetu: string) {
-  execFileSync('sqlite3', [
-    databaseFile(),
-    `delete from session where person_id in (select id from person where hetu_hash = '${hetuHash(hetu)}')`,
-  ]);
+  sqlite(`delete from session where person_id in (select id from person where hetu_hash = '${hetuHash(hetu)}')`, true);
 }
 
 /** Whether the session behind this cookie value exists (the table keeps only its SHA-256). */
@@ -52,7 +56,7 @@ export function testHetu(day: number, individual: number): string {
 
 /** One text value from the database ('' when none). */
 function text(sql: string): string {
-  return execFileSync('sqlite3', ['-readonly', databaseFile(), sql], { encoding: 'utf8' }).trim();
+  return sqlite(sql);
 }
 
 /** `business ID|basis` of what the person's sessions act for now, one line each. */
@@ -141,10 +145,10 @@ export function inProduction(ytunnus: string, hetu: string, services: string, ad
     'insert into application (organisation_id, services, state, version, answers, lang, created_by, created_at, updated_at, go_live_on) ' +
     `select o.id, '${services}', 'in-production', 6, '${answers}', '${lang}', p.id, ${now}, ${now}, '2026-01-01' ` +
     `from organisation o, person p where o.ytunnus = '${ytunnus}' and p.hetu_hash = '${hetuHash(hetu)}' returning id`;
-  return Number(execFileSync('sqlite3', [databaseFile(), sql], { encoding: 'utf8' }).trim());
+  return Number(sqlite(sql, true));
 }
 
 /** The termination notice's last day, moved to `day` (ISO 8601): time passes for the journey. */
 export function noticeEndsOn(applicationId: number, day: string) {
-  execFileSync('sqlite3', [databaseFile(), `update termination_notice set end_on = '${day}' where application_id = ${applicationId}`]);
+  sqlite(`update termination_notice set end_on = '${day}' where application_id = ${applicationId}`, true);
 }

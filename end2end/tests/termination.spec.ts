@@ -50,7 +50,7 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
         await page.locator('#notice-pdf').click();
         const notice = execFileSync('pdftotext', ['-enc', 'UTF-8', (await (await download).path())!, '-']).toString();
         expect(notice).toContain((await page.locator('#notice-hash').textContent())!);
-        expect(notice).toContain(clinic.name);
+        expect(notice).toContain(clinic.ytunnus);
 
         // Staff find it waiting and confirm it: ending, still in use until the last day.
         await staff.goto('/staff');

@@ -447,7 +447,9 @@ pub fn pdf(lang: Lang, organisation: &organisation::Model, stored: &StoredInvoic
             Block::Table { header: header.iter().map(|id| say(id)).collect(), rows },
         ],
         attachment: None,
-        made: Utc::now(),
+        made: chrono::NaiveDate::from_ymd_opt(i.issued.year.into(), i.issued.month.into(), i.issued.day.into())
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map_or_else(Utc::now, |t| t.and_utc()),
     })
 }
 

@@ -260,32 +260,34 @@ impl Layout {
     }
 
     fn paragraph(&mut self, slot: Slot, kind: Type, text: &str, width: f32) {
-        for line in self.measure.lines(text, kind.size, width) {
+        let lines = self.measure.lines(text, kind.size, width);
+        self.lines(kind, slot, lines);
+    }
+
+    /// Lines from the left margin, one under another, on as many pages as they take.
+    fn lines(&mut self, kind: Type, slot: Slot, lines: Vec<String>) {
+        for text in lines {
             self.make_room(kind.leading);
             self.y += kind.leading;
-            self.runs.push(Run { page: self.page, x: MARGIN, y: self.y, kind, text: line, slot });
+            self.runs.push(Run { page: self.page, x: MARGIN, y: self.y, kind, text, slot });
         }
     }
 
-    /// A table row kept together on one page: the first cell wrapped, the others right-aligned.
+    /// A table row: the first cell wrapped (continued on the next page if it must be), the
+    /// others right-aligned on its first line.
     fn row(&mut self, block: usize, row: usize, cells: &[String]) {
-        let amounts = cells.len().saturating_sub(1) as f32;
-        let first_width = PAGE.0 - 2.0 * MARGIN - amounts * AMOUNT_COLUMN;
-        let first = self.measure.lines(or_space(&cells[0]), BODY.size, first_width - GUTTER);
-        self.make_room(first.len() as f32 * BODY.leading);
-        let top = self.y;
-        for (i, line) in first.into_iter().enumerate() {
-            let y = top + (i + 1) as f32 * BODY.leading;
-            self.runs.push(Run { page: self.page, x: MARGIN, y, kind: BODY, text: line, slot: (block, row, 0) });
-            self.y = y;
-        }
-        for (c, cell) in cells.iter().enumerate().skip(1) {
-            let text = or_space(cell).to_string();
-            let right = MARGIN + first_width + c as f32 * AMOUNT_COLUMN;
+        let Some((first, amounts)) = cells.split_first() else { return };
+        let first_width = PAGE.0 - 2.0 * MARGIN - amounts.len() as f32 * AMOUNT_COLUMN;
+        let lines = self.measure.lines(or_space(first), BODY.size, first_width - GUTTER);
+        self.make_room(BODY.leading);
+        let (page, y) = (self.page, self.y + BODY.leading);
+        for (c, cell) in amounts.iter().enumerate() {
+            let text = self.measure.drawable(or_space(cell));
+            let right = MARGIN + first_width + (c + 1) as f32 * AMOUNT_COLUMN;
             let x = right - self.measure.width(&text, BODY.size);
-            let y = top + BODY.leading;
-            self.runs.push(Run { page: self.page, x, y, kind: BODY, text, slot: (block, row, c) });
+            self.runs.push(Run { page, x, y, kind: BODY, text, slot: (block, row, c + 1) });
         }
+        self.lines(BODY, (block, row, 0), lines);
     }
 }
 
@@ -324,24 +326,47 @@ impl Measure {
         text.chars().filter_map(|c| charmap.map(c)).filter_map(|g| metrics.advance_width(g)).sum()
     }
 
-    /// The text broken into lines at most `width` points wide: at spaces, and at every `\n`.
-    /// A line that continues the paragraph keeps its trailing space (PDF/A's word boundary);
-    /// a word longer than the line stands alone on it.
+    /// `text` as the font can draw it: a tab as a space, and a character the font lacks as
+    /// U+FFFD (PDF/A refuses a missing glyph; the attachment keeps the exact text).
+    fn drawable(&self, text: &str) -> String {
+        let charmap = self.font.charmap();
+        text.chars()
+            .map(|c| match c {
+                '\t' => ' ',
+                c if c != '\n' && charmap.map(c).is_none() => '\u{FFFD}',
+                c => c,
+            })
+            .collect()
+    }
+
+    /// The text broken into lines at most `width` points wide: at spaces, at every `\n`, and
+    /// inside a word too long for a line. Every line but the last ends with a space (PDF/A's
+    /// word boundary).
     fn lines(&self, text: &str, size: f32, width: f32) -> Vec<String> {
+        let text = self.drawable(text);
         let mut lines = Vec::new();
         for part in text.split('\n') {
             let mut line = String::new();
             for word in part.split(' ').filter(|w| !w.is_empty()) {
                 let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
-                if !line.is_empty() && self.width(&candidate, size) > width {
-                    lines.push(std::mem::take(&mut line) + " ");
-                    line = word.to_string();
-                } else {
+                if self.width(&candidate, size) <= width {
                     line = candidate;
+                    continue;
+                }
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+                for c in word.chars() {
+                    if !line.is_empty() && self.width(&format!("{line}{c}"), size) > width {
+                        lines.push(std::mem::take(&mut line));
+                    }
+                    line.push(c);
                 }
             }
             lines.push(line);
         }
+        let last = lines.len() - 1;
+        lines.iter_mut().take(last).for_each(|l| l.push(' '));
         lines
     }
 }
@@ -361,14 +386,22 @@ mod tests {
             assert!(measure.width(line.trim_end(), BODY.size) <= 200.0, "{line:?}");
         }
         assert_eq!(lines.concat(), text.trim(), "nothing lost or added but the breaks");
-        assert_eq!(measure.lines("a\nb", BODY.size, 200.0), ["a", "b"]);
+        assert_eq!(measure.lines("a\nb", BODY.size, 200.0), ["a ", "b"], "a line break is a word boundary too");
+        let long = "Potilastiedonarkistonkäyttöönottosuunnitelma".repeat(3);
+        let broken = measure.lines(&long, BODY.size, 100.0);
+        assert!(
+            broken.len() > 3 && broken.iter().all(|l| measure.width(l.trim_end(), BODY.size) <= 100.0),
+            "{broken:?}"
+        );
+        assert_eq!(broken.concat().replace(' ', ""), long);
+        assert_eq!(measure.lines("a\tb 中", BODY.size, 200.0), ["a b \u{FFFD}"], "drawn as the font can");
     }
 
     #[test]
     fn every_finnish_swedish_and_sami_letter_is_in_the_font() {
         let font = FontRef::new(FONT).unwrap();
         let charmap = font.charmap();
-        let letters = "åäöÅÄÖšžŠŽáčđŋšŧžÁČĐŊŠŦŽâÂæÆøØõÕïÏǥǤǧǦǩǨʒƷǯǮŋ€–—“”’";
+        let letters = "åäöÅÄÖšžŠŽáčđŋšŧžÁČĐŊŠŦŽâÂæÆøØõÕïÏǥǤǧǦǩǨʒƷǯǮŋ€–—“”’\u{FFFD}";
         let missing: String = letters.chars().filter(|c| charmap.map(*c).is_none()).collect();
         assert!(missing.is_empty(), "missing: {missing}");
     }
