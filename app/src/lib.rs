@@ -135,6 +135,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/organisation") view=pages::organisation::Organisation ssr=SsrMode::Async/>
                     <Route path=path!("/applications") view=pages::applications::Applications ssr=SsrMode::Async/>
                     <Route path=path!("/applications/:id") view=pages::applications::Application ssr=SsrMode::Async/>
+                    <Route path=path!("/joint/:id") view=pages::joint::JointAcceptance ssr=SsrMode::Async/>
                     <Route path=path!("/customer-data") view=pages::customer_data::CustomerData ssr=SsrMode::Async/>
                     <Route path=path!("/billing") view=pages::billing::Billing ssr=SsrMode::Async/>
                     <Route path=path!("/billing/:id") view=pages::billing::Invoice ssr=SsrMode::Async/>

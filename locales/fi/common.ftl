@@ -70,6 +70,7 @@ validation-not-text = Tiedosto ei ole tekstiä. Tuo CSV-tiedosto, jonka olet tal
 validation-mixed-encoding = Tiedostossa on kahta merkistöä: osa kirjaimista on UTF-8-merkistössä, osa ei. Tallenna tiedosto taulukkolaskentaohjelmassa valinnalla Tallenna nimellä → CSV UTF-8 ja tuo se uudelleen.
 validation-column-count = Rivin sarakkeet eivät vastaa otsikkoriviä: rivillä pitää olla { $expected } saraketta.
 validation-already-listed = Tämä on jo hakemuksella.
+validation-own-organisation = Tämä on oma organisaationne. Yhteisliittyjä on toinen organisaatio.
 validation-on-its-own = Testiympäristöä haetaan omalla hakemuksellaan, koska se avataan ilman yhteistestausta. Hae tuotantopalvelut erillisellä hakemuksella.
 error-contacts-required = Muutosta ei tallennettu: jokaisella käytössä olevalla palvelulla on oltava hallinnollinen ja tekninen yhteyshenkilö.
 error-import = Tiedostoa ei tuotu. Mitään ei tallennettu. Korjaa virheet ja tuo koko tiedosto uudelleen.

@@ -11,4 +11,5 @@ prerequisite-pharmacy-licence = Apteekkilupa
 prerequisite-social-welfare-units = Sosiaalihuollon palveluyksiköt sosiaali- ja terveydenhuollon organisaatiorekisterissä
 prerequisite-service-in-use = Ensin käytössä oleva palvelu: { $service }
 prerequisite-takeover-registered = Apteekin haltuunottopäivä Fimean apteekkirekisterissä
+prerequisite-co-joiners-signed = Jokainen yhteisliittyjä on allekirjoittanut hyväksyntänsä
 prerequisite-takeover-near = Hakemuksen voi lähettää aikaisintaan { $days } päivää ennen apteekin haltuunottoa { $takeover }, eli { $opens } alkaen

@@ -70,6 +70,7 @@ validation-not-text = Filen är inte text. Importera en CSV-fil som du har spara
 validation-mixed-encoding = Filen har två teckenkodningar: en del av bokstäverna är i UTF-8, en del inte. Spara filen i kalkylprogrammet med Spara som → CSV UTF-8 och importera den på nytt.
 validation-column-count = Radens kolumner motsvarar inte rubrikraden: raden ska ha { $expected } kolumner.
 validation-already-listed = Den finns redan på ansökan.
+validation-own-organisation = Det här är er egen organisation. En medanslutande är en annan organisation.
 validation-on-its-own = Testmiljön söks med en egen ansökan, eftersom den öppnas utan samtestning. Ansök om produktionstjänsterna med en separat ansökan.
 error-contacts-required = Ändringen sparades inte: varje tjänst i bruk ska ha en administrativ och en teknisk kontaktperson.
 error-import = Filen importerades inte. Ingenting sparades. Rätta felen och importera hela filen på nytt.

@@ -11,4 +11,5 @@ prerequisite-pharmacy-licence = Apotekstillstånd
 prerequisite-social-welfare-units = Socialvårdens serviceenheter i organisationsregistret för social- och hälsovården
 prerequisite-service-in-use = En tjänst som först ska vara i bruk: { $service }
 prerequisite-takeover-registered = Apotekets övertagningsdag i Fimeas apoteksregister
+prerequisite-co-joiners-signed = Varje medanslutande har undertecknat sitt godkännande
 prerequisite-takeover-near = Ansökan kan skickas tidigast { $days } dagar före övertagandet av apoteket { $takeover }, alltså från och med { $opens }

@@ -66,6 +66,18 @@ const MATRIX: &[(&str, Needs, Fields)] = &[
     ("/api/applications/get", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("id", "0")]),
     ("/api/applications/agreement.pdf", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("id", "0")]),
     ("/api/applications/notice.pdf", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("id", "0")]),
+    (
+        "/api/joint/invite",
+        Needs::Acting(Action::TakeServicesIntoUse),
+        &[("id", "0"), ("version", "1"), ("co_joiner", "3141917-0")],
+    ),
+    (
+        "/api/joint/remove",
+        Needs::Acting(Action::TakeServicesIntoUse),
+        &[("id", "0"), ("version", "1"), ("member", "0")],
+    ),
+    ("/api/joint/acceptance", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("member", "0")]),
+    ("/api/joint/accept", Needs::Acting(Action::SignAgreements), &[("member", "0"), ("hash", "0")]),
     ("/api/applications/start", Needs::Acting(Action::TakeServicesIntoUse), &[("services[test-environment]", "on")]),
     (
         "/api/applications/add-unit",

@@ -9,8 +9,8 @@ use app::{
     backend::{
         agreement::text_hash,
         entities::{
-            agreement_signature, application, application_unit, audit_event, contact, mail_outbox, technical_item,
-            termination_notice,
+            agreement_signature, application, application_unit, audit_event, contact, joint_member, mail_outbox,
+            technical_item, termination_notice,
         },
     },
     domain::application::State,
@@ -36,6 +36,7 @@ on_both_databases!(
     a_unit_is_its_owners_where_the_code_service_says,
     a_pharmacy_applies_at_most_thirty_days_before_its_takeover,
     a_clinic_ends_imaging_and_then_its_whole_relationship,
+    a_main_joiner_and_a_co_joiner_join_together,
 );
 
 async fn row(app: &TestApp, id: i32) -> application::Model {
@@ -708,7 +709,12 @@ async fn a_clinic_ends_imaging_and_then_its_whole_relationship(app: TestApp) {
             let (status, kind, pdf) = clinic.download(&format!("/api/applications/notice.pdf?id={id}")).await;
             assert_eq!((status, kind.as_str()), (StatusCode::OK, "application/pdf"));
             let read = common::read_pdf(&pdf);
-            assert!(read.text.contains(hash) && read.structure.contains("H1"), "{}", read.text);
+            assert!(read.text.contains(hash), "{}", read.text);
+            assert!(
+                read.structure.contains("  H1 \"") && read.structure.matches("  P (block)").count() >= 2,
+                "{}",
+                read.structure
+            );
             assert_eq!(read.attachment, notice.text.as_bytes());
             let (status, _) = clinic.call("/api/applications/give-notice", &give(hash, version + 1)).await;
             assert_eq!(status, StatusCode::CONFLICT, "one notice per application");
@@ -769,7 +775,8 @@ async fn a_clinic_ends_imaging_and_then_its_whole_relationship(app: TestApp) {
 #[test]
 fn a_document_reads_back_as_tagged_pdf_a_3a_with_its_text_and_attachment() {
     let signed = "Sopimus\n\nSámi: Ŋuorra čállá đ, ŧ, ž, ǯ, ǥ, ǩ, ʒ. Åbo, Malmö, Hämeenlinna. ".to_string();
-    let long = "Asiakas sitoutuu noudattamaan palvelukuvausta ja yleisiä toimitusehtoja. ".repeat(80);
+    // A tab and letters the font lacks are drawn as it can (PDF/A refuses a missing glyph).
+    let long = "Asiakas sitoutuu noudattamaan palvelukuvausta ja yleisiä toimitusehtoja.\t中文 ".repeat(80);
     let pdf = document::pdf(Contents {
         lang: app::i18n::Lang::Fi,
         title: "Kanta-palvelujen asiakkuussopimus",
@@ -793,7 +800,83 @@ fn a_document_reads_back_as_tagged_pdf_a_3a_with_its_text_and_attachment() {
         info.contains("<pdfaid:part>3</pdfaid:part>") && info.contains("<pdfaid:conformance>A</pdfaid:conformance>"),
         "{info}"
     );
-    assert!(info.contains("<dc:language>") && info.contains("fi"), "{info}");
+    assert!(info.contains("<dc:language><rdf:Bag><rdf:li>fi</rdf:li>"), "{info}");
     assert!(structure.starts_with("Document\n  H1 \"Kanta-palvelujen asiakkuussopimus\""), "{structure}");
     assert_eq!(structure.matches("  P (block)").count(), 2, "{structure}");
+}
+
+/// Joint joining: Lähiklinikka Oy (p01) names Strandkliniken Ab (p13) as its co-joiner; only
+/// Strandkliniken's own acting person can sign its acceptance, the application waits for it,
+/// and staff see the group on the one application they take to production.
+async fn a_main_joiner_and_a_co_joiner_join_together(app: TestApp) {
+    let field = |k: &str, v: String| (k.to_string(), v);
+    let main = Browser::new(&app.base);
+    log_in(&main, "p01").await;
+    let id = ready_to_send(&main, "patient-data", "1.2.246.10.31415903.10").await;
+    let invite = |typed: &str, version: i32| {
+        vec![field("id", id.to_string()), field("version", version.to_string()), field("co_joiner", typed.into())]
+    };
+    for (typed, problem) in [("3141917-1", "InvalidBusinessId"), ("FI31415903", "OwnOrganisation")] {
+        let (status, body) = main.call("/api/joint/invite", &invite(typed, 3)).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{typed}: {body}");
+        assert!(body.contains(problem), "{typed}: {body}");
+    }
+    let (status, body) = main.call("/api/joint/invite", &invite("FI 31419170", 3)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, body) = main.call("/api/joint/invite", &invite("3141917-0", 4)).await;
+    assert!(status == StatusCode::UNPROCESSABLE_ENTITY && body.contains("AlreadyListed"), "{body}");
+    let member = joint_member::Entity::find().one(&app.db).await.unwrap().unwrap();
+    assert_eq!((member.application_id, member.ytunnus.as_str(), member.signed_at), (id, "3141917-0", None));
+    // Not sent while a co-joiner has not signed; the page says why.
+    let (status, body) = main.call("/api/applications/command", &submit_fields(id, 4)).await;
+    assert_eq!((status, body.as_str()), (StatusCode::UNPROCESSABLE_ENTITY, r#"{"Prerequisites":["CoJoinersSigned"]}"#));
+    assert!(main.get(&format!("/applications/{id}")).await.body.contains("id=\"co-joiner-list\""));
+    // The main joiner cannot sign for the co-joiner.
+    let accept = |hash: &str| vec![field("member", member.id.to_string()), field("hash", hash.into())];
+    let (status, _) = main.call("/api/joint/accept", &accept(&"0".repeat(64))).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = main.call("/api/joint/acceptance", &[field("member", member.id.to_string())]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // The co-joiner's own managing director sees the joint joining and whose it is, and signs.
+    let co = Browser::new(&app.base);
+    log_in(&co, "p13").await;
+    let (status, body) = co.call("/api/applications/dashboard", NO_FIELDS).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let dashboard: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let joint = &dashboard["joint"][0];
+    assert_eq!(
+        (joint["main"].as_str(), joint["main_oid"].as_str()),
+        (Some("Lähiklinikka Oy"), Some("1.2.246.10.31415903.10.0"))
+    );
+    let (status, body) = co.call("/api/joint/acceptance", &[field("member", member.id.to_string())]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let shown: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let (text, hash) = (shown["text"].as_str().unwrap(), shown["hash"].as_str().unwrap());
+    assert!(text.contains("Strandkliniken Ab (3141917-0)") && text.contains("Lähiklinikka Oy (3141590-3)"), "{text}");
+    let (status, _) = co.call("/api/joint/accept", &accept(&"0".repeat(64))).await;
+    assert_eq!(status, StatusCode::CONFLICT, "a text not shown is not signed");
+    let (status, body) = co.call("/api/joint/accept", &accept(hash)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let signed = joint_member::Entity::find_by_id(member.id).one(&app.db).await.unwrap().unwrap();
+    assert_eq!(signed.text.as_deref(), Some(text));
+    assert_eq!(signed.text_hash.as_deref(), Some(text_hash(text).as_str()));
+    assert_eq!(signed.basis.as_deref(), Some("trade:toimitusjohtaja"));
+    assert!(signed.organisation_id.is_some() && signed.signed_at.is_some());
+    let (status, _) = co.call("/api/joint/accept", &accept(hash)).await;
+    assert_eq!(status, StatusCode::CONFLICT, "signed once");
+    assert!(co.get(&format!("/joint/{}", member.id)).await.body.contains("id=\"joint-signed\""));
+
+    // Now it is sent, and staff see the group on the application they take forward.
+    let (status, body) = main.call("/api/applications/command", &submit_fields(id, 4)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let staff = Browser::new(&app.base);
+    log_in(&staff, "p10").await;
+    let desk = staff.get(&format!("/staff/applications/{id}")).await.body;
+    assert!(desk.contains("Strandkliniken Ab (3141917-0)") && desk.contains("id=\"co-joiner-list\""), "{desk}");
+    let events: Vec<String> = history(&app.db, id).await.into_iter().map(|e| e.kind).collect();
+    assert!(
+        events.contains(&"co-joiner-added".to_string()) && events.contains(&"co-joiner-signed".to_string()),
+        "{events:?}"
+    );
 }

@@ -4,6 +4,7 @@ pub mod billing;
 pub mod customer_data;
 #[cfg(feature = "ssr")]
 pub mod guard;
+pub mod joint;
 pub mod onboarding;
 pub mod organisation;
 pub mod session;

@@ -65,6 +65,8 @@ pub struct DashboardData {
     pub available: Vec<KantaService>,
     /// Services in production.
     pub in_use: Vec<KantaService>,
+    /// Joint joinings the organisation is a co-joiner in.
+    pub joint: Vec<crate::api::joint::MembershipLine>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -135,6 +137,8 @@ pub struct ApplicationView {
     pub notice: Option<NoticeGiven>,
     /// In production, no notice yet, and this user's basis allows signing one.
     pub may_give_notice: bool,
+    /// Joint joining: the co-joiners this application names.
+    pub co_joiners: Vec<crate::api::joint::CoJoinerLine>,
 }
 
 /// A termination notice as signed.
@@ -339,6 +343,7 @@ pub(crate) mod ssr {
             available: onboarding::available(&applications, acting.now.kind, None),
             in_use,
             applications: applications.iter().map(summary).collect(),
+            joint: crate::api::joint::ssr::membership_lines(&db, &acting.now.organisation).await?,
         })
     }
 
@@ -450,6 +455,10 @@ pub(crate) mod ssr {
                 Err(error) => tracing::warn!(?error, "pharmacy register did not answer for the application page"),
             }
         }
+        let co_joiners = crate::api::joint::ssr::co_joiner_lines(&db, id, &a.services).await?;
+        if a.state.is_editable() && co_joiners.iter().any(|c| c.signed.is_none()) {
+            unmet.push(crate::domain::services::Prerequisite::CoJoinersSigned);
+        }
         if !(problems.is_empty() && signed_current && unmet.is_empty()) {
             commands.retain(|c| *c != Command::Submit);
         }
@@ -484,6 +493,7 @@ pub(crate) mod ssr {
             unmet,
             notice: notice.map(|n| notice_given(n, lang)),
             may_give_notice,
+            co_joiners,
             units: unit_lines(&db, id).await?,
             answers: a.answers,
         })

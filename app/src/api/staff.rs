@@ -35,6 +35,8 @@ pub struct StaffView {
     pub signed_hash: Option<String>,
     /// The organisation's termination notice: the last day in use, who signed it, its hash.
     pub notice: Option<crate::api::onboarding::NoticeGiven>,
+    /// Joint joining: the co-joiners the application names, and whether each has signed.
+    pub co_joiners: Vec<crate::api::joint::CoJoinerLine>,
     pub commands: Vec<Command>,
 }
 
@@ -217,6 +219,7 @@ mod ssr {
             go_live: a.row.go_live_on.clone(),
             history: crate::api::onboarding::ssr::history_lines(&db, id).await?,
             units: crate::api::onboarding::ssr::unit_lines(&db, id).await?,
+            co_joiners: crate::api::joint::ssr::co_joiner_lines(&db, id, &a.services).await?,
             signed_hash: onboarding::signature(&db, id).await?.map(|s| s.text_hash),
             notice: crate::backend::termination::notice(&db, id)
                 .await?

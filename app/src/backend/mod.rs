@@ -6,6 +6,7 @@ pub mod customer_data;
 pub mod document;
 pub mod entities;
 pub mod identity;
+pub mod joint;
 pub mod mail;
 pub mod migrations;
 pub mod onboarding;

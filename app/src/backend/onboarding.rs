@@ -42,7 +42,7 @@ pub struct Application {
 }
 
 impl Application {
-    fn from_row(row: application::Model) -> Result<Application, AppError> {
+    pub(crate) fn from_row(row: application::Model) -> Result<Application, AppError> {
         let (Some(services), Some(state), Ok(answers)) = (
             ServiceSet::from_code(&row.services),
             State::from_code(&row.state),
@@ -346,7 +346,12 @@ pub async fn remove_unit(
 }
 
 /// The organisation's application `id` if the applicant may change it and it is still at `version`.
-async fn editable(db: &impl ConnectionTrait, now: &ActingNow, id: i32, version: i32) -> Result<Application, AppError> {
+pub(crate) async fn editable(
+    db: &impl ConnectionTrait,
+    now: &ActingNow,
+    id: i32,
+    version: i32,
+) -> Result<Application, AppError> {
     let current = get(db, id, Some(now.organisation.id)).await?;
     still_editable(&current, version)?;
     Ok(current)
@@ -496,6 +501,9 @@ pub async fn applicant_command(
         ready_to_send(&current, version)?;
         let mut unmet = unmet(now, &current.services, &in_use(db, now.organisation.id).await?);
         unmet.extend(takeover_unmet(registries, now, &current.services).await?);
+        if super::joint::unsigned(db, &current).await? > 0 {
+            unmet.push(crate::domain::services::Prerequisite::CoJoinersSigned);
+        }
         if !unmet.is_empty() {
             return Err(AppError::Prerequisites(unmet));
         }

@@ -17,6 +17,9 @@ pub fn history_message(event: HistoryEvent) -> &'static str {
             ApplicantChange::UnitAdded => msg!("history-unit-added"),
             ApplicantChange::UnitRemoved => msg!("history-unit-removed"),
             ApplicantChange::NoticeGiven => msg!("history-notice-given"),
+            ApplicantChange::CoJoinerAdded => msg!("history-co-joiner-added"),
+            ApplicantChange::CoJoinerRemoved => msg!("history-co-joiner-removed"),
+            ApplicantChange::CoJoinerSigned => msg!("history-co-joiner-signed"),
         },
         HistoryEvent::Command(command) => match command {
             Command::Submit => msg!("history-submit"),

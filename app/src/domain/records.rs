@@ -15,6 +15,11 @@ coded_enum! {
         UnitRemoved = "unit-removed",
         /// A termination notice signed (`termination_notice`).
         NoticeGiven = "notice-given",
+        /// Joint joining (`joint_member`): a co-joiner named, taken off, or its acceptance signed
+        /// (by the co-joiner's own acting person).
+        CoJoinerAdded = "co-joiner-added",
+        CoJoinerRemoved = "co-joiner-removed",
+        CoJoinerSigned = "co-joiner-signed",
     }
 }
 

@@ -41,6 +41,8 @@ pub enum Prerequisite {
     /// At most [`DAYS_BEFORE_TAKEOVER`] days before the pharmacy's takeover on `takeover`: the
     /// application can be sent from `opens`.
     TakeoverNear { opens: Date, takeover: Date },
+    /// Every co-joiner of a joint joining has signed its acceptance.
+    CoJoinersSigned,
 }
 
 /// A pharmacy's Prescription application is sent at most this many days before its takeover
@@ -73,6 +75,7 @@ impl Prerequisite {
             Prerequisite::TakeoverRegistered => msg!("prerequisite-takeover-registered"),
             // With `opens` and `takeover`, dates as Finns write them.
             Prerequisite::TakeoverNear { .. } => msg!("prerequisite-takeover-near"),
+            Prerequisite::CoJoinersSigned => msg!("prerequisite-co-joiners-signed"),
         }
     }
 }

@@ -63,6 +63,8 @@ pub enum Problem {
     OnItsOwn,
     /// Already on the list (a service unit given twice).
     AlreadyListed,
+    /// The applicant's own organisation where another is meant (a co-joiner).
+    OwnOrganisation,
     /// A control character (NUL, a line break in a one-line field) or a bidirectional override,
     /// which can hide or reorder what others are shown.
     ControlCharacter,
@@ -99,6 +101,7 @@ impl Problem {
             Problem::ColumnCount { .. } => msg!("validation-column-count"),
             Problem::OnItsOwn => msg!("validation-on-its-own"),
             Problem::AlreadyListed => msg!("validation-already-listed"),
+            Problem::OwnOrganisation => msg!("validation-own-organisation"),
             Problem::ControlCharacter => msg!("validation-control-character"),
         }
     }

@@ -109,6 +109,7 @@ fn Dashboard(data: DashboardData) -> impl IntoView {
                 view! { <ul id="services-in-use">{in_use}</ul> }.into_any()
             }}
         </section>
+        {(!data.joint.is_empty()).then(|| view! { <crate::pages::joint::Memberships memberships=data.joint.clone()/> })}
         <section aria-labelledby="applications-list-heading">
             <h2 id="applications-list-heading">{t!("applications-list-heading")}</h2>
             {if no_applications {
@@ -249,6 +250,10 @@ fn ApplicationPage(view: ApplicationView, notice: NoticeResource) -> impl IntoVi
         {(editable || !view.units.is_empty()).then(|| {
             let change = editable.then_some(copy);
             view! { <FurtherUnits units=view.units.clone() change/> }
+        })}
+        {(editable || !view.co_joiners.is_empty()).then(|| {
+            let change = editable.then_some(copy);
+            view! { <crate::pages::joint::CoJoiners co_joiners=view.co_joiners.clone() change/> }
         })}
         {(editable && complete).then(|| view! { <AgreementSection view=view.clone()/> })}
         {view.signed.clone().map(|s| view! {
@@ -459,6 +464,10 @@ fn NoticeSection(view: ApplicationView, shown: NoticeResource) -> impl IntoView 
     view! {
         <section class="card" aria-labelledby="notice-heading" id="notice">
             <h2 id="notice-heading">{t!("notice-heading")}</h2>
+            {(!view.co_joiners.is_empty()).then(|| {
+                let names: Vec<String> = view.co_joiners.iter().map(|c| c.name.clone().unwrap_or(c.ytunnus.clone())).collect();
+                view! { <p class="notice notice--warning" role="status" id="notice-co-joiners">{t!("joint-notice-warning", names = names.join(", "))}</p> }
+            })}
             {match given {
                 Some(n) => view! {
                     <p id="notice-given">{t!("notice-given", signer = n.signer.clone(), at = n.at.clone(), end_on = n.end_on.clone())}</p>

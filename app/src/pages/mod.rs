@@ -6,6 +6,7 @@ pub mod billing;
 pub mod customer_data;
 pub mod guide;
 pub mod home;
+pub mod joint;
 pub mod login;
 pub mod materials;
 pub mod not_found;

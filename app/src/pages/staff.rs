@@ -274,6 +274,7 @@ fn Desk(view: StaffView) -> impl IntoView {
             </section>
         })}
         {(!view.units.is_empty()).then(|| view! { <FurtherUnits units=view.units.clone() change=None/> })}
+        {(!view.co_joiners.is_empty()).then(|| view! { <crate::pages::joint::CoJoiners co_joiners=view.co_joiners.clone() change=None/> })}
         <section class="card" aria-labelledby="decisions-heading">
             <h2 id="decisions-heading">{t!("staff-decisions")}</h2>
             {if view.commands.is_empty() {

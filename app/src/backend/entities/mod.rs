@@ -10,6 +10,7 @@ pub mod change_log;
 pub mod change_notice;
 pub mod contact;
 pub mod invoice;
+pub mod joint_member;
 pub mod login_attempt;
 pub mod mail_outbox;
 pub mod mandate_selection;

@@ -14,6 +14,7 @@ mod m0010_refused_forms;
 mod m0011_cited_terms;
 mod m0012_support_desk;
 mod m0013_termination_notice;
+mod m0014_joint_joining;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0011_cited_terms::Migration),
             Box::new(m0012_support_desk::Migration),
             Box::new(m0013_termination_notice::Migration),
+            Box::new(m0014_joint_joining::Migration),
         ]
     }
 }

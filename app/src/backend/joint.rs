@@ -1,0 +1,268 @@
+//! Joint joining (*yhteisliittyminen*): a main joiner's application names co-joiners by Y-tunnus.
+//! Each co-joiner's own acting person reads and signs its acceptance for their organisation;
+//! the main joiner cannot sign for them. The application is sent once every co-joiner has
+//! signed, and staff take the group through testing to production as that one application.
+//! The co-joiners use the main joiner's connection point and information system.
+use super::{
+    acting::ActingNow,
+    agreement::text_hash,
+    entities::{joint_member, organisation, technical_item},
+    identity::{Audit, CurrentSession, audit},
+    onboarding::{self, Application, Doer},
+};
+use crate::{
+    domain::{
+        acting::Basis,
+        application::State,
+        records::{ApplicantChange, HistoryEvent},
+        services::ServiceSet,
+        technical::TechnicalKind,
+        validation::{FieldError, Problem},
+        ytunnus::YTunnus,
+    },
+    error::AppError,
+    i18n::{Args, Lang, lookup},
+};
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+
+/// The form field a co-joiner's business ID is typed in.
+pub const FIELD: &str = "co_joiner";
+
+/// The application's co-joiners, in the order named, with their organisations' names where known.
+pub async fn members(
+    db: &impl ConnectionTrait,
+    application_id: i32,
+) -> Result<Vec<(joint_member::Model, Option<String>)>, AppError> {
+    let rows =
+        joint_member::Entity::find().filter(joint_member::Column::ApplicationId.eq(application_id)).all(db).await?;
+    let mut named = Vec::with_capacity(rows.len());
+    for row in rows {
+        let name = organisation::Entity::find()
+            .filter(organisation::Column::Ytunnus.eq(row.ytunnus.clone()))
+            .one(db)
+            .await?
+            .map(|o| o.name);
+        named.push((row, name));
+    }
+    Ok(named)
+}
+
+/// Whether the co-joiner has signed for the services the application is for now (changing the
+/// services asks each co-joiner to sign again, as it does the main joiner).
+pub fn signed_for(member: &joint_member::Model, services: &ServiceSet) -> bool {
+    member.signed_at.is_some() && member.services.as_deref() == Some(services.code().as_str())
+}
+
+/// How many of application `current`'s co-joiners have not signed for its services.
+pub async fn unsigned(db: &impl ConnectionTrait, current: &Application) -> Result<usize, AppError> {
+    let members = members(db, current.row.id).await?;
+    Ok(members.iter().filter(|(m, _)| !signed_for(m, &current.services)).count())
+}
+
+/// Names co-joiner `typed` (a Y-tunnus as people type it) on an application the applicant may
+/// still change, made on `version`. `Invalid` (`co_joiner`) for a bad business ID, the
+/// applicant's own, or one already named.
+pub async fn invite(
+    db: &DatabaseConnection,
+    session: &CurrentSession,
+    now: &ActingNow,
+    id: i32,
+    version: i32,
+    typed: &str,
+) -> Result<Application, AppError> {
+    let current = onboarding::editable(db, now, id, version).await?;
+    let refuse = |problem| AppError::Invalid(vec![FieldError::new(FIELD, problem)]);
+    let ytunnus = YTunnus::parse(typed).map_err(|_| refuse(Problem::InvalidBusinessId))?.to_string();
+    if ytunnus == now.organisation.ytunnus {
+        return Err(refuse(Problem::OwnOrganisation));
+    }
+    if members(db, id).await?.iter().any(|(m, _)| m.ytunnus == ytunnus) {
+        return Err(refuse(Problem::AlreadyListed));
+    }
+    let txn = super::begin_write(db).await?;
+    let row = onboarding::touch(&txn, &current, version).await?;
+    joint_member::ActiveModel {
+        application_id: Set(id),
+        ytunnus: Set(ytunnus.clone()),
+        invited_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let doer = Doer::applicant(session, now);
+    let kind = HistoryEvent::Changed(ApplicantChange::CoJoinerAdded);
+    onboarding::record(&txn, &row, &doer, kind, Some(&ytunnus)).await?;
+    audit(&txn, &doer.audit(now.organisation.id, kind, Some(&ytunnus))).await?;
+    txn.commit().await?;
+    Application::from_row(row)
+}
+
+/// Takes co-joiner `member` off an application the applicant may still change, made on
+/// `version`; its acceptance, if signed, goes with it (the application is signed again anyway
+/// when its services change, and a co-joiner is named again to join).
+pub async fn remove(
+    db: &DatabaseConnection,
+    session: &CurrentSession,
+    now: &ActingNow,
+    id: i32,
+    version: i32,
+    member: i32,
+) -> Result<Application, AppError> {
+    let current = onboarding::editable(db, now, id, version).await?;
+    let found = joint_member::Entity::find_by_id(member)
+        .one(db)
+        .await?
+        .filter(|m| m.application_id == id)
+        .ok_or(AppError::NotFound)?;
+    let txn = super::begin_write(db).await?;
+    let row = onboarding::touch(&txn, &current, version).await?;
+    joint_member::Entity::delete_by_id(found.id).exec(&txn).await?;
+    let doer = Doer::applicant(session, now);
+    let kind = HistoryEvent::Changed(ApplicantChange::CoJoinerRemoved);
+    onboarding::record(&txn, &row, &doer, kind, Some(&found.ytunnus)).await?;
+    audit(&txn, &doer.audit(now.organisation.id, kind, Some(&found.ytunnus))).await?;
+    txn.commit().await?;
+    Application::from_row(row)
+}
+
+/// One joint joining the acting organisation is named in, as the co-joiner sees it.
+pub struct Membership {
+    pub member: joint_member::Model,
+    pub application: Application,
+    pub main: organisation::Model,
+    /// The main joiner's information systems for these services: its technical data once in
+    /// production, before that what its application says.
+    pub systems: Vec<SystemName>,
+}
+
+/// An information system as the customer data names it.
+pub struct SystemName {
+    pub product: String,
+    pub version: String,
+    pub vendor: String,
+}
+
+impl From<&technical_item::Model> for SystemName {
+    fn from(t: &technical_item::Model) -> SystemName {
+        SystemName {
+            product: t.name.clone(),
+            version: t.product_version.clone().unwrap_or_default(),
+            vendor: t.vendor.clone().unwrap_or_default(),
+        }
+    }
+}
+
+/// The joint joinings organisation `co` is named in, newest first; withdrawn and rejected
+/// applications left out.
+pub async fn memberships(db: &impl ConnectionTrait, co: &organisation::Model) -> Result<Vec<Membership>, AppError> {
+    let rows =
+        joint_member::Entity::find().filter(joint_member::Column::Ytunnus.eq(co.ytunnus.clone())).all(db).await?;
+    let mut found = Vec::new();
+    for member in rows.into_iter().rev() {
+        let application = onboarding::get(db, member.application_id, None).await?;
+        if matches!(application.state, State::Withdrawn | State::Rejected) {
+            continue;
+        }
+        let Some(main) = organisation::Entity::find_by_id(application.row.organisation_id).one(db).await? else {
+            continue;
+        };
+        let services: Vec<String> = application.services.as_slice().iter().map(|s| s.code().to_string()).collect();
+        let mut systems: Vec<SystemName> = super::customer_data::technical(db, main.id)
+            .await?
+            .iter()
+            .filter(|t| t.valid_to.is_none() && t.kind == TechnicalKind::System.code() && services.contains(&t.service))
+            .map(SystemName::from)
+            .collect();
+        let answer = |name: &str| application.answers.get(name).cloned().unwrap_or_default();
+        if systems.is_empty() && !answer("system_product").is_empty() {
+            let (product, version, vendor) =
+                (answer("system_product"), answer("system_version"), answer("system_vendor"));
+            systems.push(SystemName { product, version, vendor });
+        }
+        found.push(Membership { member, application, main, systems });
+    }
+    Ok(found)
+}
+
+/// The exact acceptance a co-joiner's acting person signs, in `lang`.
+pub fn acceptance_text(
+    lang: Lang,
+    main: &organisation::Model,
+    co: &organisation::Model,
+    services: &ServiceSet,
+    signer: &str,
+    basis: Basis,
+) -> String {
+    let mut args = Args::new();
+    args.set("main", main.name.clone());
+    args.set("main_ytunnus", main.ytunnus.clone());
+    args.set("organisation", co.name.clone());
+    args.set("ytunnus", co.ytunnus.clone());
+    args.set("service", services.names(|id| lookup(lang, id, None)));
+    args.set("signer", signer.to_string());
+    args.set("basis", lookup(lang, basis.message_id(), None));
+    args.set("terms", crate::terms::Document::DeliveryTerms.current().id);
+    [msg!("joint-acceptance-title"), msg!("joint-acceptance-body"), msg!("joint-acceptance-responsibility")]
+        .iter()
+        .map(|id| lookup(lang, id, Some(&args)))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// The membership `member` of the acting organisation, with the text its acting person would sign.
+/// `NotFound` unless the acting organisation is the co-joiner named.
+pub async fn to_sign(
+    db: &impl ConnectionTrait,
+    session: &CurrentSession,
+    now: &ActingNow,
+    member: i32,
+    lang: Lang,
+) -> Result<(Membership, String), AppError> {
+    let found = memberships(db, &now.organisation)
+        .await?
+        .into_iter()
+        .find(|m| m.member.id == member)
+        .ok_or(AppError::NotFound)?;
+    let services = &found.application.services;
+    let text = acceptance_text(lang, &found.main, &now.organisation, services, &session.display_name, now.basis);
+    Ok((found, text))
+}
+
+/// Signs the acceptance whose text had `hash` when shown: for the acting organisation only, once,
+/// and while the main joiner's application is still open. `Conflict` when the text has changed.
+pub async fn accept(
+    db: &DatabaseConnection,
+    session: &CurrentSession,
+    now: &ActingNow,
+    member: i32,
+    lang: Lang,
+    hash: &str,
+) -> Result<joint_member::Model, AppError> {
+    let (found, text) = to_sign(db, session, now, member, lang).await?;
+    if signed_for(&found.member, &found.application.services) || found.application.state.is_final() {
+        return Err(AppError::NotNow);
+    }
+    if text_hash(&text) != hash.trim() {
+        return Err(AppError::Conflict { current: found.application.row.version });
+    }
+    let txn = super::begin_write(db).await?;
+    let mut signed: joint_member::ActiveModel = found.member.into();
+    signed.organisation_id = Set(Some(now.organisation.id));
+    signed.services = Set(Some(found.application.services.code()));
+    signed.lang = Set(Some(lang.code().into()));
+    signed.text_hash = Set(Some(text_hash(&text)));
+    signed.text = Set(Some(text));
+    signed.person_id = Set(Some(session.person_id));
+    signed.signer_name = Set(Some(session.display_name.clone()));
+    signed.basis = Set(Some(now.basis.code()));
+    signed.signed_at = Set(Some(Utc::now()));
+    let signed = signed.update(&txn).await?;
+    let doer = Doer::applicant(session, now);
+    let kind = HistoryEvent::Changed(ApplicantChange::CoJoinerSigned);
+    onboarding::record(&txn, &found.application.row, &doer, kind, Some(&now.organisation.name)).await?;
+    let hash = signed.text_hash.clone().unwrap_or_default();
+    audit(&txn, &Audit { detail: Some(&hash), ..doer.audit(now.organisation.id, kind, None) }).await?;
+    txn.commit().await?;
+    Ok(signed)
+}
