@@ -827,8 +827,23 @@ async fn a_main_joiner_and_a_co_joiner_join_together(app: TestApp) {
     assert!(status == StatusCode::UNPROCESSABLE_ENTITY && body.contains("AlreadyListed"), "{body}");
     let member = joint_member::Entity::find().one(&app.db).await.unwrap().unwrap();
     assert_eq!((member.application_id, member.ytunnus.as_str(), member.signed_at), (id, "3141917-0", None));
+    // Another named and taken off again: its row stays, marked removed.
+    let (status, body) = main.call("/api/joint/invite", &invite("3141671-1", 4)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let other = joint_member::Entity::find().filter(joint_member::Column::Ytunnus.eq("3141671-1")).one(&app.db).await;
+    let other = other.unwrap().unwrap();
+    let remove = [field("id", id.to_string()), field("version", "5".into()), field("member", other.id.to_string())];
+    let (status, body) = main.call("/api/joint/remove", &remove).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let other = joint_member::Entity::find_by_id(other.id).one(&app.db).await.unwrap().unwrap();
+    assert!(other.removed_at.is_some());
+    // Terveysdata Oy, no longer named, sees nothing of it.
+    let third = Browser::new(&app.base);
+    log_in(&third, "p07").await;
+    let (status, _) = third.call("/api/joint/acceptance", &[field("member", other.id.to_string())]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
     // Not sent while a co-joiner has not signed; the page says why.
-    let (status, body) = main.call("/api/applications/command", &submit_fields(id, 4)).await;
+    let (status, body) = main.call("/api/applications/command", &submit_fields(id, 6)).await;
     assert_eq!((status, body.as_str()), (StatusCode::UNPROCESSABLE_ENTITY, r#"{"Prerequisites":["CoJoinersSigned"]}"#));
     assert!(main.get(&format!("/applications/{id}")).await.body.contains("id=\"co-joiner-list\""));
     // The main joiner cannot sign for the co-joiner.
@@ -868,15 +883,14 @@ async fn a_main_joiner_and_a_co_joiner_join_together(app: TestApp) {
     assert!(co.get(&format!("/joint/{}", member.id)).await.body.contains("id=\"joint-signed\""));
 
     // Now it is sent, and staff see the group on the application they take forward.
-    let (status, body) = main.call("/api/applications/command", &submit_fields(id, 4)).await;
+    let (status, body) = main.call("/api/applications/command", &submit_fields(id, 6)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let staff = Browser::new(&app.base);
     log_in(&staff, "p10").await;
     let desk = staff.get(&format!("/staff/applications/{id}")).await.body;
     assert!(desk.contains("Strandkliniken Ab (3141917-0)") && desk.contains("id=\"co-joiner-list\""), "{desk}");
     let events: Vec<String> = history(&app.db, id).await.into_iter().map(|e| e.kind).collect();
-    assert!(
-        events.contains(&"co-joiner-added".to_string()) && events.contains(&"co-joiner-signed".to_string()),
-        "{events:?}"
-    );
+    for kind in ["co-joiner-added", "co-joiner-removed", "co-joiner-signed"] {
+        assert!(events.iter().any(|e| e == kind), "{kind}: {events:?}");
+    }
 }

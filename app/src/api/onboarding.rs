@@ -337,13 +337,25 @@ pub(crate) mod ssr {
         for a in crate::backend::customer_data::attention(&db, &registries()?, organisation_id, today).await? {
             tasks.push(Task::CustomerData(a));
         }
+        // A service used through a joint joining is in use here too, and not applied for again
+        // while that joining is open or in use.
+        let joint = Box::pin(crate::api::joint::ssr::membership_lines(&db, &acting.now.organisation)).await?;
+        let mut in_use = in_use;
+        let mut available = onboarding::available(&applications, acting.now.kind, None);
+        for m in joint.iter().filter(|m| m.signed.is_some() && !matches!(m.state, State::Ended)) {
+            let services = m.services.as_slice();
+            available.retain(|s| !services.contains(s));
+            if m.state.in_use() {
+                in_use.extend(services.iter().copied().filter(|s| !in_use.contains(s)).collect::<Vec<_>>());
+            }
+        }
         Ok(DashboardData {
             organisation: acting.now.organisation.name.clone(),
             tasks,
-            available: onboarding::available(&applications, acting.now.kind, None),
+            available,
             in_use,
             applications: applications.iter().map(summary).collect(),
-            joint: crate::api::joint::ssr::membership_lines(&db, &acting.now.organisation).await?,
+            joint,
         })
     }
 

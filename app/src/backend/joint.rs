@@ -24,7 +24,10 @@ use crate::{
     i18n::{Args, Lang, lookup},
 };
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, ExprTrait, QueryFilter,
+    QueryOrder, Set,
+};
 
 /// The form field a co-joiner's business ID is typed in.
 pub const FIELD: &str = "co_joiner";
@@ -34,8 +37,12 @@ pub async fn members(
     db: &impl ConnectionTrait,
     application_id: i32,
 ) -> Result<Vec<(joint_member::Model, Option<String>)>, AppError> {
-    let rows =
-        joint_member::Entity::find().filter(joint_member::Column::ApplicationId.eq(application_id)).all(db).await?;
+    let rows = joint_member::Entity::find()
+        .filter(joint_member::Column::ApplicationId.eq(application_id))
+        .filter(joint_member::Column::RemovedAt.is_null())
+        .order_by_asc(joint_member::Column::Id)
+        .all(db)
+        .await?;
     let mut named = Vec::with_capacity(rows.len());
     for row in rows {
         let name = organisation::Entity::find()
@@ -99,8 +106,8 @@ pub async fn invite(
 }
 
 /// Takes co-joiner `member` off an application the applicant may still change, made on
-/// `version`; its acceptance, if signed, goes with it (the application is signed again anyway
-/// when its services change, and a co-joiner is named again to join).
+/// `version`. The row and any acceptance signed stay, marked removed; named again, the
+/// co-joiner signs anew.
 pub async fn remove(
     db: &DatabaseConnection,
     session: &CurrentSession,
@@ -113,11 +120,13 @@ pub async fn remove(
     let found = joint_member::Entity::find_by_id(member)
         .one(db)
         .await?
-        .filter(|m| m.application_id == id)
+        .filter(|m| m.application_id == id && m.removed_at.is_none())
         .ok_or(AppError::NotFound)?;
     let txn = super::begin_write(db).await?;
     let row = onboarding::touch(&txn, &current, version).await?;
-    joint_member::Entity::delete_by_id(found.id).exec(&txn).await?;
+    let mut removed: joint_member::ActiveModel = found.clone().into();
+    removed.removed_at = Set(Some(Utc::now()));
+    removed.update(&txn).await?;
     let doer = Doer::applicant(session, now);
     let kind = HistoryEvent::Changed(ApplicantChange::CoJoinerRemoved);
     onboarding::record(&txn, &row, &doer, kind, Some(&found.ytunnus)).await?;
@@ -156,11 +165,19 @@ impl From<&technical_item::Model> for SystemName {
 /// The joint joinings organisation `co` is named in, newest first; withdrawn and rejected
 /// applications left out.
 pub async fn memberships(db: &impl ConnectionTrait, co: &organisation::Model) -> Result<Vec<Membership>, AppError> {
-    let rows =
-        joint_member::Entity::find().filter(joint_member::Column::Ytunnus.eq(co.ytunnus.clone())).all(db).await?;
+    let rows = joint_member::Entity::find()
+        .filter(joint_member::Column::Ytunnus.eq(co.ytunnus.clone()))
+        .filter(joint_member::Column::RemovedAt.is_null())
+        .order_by_desc(joint_member::Column::Id)
+        .all(db)
+        .await?;
     let mut found = Vec::new();
-    for member in rows.into_iter().rev() {
-        let application = onboarding::get(db, member.application_id, None).await?;
+    for member in rows {
+        let application = match onboarding::get(db, member.application_id, None).await {
+            Ok(application) => application,
+            Err(AppError::NotFound) => continue,
+            Err(error) => return Err(error),
+        };
         if matches!(application.state, State::Withdrawn | State::Rejected) {
             continue;
         }
@@ -240,24 +257,42 @@ pub async fn accept(
     hash: &str,
 ) -> Result<joint_member::Model, AppError> {
     let (found, text) = to_sign(db, session, now, member, lang).await?;
-    if signed_for(&found.member, &found.application.services) || found.application.state.is_final() {
+    // Signed before the application is sent, as the main joiner signs its agreement.
+    let services = &found.application.services;
+    if signed_for(&found.member, services) || !found.application.state.is_editable() {
         return Err(AppError::NotNow);
+    }
+    if services.as_slice().iter().any(|s| !s.is_for(now.kind)) {
+        return Err(AppError::NotPermitted);
     }
     if text_hash(&text) != hash.trim() {
         return Err(AppError::Conflict { current: found.application.row.version });
     }
     let txn = super::begin_write(db).await?;
-    let mut signed: joint_member::ActiveModel = found.member.into();
-    signed.organisation_id = Set(Some(now.organisation.id));
-    signed.services = Set(Some(found.application.services.code()));
-    signed.lang = Set(Some(lang.code().into()));
-    signed.text_hash = Set(Some(text_hash(&text)));
-    signed.text = Set(Some(text));
-    signed.person_id = Set(Some(session.person_id));
-    signed.signer_name = Set(Some(session.display_name.clone()));
-    signed.basis = Set(Some(now.basis.code()));
-    signed.signed_at = Set(Some(Utc::now()));
-    let signed = signed.update(&txn).await?;
+    let not_yet = joint_member::Column::SignedAt.is_null().or(joint_member::Column::Services.ne(services.code()));
+    let written = joint_member::Entity::update_many()
+        .set(joint_member::ActiveModel {
+            organisation_id: Set(Some(now.organisation.id)),
+            services: Set(Some(services.code())),
+            lang: Set(Some(lang.code().into())),
+            text_hash: Set(Some(text_hash(&text))),
+            text: Set(Some(text)),
+            person_id: Set(Some(session.person_id)),
+            signer_name: Set(Some(session.display_name.clone())),
+            basis: Set(Some(now.basis.code())),
+            signed_at: Set(Some(Utc::now())),
+            ..Default::default()
+        })
+        .filter(joint_member::Column::Id.eq(member))
+        .filter(joint_member::Column::RemovedAt.is_null())
+        .filter(not_yet)
+        .exec(&txn)
+        .await?;
+    // Signed meanwhile (a second click) or taken off: nothing written.
+    if written.rows_affected != 1 {
+        return Err(AppError::Conflict { current: found.application.row.version });
+    }
+    let signed = joint_member::Entity::find_by_id(member).one(&txn).await?.ok_or(AppError::NotFound)?;
     let doer = Doer::applicant(session, now);
     let kind = HistoryEvent::Changed(ApplicantChange::CoJoinerSigned);
     onboarding::record(&txn, &found.application.row, &doer, kind, Some(&now.organisation.name)).await?;

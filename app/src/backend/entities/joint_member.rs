@@ -28,6 +28,8 @@ pub struct Model {
     /// `Basis::code`.
     pub basis: Option<String>,
     pub signed_at: Option<ChronoDateTimeUtc>,
+    /// When the main joiner took the co-joiner off; the row and any acceptance stay.
+    pub removed_at: Option<ChronoDateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -21,6 +21,7 @@ enum JointMember {
     SignerName,
     Basis,
     SignedAt,
+    RemovedAt,
 }
 
 #[async_trait::async_trait]
@@ -44,18 +45,19 @@ impl MigrationTrait for Migration {
                     .col(string_len_null(JointMember::SignerName, 200))
                     .col(string_len_null(JointMember::Basis, 64))
                     .col(timestamp_with_time_zone_null(JointMember::SignedAt))
+                    .col(timestamp_with_time_zone_null(JointMember::RemovedAt))
                     .to_owned(),
             )
             .await?;
-        // One membership per application and co-joiner; a co-joiner finds its invitations.
+        // An application's co-joiners (one current membership each: the application's version
+        // check orders the changes); a co-joiner finds its invitations.
         manager
             .create_index(
                 Index::create()
-                    .name("joint_member_application_ytunnus")
+                    .name("joint_member_application")
                     .table(JointMember::Table)
                     .col(JointMember::ApplicationId)
                     .col(JointMember::Ytunnus)
-                    .unique()
                     .to_owned(),
             )
             .await?;
