@@ -13,8 +13,9 @@ use tower::ServiceExt;
 /// How long requests in flight may take to finish after the shutdown signal.
 const DRAIN: Duration = Duration::from_secs(30);
 
-/// How long a kept-alive connection may sit without a byte either way: nginx's default, or
-/// longer than a request may take, so only idle connections meet it.
+/// How long a connection may sit without a byte either way while a request is read or answered:
+/// nginx's default, or longer than a request may take. Between requests hyper closes it sooner:
+/// its header-read timeout starts as soon as the connection goes idle.
 fn keep_alive(limits: &Limits) -> Duration {
     Duration::from_secs(75).max(limits.request_timeout + Duration::from_secs(15))
 }

@@ -1,5 +1,5 @@
 //! The National Code Service (THL): an organisation's OID and whether its data there is current.
-use super::{Http, RegistryError};
+use super::{Http, RegistryError, Repeat};
 use crate::domain::{acting::CodeServiceStatus, oid::Oid, ytunnus::YTunnus};
 use serde::Deserialize;
 
@@ -57,7 +57,7 @@ struct Unit {
 impl CodeService for HttpCodeService {
     async fn unit(&self, oid: &Oid) -> Result<Option<CodeServiceUnit>, RegistryError> {
         let request = self.0.client.get(self.0.url(&format!("/units/{oid}")));
-        let Some(unit) = self.0.json::<Unit>(request).await? else {
+        let Some(unit) = self.0.json::<Unit>(request, Repeat::Lookup).await? else {
             return Ok(None);
         };
         let owner = match unit.business_id.filter(|b| !b.is_empty()) {
@@ -69,7 +69,7 @@ impl CodeService for HttpCodeService {
 
     async fn organisation(&self, ytunnus: &YTunnus) -> Result<CodeServiceEntry, RegistryError> {
         let request = self.0.client.get(self.0.url(&format!("/organisations/{ytunnus}")));
-        let Some(entry) = self.0.json::<Entry>(request).await? else {
+        let Some(entry) = self.0.json::<Entry>(request, Repeat::Lookup).await? else {
             return Ok(CodeServiceEntry { oid: None, status: CodeServiceStatus::Missing });
         };
         let bad = |what: String| RegistryError::Answer("code service", what);

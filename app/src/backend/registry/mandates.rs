@@ -8,7 +8,7 @@
 //! e-service, so a principal listed with `complete: true` means the mandate holds. There is no
 //! per-issue question in the organisation case: no public client calls a YPA `authorization`
 //! route (only the person case has `/service/hpa/api/authorization/…`), so we ask none.
-use super::{Http, RegistryError};
+use super::{Http, RegistryError, Repeat};
 use crate::domain::{hetu::Hetu, ytunnus::YTunnus};
 use base64::{Engine, engine::general_purpose::STANDARD};
 use hmac::{Hmac, Mac};
@@ -182,7 +182,7 @@ impl Mandates for HttpMandates {
     async fn register(&self, hetu: &Hetu) -> Result<MandateSession, RegistryError> {
         let path = format!("/service/ypa/user/register/{}/{hetu}?requestId={}", self.config.client_id, request_id());
         let registered: Registered =
-            self.http.json(self.signed_get(&path)).await?.ok_or(RegistryError::Status(SERVICE, 404))?;
+            self.http.json(self.signed_get(&path), Repeat::Never).await?.ok_or(RegistryError::Status(SERVICE, 404))?;
         Ok(MandateSession { session_id: registered.session_id, user_id: registered.user_id })
     }
 
@@ -208,13 +208,13 @@ impl Mandates for HttpMandates {
             .post(self.http.url("/oauth/token"))
             .query(&[("code", code), ("grant_type", "authorization_code"), ("redirect_uri", redirect_uri)])
             .basic_auth(&self.config.client_id, Some(&self.config.oauth_secret));
-        let token: Token = self.http.json(request).await?.ok_or(RegistryError::Status(SERVICE, 404))?;
+        let token: Token = self.http.json(request, Repeat::Never).await?.ok_or(RegistryError::Status(SERVICE, 404))?;
         Ok(token.access_token)
     }
 
     async fn organisation_roles(&self, session_id: &str, token: &str) -> Result<Principals, RegistryError> {
         let path = format!("/service/ypa/api/organizationRoles/{session_id}?requestId={}", request_id());
-        let response = self.http.send(self.signed_get(&path).bearer_auth(token)).await?;
+        let response = self.http.send(self.signed_get(&path).bearer_auth(token), Repeat::Lookup).await?;
         if response.status() == reqwest::StatusCode::UNAUTHORIZED {
             return Ok(Principals::SessionEnded);
         }
@@ -234,7 +234,7 @@ impl Mandates for HttpMandates {
 
     async fn unregister(&self, session_id: &str) -> Result<(), RegistryError> {
         let path = format!("/service/ypa/user/unregister/{session_id}?requestId={}", request_id());
-        self.http.json::<serde_json::Value>(self.signed_get(&path)).await.map(|_| ())
+        self.http.json::<serde_json::Value>(self.signed_get(&path), Repeat::Never).await.map(|_| ())
     }
 }
 

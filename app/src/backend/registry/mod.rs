@@ -98,6 +98,16 @@ pub fn registries() -> Result<Registries, AppError> {
     })
 }
 
+/// Whether a request may be sent twice (RFC 9110 §9.2.2 by meaning, not by method: some of the
+/// registers' lookups are POSTs, and e-Authorizations opens a session with a GET).
+#[derive(Clone, Copy)]
+enum Repeat {
+    /// Reads only: a second sending changes nothing.
+    Lookup,
+    /// Creates something (a mandate session, a token for a one-time code) or ends it.
+    Never,
+}
+
 /// JSON over HTTP to one register, with a short timeout: a slow register must not hang a page.
 #[derive(Clone)]
 struct Http {
@@ -110,9 +120,10 @@ impl Http {
     fn new(name: &'static str, base: &str) -> Http {
         let client = reqwest::Client::builder()
             .timeout(std::time::Duration::from_secs(10))
-            // Below the usual 75 s after which servers (ours, nginx) close an idle connection: a
-            // request sent as the register closes the connection it reused fails.
-            .pool_idle_timeout(std::time::Duration::from_secs(30))
+            // Below the idle time after which servers close a kept-alive connection (Node's 5 s;
+            // ours 10 s, its header-read timeout, which hyper starts as a connection goes idle),
+            // so the race of a request on a connection being closed stays rare.
+            .pool_idle_timeout(std::time::Duration::from_secs(4))
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .unwrap_or_default();
@@ -123,10 +134,25 @@ impl Http {
         format!("{}{path}", self.base)
     }
 
-    /// Sends the request; any answer, whatever its status. Not sent again on failure: some calls
-    /// (a mandate session, a token for a one-time code) must not happen twice.
-    async fn send(&self, request: reqwest::RequestBuilder) -> Result<reqwest::Response, RegistryError> {
-        request.send().await.map_err(|e| RegistryError::Unreachable(self.name, e.into()))
+    /// Sends the request; any answer, whatever its status. A `Repeat::Lookup` whose connection
+    /// broke before an answer came (a kept-alive connection the register closed as we reused it)
+    /// is sent once more; a timeout is not.
+    async fn send(&self, request: reqwest::RequestBuilder, repeat: Repeat) -> Result<reqwest::Response, RegistryError> {
+        let again = match repeat {
+            Repeat::Lookup => request.try_clone(),
+            Repeat::Never => None,
+        };
+        let failure = match request.send().await {
+            Ok(response) => return Ok(response),
+            Err(failure) => failure,
+        };
+        match again {
+            Some(again) if failure.is_request() && !failure.is_timeout() => {
+                tracing::debug!(register = self.name, error = %failure.without_url(), "sending the lookup again");
+                again.send().await.map_err(|e| RegistryError::Unreachable(self.name, e.into()))
+            }
+            _ => Err(RegistryError::Unreachable(self.name, failure.into())),
+        }
     }
 
     /// Reads a 2xx answer's JSON body.
@@ -138,8 +164,12 @@ impl Http {
     }
 
     /// Sends the request; `None` when the register says 404 (it knows no such thing).
-    async fn json<T: DeserializeOwned>(&self, request: reqwest::RequestBuilder) -> Result<Option<T>, RegistryError> {
-        let response = self.send(request).await?;
+    async fn json<T: DeserializeOwned>(
+        &self,
+        request: reqwest::RequestBuilder,
+        repeat: Repeat,
+    ) -> Result<Option<T>, RegistryError> {
+        let response = self.send(request, repeat).await?;
         match response.status().as_u16() {
             404 => Ok(None),
             _ => self.read(response).await.map(Some),
@@ -158,4 +188,41 @@ fn parse_organisation(
         name: org_name,
         kind: OrganisationKind::from_code(kind).ok_or_else(|| RegistryError::Answer(name, format!("kind {kind}")))?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    /// A register that answers the first request on each connection with keep-alive, then reads
+    /// the next request on that connection and closes it unanswered, as a server closing an
+    /// idle connection does when the request crosses its close.
+    async fn closing_register() -> String {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        tokio::spawn(async move {
+            while let Ok((mut stream, _)) = listener.accept().await {
+                tokio::spawn(async move {
+                    let mut buffer = [0u8; 4096];
+                    let _ = stream.read(&mut buffer).await;
+                    let answer = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 2\r\n\r\n{}";
+                    let _ = stream.write_all(answer.as_bytes()).await;
+                    let _ = stream.read(&mut buffer).await;
+                });
+            }
+        });
+        format!("http://{address}")
+    }
+
+    #[tokio::test]
+    async fn a_lookup_on_a_connection_closed_under_it_is_sent_again_and_nothing_else_is() {
+        let http = Http::new("test register", &closing_register().await);
+        let lookup = || http.client.get(http.url("/organisations/3141592-4"));
+        assert!(http.send(lookup(), Repeat::Lookup).await.is_ok());
+        let again = http.send(lookup(), Repeat::Lookup).await;
+        assert_eq!(again.map(|r| r.status().as_u16()).ok(), Some(200), "the lookup was sent again");
+        let once = http.send(lookup(), Repeat::Never).await;
+        assert!(matches!(once, Err(RegistryError::Unreachable("test register", _))), "{once:?}");
+    }
 }

@@ -1,7 +1,7 @@
 //! Fimea's pharmacy register: a pharmacy's takeover date (the day its pharmacist takes it over)
 //! and its pharmacist in charge. A pharmacy's Prescription application waits for that date
 //! (`domain::services::pharmacy_takeover_rule`).
-use super::{Http, RegistryError};
+use super::{Http, RegistryError, Repeat};
 use crate::domain::{validation::Date, ytunnus::YTunnus};
 use serde::Deserialize;
 
@@ -41,7 +41,7 @@ struct Entry {
 impl PharmacyRegister for HttpPharmacyRegister {
     async fn pharmacy(&self, ytunnus: &YTunnus) -> Result<Option<Pharmacy>, RegistryError> {
         let request = self.0.client.get(self.0.url(&format!("/pharmacies/{ytunnus}")));
-        let Some(entry) = self.0.json::<Entry>(request).await? else {
+        let Some(entry) = self.0.json::<Entry>(request, Repeat::Lookup).await? else {
             return Ok(None);
         };
         let takeover_on = match entry.takeover_on.as_deref().map(str::trim).filter(|d| !d.is_empty()) {

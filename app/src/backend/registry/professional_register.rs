@@ -1,6 +1,6 @@
 //! The professional registers: pharmacists who own a pharmacy (Fimea) and self-employed
 //! health-care professionals (Valvira). Both act for themselves without a mandate.
-use super::{Http, RegisteredOrganisation, RegistryError, parse_organisation};
+use super::{Http, RegisteredOrganisation, RegistryError, Repeat, parse_organisation};
 use crate::domain::{acting::Basis, hetu::Hetu};
 use serde::Deserialize;
 
@@ -31,7 +31,7 @@ impl ProfessionalRegister for HttpProfessionalRegister {
     async fn registrations_of(&self, hetu: &Hetu) -> Result<Vec<(RegisteredOrganisation, Basis)>, RegistryError> {
         let request =
             self.0.client.post(self.0.url("/registrations")).json(&serde_json::json!({ "person": hetu.to_string() }));
-        let found: Vec<Registration> = self.0.json(request).await?.unwrap_or_default();
+        let found: Vec<Registration> = self.0.json(request, Repeat::Lookup).await?.unwrap_or_default();
         found
             .into_iter()
             .filter_map(|r| {
