@@ -8,7 +8,7 @@ LEPTOS_BUILD_ENV := LEPTOS_OUTPUT_NAME=kanta LEPTOS_SITE_ROOT=target/site LEPTOS
 	LEPTOS_SITE_ADDR=127.0.0.1:3000 LEPTOS_RELOAD_PORT=3001 LEPTOS_LIB_DIR=frontend LEPTOS_BIN_DIR=server \
 	LEPTOS_JS_MINIFY=false LEPTOS_HASH_FILES=true LEPTOS_HASH_FILE_NAME=hash.txt RUSTFLAGS="--cfg erase_components"
 
-.PHONY: run test setup build build-release size bench clean-data
+.PHONY: run test setup build build-release size bench guide-images clean-data
 
 setup:
 	@.ci/setup.sh
@@ -35,6 +35,12 @@ bench: build-release
 build-release:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C link-arg=--no-gc-sections" \
 	  cargo leptos build --release --precompress --split
+
+## The guides' pictures of the product: the sandbox in fi and sv at phone and desktop widths, taken by
+## Playwright into app/assets/screens/ (end2end/tests/guide-screens.spec.ts), then built in.
+guide-images: setup build
+	KANTA_GUIDE_IMAGES=write .ci/e2e.sh --project screens
+	cargo leptos build --split
 
 ## Every test: unit, integration on SQLite and PostgreSQL, Playwright in headless Chromium.
 test: setup build

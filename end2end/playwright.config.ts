@@ -10,6 +10,11 @@ const independentPort = Number(process.env.KANTA_E2E_INDEPENDENT_PORT ?? 3102);
 const independentURL = `http://127.0.0.1:${independentPort}`;
 const independentDatabaseUrl = process.env.KANTA_E2E_INDEPENDENT_DATABASE_URL ?? 'sqlite://../target/e2e-independent.db?mode=rwc';
 const independent = /independent-provider\.spec\.ts/;
+// The guides' pictures are taken on a server and database of their own, so they come out the same.
+const screensPort = Number(process.env.KANTA_E2E_SCREENS_PORT ?? 3103);
+const screensURL = `http://127.0.0.1:${screensPort}`;
+const screensDatabaseUrl = process.env.KANTA_E2E_SCREENS_DATABASE_URL ?? 'sqlite://../target/e2e-screens.db?mode=rwc';
+const screens = /guide-screens\.spec\.ts/;
 
 const chromium = {
   executablePath: '/usr/bin/chromium',
@@ -39,8 +44,10 @@ export default defineConfig({
     launchOptions: chromium,
   },
   projects: [
-    { name: 'desktop', testIgnore: independent, use: { ...devices['Desktop Chrome'], launchOptions: chromium } },
-    { name: 'phone', testIgnore: independent, use: { ...devices['Pixel 7'], launchOptions: chromium } },
+    { name: 'desktop', testIgnore: [independent, screens], use: { ...devices['Desktop Chrome'], launchOptions: chromium } },
+    { name: 'phone', testIgnore: [independent, screens], use: { ...devices['Pixel 7'], launchOptions: chromium } },
+    // Each test makes its own phone and desktop pages.
+    { name: 'screens', testMatch: screens, use: { launchOptions: chromium, baseURL: screensURL } },
     {
       name: 'independent-provider',
       testMatch: independent,
@@ -63,6 +70,20 @@ export default defineConfig({
         // Every journey sends from 127.0.0.1: the support form's per-address limit (tested in
         // server/tests/limits.rs) would count them all as one sender.
         KANTA_RATE_SUPPORT_PER_MINUTE: '100',
+        LEPTOS_SITE_ROOT: '../target/site',
+        RUST_LOG: 'warn',
+      },
+    },
+    {
+      command: '../target/debug/server serve',
+      url: `${screensURL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        KANTA_LISTEN: `127.0.0.1:${screensPort}`,
+        KANTA_DATABASE_URL: screensDatabaseUrl,
         LEPTOS_SITE_ROOT: '../target/site',
         RUST_LOG: 'warn',
       },

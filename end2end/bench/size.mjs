@@ -166,6 +166,24 @@ for (const [path, state] of routes) {
 }
 await browser.close();
 
+// The pictures of the product a whole guide adds on a phone, as the service worker lists them:
+// AVIF, the format phones' browsers choose, one picture per screen, in each language.
+const PICTURES_BUDGET = 150 * KB;
+const worker = await (await fetch(`${base}/sw.js`)).text();
+const guidePictures = JSON.parse(worker.match(/const GUIDE_PICTURES = (.*);/)[1]);
+const pictureRows = [];
+for (const [guide, files] of Object.entries(guidePictures)) {
+  for (const lang of ['fi', 'sv']) {
+    const mine = files.filter((f) => f.endsWith('.avif') && f.includes(`.${lang}.phone.`));
+    if (mine.length === 0) continue;
+    let bytes = 0;
+    for (const file of mine) bytes += (await (await fetch(`${base}${file}`)).arrayBuffer()).byteLength;
+    const ok = bytes <= PICTURES_BUDGET;
+    if (!ok) over += 1;
+    pictureRows.push({ guide, lang, count: mine.length, bytes, ok });
+  }
+}
+
 const kb = (n) => (n / KB).toFixed(1);
 const lines = [
   '| route | as | status | islands | requests | HTML | CSS | JS | WASM | other | total KB | budget | | on first use |',
@@ -180,7 +198,13 @@ const table = [
   '',
   ...lines,
   '',
-  over ? `${over} page(s) over budget.` : 'Every page within its budget.',
+  'Pictures of the product a whole guide adds on a phone (AVIF), against 150 KB:',
+  '',
+  '| guide | language | pictures | KB | |',
+  '|---|---|---|---|---|',
+  ...pictureRows.map((r) => `| ${r.guide} | ${r.lang} | ${r.count} | **${kb(r.bytes)}** | ${r.ok ? 'ok' : 'OVER'} |`),
+  '',
+  over ? `${over} page(s) or guide(s) over budget.` : 'Every page and guide within its budget.',
   '',
 ].join('\n');
 console.log(table);

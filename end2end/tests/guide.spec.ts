@@ -1,6 +1,8 @@
 import { test, expect } from '@playwright/test';
 import { msg, hydrated, type Lang } from './messages';
-import { browserLocale } from './sandbox';
+import { browserLocale, identify } from './sandbox';
+import { pictureLoaded, screenSteps } from './screens';
+import { axeProblems } from './axe';
 
 for (const lang of ['fi', 'sv'] as Lang[]) {
   test.describe(`guide in ${lang}`, () => {
@@ -108,6 +110,8 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       };
       await expect(heading).toHaveText(msg(lang, 'guide-use-how-heading'));
       await next();
+      await expect(heading).toHaveText(msg(lang, 'guide-use-start-heading'));
+      await next();
       await answer('guide-use-service-label', 'guide-use-service-eprescription-pharmacy');
       await expect(heading).toHaveText(msg(lang, 'guide-use-pharmacy-heading'));
       await next();
@@ -115,6 +119,10 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       await expect(heading).toHaveText(msg(lang, 'guide-use-certification-heading'));
       await next();
       await expect(heading).toHaveText(msg(lang, 'guide-use-joint-testing-heading'));
+      await next();
+      await expect(heading).toHaveText(msg(lang, 'guide-use-answering-heading'));
+      await next();
+      await expect(heading).toHaveText(msg(lang, 'guide-use-checking-heading'));
       await next();
 
       // Check your answers: both, in words, each with a way back.
@@ -131,11 +139,15 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       await answer('guide-use-system-label', 'guide-use-system-certified');
       await expect(heading).toHaveText(msg(lang, 'guide-use-joint-testing-heading'));
       await next();
+      await next();
+      await next();
       await expect(answers).toContainText(msg(lang, 'guide-use-service-patient-data'));
       await expect(answers).toContainText(msg(lang, 'guide-use-system-certified'));
-      await expect(page.getByText(msg(lang, 'wizard-step-of', { n: 6, total: 7 }))).toBeVisible();
+      await expect(page.getByText(msg(lang, 'wizard-step-of', { n: 9, total: 11 }))).toBeVisible();
       await next();
       await expect(heading).toHaveText(msg(lang, 'guide-use-agreement-heading'));
+      await next();
+      await expect(heading).toHaveText(msg(lang, 'guide-use-following-heading'));
       await expect(page.getByRole('link', { name: msg(lang, 'guide-use-finish') })).toHaveAttribute('href', '/organisation');
     });
   });
@@ -161,8 +173,54 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       await expect(heading).toHaveText(msg(lang, 'guide-update-certificate-heading'));
       await page.getByRole('link', { name: msg(lang, 'wizard-next') }).click();
       await expect(heading).toHaveText(msg(lang, 'guide-update-confirm-heading'));
-      await expect(page.getByText(msg(lang, 'wizard-step-of', { n: 4, total: 4 }))).toBeVisible();
+      await expect(page.getByText(msg(lang, 'wizard-step-of', { n: 4, total: 5 }))).toBeVisible();
+      await page.getByRole('link', { name: msg(lang, 'wizard-next') }).click();
+      await expect(heading).toHaveText(msg(lang, 'guide-update-billing-heading'));
       await expect(page.getByRole('link', { name: msg(lang, 'guide-update-finish') })).toHaveAttribute('href', '/organisation');
+    });
+  });
+}
+
+for (const lang of ['fi', 'sv'] as Lang[]) {
+  test.describe(`the product's screens in the guides in ${lang}`, () => {
+    test.use({ locale: browserLocale[lang] });
+
+    test('each picture loads for the width, each numbered callout has its mark on the picture', async ({ page }, info) => {
+      const width = info.project.name === 'phone' ? 'phone' : 'desktop';
+      const other = width === 'phone' ? 'desktop' : 'phone';
+      for (const { guide, step, screen, answers } of screenSteps) {
+        await page.goto(`/guides/${guide}?step=${step}${answers}`);
+        const figure = page.locator(`#screen-${screen}`);
+        await expect(figure.locator('img')).toHaveAttribute('alt', /.{20,}/);
+        await expect(figure.locator('img')).toHaveAttribute('loading', 'lazy');
+        await pictureLoaded(page, screen, lang, width);
+        const picture = (await figure.locator('img').boundingBox())!;
+        const callouts = figure.locator('.shot__callouts li');
+        expect(await callouts.count(), screen).toBeGreaterThan(1);
+        for (let n = 1; n <= (await callouts.count()); n++) {
+          await expect(callouts.nth(n - 1)).toHaveAttribute('data-mark', String(n));
+          const mark = figure.locator(`.shot__marks--${width} .shot__mark[data-mark="${n}"]`);
+          await expect(mark, `${screen}: mark ${n}`).toBeVisible();
+          await expect(mark.locator('text')).toHaveText(String(n));
+          const box = (await mark.boundingBox())!;
+          const inside = box.x >= picture.x - 1 && box.y >= picture.y - 1
+            && box.x + box.width <= picture.x + picture.width + 1 && box.y + box.height <= picture.y + picture.height + 1;
+          expect(inside, `${screen}: mark ${n} lies on the picture`).toBe(true);
+        }
+        await expect(figure.locator(`.shot__marks--${other}`)).toBeHidden();
+      }
+    });
+
+    test('"show me this page" opens the page the picture shows, after login', async ({ page }, info) => {
+      test.skip(info.project.name !== 'desktop', 'one login per language is enough');
+      await page.goto('/guides/updating-data?step=billing&change=contacts');
+      expect(await axeProblems(page, 'a step with a picture of the product')).toEqual([]);
+      await page.locator('#screen-billing').getByRole('link', { name: msg(lang, 'guide-show-me') }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(msg(lang, 'login-heading'));
+      await page.getByRole('link', { name: msg(lang, 'login-start') }).click();
+      await identify(page, lang, { listed: lang === 'fi' ? 'Eeva Kuvaaja' : 'Ebba Exempel' });
+      await expect(page).toHaveURL(/\/billing$/);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(msg(lang, 'billing-heading'));
     });
   });
 }

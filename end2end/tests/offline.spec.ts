@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { msg, hydrated, type Lang } from './messages';
 import { browserLocale } from './sandbox';
 import { storedDraft } from './device';
+import { pictureLoaded, screenSteps } from './screens';
 
 /** Waits until the service worker controls the page: by then it has stored this build and the guides. */
 async function controlledByWorker(page: Page) {
@@ -192,6 +193,41 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
         expect(icon.src).toMatch(/^\//);
         const status = await page.evaluate(async (src) => (await fetch(src)).status, icon.src);
         expect(status).toBe(200);
+      }
+    });
+  });
+}
+
+for (const lang of ['fi', 'sv'] as Lang[]) {
+  test.describe(`a guide's pictures offline in ${lang}`, () => {
+    test.use({ locale: browserLocale[lang] });
+
+    test('a guide whose picture was shown once shows all its pictures with the network off', async ({ page, context }, info) => {
+      const width = info.project.name === 'phone' ? 'phone' : 'desktop';
+      const steps = screenSteps.filter((s) => s.guide === 'updating-data');
+      await page.goto('/guides/updating-data');
+      await hydrated(page);
+      await controlledByWorker(page);
+      // One picture shown; the worker then keeps the guide's others for this language and width.
+      const first = steps[0];
+      await page.goto(`/guides/${first.guide}?step=${first.step}${first.answers}`);
+      await pictureLoaded(page, first.screen, lang, width);
+      const pattern = new RegExp(`/screens/[a-z-]+\\.${lang}\\.${width}\\.[0-9a-f]{10}\\.avif$`);
+      const wanted = (await (await page.request.get('/sw.js')).text())
+        .match(/"\/screens\/[^"]+"/g)!.map((s) => JSON.parse(s) as string)
+        .filter((path) => pattern.test(path) && steps.some((s) => path.startsWith(`/screens/${s.screen}.`)));
+      expect(wanted).toHaveLength(steps.length);
+      await expect.poll(() => page.evaluate(async (paths) => {
+        const kept = await Promise.all(paths.map((p) => caches.match(p)));
+        return kept.filter(Boolean).length;
+      }, wanted)).toBe(steps.length);
+
+      await context.setOffline(true);
+      await workerIsOffline(context);
+      for (const { guide, step, screen, answers } of steps) {
+        await page.goto(`/guides/${guide}?step=${step}${answers}`);
+        await hydrated(page);
+        await pictureLoaded(page, screen, lang, width);
       }
     });
   });

@@ -1,5 +1,5 @@
 //! The illustrated guides, as wizards. Texts are message ids in `locales/*/guides.ftl`.
-use super::{Field, FieldKind, Next, Step, Wizard};
+use super::{Field, FieldKind, Illustration, Next, Step, Wizard, screens::Screen};
 
 /// A guide and where it leads in the product when it ends.
 pub struct Guide {
@@ -7,6 +7,90 @@ pub struct Guide {
     /// The workflow the guide prepares for, and the message id of the link's text.
     pub finish: (&'static str, &'static str),
 }
+
+/// The dashboard: the task list and the box that starts an application.
+const DASHBOARD: Screen = Screen {
+    id: "dashboard",
+    page: "/applications",
+    alt: msg!("guide-screen-dashboard-alt"),
+    callouts: &[msg!("guide-screen-dashboard-1"), msg!("guide-screen-dashboard-2"), msg!("guide-screen-dashboard-3")],
+};
+
+/// A step of the application's wizard.
+const WIZARD_STEP: Screen = Screen {
+    id: "wizard-step",
+    page: "/applications",
+    alt: msg!("guide-screen-wizard-step-alt"),
+    callouts: &[
+        msg!("guide-screen-wizard-step-1"),
+        msg!("guide-screen-wizard-step-2"),
+        msg!("guide-screen-wizard-step-3"),
+    ],
+};
+
+/// "Check your answers" at the application's end.
+const CHECK_ANSWERS: Screen = Screen {
+    id: "check-answers",
+    page: "/applications",
+    alt: msg!("guide-screen-check-answers-alt"),
+    callouts: &[msg!("guide-screen-check-answers-1"), msg!("guide-screen-check-answers-2")],
+};
+
+/// The agreement and its signing.
+const SIGNING: Screen = Screen {
+    id: "signing",
+    page: "/applications",
+    alt: msg!("guide-screen-signing-alt"),
+    callouts: &[msg!("guide-screen-signing-1"), msg!("guide-screen-signing-2")],
+};
+
+/// A sent application: its state and its timeline.
+const TIMELINE: Screen = Screen {
+    id: "timeline",
+    page: "/applications",
+    alt: msg!("guide-screen-timeline-alt"),
+    callouts: &[msg!("guide-screen-timeline-1"), msg!("guide-screen-timeline-2")],
+};
+
+/// Customer data: the contacts with their roles.
+const CUSTOMER_DATA: Screen = Screen {
+    id: "customer-data",
+    page: "/customer-data",
+    alt: msg!("guide-screen-customer-data-alt"),
+    callouts: &[msg!("guide-screen-customer-data-1"), msg!("guide-screen-customer-data-2")],
+};
+
+/// Reporting a new service unit, at the earliest three weeks ahead.
+const SERVICE_UNIT: Screen = Screen {
+    id: "service-unit",
+    page: "/customer-data",
+    alt: msg!("guide-screen-service-unit-alt"),
+    callouts: &[
+        msg!("guide-screen-service-unit-1"),
+        msg!("guide-screen-service-unit-2"),
+        msg!("guide-screen-service-unit-3"),
+    ],
+};
+
+/// Confirming that the data is current.
+const CONFIRM: Screen = Screen {
+    id: "confirm",
+    page: "/customer-data",
+    alt: msg!("guide-screen-confirm-alt"),
+    callouts: &[msg!("guide-screen-confirm-1"), msg!("guide-screen-confirm-2")],
+};
+
+/// Billing: the totals and the invoices.
+const BILLING: Screen = Screen {
+    id: "billing",
+    page: "/billing",
+    alt: msg!("guide-screen-billing-alt"),
+    callouts: &[msg!("guide-screen-billing-1"), msg!("guide-screen-billing-2")],
+};
+
+/// Every screen the guides show, for `make guide-images` and the tests.
+pub const SCREENS: [&Screen; 9] =
+    [&DASHBOARD, &WIZARD_STEP, &CHECK_ANSWERS, &SIGNING, &TIMELINE, &CUSTOMER_DATA, &SERVICE_UNIT, &CONFIRM, &BILLING];
 
 const KIND: Field = Field {
     name: "kind",
@@ -31,7 +115,7 @@ pub const BEFORE_YOU_START: Guide = Guide {
                 id: "identification",
                 heading: msg!("guide-start-identification-heading"),
                 paragraphs: &[msg!("guide-start-identification-text"), msg!("guide-start-identification-tools")],
-                illustration: Some(("identification.svg", msg!("guide-start-identification-alt"))),
+                illustration: Some(Illustration::Drawing("identification.svg", msg!("guide-start-identification-alt"))),
                 fields: &[],
                 check_answers: false,
                 next: Next::To("kind"),
@@ -40,7 +124,7 @@ pub const BEFORE_YOU_START: Guide = Guide {
                 id: "kind",
                 heading: msg!("guide-start-kind-heading"),
                 paragraphs: &[msg!("guide-start-kind-text")],
-                illustration: Some(("organisations.svg", msg!("guide-start-kind-alt"))),
+                illustration: Some(Illustration::Drawing("organisations.svg", msg!("guide-start-kind-alt"))),
                 fields: &[KIND],
                 check_answers: false,
                 next: Next::Branch {
@@ -53,7 +137,7 @@ pub const BEFORE_YOU_START: Guide = Guide {
                 id: "trade-register",
                 heading: msg!("guide-start-trade-register-heading"),
                 paragraphs: &[msg!("guide-start-trade-register-text"), msg!("guide-start-trade-register-others")],
-                illustration: Some(("trade-register.svg", msg!("guide-start-trade-register-alt"))),
+                illustration: Some(Illustration::Drawing("trade-register.svg", msg!("guide-start-trade-register-alt"))),
                 fields: &[],
                 check_answers: false,
                 next: Next::To("code-service"),
@@ -62,7 +146,7 @@ pub const BEFORE_YOU_START: Guide = Guide {
                 id: "mandate",
                 heading: msg!("guide-start-mandate-heading"),
                 paragraphs: &[msg!("guide-start-mandate-text"), msg!("guide-start-mandate-how")],
-                illustration: Some(("mandate.svg", msg!("guide-start-mandate-alt"))),
+                illustration: Some(Illustration::Drawing("mandate.svg", msg!("guide-start-mandate-alt"))),
                 fields: &[],
                 check_answers: false,
                 next: Next::To("code-service"),
@@ -71,7 +155,7 @@ pub const BEFORE_YOU_START: Guide = Guide {
                 id: "for-yourself",
                 heading: msg!("guide-start-for-yourself-heading"),
                 paragraphs: &[msg!("guide-start-for-yourself-text")],
-                illustration: Some(("for-yourself.svg", msg!("guide-start-for-yourself-alt"))),
+                illustration: Some(Illustration::Drawing("for-yourself.svg", msg!("guide-start-for-yourself-alt"))),
                 fields: &[],
                 check_answers: false,
                 next: Next::To("code-service"),
@@ -80,7 +164,7 @@ pub const BEFORE_YOU_START: Guide = Guide {
                 id: "code-service",
                 heading: msg!("guide-start-code-service-heading"),
                 paragraphs: &[msg!("guide-start-code-service-text"), msg!("guide-start-code-service-check")],
-                illustration: Some(("code-service.svg", msg!("guide-start-code-service-alt"))),
+                illustration: Some(Illustration::Drawing("code-service.svg", msg!("guide-start-code-service-alt"))),
                 fields: &[],
                 check_answers: false,
                 next: Next::To("ready"),
@@ -89,7 +173,7 @@ pub const BEFORE_YOU_START: Guide = Guide {
                 id: "ready",
                 heading: msg!("guide-start-ready-heading"),
                 paragraphs: &[msg!("guide-start-ready-text")],
-                illustration: Some(("ready.svg", msg!("guide-start-ready-alt"))),
+                illustration: Some(Illustration::Drawing("ready.svg", msg!("guide-start-ready-alt"))),
                 fields: &[],
                 check_answers: false,
                 next: Next::Done,
@@ -120,7 +204,7 @@ pub const GIVING_A_MANDATE: Guide = Guide {
                 id: "who-gives",
                 heading: msg!("guide-mandate-who-gives-heading"),
                 paragraphs: &[msg!("guide-mandate-who-gives-text"), msg!("guide-mandate-who-gives-where")],
-                illustration: Some(("mandate.svg", msg!("guide-mandate-who-gives-alt"))),
+                illustration: Some(Illustration::Drawing("mandate.svg", msg!("guide-mandate-who-gives-alt"))),
                 fields: &[],
                 check_answers: false,
                 next: Next::To("holder"),
@@ -129,7 +213,7 @@ pub const GIVING_A_MANDATE: Guide = Guide {
                 id: "holder",
                 heading: msg!("guide-mandate-holder-heading"),
                 paragraphs: &[msg!("guide-mandate-holder-text")],
-                illustration: Some(("holder.svg", msg!("guide-mandate-holder-alt"))),
+                illustration: Some(Illustration::Drawing("holder.svg", msg!("guide-mandate-holder-alt"))),
                 fields: &[HOLDER],
                 check_answers: false,
                 next: Next::Branch { field: "holder", cases: &[("company", "to-company")], otherwise: "to-person" },
@@ -138,7 +222,7 @@ pub const GIVING_A_MANDATE: Guide = Guide {
                 id: "to-person",
                 heading: msg!("guide-mandate-to-person-heading"),
                 paragraphs: &[msg!("guide-mandate-to-person-text")],
-                illustration: Some(("to-person.svg", msg!("guide-mandate-to-person-alt"))),
+                illustration: Some(Illustration::Drawing("to-person.svg", msg!("guide-mandate-to-person-alt"))),
                 fields: &[],
                 check_answers: false,
                 next: Next::To("issue"),
@@ -147,7 +231,7 @@ pub const GIVING_A_MANDATE: Guide = Guide {
                 id: "to-company",
                 heading: msg!("guide-mandate-to-company-heading"),
                 paragraphs: &[msg!("guide-mandate-to-company-text"), msg!("guide-mandate-to-company-who-acts")],
-                illustration: Some(("to-company.svg", msg!("guide-mandate-to-company-alt"))),
+                illustration: Some(Illustration::Drawing("to-company.svg", msg!("guide-mandate-to-company-alt"))),
                 fields: &[],
                 check_answers: false,
                 next: Next::To("issue"),
@@ -156,7 +240,7 @@ pub const GIVING_A_MANDATE: Guide = Guide {
                 id: "issue",
                 heading: msg!("guide-mandate-issue-heading"),
                 paragraphs: &[msg!("guide-mandate-issue-text"), msg!("guide-mandate-issue-validity")],
-                illustration: Some(("trade-register.svg", msg!("guide-mandate-issue-alt"))),
+                illustration: Some(Illustration::Drawing("trade-register.svg", msg!("guide-mandate-issue-alt"))),
                 fields: &[],
                 check_answers: false,
                 next: Next::To("acting"),
@@ -165,7 +249,7 @@ pub const GIVING_A_MANDATE: Guide = Guide {
                 id: "acting",
                 heading: msg!("guide-mandate-acting-heading"),
                 paragraphs: &[msg!("guide-mandate-acting-text"), msg!("guide-mandate-acting-revoke")],
-                illustration: Some(("ready.svg", msg!("guide-mandate-acting-alt"))),
+                illustration: Some(Illustration::Drawing("ready.svg", msg!("guide-mandate-acting-alt"))),
                 fields: &[],
                 check_answers: false,
                 next: Next::Done,
@@ -213,7 +297,16 @@ pub const TAKING_INTO_USE: Guide = Guide {
                 id: "how-it-goes",
                 heading: msg!("guide-use-how-heading"),
                 paragraphs: &[msg!("guide-use-how-text"), msg!("guide-use-how-who")],
-                illustration: Some(("flow.svg", msg!("guide-use-how-alt"))),
+                illustration: Some(Illustration::Drawing("flow.svg", msg!("guide-use-how-alt"))),
+                fields: &[],
+                check_answers: false,
+                next: Next::To("start"),
+            },
+            Step {
+                id: "start",
+                heading: msg!("guide-use-start-heading"),
+                paragraphs: &[msg!("guide-use-start-text")],
+                illustration: Some(Illustration::Screen(&DASHBOARD)),
                 fields: &[],
                 check_answers: false,
                 next: Next::To("service"),
@@ -222,7 +315,7 @@ pub const TAKING_INTO_USE: Guide = Guide {
                 id: "service",
                 heading: msg!("guide-use-service-heading"),
                 paragraphs: &[msg!("guide-use-service-text")],
-                illustration: Some(("organisations.svg", msg!("guide-use-service-alt"))),
+                illustration: Some(Illustration::Drawing("organisations.svg", msg!("guide-use-service-alt"))),
                 fields: &[SERVICE],
                 check_answers: false,
                 next: Next::Branch {
@@ -239,7 +332,7 @@ pub const TAKING_INTO_USE: Guide = Guide {
                 id: "health-care",
                 heading: msg!("guide-use-health-care-heading"),
                 paragraphs: &[msg!("guide-use-health-care-text"), msg!("guide-use-certificate-text")],
-                illustration: Some(("code-service.svg", msg!("guide-use-health-care-alt"))),
+                illustration: Some(Illustration::Drawing("code-service.svg", msg!("guide-use-health-care-alt"))),
                 fields: &[],
                 check_answers: false,
                 next: Next::To("system"),
@@ -248,7 +341,7 @@ pub const TAKING_INTO_USE: Guide = Guide {
                 id: "pharmacy",
                 heading: msg!("guide-use-pharmacy-heading"),
                 paragraphs: &[msg!("guide-use-pharmacy-text"), msg!("guide-use-certificate-text")],
-                illustration: Some(("for-yourself.svg", msg!("guide-use-pharmacy-alt"))),
+                illustration: Some(Illustration::Drawing("for-yourself.svg", msg!("guide-use-pharmacy-alt"))),
                 fields: &[],
                 check_answers: false,
                 next: Next::To("system"),
@@ -257,7 +350,7 @@ pub const TAKING_INTO_USE: Guide = Guide {
                 id: "social-welfare",
                 heading: msg!("guide-use-social-welfare-heading"),
                 paragraphs: &[msg!("guide-use-social-welfare-text"), msg!("guide-use-certificate-text")],
-                illustration: Some(("code-service.svg", msg!("guide-use-social-welfare-alt"))),
+                illustration: Some(Illustration::Drawing("code-service.svg", msg!("guide-use-social-welfare-alt"))),
                 fields: &[],
                 check_answers: false,
                 next: Next::To("system"),
@@ -266,7 +359,7 @@ pub const TAKING_INTO_USE: Guide = Guide {
                 id: "test-access",
                 heading: msg!("guide-use-test-access-heading"),
                 paragraphs: &[msg!("guide-use-test-access-text")],
-                illustration: Some(("testing.svg", msg!("guide-use-test-access-alt"))),
+                illustration: Some(Illustration::Drawing("testing.svg", msg!("guide-use-test-access-alt"))),
                 fields: &[],
                 check_answers: false,
                 next: Next::To("system"),
@@ -275,7 +368,7 @@ pub const TAKING_INTO_USE: Guide = Guide {
                 id: "system",
                 heading: msg!("guide-use-system-heading"),
                 paragraphs: &[msg!("guide-use-system-text")],
-                illustration: Some(("identification.svg", msg!("guide-use-system-alt"))),
+                illustration: Some(Illustration::Drawing("identification.svg", msg!("guide-use-system-alt"))),
                 fields: &[SYSTEM],
                 check_answers: false,
                 next: Next::Branch {
@@ -288,7 +381,7 @@ pub const TAKING_INTO_USE: Guide = Guide {
                 id: "certification",
                 heading: msg!("guide-use-certification-heading"),
                 paragraphs: &[msg!("guide-use-certification-text")],
-                illustration: Some(("testing.svg", msg!("guide-use-certification-alt"))),
+                illustration: Some(Illustration::Drawing("testing.svg", msg!("guide-use-certification-alt"))),
                 fields: &[],
                 check_answers: false,
                 next: Next::To("joint-testing"),
@@ -297,7 +390,25 @@ pub const TAKING_INTO_USE: Guide = Guide {
                 id: "joint-testing",
                 heading: msg!("guide-use-joint-testing-heading"),
                 paragraphs: &[msg!("guide-use-joint-testing-text"), msg!("guide-use-joint-testing-results")],
-                illustration: Some(("testing.svg", msg!("guide-use-joint-testing-alt"))),
+                illustration: Some(Illustration::Drawing("testing.svg", msg!("guide-use-joint-testing-alt"))),
+                fields: &[],
+                check_answers: false,
+                next: Next::To("answering"),
+            },
+            Step {
+                id: "answering",
+                heading: msg!("guide-use-answering-heading"),
+                paragraphs: &[msg!("guide-use-answering-text")],
+                illustration: Some(Illustration::Screen(&WIZARD_STEP)),
+                fields: &[],
+                check_answers: false,
+                next: Next::To("checking"),
+            },
+            Step {
+                id: "checking",
+                heading: msg!("guide-use-checking-heading"),
+                paragraphs: &[msg!("guide-use-checking-text")],
+                illustration: Some(Illustration::Screen(&CHECK_ANSWERS)),
                 fields: &[],
                 check_answers: false,
                 next: Next::To("check"),
@@ -306,7 +417,7 @@ pub const TAKING_INTO_USE: Guide = Guide {
                 id: "check",
                 heading: msg!("guide-use-check-heading"),
                 paragraphs: &[msg!("guide-use-check-text")],
-                illustration: Some(("flow.svg", msg!("guide-use-check-alt"))),
+                illustration: Some(Illustration::Drawing("flow.svg", msg!("guide-use-check-alt"))),
                 fields: &[],
                 check_answers: true,
                 next: Next::To("agreement"),
@@ -315,7 +426,16 @@ pub const TAKING_INTO_USE: Guide = Guide {
                 id: "agreement",
                 heading: msg!("guide-use-agreement-heading"),
                 paragraphs: &[msg!("guide-use-agreement-text"), msg!("guide-use-agreement-then")],
-                illustration: Some(("ready.svg", msg!("guide-use-agreement-alt"))),
+                illustration: Some(Illustration::Screen(&SIGNING)),
+                fields: &[],
+                check_answers: false,
+                next: Next::To("following"),
+            },
+            Step {
+                id: "following",
+                heading: msg!("guide-use-following-heading"),
+                paragraphs: &[msg!("guide-use-following-text")],
+                illustration: Some(Illustration::Screen(&TIMELINE)),
                 fields: &[],
                 check_answers: false,
                 next: Next::Done,
@@ -349,7 +469,7 @@ pub const UPDATING_DATA: Guide = Guide {
                 id: "what-to-keep",
                 heading: msg!("guide-update-keep-heading"),
                 paragraphs: &[msg!("guide-update-keep-text"), msg!("guide-update-keep-history")],
-                illustration: Some(("contacts.svg", msg!("guide-update-keep-alt"))),
+                illustration: Some(Illustration::Drawing("contacts.svg", msg!("guide-update-keep-alt"))),
                 fields: &[],
                 check_answers: false,
                 next: Next::To("what-changes"),
@@ -358,7 +478,7 @@ pub const UPDATING_DATA: Guide = Guide {
                 id: "what-changes",
                 heading: msg!("guide-update-change-heading"),
                 paragraphs: &[msg!("guide-update-change-text")],
-                illustration: Some(("organisations.svg", msg!("guide-update-change-alt"))),
+                illustration: Some(Illustration::Drawing("organisations.svg", msg!("guide-update-change-alt"))),
                 fields: &[CHANGE],
                 check_answers: false,
                 next: Next::Branch {
@@ -371,7 +491,7 @@ pub const UPDATING_DATA: Guide = Guide {
                 id: "contacts",
                 heading: msg!("guide-update-contacts-heading"),
                 paragraphs: &[msg!("guide-update-contacts-text"), msg!("guide-update-contacts-rule")],
-                illustration: Some(("contacts.svg", msg!("guide-update-contacts-alt"))),
+                illustration: Some(Illustration::Screen(&CUSTOMER_DATA)),
                 fields: &[],
                 check_answers: false,
                 next: Next::To("confirm"),
@@ -380,7 +500,7 @@ pub const UPDATING_DATA: Guide = Guide {
                 id: "system",
                 heading: msg!("guide-update-system-heading"),
                 paragraphs: &[msg!("guide-update-system-text")],
-                illustration: Some(("identification.svg", msg!("guide-update-system-alt"))),
+                illustration: Some(Illustration::Drawing("identification.svg", msg!("guide-update-system-alt"))),
                 fields: &[],
                 check_answers: false,
                 next: Next::To("confirm"),
@@ -389,7 +509,7 @@ pub const UPDATING_DATA: Guide = Guide {
                 id: "units",
                 heading: msg!("guide-update-units-heading"),
                 paragraphs: &[msg!("guide-update-units-text")],
-                illustration: Some(("code-service.svg", msg!("guide-update-units-alt"))),
+                illustration: Some(Illustration::Screen(&SERVICE_UNIT)),
                 fields: &[],
                 check_answers: false,
                 next: Next::To("confirm"),
@@ -398,7 +518,7 @@ pub const UPDATING_DATA: Guide = Guide {
                 id: "certificate",
                 heading: msg!("guide-update-certificate-heading"),
                 paragraphs: &[msg!("guide-update-certificate-text")],
-                illustration: Some(("testing.svg", msg!("guide-update-certificate-alt"))),
+                illustration: Some(Illustration::Drawing("testing.svg", msg!("guide-update-certificate-alt"))),
                 fields: &[],
                 check_answers: false,
                 next: Next::To("confirm"),
@@ -407,7 +527,16 @@ pub const UPDATING_DATA: Guide = Guide {
                 id: "confirm",
                 heading: msg!("guide-update-confirm-heading"),
                 paragraphs: &[msg!("guide-update-confirm-text")],
-                illustration: Some(("ready.svg", msg!("guide-update-confirm-alt"))),
+                illustration: Some(Illustration::Screen(&CONFIRM)),
+                fields: &[],
+                check_answers: false,
+                next: Next::To("billing"),
+            },
+            Step {
+                id: "billing",
+                heading: msg!("guide-update-billing-heading"),
+                paragraphs: &[msg!("guide-update-billing-text")],
+                illustration: Some(Illustration::Screen(&BILLING)),
                 fields: &[],
                 check_answers: false,
                 next: Next::Done,
@@ -430,9 +559,21 @@ mod tests {
         for guide in super::ALL {
             assert!(guide.wizard.definition_errors().is_empty(), "{:?}", guide.wizard.definition_errors());
             for step in guide.wizard.steps {
-                let (file, _) = step.illustration.expect("every guide step is illustrated");
-                let path = format!("{}/assets/illustrations/{file}", env!("CARGO_MANIFEST_DIR"));
-                assert!(std::path::Path::new(&path).exists(), "{path}");
+                match step.illustration.expect("every guide step is illustrated") {
+                    super::Illustration::Drawing(file, _) => {
+                        let path = format!("{}/assets/illustrations/{file}", env!("CARGO_MANIFEST_DIR"));
+                        assert!(std::path::Path::new(&path).exists(), "{path}");
+                    }
+                    super::Illustration::Screen(screen) => {
+                        for lang in crate::i18n::Lang::ALL {
+                            assert!(
+                                screen.pictures(lang).is_some(),
+                                "no pictures of {} in {lang:?}: make guide-images",
+                                screen.id
+                            );
+                        }
+                    }
+                }
             }
         }
     }

@@ -3,6 +3,7 @@
 //! multi-step form are definitions for this one engine, and `view::WizardView` renders any of them.
 pub mod application;
 pub mod guides;
+pub mod screens;
 pub mod view;
 
 use crate::domain::{
@@ -128,14 +129,22 @@ impl Next {
     }
 }
 
+/// The picture of a step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Illustration {
+    /// A drawing's file under `/illustrations/`, and the message id of its text alternative.
+    Drawing(&'static str, &'static str),
+    /// A screen of the product, pictured by `make guide-images`.
+    Screen(&'static screens::Screen),
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Step {
     pub id: &'static str,
     /// Message ids of the heading and the paragraphs.
     pub heading: &'static str,
     pub paragraphs: &'static [&'static str],
-    /// The illustration's file under `/guides/`, and the message id of its text alternative.
-    pub illustration: Option<(&'static str, &'static str)>,
+    pub illustration: Option<Illustration>,
     pub fields: &'static [Field],
     /// "Check your answers": the step lists every answer on the path so far, each with a way back
     /// to change it.

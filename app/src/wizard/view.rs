@@ -2,7 +2,7 @@
 //! read, linked and answered without JavaScript (links and a GET form); with it, the island moves
 //! between steps in place, validates before leaving a step, keeps the URL in step with the
 //! history, and moves focus to the new step's heading.
-use super::{Answers, FieldKind, Step, Wizard, application::APPLICATION, guides};
+use super::{Answers, FieldKind, Illustration, Step, Wizard, application::APPLICATION, guides, screens::ScreenFigure};
 #[cfg(feature = "hydrate")]
 use crate::offline::drafts::{self, Draft};
 use crate::{
@@ -452,8 +452,12 @@ pub fn WizardView(
 #[component]
 fn StepBody(step: &'static Step, heading: NodeRef<html::H2>) -> impl IntoView {
     let paragraphs = step.paragraphs.iter().map(|p| view! { <p>{tr(p)}</p> }).collect_view();
-    let illustration = step.illustration.map(|(file, alt)| {
-        view! { <img class="wizard__illustration" src=format!("/illustrations/{file}") alt=tr(alt) width="320" height="200"/> }
+    let illustration = step.illustration.map(|illustration| match illustration {
+        Illustration::Drawing(file, alt) => view! {
+            <img class="wizard__illustration" src=format!("/illustrations/{file}") alt=tr(alt) width="320" height="200"/>
+        }
+        .into_any(),
+        Illustration::Screen(screen) => view! { <ScreenFigure screen/> }.into_any(),
     });
     view! {
         <h2 id="wizard-step-heading" tabindex="-1" node_ref=heading>{tr(step.heading)}</h2>

@@ -2,8 +2,8 @@
 //! build it serves, and the web app manifest in the user's language.
 use crate::web::AppState;
 use app::{
-    i18n::{lang_of_request, lookup},
-    wizard::guides,
+    i18n::{Lang, lang_of_request, lookup},
+    wizard::{Illustration, guides, screens},
 };
 use axum::{
     Router,
@@ -37,7 +37,10 @@ impl ServiceWorker {
         let mut illustrations: Vec<String> = guides::ALL
             .iter()
             .flat_map(|g| {
-                g.wizard.steps.iter().filter_map(|s| s.illustration.map(|(file, _)| format!("/illustrations/{file}")))
+                g.wizard.steps.iter().filter_map(|s| match s.illustration {
+                    Some(Illustration::Drawing(file, _)) => Some(format!("/illustrations/{file}")),
+                    _ => None,
+                })
             })
             .collect();
         illustrations.sort();
@@ -50,7 +53,13 @@ impl ServiceWorker {
         pages.extend(app::terms::Document::all().map(|d| d.path(d.current().id)));
         pages.extend(guides::ALL.iter().map(|g| format!("/guides/{}", g.wizard.id)));
 
+        // Each guide's pictures of the product: kept once one of them is shown (see `sw.js`).
+        let pictures: std::collections::BTreeMap<String, Vec<String>> =
+            guides::ALL.iter().map(|g| (format!("/guides/{}", g.wizard.id), guide_pictures(&g.wizard))).collect();
+        let pictures = serde_json::to_string(&pictures).unwrap_or_else(|_| "{}".into());
+
         let mut hash = Sha256::new();
+        hash.update(pictures.as_bytes());
         for path in assets.iter().chain(&pages) {
             hash.update(path.as_bytes());
             // A page's HTML is fetched fresh when online; only files on disk version the cache.
@@ -63,9 +72,26 @@ impl ServiceWorker {
         let script = include_str!("sw.js")
             .replace("__VERSION__", &version)
             .replace("__ASSETS__", &list(&assets))
-            .replace("__PAGES__", &list(&pages));
+            .replace("__PAGES__", &list(&pages))
+            .replace("__GUIDE_PICTURES__", &pictures);
         ServiceWorker(script.into())
     }
+}
+
+/// Every file of the pictures of the product in `wizard`, in every language, width and format.
+fn guide_pictures(wizard: &app::wizard::Wizard) -> Vec<String> {
+    let screens = wizard.steps.iter().filter_map(|s| match s.illustration {
+        Some(Illustration::Screen(screen)) => Some(screen),
+        _ => None,
+    });
+    let mut files: Vec<String> = screens
+        .flat_map(|screen| Lang::ALL.into_iter().filter_map(|lang| screen.pictures(lang)))
+        .flat_map(|pictures| [&pictures.phone, &pictures.desktop])
+        .flat_map(|picture| ["avif", "webp", "png"].map(|format| screens::file_url(picture, format)))
+        .collect();
+    files.sort();
+    files.dedup();
+    files
 }
 
 pub fn routes() -> Router<AppState> {
@@ -157,6 +183,15 @@ mod tests {
             assert!(second.contains(&format!("\"/guides/{}\"", guide.wizard.id)));
         }
         assert!(second.contains("\"/illustrations/flow.svg\""));
+        // Pictures of the product: listed by guide, for keeping once shown, not stored at install.
+        let listed = second.split("const GUIDE_PICTURES = ").nth(1).and_then(|rest| rest.split(";\n").next());
+        let listed: std::collections::BTreeMap<String, Vec<String>> = serde_json::from_str(listed.unwrap()).unwrap();
+        for screen in guides::SCREENS {
+            let pictures = screen.pictures(Lang::Sv).unwrap();
+            let avif = screens::file_url(&pictures.phone, "avif");
+            assert!(listed.values().any(|files| files.contains(&avif)), "{avif} in no guide's pictures");
+            assert!(!second.split("const GUIDE_PICTURES").next().unwrap().contains(&avif), "{avif} stored at install");
+        }
         assert!(!second.contains("__"), "a placeholder was left unfilled");
     }
 }

@@ -25,6 +25,11 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// Each guide's pictures of the product (`/screens/<screen>.<lang>.<width>.<hash>.<format>`) by the
+// guide's address, in every language, width and format: not stored at install, but all of a guide's pictures in the
+// language, width and format the browser chose are stored once it shows one of them.
+const GUIDE_PICTURES = __GUIDE_PICTURES__;
+
 const isPublicPage = (path) => PAGES.includes(path);
 
 // A page whose session ended while it was open asks for the stored pages to be forgotten.
@@ -47,6 +52,9 @@ self.addEventListener('fetch', (event) => {
   } else if (url.pathname === '/manifest.webmanifest') {
     // In the language of the moment, like the pages.
     event.respondWith(networkFirst(request, url));
+  } else if (url.pathname.startsWith('/screens/')) {
+    event.respondWith(storedFirst(request, url));
+    event.waitUntil(keepGuidePictures(url.pathname));
   } else if (ASSETS.includes(url.pathname)) {
     event.respondWith(caches.match(url.pathname, { cacheName: CACHE }).then((hit) => hit || fetch(request)));
   }
@@ -72,5 +80,34 @@ async function forgetPages() {
   const cache = await caches.open(CACHE);
   for (const request of await cache.keys()) {
     if (isPublicPage(new URL(request.url).pathname)) await cache.delete(request);
+  }
+}
+
+async function storedFirst(request, url) {
+  const cache = await caches.open(CACHE);
+  const stored = await cache.match(url.pathname);
+  if (stored) return stored;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(url.pathname, response.clone());
+  return response;
+}
+
+// The other pictures of the guides `path` is in, in the same language, width and format.
+async function keepGuidePictures(path) {
+  const [, lang, width, , format] = path.slice('/screens/'.length).split('.');
+  const same = (other) => {
+    const [, l, w, , f] = other.slice('/screens/'.length).split('.');
+    return l === lang && w === width && f === format && other !== path;
+  };
+  const wanted = [...new Set(Object.values(GUIDE_PICTURES).filter((files) => files.includes(path)).flat().filter(same))];
+  const cache = await caches.open(CACHE);
+  for (const other of wanted) {
+    if (await cache.match(other)) continue;
+    try {
+      const response = await fetch(other);
+      if (response.ok) await cache.put(other, response);
+    } catch (offline) {
+      return;
+    }
   }
 }
