@@ -29,7 +29,8 @@ const clinics = {
 /** The widths pictured, in CSS pixels; `most` bounds a picture's height. */
 const widths = {
   phone: { use: { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }, most: 1100 },
-  desktop: { use: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 }, most: 1000 },
+  // The content column of a 1024 px window is shown about three quarters of its size in a guide.
+  desktop: { use: { viewport: { width: 1024, height: 800 }, deviceScaleFactor: 1 }, most: 1000 },
 };
 type Width = keyof typeof widths;
 
@@ -43,7 +44,7 @@ type Screen = {
 };
 
 type Box = { x: number; y: number; width: number; height: number };
-type Picture = { file: string; width: number; height: number; marks: [number, number][]; changing: [number, number, number, number][] };
+type Picture = { file: string; width: number; height: number; scale: number; marks: [number, number][]; changing: [number, number, number, number][] };
 type Manifest = Record<string, Record<string, Record<Width, Picture>>>;
 
 /** How much of a long marked element (a list, a timeline) a picture shows, in CSS pixels. */
@@ -51,7 +52,10 @@ const SHOWN_OF_LONG = 220;
 /** Pixels that may differ in one picture before it counts as changed. Anti-aliased pixels and
  * small colour shifts are not counted (pixelmatch); an unchanged screen differs in none, a letter
  * changed in a heading in about 40 at a desktop's width. */
-const TOLERANCE = 16;
+const TOLERANCE = 4;
+/** How far the WebP and AVIF may stray from their PNG: the mean difference of a channel, 0–255.
+ * Lossy coding stays near 2; another screen is far above. */
+const LOSSY_TOLERANCE = 8;
 /** How far (image pixels) a mark may move before its picture counts as changed. */
 const MARK_TOLERANCE = 6;
 
@@ -80,10 +84,19 @@ async function measure(page: Page, screen: Screen, width: Width) {
       if (found) changing.push(found);
     }
   }
-  // The marked elements with a margin (a long one's beginning), as wide as the page's content.
-  const content = await box(page.locator('main'), 'the main content');
+  // The marked elements with a margin (a long one's beginning, to the end of a row or line that
+  // fits), as wide as the page's content column.
+  const content = await box(page.locator('main > .page'), 'the content column');
   const top = Math.max(0, Math.min(...marks.map((b) => b.y)) - 16);
-  const bottom = Math.max(...marks.map((b) => b.y + Math.min(b.height, SHOWN_OF_LONG))) + 16;
+  const ends = await Promise.all(screen.marks.map((m) => m(page).first().evaluate((element, most) => {
+    const whole = element.getBoundingClientRect();
+    if (whole.height <= most) return whole.bottom;
+    const parts = [...element.querySelectorAll('li, tr, p, dt, dd, h2, h3, .field, .check-answers__row')]
+      .map((part) => part.getBoundingClientRect().bottom)
+      .filter((bottom) => bottom <= whole.top + most);
+    return parts.length ? Math.max(...parts) : whole.top + most;
+  }, SHOWN_OF_LONG)));
+  const bottom = Math.max(...ends) + 16;
   if (bottom - top > widths[width].most) {
     throw new Error(`${screen.id} (${width}): the callouts' elements span ${Math.round(bottom - top)} px, more than ${widths[width].most}`);
   }
@@ -106,6 +119,7 @@ async function picture(page: Page, screen: Screen, width: Width, lang: Lang) {
     png,
     width: w!,
     height: h!,
+    scale,
     // At the element's left edge, level with its first line.
     marks: marks.map((b) => [
       Math.max(Math.round(14 * scale), inImage(b.x, clip.x)),
@@ -126,7 +140,7 @@ async function write(shot: Awaited<ReturnType<typeof picture>>, screen: Screen, 
   await sharp(png).avif({ quality: 40, effort: 6 }).toFile(path.join(folder, `${file}.avif`));
   const manifest = readManifest();
   ((manifest[screen.id] ??= {})[lang] ??= {} as Record<Width, Picture>)[width] = {
-    file, width: shot.width, height: shot.height, marks: shot.marks, changing: shot.changing,
+    file, width: shot.width, height: shot.height, scale: shot.scale, marks: shot.marks, changing: shot.changing,
   };
   writeFileSync(manifestFile, `${JSON.stringify(sorted(manifest), null, 1)}\n`);
 }
@@ -148,14 +162,30 @@ async function compare(shot: Awaited<ReturnType<typeof picture>>, screen: Screen
   const png = readFileSync(path.join(folder, `${committed.file}.png`));
   // The name carries the PNG's hash, so the WebP and AVIF beside it were made from it.
   expect(committed.file.endsWith(createHash('sha256').update(png).digest('hex').slice(0, 10)), `${committed.file}.png was changed by hand`).toBe(true);
-  for (const format of ['webp', 'avif']) expect(existsSync(path.join(folder, `${committed.file}.${format}`)), `${committed.file}.${format}`).toBe(true);
+  const raw = async (image: Buffer | string) => (await sharp(image).ensureAlpha().raw().toBuffer());
+  const before = await raw(png);
+  // What browsers show is the WebP or AVIF: made from this PNG, not edited apart from it.
+  for (const format of ['webp', 'avif']) {
+    const lossy = await raw(path.join(folder, `${committed.file}.${format}`));
+    expect(lossy.length, `${committed.file}.${format} is not the PNG's size`).toBe(before.length);
+    let sum = 0;
+    for (let i = 0; i < before.length; i++) sum += Math.abs(before[i] - lossy[i]);
+    expect(sum / before.length, `${committed.file}.${format} strays from its PNG`).toBeLessThanOrEqual(LOSSY_TOLERANCE);
+  }
   expect([shot.width, shot.height], `${shot.name} changed size: run make guide-images`).toEqual([committed.width, committed.height]);
+  expect(shot.marks.length, `${shot.name}: callouts added or taken away: run make guide-images`).toBe(committed.marks.length);
+  // The parts left out are today's dates where the committed picture had its own, nothing more.
+  expect(shot.changing.length, `${shot.name}: what changes by the day moved: run make guide-images`).toBe(committed.changing.length);
+  committed.changing.forEach(([x, y, w, h], i) => {
+    const [nx, ny, nw, nh] = shot.changing[i];
+    const near = Math.abs(x - nx) <= MARK_TOLERANCE && Math.abs(y - ny) <= MARK_TOLERANCE && Math.abs(w - nw) <= 40 && Math.abs(h - nh) <= MARK_TOLERANCE;
+    expect(near, `${shot.name}: what changes by the day moved: run make guide-images`).toBe(true);
+  });
   shot.marks.forEach(([x, y], i) => {
     const [cx, cy] = committed.marks[i] ?? [-1e6, -1e6];
     expect(Math.hypot(x - cx, y - cy), `${shot.name}: the element of callout ${i + 1} moved: run make guide-images`).toBeLessThanOrEqual(MARK_TOLERANCE);
   });
-  const raw = async (image: Buffer) => (await sharp(image).ensureAlpha().raw().toBuffer());
-  const [before, now] = [await raw(png), await raw(shot.png)];
+  const now = await raw(shot.png);
   for (const image of [before, now]) blank(image, shot.width, shot.height, [...committed.changing, ...shot.changing]);
   const diff = Buffer.alloc(before.length);
   const differing = pixelmatch(before, now, diff, shot.width, shot.height, { threshold: 0.1 });
@@ -198,15 +228,6 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
     const desktop = pages.desktop;
     const a = answers(clinic.oid, clinic.email, lang);
 
-    await take(pages, lang, '/applications', {
-      id: 'dashboard',
-      marks: [
-        (p) => p.locator('#tasks-heading'),
-        (p) => p.locator('form:has(#start-application) .checkbox'),
-        (p) => p.locator('#start-application'),
-      ],
-    });
-
     const id = await start(desktop, lang, 'service-patient-data');
     await take(pages, lang, `/applications/${id}?step=unit`, {
       id: 'wizard-step',
@@ -223,9 +244,20 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
     await take(pages, lang, `/applications/${id}?step=check`, {
       id: 'check-answers',
       marks: [
-        (p) => p.locator('#check-answers .check-answers__row'),
+        (p) => p.locator('#check-answers'),
         (p) => p.locator('#check-answers a'),
       ],
+    });
+
+    // With an application under way: its task is on the list, and other services can be started.
+    await take(pages, lang, '/applications', {
+      id: 'dashboard',
+      marks: [
+        (p) => p.locator('section:has(#tasks)'),
+        (p) => p.locator('form:has(#start-application) .checkbox'),
+        (p) => p.locator('#start-application'),
+      ],
+      changing: [(p) => p.locator('#applications tbody td:nth-child(3)')],
     });
 
     await take(pages, lang, `/applications/${id}`, {
@@ -250,10 +282,11 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
     await take(pages, lang, '/customer-data', {
       id: 'customer-data',
       marks: [(p) => p.locator('#contacts li.item'), (p) => p.locator('#contacts li.item details summary')],
+      changing: [(p) => p.locator('#contacts li.item p.hint')],
     });
     await take(pages, lang, '/customer-data', {
       id: 'service-unit',
-      marks: [(p) => p.locator('#technical-kind'), (p) => p.locator('#technical-takes-effect'), (p) => p.locator('#technical-submit')],
+      marks: [(p) => p.locator('.field:has(#technical-kind)'), (p) => p.locator('.field:has(#technical-takes-effect)'), (p) => p.locator('#technical-submit')],
       changing: [(p) => p.locator('#technical-takes-effect')],
       prepare: async (p) => {
         await p.locator('#add-technical summary').click();
@@ -282,7 +315,7 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
     }
     await take(pages, lang, '/billing', {
       id: 'billing',
-      marks: [(p) => p.locator('#billing-totals'), (p) => p.locator('#invoices')],
+      marks: [(p) => p.locator('section:has(#billing-totals)'), (p) => p.locator('section:has(#invoices)')],
     });
   });
 }

@@ -221,6 +221,48 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       await identify(page, lang, { listed: lang === 'fi' ? 'Eeva Kuvaaja' : 'Ebba Exempel' });
       await expect(page).toHaveURL(/\/billing$/);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(msg(lang, 'billing-heading'));
+      // A picture shows nothing of the user: logged in, it is still a file the browser may keep.
+      const picture = (await (await page.request.get('/sw.js')).text()).match(/\/screens\/[^"]+\.avif/)![0];
+      const answer = await page.request.get(picture);
+      expect(answer.status()).toBe(200);
+      expect(answer.headers()['cache-control'] ?? '').not.toContain('no-store');
     });
+  });
+}
+
+for (const lang of ['fi', 'sv'] as Lang[]) {
+  test(`the step list lays its labels out apart at 360 px and 1280 px in ${lang}`, async ({ page }, info) => {
+    test.skip(info.project.name !== 'desktop', 'both widths are set here');
+    await page.context().setExtraHTTPHeaders({ 'accept-language': browserLocale[lang] });
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto('/guides/taking-a-service-into-use');
+      const steps = page.locator('.wizard__progress li');
+      expect(await steps.count()).toBeGreaterThan(3);
+      // Where each label's text lies (its number, a list marker, is not part of it), and each item.
+      const boxes = await steps.evaluateAll((items) => items.map((li) => {
+        const range = document.createRange();
+        range.selectNodeContents(li);
+        return [...range.getClientRects()].map((r) => ({ x: r.x, y: r.y, right: r.right, bottom: r.bottom }));
+      }));
+      const markers = await steps.evaluateAll((items) => items.map((li) => {
+        const box = li.getBoundingClientRect();
+        return { x: box.x, y: box.y, right: box.right, bottom: box.bottom };
+      }));
+      for (let i = 0; i < markers.length; i++) {
+        for (let j = i + 1; j < markers.length; j++) {
+          const a = markers[i];
+          const b = markers[j];
+          const overlap = Math.min(a.right, b.right) - Math.max(a.x, b.x) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.y, b.y) > 0.5;
+          expect(overlap, `${width} px: steps ${i + 1} and ${j + 1} overlap`).toBe(false);
+        }
+        // The label lies inside its item, after room for its number there (a number drawn outside
+        // the item ran into the label before it).
+        for (const r of boxes[i]) {
+          expect(r.x >= markers[i].x - 0.5 && r.right <= markers[i].right + 0.5, `${width} px: step ${i + 1}'s label runs out of its item`).toBe(true);
+        }
+        expect(boxes[i][0].x - markers[i].x, `${width} px: step ${i + 1}'s number is not in its item`).toBeGreaterThanOrEqual(8);
+      }
+    }
   });
 }

@@ -55,7 +55,7 @@ const TIMELINE: Screen = Screen {
 /// Customer data: the contacts with their roles.
 const CUSTOMER_DATA: Screen = Screen {
     id: "customer-data",
-    page: "/customer-data",
+    page: "/customer-data#contacts-heading",
     alt: msg!("guide-screen-customer-data-alt"),
     callouts: &[msg!("guide-screen-customer-data-1"), msg!("guide-screen-customer-data-2")],
 };
@@ -63,7 +63,7 @@ const CUSTOMER_DATA: Screen = Screen {
 /// Reporting a new service unit, at the earliest three weeks ahead.
 const SERVICE_UNIT: Screen = Screen {
     id: "service-unit",
-    page: "/customer-data",
+    page: "/customer-data#technical-heading",
     alt: msg!("guide-screen-service-unit-alt"),
     callouts: &[
         msg!("guide-screen-service-unit-1"),
@@ -75,7 +75,7 @@ const SERVICE_UNIT: Screen = Screen {
 /// Confirming that the data is current.
 const CONFIRM: Screen = Screen {
     id: "confirm",
-    page: "/customer-data",
+    page: "/customer-data#confirm-heading",
     alt: msg!("guide-screen-confirm-alt"),
     callouts: &[msg!("guide-screen-confirm-1"), msg!("guide-screen-confirm-2")],
 };

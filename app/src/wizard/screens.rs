@@ -26,13 +26,14 @@ pub struct Screen {
 /// switches the marks.
 pub const PHONE_MEDIA: &str = "(max-width: 40rem)";
 
-/// One picture: `/screens/<file>.{avif,webp,png}`, its size in image pixels, and the centres of
-/// its marks in image pixels, in callout order.
+/// One picture: `/screens/<file>.{avif,webp,png}`, its size in image pixels, image pixels per
+/// CSS pixel of the page pictured, and the centres of its marks in image pixels, in callout order.
 #[derive(Debug, Deserialize)]
 pub struct Picture {
     pub file: String,
     pub width: u32,
     pub height: u32,
+    pub scale: u32,
     pub marks: Vec<(u32, u32)>,
 }
 
@@ -102,7 +103,7 @@ pub fn ScreenFigure(screen: &'static Screen) -> impl IntoView {
                 <Marks picture=desktop class="shot__marks shot__marks--desktop"/>
             </div>
             <figcaption>
-                <ol class="shot__callouts">{callouts}</ol>
+                <ol class="shot__callouts" role="list">{callouts}</ol>
                 <a class="shot__show-me" href=screen.page>{tr(msg!("guide-show-me"))}</a>
             </figcaption>
         </figure>
@@ -113,8 +114,8 @@ pub fn ScreenFigure(screen: &'static Screen) -> impl IntoView {
 /// The numbered marks over one picture, in its pixels, so they scale with it.
 #[component]
 fn Marks(picture: &'static Picture, class: &'static str) -> impl IntoView {
-    // About 13 CSS pixels at the width each picture is shown.
-    let radius = picture.width / 55;
+    // A picture is shown at about the size of the page it pictures: 12 CSS pixels there.
+    let radius = 12 * picture.scale;
     let marks = picture
         .marks
         .iter()

@@ -308,7 +308,7 @@ pub async fn resolve_session(State(state): State<AppState>, mut request: Request
 /// Static files, the service worker, the manifest, the sandbox and the health check show
 /// nothing of the user: no session is read for them, and none is marked used.
 pub fn needs_session(path: &str) -> bool {
-    const STATIC: [&str; 5] = ["/pkg/", "/i18n/", "/icons/", "/illustrations/", "/sandbox/"];
+    const STATIC: [&str; 6] = ["/pkg/", "/i18n/", "/icons/", "/illustrations/", "/screens/", "/sandbox/"];
     const FILES: [&str; 4] = ["/healthz", "/favicon.svg", "/sw.js", "/manifest.webmanifest"];
     !STATIC.iter().any(|prefix| path.starts_with(prefix)) && !FILES.contains(&path)
 }

@@ -20,7 +20,8 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('kanta-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('kanta-') && k !== CACHE && k !== PICTURES).map((k) => caches.delete(k))))
+      .then(() => forgetOldPictures())
       .then(() => self.clients.claim()),
   );
 });
@@ -29,6 +30,9 @@ self.addEventListener('activate', (event) => {
 // guide's address, in every language, width and format: not stored at install, but all of a guide's pictures in the
 // language, width and format the browser chose are stored once it shows one of them.
 const GUIDE_PICTURES = __GUIDE_PICTURES__;
+// In a cache of their own, so a new build keeps them (their names hold their content's hash); it
+// drops only those no guide shows any more.
+const PICTURES = 'kanta-screens';
 
 const isPublicPage = (path) => PAGES.includes(path);
 
@@ -84,7 +88,7 @@ async function forgetPages() {
 }
 
 async function storedFirst(request, url) {
-  const cache = await caches.open(CACHE);
+  const cache = await caches.open(PICTURES);
   const stored = await cache.match(url.pathname);
   if (stored) return stored;
   const response = await fetch(request);
@@ -100,7 +104,7 @@ async function keepGuidePictures(path) {
     return l === lang && w === width && f === format && other !== path;
   };
   const wanted = [...new Set(Object.values(GUIDE_PICTURES).filter((files) => files.includes(path)).flat().filter(same))];
-  const cache = await caches.open(CACHE);
+  const cache = await caches.open(PICTURES);
   for (const other of wanted) {
     if (await cache.match(other)) continue;
     try {
@@ -109,5 +113,13 @@ async function keepGuidePictures(path) {
     } catch (offline) {
       return;
     }
+  }
+}
+
+async function forgetOldPictures() {
+  const shown = new Set(Object.values(GUIDE_PICTURES).flat());
+  const cache = await caches.open(PICTURES);
+  for (const request of await cache.keys()) {
+    if (!shown.has(new URL(request.url).pathname)) await cache.delete(request);
   }
 }

@@ -1,6 +1,6 @@
 //! Fimea's pharmacy register: a pharmacy's takeover date (the day its pharmacist takes it over)
 //! and its pharmacist in charge. A pharmacy's Prescription application waits for that date
-//! (`domain::services::pharmacy_takeover_rule`).
+//! (`domain::services::takeover_unmet`).
 use super::{Http, RegistryError, Repeat};
 use crate::domain::{validation::Date, ytunnus::YTunnus};
 use serde::Deserialize;
