@@ -45,6 +45,7 @@ guide-images: setup build
 ## Every test: unit, integration on SQLite and PostgreSQL, Playwright in headless Chromium.
 test: setup build
 	cargo fmt --all --check
+	$(LEPTOS_BUILD_ENV) cargo clippy --workspace --exclude frontend --all-targets --features app/ssr -- -D warnings
 	$(LEPTOS_BUILD_ENV) .ci/with-postgres.sh cargo test --workspace --exclude frontend --features app/ssr
 	.ci/e2e.sh
 

@@ -54,7 +54,7 @@ pub async fn remind(config: &Config) -> Result<usize, Box<dyn std::error::Error>
     let db = open_database(config).await?;
     let public_url = public_url(config, config.listen)?;
     let registries = registries(&config.registries, &public_url);
-    let today = app::backend::local_date(chrono::Utc::now());
+    let today = app::domain::calendar::today();
     Ok(app::backend::reminders::run_today(&db, &registries, &mail_settings(config, &public_url), today).await?)
 }
 

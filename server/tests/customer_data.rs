@@ -103,8 +103,8 @@ async fn contacts_and_technical_data_stay_current(app: TestApp) {
     assert_eq!(status, StatusCode::CONFLICT);
 
     // Technical data: OIDs of the organisation's own, three weeks' notice; staff get a notice.
-    let later = app::wizard::today().plus_days(30).to_string();
-    let soon = app::wizard::today().plus_days(5).to_string();
+    let later = app::domain::calendar::today().plus_days(30).to_string();
+    let soon = app::domain::calendar::today().plus_days(5).to_string();
     let unit = |oid: &str, date: &str| {
         form(&[
             ("item[service]", "patient-data"),
@@ -357,7 +357,7 @@ async fn reminders_go_to_administrative_contacts_at_most_monthly(app: TestApp) {
     let staff = Browser::new(&app.base);
     log_in(&staff, "p10").await;
     to_production(&clinic, &staff, "patient-data").await;
-    let today = app::wizard::today();
+    let today = app::domain::calendar::today();
     let remind = |day: app::domain::validation::Date| {
         let (db, registries) = (app.db.clone(), app.registries.clone());
         let mail = app::backend::mail::MailSettings {

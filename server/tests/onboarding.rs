@@ -588,7 +588,7 @@ async fn a_pharmacy_applies_at_most_thirty_days_before_its_takeover(app: TestApp
     let pharmacist = Browser::new(&app.base);
     log_in(&pharmacist, "p15").await;
     let id = ready_to_send(&pharmacist, "eprescription-pharmacy", "1.2.246.10.31419509.10").await;
-    let today = app::backend::local_date(chrono::Utc::now());
+    let today = app::domain::calendar::today();
     let register = |days: i64| {
         let takeover = today.plus_days(days).to_string();
         let url = format!("{}/sandbox/pharmacy-register/pharmacies/3141950-9/takeover", app.base);
@@ -661,7 +661,7 @@ async fn a_clinic_ends_imaging_and_then_its_whole_relationship(app: TestApp) {
     log_in(&staff, "p10").await;
     let repository = to_production(&clinic, &staff, "patient-data").await;
     let imaging = to_production(&clinic, &staff, "imaging").await;
-    let today = app::backend::local_date(chrono::Utc::now());
+    let today = app::domain::calendar::today();
     let field = |k: &str, v: String| (k.to_string(), v);
 
     let end = |id: i32, state: State, mails: usize| {

@@ -137,13 +137,13 @@ pub(crate) mod ssr {
         },
         domain::{
             acting::Action,
+            calendar::today,
             contacts::{Covers, gaps, gaps_opened},
             records::ChangeSubject,
             technical::{TechnicalForm, TechnicalInput, takes_effect},
             validation::FieldError,
         },
         i18n::request_lang,
-        wizard::today,
     };
 
     pub const PAGE: &str = "/customer-data";

@@ -333,7 +333,7 @@ pub(crate) mod ssr {
         if pharmacy_contacts_due(&db, &acting, &applications).await? {
             tasks.push(Task::UpdatePharmacyContacts);
         }
-        let today = crate::wizard::today();
+        let today = crate::domain::calendar::today();
         for a in crate::backend::customer_data::attention(&db, &registries()?, organisation_id, today).await? {
             tasks.push(Task::CustomerData(a));
         }
@@ -541,7 +541,7 @@ pub(crate) mod ssr {
         a: &Application,
         end_on: &str,
     ) -> Result<(crate::domain::validation::Date, String), AppError> {
-        let today = crate::backend::local_date(chrono::Utc::now());
+        let today = crate::domain::calendar::today();
         let end_on = crate::backend::termination::parse_end_on(end_on, today)?;
         let text = crate::backend::termination::notice_text(
             request_lang(),

@@ -245,7 +245,7 @@ mod ssr {
 
     pub async fn termination_notices() -> Result<Vec<NoticeWaiting>, AppError> {
         staff().await?;
-        let today = crate::backend::local_date(chrono::Utc::now());
+        let today = crate::domain::calendar::today();
         let waiting = crate::backend::termination::waiting(&db()?, today).await?;
         Ok(waiting
             .into_iter()

@@ -509,7 +509,7 @@ pub async fn confirmed_since(db: &impl ConnectionTrait, organisation_id: i32) ->
         Some(row) => Some(row),
         None => latest(ChangeKind::Added, false).one(db).await?,
     };
-    Ok(row.map(|r| super::local_date(r.at)))
+    Ok(row.map(|r| crate::domain::calendar::date_at(r.at)))
 }
 
 /// What needs the organisation's attention: confirmation due, certificates expiring, units whose
@@ -680,7 +680,7 @@ pub async fn take_over(
     let a = &application.answers;
     let get = |k: &str| a.get(k).map(String::as_str).unwrap_or_default();
     let organisation_id = application.row.organisation_id;
-    let today = super::local_date(Utc::now());
+    let today = crate::domain::calendar::today();
     let all: Vec<String> = application.services.as_slice().iter().map(|s| s.code().to_string()).collect();
     // The archivist is the Patient Data Repository's only, and asked only when it is applied for.
     let archive = KantaService::PatientDataRepository;

@@ -93,35 +93,12 @@ pub fn db() -> Result<DatabaseConnection, AppError> {
 
 /// A moment as Finns read it, in Finnish time (EET/EEST): `29.11.2026 klo 7.05` / `kl. 07.05`.
 pub fn format_time(at: chrono::DateTime<chrono::Utc>, lang: crate::i18n::Lang) -> String {
-    use chrono::{Datelike, Timelike};
-    let local = finnish_time(at);
+    let local = crate::domain::calendar::wall_clock(at);
     let date = format!("{}.{}.{}", local.day(), local.month(), local.year());
     match lang {
         crate::i18n::Lang::Fi => format!("{date} klo {}.{:02}", local.hour(), local.minute()),
         crate::i18n::Lang::Sv => format!("{date} kl. {:02}.{:02}", local.hour(), local.minute()),
     }
-}
-
-/// The day it is (or was at `at`) in Finland.
-pub fn local_date(at: chrono::DateTime<chrono::Utc>) -> crate::domain::validation::Date {
-    use chrono::Datelike;
-    let local = finnish_time(at);
-    crate::domain::validation::Date { year: local.year() as u16, month: local.month() as u8, day: local.day() as u8 }
-}
-
-/// `at` moved to Finnish wall-clock time (still typed UTC).
-fn finnish_time(at: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
-    use chrono::{Datelike, Duration, NaiveDate, Weekday};
-    // EU summer time: from 01:00 UTC on the last Sunday of March to the last Sunday of October.
-    let last_sunday = |month: u32| {
-        let first_of_next = NaiveDate::from_ymd_opt(at.year(), month + 1, 1).unwrap_or_default();
-        let last = first_of_next - Duration::days(1);
-        let back = last.weekday().num_days_from_sunday() as i64;
-        debug_assert_eq!((last - Duration::days(back)).weekday(), Weekday::Sun);
-        (last - Duration::days(back)).and_hms_opt(1, 0, 0).unwrap_or_default().and_utc()
-    };
-    let summer = at >= last_sunday(3) && at < last_sunday(10);
-    at + Duration::hours(if summer { 3 } else { 2 })
 }
 
 /// Rows on one page of a long list (audit trail, staff queue, invoices, confirmations). Each is

@@ -453,7 +453,7 @@ pub async fn takeover_unmet(
         return Err(AppError::Unavailable);
     };
     let pharmacy = registries.pharmacy_register.pharmacy(&ytunnus).await?;
-    let today = super::local_date(Utc::now());
+    let today = crate::domain::calendar::today();
     Ok(crate::domain::services::takeover_unmet(pharmacy.and_then(|p| p.takeover_on), today))
 }
 
@@ -551,7 +551,7 @@ pub async fn staff_command(
     if matches!(command, Command::ConfirmNotice | Command::End) {
         let notice = super::termination::notice(db, id).await?.ok_or(AppError::NotNow)?;
         let last_day = Date::parse(&notice.end_on).map_err(|_| AppError::NotNow)?;
-        if command == Command::End && super::local_date(Utc::now()) <= last_day {
+        if command == Command::End && crate::domain::calendar::today() <= last_day {
             return Err(AppError::NotNow);
         }
     }

@@ -205,7 +205,7 @@ pub async fn run(
 ) {
     tokio::time::sleep(std::time::Duration::from_secs(60)).await;
     loop {
-        let today = super::local_date(chrono::Utc::now());
+        let today = crate::domain::calendar::today();
         match run_today(&db, &registries, &settings, today).await {
             Ok(0) => {}
             Ok(n) => {

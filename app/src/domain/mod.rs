@@ -30,6 +30,7 @@ pub mod acting;
 pub mod application;
 pub mod assurance;
 pub mod billing;
+pub mod calendar;
 pub mod contacts;
 pub mod freshness;
 pub mod hetu;

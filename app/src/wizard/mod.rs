@@ -63,7 +63,9 @@ impl Field {
             FieldKind::Email => Email::parse(value).map(|e| e.as_str().to_string()),
             FieldKind::Phone => Phone::parse(value).map(|p| p.as_str().to_string()),
             FieldKind::Date { after_today: false } => Date::parse(value).map(|d| d.to_string()),
-            FieldKind::Date { after_today: true } => Date::parse_future(value, today()).map(|d| d.to_string()),
+            FieldKind::Date { after_today: true } => {
+                Date::parse_future(value, crate::domain::calendar::today()).map(|d| d.to_string())
+            }
             FieldKind::BusinessId => {
                 YTunnus::parse(value).map(|y| y.to_string()).map_err(|_| Problem::InvalidBusinessId)
             }
@@ -72,27 +74,6 @@ impl Field {
                 options.iter().find(|(v, _)| *v == value).map(|(v, _)| v.to_string()).ok_or(Problem::UnknownChoice)
             }
         }
-    }
-}
-
-/// Today in Finland, for dates that must lie ahead: the browser's clock there, the server's here
-/// (the server checks again on saving, so a wrong device clock cannot let a past date through).
-pub fn today() -> Date {
-    #[cfg(feature = "ssr")]
-    {
-        use chrono::Datelike;
-        // Finnish time is UTC+2 or +3: a day begins there before it begins in UTC.
-        let now = chrono::Utc::now() + chrono::Duration::hours(2);
-        Date { year: now.year() as u16, month: now.month() as u8, day: now.day() as u8 }
-    }
-    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
-    {
-        let now = js_sys::Date::new_0();
-        Date { year: now.get_full_year() as u16, month: now.get_month() as u8 + 1, day: now.get_date() as u8 }
-    }
-    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
-    {
-        Date { year: 2026, month: 1, day: 1 }
     }
 }
 
