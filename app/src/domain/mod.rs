@@ -1,4 +1,5 @@
-//! Pure rules of the product, compiled for the server and the browser alike; no IO here.
+//! Pure rules of the product, compiled for the server and the browser alike; no IO here but the
+//! clock (`calendar::today`).
 
 /// String conversions (and so serde, via `try_from`/`into`) for a type with `parse(&str)` and
 /// `Display`, so text becomes the type only through its parser.
