@@ -245,23 +245,23 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
         range.selectNodeContents(li);
         return [...range.getClientRects()].map((r) => ({ x: r.x, y: r.y, right: r.right, bottom: r.bottom }));
       }));
-      const markers = await steps.evaluateAll((items) => items.map((li) => {
+      const items = await steps.evaluateAll((items) => items.map((li) => {
         const box = li.getBoundingClientRect();
         return { x: box.x, y: box.y, right: box.right, bottom: box.bottom };
       }));
-      for (let i = 0; i < markers.length; i++) {
-        for (let j = i + 1; j < markers.length; j++) {
-          const a = markers[i];
-          const b = markers[j];
+      for (let i = 0; i < items.length; i++) {
+        for (let j = i + 1; j < items.length; j++) {
+          const a = items[i];
+          const b = items[j];
           const overlap = Math.min(a.right, b.right) - Math.max(a.x, b.x) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.y, b.y) > 0.5;
           expect(overlap, `${width} px: steps ${i + 1} and ${j + 1} overlap`).toBe(false);
         }
         // The label lies inside its item, after room for its number there (a number drawn outside
         // the item ran into the label before it).
         for (const r of boxes[i]) {
-          expect(r.x >= markers[i].x - 0.5 && r.right <= markers[i].right + 0.5, `${width} px: step ${i + 1}'s label runs out of its item`).toBe(true);
+          expect(r.x >= items[i].x - 0.5 && r.right <= items[i].right + 0.5, `${width} px: step ${i + 1}'s label runs out of its item`).toBe(true);
         }
-        expect(boxes[i][0].x - markers[i].x, `${width} px: step ${i + 1}'s number is not in its item`).toBeGreaterThanOrEqual(8);
+        expect(boxes[i][0].x - items[i].x, `${width} px: step ${i + 1}'s number is not in its item`).toBeGreaterThanOrEqual(8);
       }
     }
   });

@@ -59,6 +59,11 @@ impl Screen {
     }
 }
 
+/// Each picture's formats, in the order a browser is offered them, with their media types (PNG is
+/// the fallback every browser reads).
+pub const FORMATS: [(&str, Option<&str>); 3] =
+    [("avif", Some("image/avif")), ("webp", Some("image/webp")), ("png", None)];
+
 /// The address of a picture's file in `format` (`avif`, `webp` or `png`).
 pub fn file_url(picture: &Picture, format: &str) -> String {
     format!("/screens/{}.{format}", picture.file)
@@ -74,14 +79,12 @@ pub fn ScreenFigure(screen: &'static Screen) -> impl IntoView {
     let sources = [(&pictures.phone, Some(PHONE_MEDIA)), (&pictures.desktop, None)]
         .into_iter()
         .flat_map(|(picture, media)| {
-            [("avif", Some("image/avif")), ("webp", Some("image/webp")), ("png", None)].into_iter().map(
-                move |(format, kind)| {
-                    view! {
-                        <source media=media type=kind srcset=file_url(picture, format)
-                            width=picture.width height=picture.height/>
-                    }
-                },
-            )
+            FORMATS.into_iter().map(move |(format, kind)| {
+                view! {
+                    <source media=media type=kind srcset=file_url(picture, format)
+                        width=picture.width height=picture.height/>
+                }
+            })
         })
         .collect_view();
     let desktop = &pictures.desktop;
@@ -152,7 +155,7 @@ mod tests {
                     for (x, y) in &picture.marks {
                         assert!(*x < picture.width && *y < picture.height, "{}: a mark outside", picture.file);
                     }
-                    for format in ["avif", "webp", "png"] {
+                    for (format, _) in FORMATS {
                         let path = format!("{}/assets/screens/{}.{format}", env!("CARGO_MANIFEST_DIR"), picture.file);
                         assert!(std::path::Path::new(&path).exists(), "{path}");
                     }

@@ -87,7 +87,7 @@ fn guide_pictures(wizard: &app::wizard::Wizard) -> Vec<String> {
     let mut files: Vec<String> = screens
         .flat_map(|screen| Lang::ALL.into_iter().filter_map(|lang| screen.pictures(lang)))
         .flat_map(|pictures| [&pictures.phone, &pictures.desktop])
-        .flat_map(|picture| ["avif", "webp", "png"].map(|format| screens::file_url(picture, format)))
+        .flat_map(|picture| screens::FORMATS.map(|(format, _)| screens::file_url(picture, format)))
         .collect();
     files.sort();
     files.dedup();
