@@ -19,6 +19,8 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
 
     test('contacts are added, changed and ended with their history; the data is confirmed', async ({ page }, info) => {
       test.skip(info.project.name !== 'desktop', 'one run per language: the contact is the organisation\'s');
+      // A long journey (about 18 s on an idle machine): room for a loaded one.
+      test.setTimeout(90_000);
       const c = customers[lang];
       await logIn(page, lang, { listed: c.person });
       await page.locator('#customer-data-nav').click();
@@ -64,6 +66,8 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
 
     test('staff import invoices; a bad file changes nothing; the customer sees totals, an invoice and the CSV', async ({ page, browser }, info) => {
       test.skip(info.project.name !== 'desktop', 'one run per language: invoice numbers are unique');
+      // A long journey (about 18 s on an idle machine): room for a loaded one.
+      test.setTimeout(90_000);
       const c = customers[lang];
       // The customer acts for the organisation first, so it is known here.
       await logIn(page, lang, { listed: c.person });

@@ -113,6 +113,8 @@ for (const [i, lang] of (['fi', 'sv'] as Lang[]).entries()) {
     });
 
     test('when the session ends on an open page, or the person logs out, the device forgets its drafts', async ({ page }, info) => {
+      // Three logins and two session ends: on a loaded machine, more than the default 30 s.
+      test.setTimeout(90_000);
       const hetu = testHetu(24 + i, 940 + info.parallelIndex + (info.project.name === 'phone' ? 50 : 0));
       const keepDraft = async () => {
         await page.goto('/guides/before-you-start');

@@ -7,7 +7,8 @@ import { pictureLoaded, screenSteps } from './screens';
 
 /** Waits until the service worker controls the page: by then it has stored this build and the guides. */
 async function controlledByWorker(page: Page) {
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  // Installing stores the whole build and every guide: slower than one expectation on a loaded machine.
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 }).toBe(true);
 }
 
 /** The worker itself cannot reach the server either, so whatever the page shows came from the device. */
