@@ -68,7 +68,7 @@ export default defineConfig({
         // A revoked mandate must stop working at the very next action in these journeys.
         KANTA_ACTING_RECHECK_SECONDS: '0',
         // Every journey sends from 127.0.0.1: the support form's per-address limit (tested in
-        // server/tests/limits.rs) would count them all as one sender.
+        // server/tests/it/limits.rs) would count them all as one sender.
         KANTA_RATE_SUPPORT_PER_MINUTE: '100',
         LEPTOS_SITE_ROOT: '../target/site',
         RUST_LOG: 'warn',

@@ -1,16 +1,14 @@
 //! Login through OpenID Connect against the sandbox identity provider, over real HTTP, on both
 //! databases: the happy path, logout, and every way a login must fail without a session.
-mod common;
-
+use crate::common::{
+    TestApp,
+    browser::{Browser, Page, form_fields},
+};
 use app::{
     backend::entities::{audit_event, person, session},
     i18n::{Lang, lookup},
 };
 use chrono::Utc;
-use common::{
-    TestApp,
-    browser::{Browser, Page, form_fields},
-};
 use josekit::{
     jwk::Jwk,
     jws::RS256,
@@ -460,7 +458,7 @@ async fn using_a_session_writes_nothing_and_the_browser_keeps_when(app: TestApp)
 /// user is still logged in (using a session writes nothing).
 #[tokio::test(flavor = "multi_thread")]
 async fn a_busy_writer_does_not_log_the_user_out() {
-    common::within_a_minute(async {
+    crate::common::within_a_minute(async {
         let app = TestApp::sqlite().await;
         let browser = Browser::new(&app.base);
         login_as(&app, &browser, "p01").await;

@@ -1,6 +1,5 @@
 //! A real server router over a real database: a fresh SQLite file, or a fresh database in the
 //! PostgreSQL cluster that `make test` starts (`KANTA_TEST_POSTGRES_URL`).
-#![allow(dead_code)] // each test binary uses part of it
 
 pub mod applications;
 pub mod browser;
@@ -17,6 +16,14 @@ use server::{config::Config, router};
 use std::future::IntoFuture;
 use std::sync::atomic::{AtomicU32, Ordering};
 use tower::ServiceExt;
+
+/// The server binary cargo built with these tests, for tests that run it as an operator would.
+pub const SERVER_BIN: &str = env!("CARGO_BIN_EXE_server");
+
+/// A loopback port free a moment ago, for a server a test starts.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
 
 static NEXT: AtomicU32 = AtomicU32::new(0);
 
@@ -49,10 +56,6 @@ impl TestApp {
         std::fs::create_dir_all(&dir).unwrap();
         let url = format!("sqlite://{}/kanta.db?mode=rwc", dir.display());
         TestApp::open(url, Some(dir), env).await
-    }
-
-    pub async fn postgres() -> TestApp {
-        TestApp::postgres_with(&[]).await
     }
 
     pub async fn postgres_with(env: Env) -> TestApp {
@@ -92,14 +95,6 @@ impl TestApp {
             request = request.header(*k, *v);
         }
         self.send(request.body(Body::empty()).unwrap()).await
-    }
-
-    pub async fn post_json(&self, path: &str, json: serde_json::Value, headers: &[(&str, &str)]) -> Reply {
-        let mut request = Request::post(path).header("content-type", "application/json");
-        for (k, v) in headers {
-            request = request.header(*k, *v);
-        }
-        self.send(request.body(Body::from(json.to_string())).unwrap()).await
     }
 }
 

@@ -3,16 +3,14 @@
 //! hold (an administrative and a technical contact per service in use, changes three weeks
 //! ahead, OIDs of its own), staff see change notices; staff import invoices all or nothing;
 //! reminders go out when data needs attention.
-mod common;
-
-use app::backend::entities::{
-    billing_event, billing_import, change_log, change_notice, contact, invoice, mail_outbox, refused_form,
-    technical_item,
-};
-use common::{
+use crate::common::{
     TestApp,
     applications::to_production,
     browser::{Browser, log_in},
+};
+use app::backend::entities::{
+    billing_event, billing_import, change_log, change_notice, contact, invoice, mail_outbox, refused_form,
+    technical_item,
 };
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
@@ -249,7 +247,7 @@ async fn billing_is_imported_whole_or_not_at_all(app: TestApp) {
     // (the font draws a no-break space with the space's glyph, so a reader copies a space).
     let (status, kind, pdf) = clinic.download(&format!("/api/billing/invoice.pdf?id={id}")).await;
     assert_eq!((status, kind.as_str()), (StatusCode::OK, "application/pdf"));
-    let read = common::read_pdf_without_attachment(&pdf);
+    let read = crate::common::read_pdf_without_attachment(&pdf);
     for text in ["Lasku K2027-0002", "Lisärivi", "1000,50 €", "2 655,29 €", "Eräpäivä: 15.3.2027"] {
         assert!(read.text.contains(text), "{text} in {}", read.text);
     }
@@ -379,7 +377,7 @@ async fn reminders_go_to_administrative_contacts_at_most_monthly(app: TestApp) {
 
     // The code service no longer knows the clinic's service unit.
     let oid = "1.2.246.10.31415903.10.1";
-    common::retire_unit(&app.base, oid).await;
+    crate::common::retire_unit(&app.base, oid).await;
     let (_, dashboard) = clinic.call("/api/applications/dashboard", &[("", "")]).await;
     assert!(dashboard.contains("UnitNotInRegister") && dashboard.contains(oid), "{dashboard}");
 
@@ -456,7 +454,7 @@ async fn the_code_service_is_asked_again_after_the_time_to_live(app: TestApp) {
     let (_, dashboard) = clinic.call("/api/applications/dashboard", &[("", "")]).await;
     assert!(!dashboard.contains("UnitNotInRegister"), "{dashboard}");
     let oid = "1.2.246.10.31415903.10.1";
-    common::retire_unit(&app.base, oid).await;
+    crate::common::retire_unit(&app.base, oid).await;
     let (_, kept) = clinic.call("/api/applications/dashboard", &[("", "")]).await;
     assert!(!kept.contains("UnitNotInRegister"), "the kept answer, within its time to live: {kept}");
     tokio::time::sleep(std::time::Duration::from_millis(3100)).await;

@@ -2,14 +2,13 @@
 //! Every application must then be either fully sent (state, history event, audit line and
 //! e-mail all there) or still a draft with none of them; the server starts again on the same
 //! database and carries on.
-mod common;
-
-use app::backend::entities::{application, application_event, audit_event, mail_outbox};
-use common::{
+use crate::common::SERVER_BIN;
+use crate::common::{
     TestApp,
     applications::{ready_to_send, submit_fields},
     browser::{Browser, log_in},
 };
+use app::backend::entities::{application, application_event, audit_event, mail_outbox};
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use std::{
@@ -23,7 +22,7 @@ on_both_databases!(a_killed_server_leaves_every_application_sent_or_draft);
 const SERVICES: [&str; 4] = ["eprescription", "patient-data", "client-data-archive", "test-environment"];
 
 fn start_server(port: u16, database_url: &str) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_server"))
+    Command::new(SERVER_BIN)
         .arg("serve")
         .env("KANTA_LISTEN", format!("127.0.0.1:{port}"))
         .env("KANTA_DATABASE_URL", database_url)
@@ -45,7 +44,7 @@ async fn wait_until_up(base: &str) {
 }
 
 async fn a_killed_server_leaves_every_application_sent_or_draft(app: TestApp) {
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = crate::common::free_port();
     let base = format!("http://127.0.0.1:{port}");
     let mut server = start_server(port, &app.url);
     wait_until_up(&base).await;

@@ -3,10 +3,10 @@
 //! answering what cannot be read; everything our crates log, at TRACE, goes to one buffer, which
 //! must then not contain the hetu of any test person in any spelling.
 //!
-//! This binary owns the process's global tracing subscriber: keep it the only test here that logs.
-mod common;
-
-use common::{
+//! These tests set the process's global tracing subscriber when the first of them starts: from
+//! then on, every test in this binary running alongside logs into the same buffer, and its lines
+//! are checked too. Keep every other test's logging off the global subscriber.
+use crate::common::{
     Env, TestApp,
     browser::{Browser, NO_FIELDS, form_fields, log_in},
 };
@@ -43,7 +43,8 @@ fn log() -> &'static Arc<Mutex<Vec<u8>>> {
             .with_ansi(false)
             .with_writer(move || writer.clone())
             .finish();
-        tracing::subscriber::set_global_default(subscriber).expect("this binary's only subscriber");
+        tracing::subscriber::set_global_default(subscriber)
+            .expect("the only global subscriber (KANTA_TEST_LOG sets one: run these tests without it)");
         buffer
     })
 }
@@ -66,7 +67,7 @@ impl Write for Buffer {
 /// other century sign (since 2023 `-`, `Y`, `X`, … and `A`, `B`, … are alternatives).
 fn hetu_spellings() -> Vec<String> {
     const SIGNS: &str = "+-YXWVUABCDEF";
-    let persons = include_str!("../src/sandbox/testdata/persons.csv");
+    let persons = include_str!("../../src/sandbox/testdata/persons.csv");
     let mut spellings = Vec::new();
     for line in persons.lines().skip(1) {
         let hetu = line.split(',').nth(3).expect("persons.csv: id,given_name,surname,hetu,note");
@@ -94,7 +95,7 @@ fn checked_log() -> String {
 }
 
 /// Chooses `principal` in the sandbox's e-Authorizations chooser; where the browser lands.
-async fn choose_with_mandate(browser: &Browser, principal: &str) -> common::browser::Page {
+async fn choose_with_mandate(browser: &Browser, principal: &str) -> crate::common::browser::Page {
     let chooser = browser.get("/auth/mandates").await;
     let fields = form_fields(&chooser.body, &[("principal", principal), ("action", "choose")]);
     browser.post_form("/sandbox/valtuudet/oauth/authorize", &fields).await

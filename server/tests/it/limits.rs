@@ -2,9 +2,8 @@
 //! requests the server functions cannot read get 400, connections that do not send their headers
 //! are closed, and at the connection cap the next one waits its turn. Production's headers and
 //! cookie names, from the server binary started as production.
-mod common;
-
-use common::{
+use crate::common::SERVER_BIN;
+use crate::common::{
     TestApp,
     browser::{Browser, log_in},
 };
@@ -15,8 +14,6 @@ use std::{
     process::{Child, Command, Stdio},
     time::{Duration, Instant},
 };
-
-const BIN: &str = env!("CARGO_BIN_EXE_server");
 
 /// Sends `request` as raw bytes; the status line's code and the whole answer.
 fn raw(base: &str, request: &[u8]) -> (u16, String) {
@@ -172,9 +169,9 @@ impl Drop for Server {
 }
 
 fn start(env: &[(&str, &str)]) -> Server {
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = crate::common::free_port();
     let dir = std::env::temp_dir().join(format!("kanta_limits_{port}"));
-    let mut command = Command::new(BIN);
+    let mut command = Command::new(SERVER_BIN);
     command
         .arg("serve")
         .env("KANTA_LISTEN", format!("127.0.0.1:{port}"))
@@ -286,7 +283,7 @@ fn production_sends_hsts_keeps_personal_answers_out_of_caches_and_names_its_cook
     let _ = std::fs::remove_dir_all(&dir);
 
     // With the sandbox on, production does not start.
-    let out = Command::new(BIN).arg("serve").envs(production).env("KANTA_SANDBOX", "on").output().unwrap();
+    let out = Command::new(SERVER_BIN).arg("serve").envs(production).env("KANTA_SANDBOX", "on").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("KANTA_SANDBOX"));
 }

@@ -1,8 +1,7 @@
 //! Every length limit of a form field equals the width of the column its value is stored in, as
 //! the database itself reports it: a field that takes more than its column can hold would be
 //! accepted and then fail to save (PostgreSQL enforces widths; SQLite records them).
-mod common;
-
+use crate::common::TestApp;
 use app::{
     backend::billing,
     domain::{
@@ -11,7 +10,6 @@ use app::{
     },
     wizard::{FieldKind, application::APPLICATION},
 };
-use common::TestApp;
 use sea_orm::{ConnectionTrait, DatabaseBackend, Statement};
 
 on_both_databases!(every_field_limit_is_its_column_width);

@@ -1,22 +1,17 @@
 //! The server binary as an operator runs it: bad configuration, `migrate`, serving, and SIGTERM.
+use crate::common::{SERVER_BIN, free_port};
 use std::{
     io::{Read, Write},
-    net::{TcpListener, TcpStream},
+    net::TcpStream,
     process::{Child, Command, Stdio},
     time::{Duration, Instant},
 };
-
-const BIN: &str = env!("CARGO_BIN_EXE_server");
 
 fn temp_dir(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("kanta_process_{name}_{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 fn http_get(port: u16, path: &str) -> Option<String> {
@@ -41,7 +36,7 @@ fn wait_for_exit(child: &mut Child, limit: Duration) -> Option<std::process::Exi
 
 #[test]
 fn a_bad_setting_stops_start_up_with_a_message_naming_it() {
-    let out = Command::new(BIN).arg("serve").env("KANTA_LISTEN", "localhost").output().unwrap();
+    let out = Command::new(SERVER_BIN).arg("serve").env("KANTA_LISTEN", "localhost").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("KANTA_LISTEN") && stderr.contains("127.0.0.1:3000"), "{stderr}");
@@ -51,7 +46,7 @@ fn a_bad_setting_stops_start_up_with_a_message_naming_it() {
 fn migrate_creates_the_sqlite_database_and_exits() {
     let dir = temp_dir("migrate");
     let db = dir.join("nested/kanta.db");
-    let out = Command::new(BIN)
+    let out = Command::new(SERVER_BIN)
         .arg("migrate")
         .env("KANTA_DATABASE_URL", format!("sqlite://{}?mode=rwc", db.display()))
         .output()
@@ -66,7 +61,7 @@ fn migrate_creates_the_sqlite_database_and_exits() {
 fn serves_health_and_stops_cleanly_on_sigterm() {
     let dir = temp_dir("serve");
     let port = free_port();
-    let mut child = Command::new(BIN)
+    let mut child = Command::new(SERVER_BIN)
         .arg("serve")
         .env("KANTA_LISTEN", format!("127.0.0.1:{port}"))
         .env("KANTA_DATABASE_URL", format!("sqlite://{}/kanta.db?mode=rwc", dir.display()))

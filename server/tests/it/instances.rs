@@ -2,13 +2,12 @@
 //! real server processes started together on an empty database, one SMTP receiver that takes
 //! its time with each message, and `server remind` run twice at once. A browser's requests go to
 //! either instance, as a load balancer without sticky sessions sends them.
-mod common;
-
-use app::backend::entities::{mail_outbox, scheduled_run, session};
-use common::{
+use crate::common::SERVER_BIN;
+use crate::common::{
     applications::{ready_to_send, submit_fields, to_production},
     browser::{Browser, log_in},
 };
+use app::backend::entities::{mail_outbox, scheduled_run, session};
 use reqwest::StatusCode;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, Database, EntityTrait, IntoActiveModel, QueryFilter, Set,
@@ -20,8 +19,6 @@ use std::{
     time::{Duration, Instant},
 };
 
-const BIN: &str = env!("CARGO_BIN_EXE_server");
-
 /// A server process and the file its log goes to.
 struct Instance {
     child: Child,
@@ -31,9 +28,9 @@ struct Instance {
 
 impl Instance {
     fn start(database_url: &str, smtp_url: &str, name: &str) -> Instance {
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let port = crate::common::free_port();
         let log = std::env::temp_dir().join(format!("kanta_instance_{name}_{}.log", std::process::id()));
-        let child = Command::new(BIN)
+        let child = Command::new(SERVER_BIN)
             .arg("serve")
             .env("KANTA_LISTEN", format!("127.0.0.1:{port}"))
             .env("KANTA_DATABASE_URL", database_url)
@@ -109,7 +106,7 @@ fn each_once(rows: &[mail_outbox::Model], delivered: &[server::sandbox::mail::Ca
 
 #[tokio::test(flavor = "multi_thread")]
 async fn two_instances_on_one_postgres_migrate_once_send_each_mail_once_and_remind_once() {
-    let url = common::new_postgres_database().await;
+    let url = crate::common::new_postgres_database().await;
     let mailbox = Mailbox::default();
     let smtp =
         start_on(std::net::TcpListener::bind("127.0.0.1:0").unwrap(), mailbox.clone(), Duration::from_millis(300))
@@ -197,10 +194,10 @@ async fn two_instances_on_one_postgres_migrate_once_send_each_mail_once_and_remi
 
     // A reminder due (the clinic's unit gone from the code service), `server remind` run twice
     // at once: one claims the day and reminds once, the other reports 0.
-    common::retire_unit(&a.base, "1.2.246.10.31415903.10.1").await;
+    crate::common::retire_unit(&a.base, "1.2.246.10.31415903.10.1").await;
     let before = mailbox.all().len();
     let remind = || {
-        Command::new(BIN)
+        Command::new(SERVER_BIN)
             .arg("remind")
             .env("KANTA_DATABASE_URL", &url)
             .env("KANTA_PUBLIC_URL", &a.base)

@@ -2,8 +2,14 @@
 //! application, meets a refused OID and a stale version, signs the agreement and sends it; Kanta's
 //! staff return it, the applicant resubmits, and staff take it to production. The database, the
 //! mail that reached the sandbox's SMTP receiver and the signed PDF are checked, not only pages.
-mod common;
-
+use crate::common::{
+    TestApp,
+    applications::{
+        ANSWERS, history, ready_to_send, save_fields, shown_hash, sign_send_and_go_live, start, submit_fields,
+        to_production,
+    },
+    browser::{Browser, NO_FIELDS, caught_mail, log_in},
+};
 use app::backend::document::{self, Attachment, Block, Contents};
 use app::{
     backend::{
@@ -14,14 +20,6 @@ use app::{
         },
     },
     domain::application::State,
-};
-use common::{
-    TestApp,
-    applications::{
-        ANSWERS, history, ready_to_send, save_fields, shown_hash, sign_send_and_go_live, start, submit_fields,
-        to_production,
-    },
-    browser::{Browser, NO_FIELDS, caught_mail, log_in},
 };
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
@@ -117,7 +115,7 @@ async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
     // The PDF/A document names the hash and carries the signed text, whose hash it is.
     let (status, kind, pdf) = applicant.download(&format!("/api/applications/agreement.pdf?id={id}")).await;
     assert_eq!((status, kind.as_str()), (StatusCode::OK, "application/pdf"));
-    let read = common::read_pdf(&pdf);
+    let read = crate::common::read_pdf(&pdf);
     assert!(read.text.contains(&hash) && read.text.contains("Potilastiedon arkisto"), "{}", read.text);
     assert_eq!(read.attachment, signed.text.as_bytes());
     assert_eq!(app::backend::agreement::text_hash(std::str::from_utf8(&read.attachment).unwrap()), hash);
@@ -708,7 +706,7 @@ async fn a_clinic_ends_imaging_and_then_its_whole_relationship(app: TestApp) {
             // As an archivable document: the text, its hash, and the signed text attached.
             let (status, kind, pdf) = clinic.download(&format!("/api/applications/notice.pdf?id={id}")).await;
             assert_eq!((status, kind.as_str()), (StatusCode::OK, "application/pdf"));
-            let read = common::read_pdf(&pdf);
+            let read = crate::common::read_pdf(&pdf);
             assert!(read.text.contains(hash), "{}", read.text);
             assert!(
                 read.structure.contains("  H1 \"") && read.structure.matches("  P (block)").count() >= 2,
@@ -789,7 +787,7 @@ fn a_document_reads_back_as_tagged_pdf_a_3a_with_its_text_and_attachment() {
         made: chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap(),
     })
     .unwrap();
-    let common::ReadPdf { text, attachment, info, structure } = common::read_pdf(&pdf);
+    let crate::common::ReadPdf { text, attachment, info, structure } = crate::common::read_pdf(&pdf);
     let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(words(&text).contains(&words(&signed)), "every letter reads back: {text}");
     assert!(text.contains("Kanta-palvelujen asiakkuussopimus"));

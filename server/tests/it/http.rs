@@ -1,13 +1,11 @@
 //! The server over HTTP on both databases: pages, language, the support server function, health.
-mod common;
-
+use crate::common::{
+    TestApp,
+    browser::{Browser, caught_mail, log_in},
+};
 use app::{
     backend::entities::{refused_form, support_request},
     i18n::{Lang, lookup},
-};
-use common::{
-    TestApp,
-    browser::{Browser, caught_mail, log_in},
 };
 use sea_orm::{EntityTrait, PaginatorTrait, QueryOrder};
 use serde_json::json;

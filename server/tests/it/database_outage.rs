@@ -1,13 +1,12 @@
 //! PostgreSQL stopped and started again under traffic, as in a failover or a restart: the server
 //! answers 503 meanwhile, and serves again once the database is back, without a restart. The
 //! test runs its own throwaway PostgreSQL cluster, which it stops and starts.
+use crate::common::SERVER_BIN;
 use std::{
     path::{Path, PathBuf},
     process::{Child, Command, Stdio},
     time::{Duration, Instant},
 };
-
-const BIN: &str = env!("CARGO_BIN_EXE_server");
 
 /// A PostgreSQL cluster in a temporary folder, run as `postgres` when the tests run as root.
 struct Cluster {
@@ -35,7 +34,7 @@ impl Cluster {
             .filter(|b| b.join("initdb").exists())
             .max()
             .expect("an initdb");
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let port = crate::common::free_port();
         let dir = std::env::temp_dir().join(format!("kanta_outage_{}_{port}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         if Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0\n")) {
@@ -126,10 +125,10 @@ async fn until(client: &reqwest::Client, base: &str, want: (u16, u16), limit: Du
 #[tokio::test(flavor = "multi_thread")]
 async fn the_server_answers_503_while_postgres_is_down_and_recovers_without_a_restart() {
     let cluster = Cluster::new();
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = crate::common::free_port();
     let base = format!("http://127.0.0.1:{port}");
     let _server = Server(
-        Command::new(BIN)
+        Command::new(SERVER_BIN)
             .arg("serve")
             .env("KANTA_LISTEN", format!("127.0.0.1:{port}"))
             .env("KANTA_DATABASE_URL", cluster.url())

@@ -2,16 +2,14 @@
 //! every way a person gets a basis (trade register, professional registers, a mandate to the
 //! person or to their company), the ones who get none, a revoked, incomplete or expired mandate,
 //! the routes e-Authorizations answers, and the matrix of every server function against every basis.
-mod common;
-
+use crate::common::{
+    TestApp,
+    browser::{Browser, NO_FIELDS, Page, form_fields, log_in},
+};
 use app::{
     backend::entities::{acting, audit_event, change_log, invoice},
     domain::acting::{Action, Basis, MandateIssue, OrganisationKind, TradeRegisterRole, permits},
     i18n::{Lang, lookup},
-};
-use common::{
-    TestApp,
-    browser::{Browser, NO_FIELDS, Page, form_fields, log_in},
 };
 use reqwest::StatusCode;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};

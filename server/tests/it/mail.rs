@@ -1,13 +1,11 @@
 //! The mailer against a real SMTP receiver that is down for a while, and one that refuses a
 //! mailbox for good; staff see what has not gone out and can send it again.
-mod common;
-
-use app::backend::entities::mail_outbox;
-use common::{
+use crate::common::{
     TestApp,
     applications::{ANSWERS, ready_to_send, save_fields, shown_hash, start, submit_fields},
     browser::{Browser, log_in},
 };
+use app::backend::entities::mail_outbox;
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use server::sandbox::mail::{Mailbox, start_on};
@@ -15,19 +13,20 @@ use std::time::{Duration, Instant};
 
 /// A relay that is down (it answers 421) until the test brings it back, and settings that send
 /// to it with retries from one second.
-fn relay_down() -> (common::Env, Mailbox) {
+fn relay_down() -> (crate::common::Env, Mailbox) {
     let mailbox = Mailbox::default();
     mailbox.go_down();
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let url: &'static str = Box::leak(start_on(listener, mailbox.clone(), Duration::ZERO).unwrap().into_boxed_str());
-    let env: common::Env = Box::leak(Box::new([("KANTA_SMTP_URL", url), ("KANTA_MAIL_RETRY_FIRST_SECONDS", "1")]));
+    let env: crate::common::Env =
+        Box::leak(Box::new([("KANTA_SMTP_URL", url), ("KANTA_MAIL_RETRY_FIRST_SECONDS", "1")]));
     (env, mailbox)
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn sqlite() {
     let (env, relay) = relay_down();
-    common::within_a_minute(mail_waits_for_the_relay_and_staff_see_what_it_refused(
+    crate::common::within_a_minute(mail_waits_for_the_relay_and_staff_see_what_it_refused(
         TestApp::sqlite_with(env).await,
         relay,
     ))
@@ -37,7 +36,7 @@ async fn sqlite() {
 #[tokio::test(flavor = "multi_thread")]
 async fn postgres() {
     let (env, relay) = relay_down();
-    common::within_a_minute(mail_waits_for_the_relay_and_staff_see_what_it_refused(
+    crate::common::within_a_minute(mail_waits_for_the_relay_and_staff_see_what_it_refused(
         TestApp::postgres_with(env).await,
         relay,
     ))

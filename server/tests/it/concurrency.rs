@@ -1,13 +1,11 @@
 //! Many people at once: actions that arrive together are all carried out, none refused because
 //! another request holds the database, and pages keep being served meanwhile.
-mod common;
-
-use app::backend::entities::application;
-use common::{
+use crate::common::{
     TestApp,
     applications::{history, ready_to_send, start, submit_fields},
     browser::{Browser, log_in},
 };
+use app::backend::entities::application;
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::sync::Arc;

@@ -1,9 +1,7 @@
 //! The illustrated guides render on the server from the URL alone, so every step can be read,
 //! linked and answered without JavaScript.
-mod common;
-
+use crate::common::TestApp;
 use app::i18n::{Lang, lookup};
-use common::TestApp;
 
 fn text(lang: Lang, id: &str) -> String {
     lookup(lang, id, None)
@@ -16,7 +14,7 @@ fn step_of(lang: Lang, n: i64, total: i64) -> String {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn each_step_is_a_page_of_its_own() {
-    common::within_a_minute(async {
+    crate::common::within_a_minute(async {
         let app = TestApp::sqlite().await;
         let first = app.get("/guides/before-you-start", &[]).await;
         assert_eq!(first.status, 200);
@@ -38,7 +36,7 @@ async fn each_step_is_a_page_of_its_own() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn answers_branch_and_bad_answers_are_explained() {
-    common::within_a_minute(async {
+    crate::common::within_a_minute(async {
         let app = TestApp::sqlite().await;
         let public = app.get("/guides/before-you-start?from=kind&kind=public", &[]).await;
         assert!(public.body.contains(&text(Lang::Fi, "guide-start-mandate-heading")), "public → mandate");
