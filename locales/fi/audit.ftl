@@ -1,4 +1,4 @@
-### Server-rendered pages only: these messages are not built into the browser's WASM.
+### Server-rendered pages only: these messages are not in the browser's catalogue.
 
 audit-acting-started = Aloitti asioinnin organisaation puolesta
 audit-code-service-checked = Tarkisti koodistopalvelun tiedot

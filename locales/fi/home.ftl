@@ -1,4 +1,4 @@
-### Server-rendered pages only: these messages are not built into the browser's WASM.
+### Server-rendered pages only: these messages are not in the browser's catalogue.
 
 home-heading = Kanta-palvelut käyttöön ja tiedot ajan tasalle
 home-lead = Kanta Extranet on Kanta-palvelujen asiointipalvelu sosiaali- ja terveydenhuollon organisaatioille, apteekeille ja itsenäisille ammatinharjoittajille. Palvelu ohjaa tekemään sen, mitä kussakin tilanteessa tarvitaan.

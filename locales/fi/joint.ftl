@@ -1,4 +1,4 @@
-### Server-rendered pages only: these messages are not built into the browser's WASM.
+### Server-rendered pages only: these messages are not in the browser's catalogue.
 # Joint joining (yhteisliittyminen): the main joiner's co-joiners, and a co-joiner's acceptance.
 joint-heading = Yhteisliittyjät
 joint-text = Yhteisliittymisessä päätoimija tuo mukaan yhteisliittyjiä, jotka käyttävät sen liityntäpistettä ja tietojärjestelmää. Nimeä yhteisliittyjät Y-tunnuksella. Jokaisen yhteisliittyjän oma asioija hyväksyy ja allekirjoittaa liittymisen organisaationsa puolesta; hakemuksen voi lähettää, kun kaikki ovat allekirjoittaneet.
@@ -21,3 +21,8 @@ joint-sign-heading = Hyväksyntä
 joint-sign = Allekirjoita hyväksyntä
 joint-not-permitted = Perusteenne asioida organisaation puolesta ei riitä allekirjoittamiseen. Hyväksynnän allekirjoittaa henkilö, jolla on nimenkirjoitusoikeus tai valtuus allekirjoittaa sopimuksia.
 joint-notice-warning = Tällä hakemuksella on yhteisliittyjiä ({ $names }). Irtisanominen päättää palvelun myös niiltä, koska ne käyttävät teidän liityntäpistettänne ja tietojärjestelmäänne.
+
+## The acceptance a co-joiner signs
+joint-acceptance-title = Yhteisliittymisen hyväksyntä
+joint-acceptance-body = { $organisation } ({ $ytunnus }) liittyy Kanta-palveluun { $service } yhteisliittyjänä päätoimijan { $main } ({ $main_ytunnus }) kanssa ja käyttää päätoimijan liityntäpistettä ja tietojärjestelmää. Hyväksynnän antaa { $signer } ({ $basis }).
+joint-acceptance-responsibility = { $organisation } hyväksyy Kanta-palvelujen yleiset toimitusehdot, versio { $terms }, ja vastaa rekisterinpitäjänä omista tiedoistaan. Päätoimija ei voi allekirjoittaa yhteisliittyjän puolesta.

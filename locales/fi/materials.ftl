@@ -1,4 +1,4 @@
-### Server-rendered pages only: these messages are not built into the browser's WASM.
+### Server-rendered pages only: these messages are not in the browser's catalogue.
 
 materials-heading = Ohjeet ja materiaalit
 materials-lead = Oppaat ja ohjeet Kanta-palvelujen käyttöönottoon ja tietojen ylläpitoon. Rajaa palvelun tai kohderyhmän mukaan tai hae sanoilla.

@@ -1,4 +1,4 @@
-### Server-rendered pages only: these messages are not built into the browser's WASM.
+### Server-rendered pages only: these messages are not in the browser's catalogue.
 
 login-heading = Kirjaudu Kanta Extranetiin
 login-lead = Kirjaudut Suomi.fi-tunnistuksella. Sen jälkeen valitset, kenen puolesta asioit.

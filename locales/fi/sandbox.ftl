@@ -1,4 +1,4 @@
-### Server-rendered pages only: these messages are not built into the browser's WASM.
+### Server-rendered pages only: these messages are not in the browser's catalogue.
 
 sandbox-idp-title = Tunnistautuminen (testiympäristö)
 sandbox-idp-banner = Tämä on Kanta Extranetin sisäänrakennettu testitunnistus. Oikeassa palvelussa tunnistaudut Suomi.fi-tunnistuksessa.

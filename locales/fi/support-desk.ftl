@@ -1,4 +1,4 @@
-### Server-rendered pages only: these messages are not built into the browser's WASM.
+### Server-rendered pages only: these messages are not in the browser's catalogue.
 # Kanta's support desk (/staff/support) and the mail it sends to the sender.
 support-desk-heading = Asiakastuen pyynnöt
 support-desk-filter-status = Tila

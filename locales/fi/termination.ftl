@@ -1,4 +1,4 @@
-### Server-rendered pages only: these messages are not built into the browser's WASM.
+### Server-rendered pages only: these messages are not in the browser's catalogue.
 # Ending services (point 6 of the agreement): the notice a person signs, the page, the mail.
 termination-title = Irtisanomisilmoitus
 termination-body = { $organisation } ({ $ytunnus }) irtisanoo Kanta-palvelun { $service } asiakkuussopimuksen kohdan 6 mukaisesti. Palvelu on käytössä { $end_on } asti. Ilmoituksen antaa { $signer } ({ $basis }).

@@ -1,4 +1,4 @@
-### Server-rendered pages only: these messages are not built into the browser's WASM.
+### Server-rendered pages only: these messages are not in the browser's catalogue.
 
 terms-heading = Ehdot ja palvelukuvaukset
 terms-lead = Asiakkuussopimus viittaa näihin asiakirjoihin. Jokaisella on versio, ja allekirjoitettu sopimus nimeää ne versiot, jotka asiakas hyväksyi. Vanhat versiot pysyvät luettavina.

@@ -1,4 +1,4 @@
-### Server-rendered pages only: these messages are not built into the browser's WASM.
+### Server-rendered pages only: these messages are not in the browser's catalogue.
 
 audit-acting-started = Började företräda organisationen
 audit-code-service-checked = Kontrollerade kodtjänstens uppgifter

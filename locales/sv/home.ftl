@@ -1,4 +1,4 @@
-### Server-rendered pages only: these messages are not built into the browser's WASM.
+### Server-rendered pages only: these messages are not in the browser's catalogue.
 
 home-heading = Ta Kanta-tjänsterna i bruk och håll uppgifterna aktuella
 home-lead = Kanta Extranät är Kanta-tjänsternas e-tjänst för organisationer inom social- och hälsovården, apotek och självständiga yrkesutövare. Tjänsten styr dig att göra det som behöver göras i olika situationer.

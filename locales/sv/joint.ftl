@@ -1,4 +1,4 @@
-### Server-rendered pages only: these messages are not built into the browser's WASM.
+### Server-rendered pages only: these messages are not in the browser's catalogue.
 # Joint joining (gemensam anslutning): the main joiner's co-joiners, and a co-joiner's acceptance.
 joint-heading = Medanslutande
 joint-text = Vid gemensam anslutning tar huvudaktören med medanslutande som använder dess anslutningspunkt och informationssystem. Namnge de medanslutande med FO-nummer. Varje medanslutandes egen ärendehanterare godkänner och undertecknar anslutningen för sin organisation; ansökan kan skickas när alla har undertecknat.
@@ -21,3 +21,8 @@ joint-sign-heading = Godkännande
 joint-sign = Underteckna godkännandet
 joint-not-permitted = Er grund att sköta ärenden för organisationen räcker inte för att underteckna. Godkännandet undertecknas av en person med namnteckningsrätt eller fullmakt att underteckna avtal.
 joint-notice-warning = Den här ansökan har medanslutande ({ $names }). Uppsägningen avslutar tjänsten också för dem, eftersom de använder er anslutningspunkt och ert informationssystem.
+
+## The acceptance a co-joiner signs
+joint-acceptance-title = Godkännande av gemensam anslutning
+joint-acceptance-body = { $organisation } ({ $ytunnus }) ansluter sig till Kanta-tjänsten { $service } som medanslutande tillsammans med huvudaktören { $main } ({ $main_ytunnus }) och använder huvudaktörens anslutningspunkt och informationssystem. Godkännandet ges av { $signer } ({ $basis }).
+joint-acceptance-responsibility = { $organisation } godkänner de allmänna leveransvillkoren för Kanta-tjänsterna, version { $terms }, och ansvarar som personuppgiftsansvarig för sina egna uppgifter. Huvudaktören kan inte underteckna för den medanslutande.

@@ -1,4 +1,4 @@
-### Server-rendered pages only: these messages are not built into the browser's WASM.
+### Server-rendered pages only: these messages are not in the browser's catalogue.
 # Why a login did not complete: the login page says so, rendered on the server.
 
 login-failed-heading = Inloggningen lyckades inte

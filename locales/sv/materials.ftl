@@ -1,4 +1,4 @@
-### Server-rendered pages only: these messages are not built into the browser's WASM.
+### Server-rendered pages only: these messages are not in the browser's catalogue.
 
 materials-heading = Anvisningar och material
 materials-lead = Guider och anvisningar för ibruktagande av Kanta-tjänster och uppdatering av uppgifter. Avgränsa enligt tjänst eller målgrupp eller sök med ord.

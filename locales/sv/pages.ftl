@@ -1,4 +1,4 @@
-### Server-rendered pages only: these messages are not built into the browser's WASM.
+### Server-rendered pages only: these messages are not in the browser's catalogue.
 
 login-heading = Logga in på Kanta Extranät
 login-lead = Du loggar in med Suomi.fi-identifikation. Därefter väljer du för vem du uträttar ärenden.

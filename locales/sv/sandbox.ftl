@@ -1,4 +1,4 @@
-### Server-rendered pages only: these messages are not built into the browser's WASM.
+### Server-rendered pages only: these messages are not in the browser's catalogue.
 
 sandbox-idp-title = Identifikation (testmiljö)
 sandbox-idp-banner = Det här är Kanta Extranets inbyggda testidentifikation. I den riktiga tjänsten identifierar du dig i Suomi.fi-identifikationen.

@@ -1,4 +1,4 @@
-### Server-rendered pages only: these messages are not built into the browser's WASM.
+### Server-rendered pages only: these messages are not in the browser's catalogue.
 # Ending services (point 6 of the agreement): the notice a person signs, the page, the mail.
 termination-title = Uppsägning
 termination-body = { $organisation } ({ $ytunnus }) säger upp Kanta-tjänsten { $service } enligt punkt 6 i kundavtalet. Tjänsten är i bruk till och med { $end_on }. Uppsägningen görs av { $signer } ({ $basis }).

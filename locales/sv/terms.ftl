@@ -1,4 +1,4 @@
-### Server-rendered pages only: these messages are not built into the browser's WASM.
+### Server-rendered pages only: these messages are not in the browser's catalogue.
 
 terms-heading = Villkor och tjänstebeskrivningar
 terms-lead = Avtalet om kundrelation hänvisar till dessa dokument. Vart och ett har en version, och ett undertecknat avtal nämner de versioner som kunden godkände. Äldre versioner går fortfarande att läsa.

@@ -1,6 +1,6 @@
-### Server-rendered pages only: these messages are not built into the browser's WASM.
+### Server-rendered pages only: these messages are not in the browser's catalogue.
+## Customer data: contacts, technical data, confirming, and its change history.
 
-## Customer data (kunduppgifter)
 customer-data-heading = Kunduppgifter
 attention-intro = De här uppgifterna kräver uppmärksamhet:
 attention-confirm = Bekräfta att uppgifterna är aktuella: det har gått över 12 månader sedan förra bekräftelsen ({ $since }).
@@ -64,68 +64,4 @@ change-confirmed = Bekräftad som aktuell
 change-reminded = En påminnelse skickades
 change-other = Ändring
 change-by-staff = { $name } (Kanta-tjänsterna)
-
-## Billing (fakturering)
-billing-heading = Fakturering
-billing-none = Inga fakturor.
-billing-totals-heading = Totalt per år
-billing-year = År
-billing-service = Tjänst
-billing-total = Totalt
-billing-invoices-heading = Fakturor
-billing-download = Ladda ner fakturaraderna (CSV)
-invoices-older = Äldre fakturor
-invoices-newest = De senaste fakturorna
-invoice-heading = Faktura { $number }
-invoice-title = Faktura
-invoice-number = Fakturanummer
-invoice-period = Faktureringsperiod
-invoice-issued = Fakturadatum
-invoice-due = Förfallodag
-invoice-total = Totalt
-invoice-issuer = Fakturerare
-invoice-issuer-name = Folkpensionsanstalten (FPA), Kanta-tjänsterna
-invoice-customer = Kund
-invoice-description = Beskrivning
-invoice-quantity = Antal
-invoice-unit-price = Enhetspris
-invoice-amount = Belopp
-invoice-download = Ladda ner fakturan (PDF)
-invoice-print-hint = Skriv ut fakturan med webbläsarens utskriftsfunktion (till exempel Ctrl+P). Utskriften innehåller bara fakturan, utan menyer.
-invoice-back = Tillbaka till faktureringen
-import-heading = Import av faktureringsuppgifter
-import-done = { $count } fakturor importerades.
-import-format-heading = Filens format
-import-format = CSV-fil, först rubrikraden, fälten åtskilda med semikolon, komma eller tabb. En CSV-fil som Excel sparar den fungerar som sådan (även teckenkodningen Windows-1252 och tomma kolumner i slutet av raderna). En rad per fakturerad händelse:
-import-format-rules = Perioden är ett år (2026) eller en månad (2026-03); datum 2027-02-15 eller 15.2.2027; enhetspriset i euro med högst fyra decimaler (0,053). Beloppet är antal × enhetspris avrundat till cent. Raderna för samma faktura har samma kund, tjänst, period och datum. Om en enda rad är felaktig importeras ingenting. Den sista kolumnen amount (belopp) är frivillig; om den är ifylld ska den stämma.
-import-file = CSV-fil
-import-submit = Importera fakturor
-
-## Reminder e-mail
-mail-reminder-subject = Kanta: kontrollera era kunduppgifter
-mail-reminder-body = Det finns saker i era kunduppgifter för Kanta-tjänsterna som kräver uppmärksamhet:
-    { $items }
-    Uppdatera eller bekräfta uppgifterna på { $link }
-imports-heading = Importerade filer
-imports-at = Tid
-imports-who = Importerad av
-imports-file = Fil
-imports-rows = Rader
-
-## Refused form posts
 contact-required = { $service }: { $kind } skulle saknas
-import-row-problem = Rad { $line }, { $column }: { $problem }
-import-more-problems = … och { $count } andra fel
-field-kind = Typ
-field-name = Namn
-field-email = E-post
-field-phone = Telefonnummer
-field-service = Tjänst
-field-services = Tjänster
-field-oid = OID-kod
-field-expires = Giltig till
-field-takes-effect = Träder i kraft
-field-version = Version
-field-vendor = Leverantör
-field-file = Fil
-field-other = Uppgift

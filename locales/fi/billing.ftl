@@ -1,0 +1,44 @@
+### Server-rendered pages only: these messages are not in the browser's catalogue.
+## Billing: totals, invoices and the staff's import.
+
+billing-heading = Laskutus
+billing-none = Ei laskuja.
+billing-totals-heading = Yhteensä vuosittain
+billing-year = Vuosi
+billing-service = Palvelu
+billing-total = Yhteensä
+billing-invoices-heading = Laskut
+billing-download = Lataa laskurivit (CSV)
+invoices-older = Vanhemmat laskut
+invoices-newest = Uusimmat laskut
+invoice-heading = Lasku { $number }
+invoice-title = Lasku
+invoice-number = Laskun numero
+invoice-period = Laskutuskausi
+invoice-issued = Laskun päivämäärä
+invoice-due = Eräpäivä
+invoice-total = Yhteensä
+invoice-issuer = Laskuttaja
+invoice-issuer-name = Kansaneläkelaitos (Kela), Kanta-palvelut
+invoice-customer = Asiakas
+invoice-description = Selite
+invoice-quantity = Määrä
+invoice-unit-price = Yksikköhinta
+invoice-amount = Summa
+invoice-download = Lataa lasku (PDF)
+invoice-print-hint = Tulosta lasku selaimen tulostustoiminnolla (esimerkiksi Ctrl+P). Tulosteessa on vain lasku ilman valikoita.
+invoice-back = Takaisin laskutukseen
+import-heading = Laskutustietojen tuonti
+import-done = Tuotiin { $count } laskua.
+import-format-heading = Tiedoston muoto
+import-format = CSV-tiedosto, ensimmäisenä otsikkorivi, kentät puolipisteellä, pilkulla tai sarkaimella erotettuina. Excelin tavallinen CSV-tallennus käy sellaisenaan (myös Windows-1252-merkistö ja tyhjät sarakkeet rivien lopussa). Yksi rivi laskutettavaa tapahtumaa kohden:
+import-format-rules = Kausi on vuosi (2026) tai kuukausi (2026-03); päivämäärät 2027-02-15 tai 15.2.2027; yksikköhinta euroina enintään neljällä desimaalilla (0,053). Summa on määrä × yksikköhinta sentteihin pyöristettynä. Saman laskun riveillä on sama asiakas, palvelu, kausi ja päivämäärät. Jos yksikin rivi on virheellinen, mitään ei tuoda. Viimeinen sarake amount (summa) on vapaaehtoinen; jos se on annettu, sen pitää täsmätä.
+import-file = CSV-tiedosto
+import-submit = Tuo laskut
+imports-heading = Tuodut tiedostot
+imports-at = Aika
+imports-who = Tuoja
+imports-file = Tiedosto
+imports-rows = Rivejä
+import-row-problem = Rivi { $line }, { $column }: { $problem }
+import-more-problems = … ja { $count } muuta virhettä

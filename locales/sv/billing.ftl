@@ -1,0 +1,44 @@
+### Server-rendered pages only: these messages are not in the browser's catalogue.
+## Billing: totals, invoices and the staff's import.
+
+billing-heading = Fakturering
+billing-none = Inga fakturor.
+billing-totals-heading = Totalt per år
+billing-year = År
+billing-service = Tjänst
+billing-total = Totalt
+billing-invoices-heading = Fakturor
+billing-download = Ladda ner fakturaraderna (CSV)
+invoices-older = Äldre fakturor
+invoices-newest = De senaste fakturorna
+invoice-heading = Faktura { $number }
+invoice-title = Faktura
+invoice-number = Fakturanummer
+invoice-period = Faktureringsperiod
+invoice-issued = Fakturadatum
+invoice-due = Förfallodag
+invoice-total = Totalt
+invoice-issuer = Fakturerare
+invoice-issuer-name = Folkpensionsanstalten (FPA), Kanta-tjänsterna
+invoice-customer = Kund
+invoice-description = Beskrivning
+invoice-quantity = Antal
+invoice-unit-price = Enhetspris
+invoice-amount = Belopp
+invoice-download = Ladda ner fakturan (PDF)
+invoice-print-hint = Skriv ut fakturan med webbläsarens utskriftsfunktion (till exempel Ctrl+P). Utskriften innehåller bara fakturan, utan menyer.
+invoice-back = Tillbaka till faktureringen
+import-heading = Import av faktureringsuppgifter
+import-done = { $count } fakturor importerades.
+import-format-heading = Filens format
+import-format = CSV-fil, först rubrikraden, fälten åtskilda med semikolon, komma eller tabb. En CSV-fil som Excel sparar den fungerar som sådan (även teckenkodningen Windows-1252 och tomma kolumner i slutet av raderna). En rad per fakturerad händelse:
+import-format-rules = Perioden är ett år (2026) eller en månad (2026-03); datum 2027-02-15 eller 15.2.2027; enhetspriset i euro med högst fyra decimaler (0,053). Beloppet är antal × enhetspris avrundat till cent. Raderna för samma faktura har samma kund, tjänst, period och datum. Om en enda rad är felaktig importeras ingenting. Den sista kolumnen amount (belopp) är frivillig; om den är ifylld ska den stämma.
+import-file = CSV-fil
+import-submit = Importera fakturor
+imports-heading = Importerade filer
+imports-at = Tid
+imports-who = Importerad av
+imports-file = Fil
+imports-rows = Rader
+import-row-problem = Rad { $line }, { $column }: { $problem }
+import-more-problems = … och { $count } andra fel
