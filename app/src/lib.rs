@@ -19,6 +19,8 @@ pub mod wizard;
 
 #[cfg(feature = "ssr")]
 pub mod backend;
+#[cfg(feature = "ssr")]
+pub mod request;
 
 use components::layout::Layout;
 use leptos::prelude::*;

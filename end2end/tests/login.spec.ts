@@ -124,7 +124,7 @@ for (const [i, lang] of (['fi', 'sv'] as Lang[]).entries()) {
         await expect(next.or(page.getByLabel(msg(lang, 'guide-start-kind-label')))).toBeVisible();
         if (await next.isVisible()) await next.click();
         const kind = page.getByLabel(msg(lang, 'guide-start-kind-label'));
-        // A choice made while the page still reads the device's store is not kept: choose again.
+        // Chosen twice, so the last choice is a change whatever the page brought back.
         await expect(async () => {
           await kind.selectOption({ label: msg(lang, 'guide-start-kind-private') });
           await kind.selectOption({ label: msg(lang, 'guide-start-kind-pharmacy') });

@@ -201,10 +201,28 @@ fn jwe_header(token: &str) -> Result<JweHeader, OpenError> {
     JweHeader::from_bytes(&bytes).map_err(|_| OpenError::Decryption)
 }
 
+/// The sandbox's key material (RSA, PKCS#1 PEM; see `sandbox/keys/README.md`): our relying
+/// party's keys while the sandbox identity provider is the provider and none are configured, and
+/// that provider's own. Public on purpose: never configure them outside the sandbox.
+pub mod sandbox {
+    /// Our relying party's signing keys, current first.
+    pub fn rp_signing() -> Vec<String> {
+        vec![include_str!("sandbox/keys/rp-signing-1.pem").into(), include_str!("sandbox/keys/rp-signing-2.pem").into()]
+    }
+    /// Our relying party's encryption keys; the sandbox provider encrypts to the first.
+    pub fn rp_encryption() -> Vec<String> {
+        vec![
+            include_str!("sandbox/keys/rp-encryption-1.pem").into(),
+            include_str!("sandbox/keys/rp-encryption-2.pem").into(),
+        ]
+    }
+    /// The sandbox identity provider's own signing key.
+    pub const IDP_SIGNING_KEY_PEM: &str = include_str!("sandbox/keys/idp-signing.pem");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sandbox::keys as sandbox;
 
     fn ring() -> KeyRing {
         KeyRing::from_pems(&sandbox::rp_signing(), &sandbox::rp_encryption()).unwrap()

@@ -2,6 +2,7 @@
 mod assets;
 pub mod auth;
 pub mod config;
+pub mod keys;
 pub mod limits;
 mod offline;
 mod refused_form;

@@ -9,11 +9,11 @@
 use crate::auth::{Auth, set_cookie};
 use app::{
     backend::{
-        cookie,
         identity::{CurrentSession, new_token, token_hash},
         refused_form::{self, KEPT_FOR, Restored},
     },
     components::session::is_local_path,
+    request::cookie,
 };
 use axum::{
     extract::{Request, State},

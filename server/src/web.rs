@@ -1,5 +1,5 @@
 //! HTTP routes and middleware around the Leptos app.
-use crate::auth::Auth;
+use crate::auth::{Auth, AuthState};
 use app::{
     App,
     components::session::is_local_path,
@@ -38,6 +38,17 @@ pub struct AppState {
     pub mailer_wake: app::backend::mail::MailerWake,
     pub limits: crate::limits::Limits,
     pub rate_limiters: Arc<crate::limits::rate::Limiters>,
+}
+
+impl FromRef<AppState> for AuthState {
+    fn from_ref(state: &AppState) -> AuthState {
+        AuthState {
+            db: state.db.clone(),
+            auth: state.auth.clone(),
+            registries: state.registries.clone(),
+            public_url: state.public_url.clone(),
+        }
+    }
 }
 
 pub fn router(state: AppState) -> Router {
@@ -80,13 +91,13 @@ pub fn router(state: AppState) -> Router {
                 move || shell(options.clone())
             },
         )
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(leptos::nonce::provide_nonce, shell))
+        .fallback(site_file)
         // Inside the session's layer: a kept refusal is shown to the session that made it.
         .layer(middleware::from_fn_with_state(
             crate::refused_form::Keeping { db: state.db.clone(), auth: state.auth.clone() },
             crate::refused_form::keep_refusals_off_the_address,
         ))
-        .layer(middleware::from_fn_with_state(state.clone(), crate::auth::resolve_session))
+        .layer(middleware::from_fn_with_state(AuthState::from_ref(&state), crate::auth::resolve_session))
         .layer(middleware::from_fn(same_origin_server_fns))
         // Not the sandbox's requests: e-Authorizations puts the hetu in the path.
         .layer(TraceLayer::new_for_http())
@@ -107,6 +118,40 @@ pub fn router(state: AppState) -> Router {
 fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
+/// The site's own files (pictures, icons, the favicon) as they are, from the site root (brotli or
+/// gzip where built); anything else is the app's not-found page. Leptos's file handler answers
+/// a file inside a reactive owner made under whatever owner the worker thread last had, so
+/// another request's `ResponseOptions` could end up on it: a guide picture was answered `302` to
+/// `/login?next=/billing` while another browser opened `/billing` (leptos_axum 0.8.10).
+async fn site_file(State(state): State<AppState>, request: Request) -> Response {
+    use tower::ServiceExt;
+    let mut file = Request::builder().uri(request.uri().clone());
+    for name in [header::ACCEPT_ENCODING, header::IF_MODIFIED_SINCE, header::RANGE] {
+        if let Some(value) = request.headers().get(&name) {
+            file = file.header(name, value.clone());
+        }
+    }
+    let served = match file.body(axum::body::Body::empty()) {
+        Ok(file) => {
+            let files = tower_http::services::ServeDir::new(&*state.leptos_options.site_root);
+            files.precompressed_br().precompressed_gzip().oneshot(file).await.ok()
+        }
+        Err(_) => None,
+    };
+    match served {
+        Some(response) if response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED => {
+            response.into_response()
+        }
+        // Not a file: the app's page for it (its not-found page), rendered by Leptos.
+        _ => {
+            let uri = request.uri().clone();
+            let page =
+                leptos_axum::file_and_error_handler_with_context::<AppState, _>(leptos::nonce::provide_nonce, shell);
+            page(uri, State(state), request).await
+        }
+    }
 }
 
 /// Liveness and readiness: the process answers and the database is reachable.
@@ -195,9 +240,9 @@ async fn security_headers(State(auth): State<Arc<Auth>>, request: Request, next:
     let private = path.starts_with("/api/")
         || path.starts_with("/auth/")
         || (crate::auth::needs_session(path)
-            && app::backend::cookie(request.headers(), auth.session_cookie()).is_some())
+            && app::request::cookie(request.headers(), auth.session_cookie()).is_some())
         // A form refused without a login, kept for this browser, may be on the page.
-        || app::backend::cookie(request.headers(), auth.form_cookie()).is_some();
+        || app::request::cookie(request.headers(), auth.form_cookie()).is_some();
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));

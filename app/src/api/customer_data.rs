@@ -18,8 +18,8 @@ use serde::{Deserialize, Serialize};
 pub struct ChangeLine {
     pub at: String,
     pub who: String,
-    /// `customer`, `staff` or `system`.
-    pub actor: String,
+    /// `None`: a kind this version does not know (an older row).
+    pub actor: Option<crate::domain::records::ActorKind>,
     /// `None`: a kind this version does not know (an older row).
     pub kind: Option<crate::domain::records::ChangeKind>,
     /// `[field, before, after]`.
@@ -129,9 +129,9 @@ pub async fn confirm_data() -> Result<(), AppError> {
 pub(crate) mod ssr {
     use super::*;
     use crate::{
-        api::guard::{Acting, acting_for},
+        api::guard::acting_for,
         backend::{
-            customer_data::{self as data, Change, Who},
+            customer_data::{self as data, Change},
             db, format_time,
             registry::registries,
         },
@@ -148,17 +148,13 @@ pub(crate) mod ssr {
 
     pub const PAGE: &str = "/customer-data";
 
-    fn who(acting: &Acting) -> Who {
-        Who::customer(acting.session.person_id, acting.now.basis)
-    }
-
     pub(crate) fn change_line(
         (entry, changes, who): (crate::backend::entities::change_log::Model, Vec<Change>, Option<String>),
     ) -> ChangeLine {
         ChangeLine {
             at: format_time(entry.at, request_lang()),
             who: who.unwrap_or_default(),
-            actor: entry.actor,
+            actor: crate::domain::records::ActorKind::from_code(&entry.actor),
             kind: crate::domain::records::ChangeKind::from_code(&entry.kind),
             changes,
         }
@@ -177,8 +173,8 @@ pub(crate) mod ssr {
         }
         let mut history_of =
             |subject: ChangeSubject, id: i32| -> Vec<ChangeLine> { by_item.remove(&(subject, id)).unwrap_or_default() };
-        let applications = crate::backend::onboarding::list(&db, organisation_id).await?;
-        let in_use = crate::backend::onboarding::in_production(&applications);
+        let applications = crate::backend::application_store::list(&db, organisation_id).await?;
+        let in_use = crate::backend::application_store::in_production(&applications);
         let rows = data::contacts(&db, organisation_id).await?;
         let covers = |skip: Option<i32>| -> Vec<Covers> {
             rows.iter()
@@ -269,9 +265,9 @@ pub(crate) mod ssr {
         let input = form.parse().map_err(AppError::Invalid)?;
         let (db, organisation_id) = (db()?, acting.now.organisation.id);
         match existing {
-            None => data::add_contact(&db, who(&acting), organisation_id, &input, today()).await?,
+            None => data::add_contact(&db, acting.doer(), organisation_id, &input, today()).await?,
             Some((id, version)) => {
-                data::change_contact(&db, who(&acting), organisation_id, id, version, &input).await?
+                data::change_contact(&db, acting.doer(), organisation_id, id, version, &input).await?
             }
         };
         done()
@@ -279,7 +275,7 @@ pub(crate) mod ssr {
 
     pub async fn end_contact(id: i32, version: i32) -> Result<(), AppError> {
         let acting = acting_for(Action::UpdateContactsAndTechnicalData).await?;
-        data::end_contact(&db()?, who(&acting), acting.now.organisation.id, id, version, today()).await?;
+        data::end_contact(&db()?, acting.doer(), acting.now.organisation.id, id, version, today()).await?;
         done()
     }
 
@@ -288,7 +284,7 @@ pub(crate) mod ssr {
         let db = db()?;
         let services = data::technical_services(&db, acting.now.organisation.id).await?;
         let input = TechnicalInput::parse(form, &services, today()).map_err(AppError::Invalid)?;
-        data::add_technical(&db, &registries()?, who(&acting), &acting.now.organisation, &input).await?;
+        data::add_technical(&db, &registries()?, acting.doer(), &acting.now.organisation, &input).await?;
         done()
     }
 
@@ -296,13 +292,13 @@ pub(crate) mod ssr {
         let acting = acting_for(Action::UpdateContactsAndTechnicalData).await?;
         let date = takes_effect(date, today())
             .map_err(|problem| AppError::Invalid(vec![FieldError::new("takes_effect", problem)]))?;
-        data::end_technical(&db()?, who(&acting), acting.now.organisation.id, id, version, date).await?;
+        data::end_technical(&db()?, acting.doer(), acting.now.organisation.id, id, version, date).await?;
         done()
     }
 
     pub async fn confirm() -> Result<(), AppError> {
         let acting = acting_for(Action::UpdateContactsAndTechnicalData).await?;
-        data::confirm(&db()?, who(&acting), acting.now.organisation.id).await?;
+        data::confirm(&db()?, acting.doer(), acting.now.organisation.id).await?;
         done()
     }
 }

@@ -3,14 +3,14 @@
 //! allows is decided by `domain::acting::permits`, nowhere else.
 use crate::{
     backend::{
-        acting::{self, ActingNow, Recheck},
+        acting::{self, Acting, Recheck},
         db,
         identity::{Audit, CurrentSession, audit, current_session},
         registry::registries,
     },
     domain::{
         acting::{Action, permits},
-        records::{Act, AuditAction},
+        records::Act,
     },
     error::AppError,
 };
@@ -31,7 +31,7 @@ pub async fn staff() -> Result<CurrentSession, AppError> {
     if session.hetu.as_ref().is_some_and(|h| members.0.contains(h)) {
         return Ok(session);
     }
-    let refused = Audit { allowed: false, ..Audit::of_person(session.person_id, Act::StaffDesk) };
+    let refused = Audit::new(session.doer(), Act::StaffDesk).denied();
     audit(&db()?, &refused).await?;
     Err(AppError::NotPermitted)
 }
@@ -40,24 +40,6 @@ pub async fn staff() -> Result<CurrentSession, AppError> {
 pub fn is_staff() -> bool {
     let members = leptos::prelude::use_context::<StaffMembers>().unwrap_or_default();
     current_session().and_then(|s| s.hetu).is_some_and(|h| members.0.contains(&h))
-}
-
-/// A user allowed to do one action for the organisation they act for.
-pub struct Acting {
-    pub session: CurrentSession,
-    pub now: ActingNow,
-}
-
-impl Acting {
-    /// An audit line for a change made on this permission.
-    pub fn audit<'a>(&self, action: impl Into<AuditAction>, detail: Option<&'a str>) -> Audit<'a> {
-        Audit {
-            organisation_id: Some(self.now.organisation.id),
-            basis: Some(self.now.basis),
-            detail,
-            ..Audit::of_person(self.session.person_id, action)
-        }
-    }
 }
 
 /// Allows `action` only for a logged-in user acting for an organisation on a basis that the
@@ -83,7 +65,7 @@ pub async fn acting_for(action: Action) -> Result<Acting, AppError> {
         }
     }
     if !permits(now.basis, now.kind, action) {
-        audit(&db, &acting::denied(&session, &now, action, Some("not-permitted"))).await?;
+        audit(&db, &acting::denied(&session, &now, action).detail("not-permitted")).await?;
         return Err(AppError::NotPermitted);
     }
     Ok(Acting { session, now })

@@ -1,11 +1,11 @@
 //! Server functions: the only door from the browser to data. Thin: parse, check, call the backend.
 pub mod acting;
+pub mod applications;
 pub mod billing;
 pub mod customer_data;
 #[cfg(feature = "ssr")]
 pub mod guard;
 pub mod joint;
-pub mod onboarding;
 pub mod organisation;
 pub mod session;
 pub mod staff;

@@ -1,7 +1,7 @@
 //! Kanta's staff desk: the queue of applications and the decisions on them. Every function here
 //! starts with `guard::staff`; no one else reaches them.
 use crate::{
-    api::onboarding::{ApplicationSummary, EventLine},
+    api::applications::{ApplicationSummary, EventLine},
     domain::{
         application::{Command, State},
         services::{KantaService, ServiceSet},
@@ -29,12 +29,12 @@ pub struct StaffView {
     pub state: State,
     pub version: i32,
     pub answers: Answers,
-    pub units: Vec<crate::api::onboarding::UnitLine>,
+    pub units: Vec<crate::api::applications::UnitLine>,
     pub go_live: Option<String>,
     pub history: Vec<EventLine>,
     pub signed_hash: Option<String>,
     /// The organisation's termination notice: the last day in use, who signed it, its hash.
-    pub notice: Option<crate::api::onboarding::NoticeGiven>,
+    pub notice: Option<crate::api::applications::NoticeGiven>,
     /// Joint joining: the co-joiners the application names, and whether each has signed.
     pub co_joiners: Vec<crate::api::joint::CoJoinerLine>,
     pub commands: Vec<Command>,
@@ -154,7 +154,7 @@ mod ssr {
     use super::*;
     use crate::{
         api::guard::staff,
-        backend::{db, entities::organisation, onboarding},
+        backend::{application_store, db, entities::organisation, staff_queue},
         domain::{
             application::{Actor, Track, commands},
             validation::{Date, FieldError},
@@ -183,18 +183,18 @@ mod ssr {
             _ if state.trim() == "all" => SEEN_BY_STAFF.to_vec(),
             _ => vec![State::Submitted, State::InJointTesting, State::ApprovedForProduction],
         };
-        let filter = onboarding::QueueFilter {
+        let filter = staff_queue::QueueFilter {
             states: &states,
             service: KantaService::from_code(service.trim()),
             min_age_days: min_age.trim().parse().unwrap_or(0),
         };
-        let (rows, next) = onboarding::queue(&db()?, &filter, onboarding::QueueCursor::parse(after)).await?;
+        let (rows, next) = staff_queue::queue(&db()?, &filter, staff_queue::QueueCursor::parse(after)).await?;
         let now = chrono::Utc::now();
         let lines = rows
             .into_iter()
             .map(|(a, organisation)| QueueLine {
                 age_days: (now - a.row.updated_at).num_days(),
-                application: crate::api::onboarding::ssr::summary(&a),
+                application: crate::api::applications::ssr::summary(&a),
                 organisation,
             })
             .collect();
@@ -204,7 +204,7 @@ mod ssr {
     pub async fn view(id: i32) -> Result<StaffView, AppError> {
         staff().await?;
         let db = db()?;
-        let a = onboarding::get(&db, id, None).await?;
+        let a = application_store::get(&db, id, None).await?;
         if a.state == State::Draft {
             return Err(AppError::NotFound);
         }
@@ -217,13 +217,13 @@ mod ssr {
             state: a.state,
             version: a.row.version,
             go_live: a.row.go_live_on.clone(),
-            history: crate::api::onboarding::ssr::history_lines(&db, id).await?,
-            units: crate::api::onboarding::ssr::unit_lines(&db, id).await?,
+            history: crate::api::applications::ssr::history_lines(&db, id).await?,
+            units: crate::api::applications::ssr::unit_lines(&db, id).await?,
             co_joiners: crate::api::joint::ssr::co_joiner_lines(&db, id, &a.services).await?,
-            signed_hash: onboarding::signature(&db, id).await?.map(|s| s.text_hash),
+            signed_hash: application_store::signature(&db, id).await?.map(|s| s.text_hash),
             notice: crate::backend::termination::notice(&db, id)
                 .await?
-                .map(|n| crate::api::onboarding::ssr::notice_given(n, crate::i18n::request_lang())),
+                .map(|n| crate::api::applications::ssr::notice_given(n, crate::i18n::request_lang())),
             commands: commands(Track::of(&a.services), a.state, Actor::Staff),
             answers: a.answers,
         })
@@ -238,7 +238,8 @@ mod ssr {
                 Date::parse(date).map_err(|problem| AppError::Invalid(vec![FieldError::new("go_live", problem)]))?,
             ),
         };
-        onboarding::staff_command(&db()?, &session, id, version, command, Some(comment), go_live).await?;
+        crate::backend::applications::staff_command(&db()?, &session, id, version, command, Some(comment), go_live)
+            .await?;
         leptos_axum::redirect(&format!("/staff/applications/{id}"));
         Ok(())
     }

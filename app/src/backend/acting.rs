@@ -3,7 +3,7 @@
 //! is `domain::acting::permits`; enforcing it is `api::guard`.
 use super::{
     entities::{acting, organisation},
-    identity::{Audit, CurrentSession, audit},
+    identity::{Audit, CurrentSession, Doer, audit},
     registry::{PrincipalRole, Principals, RegisteredOrganisation, Registries, RegistryError},
 };
 use crate::{
@@ -112,9 +112,7 @@ pub async fn choose_from_registers(
     };
     let Some(choice) = choices.into_iter().find(|c| c.organisation.ytunnus == *ytunnus) else {
         let detail = ytunnus.to_string();
-        let refused =
-            Audit { detail: Some(&detail), allowed: false, ..Audit::of_person(session.person_id, Act::ActingStarted) };
-        audit(db, &refused).await?;
+        audit(db, &Audit::new(session.doer(), Act::ActingStarted).detail(&detail).denied()).await?;
         return Err(AppError::NotPermitted);
     };
     let organisation = remember_organisation(db, registries, &choice.organisation).await?;
@@ -177,16 +175,12 @@ pub async fn start_acting(
     }
     .insert(&txn)
     .await?;
-    audit(
-        &txn,
-        &Audit {
-            organisation_id: Some(organisation.id),
-            basis: Some(basis),
-            detail: roles.as_deref(),
-            ..Audit::of_person(session.person_id, Act::ActingStarted)
-        },
-    )
-    .await?;
+    let started = Audit::new(Doer::Customer { person_id: session.person_id, basis }, Act::ActingStarted);
+    let started = match roles.as_deref() {
+        Some(roles) => started.detail(roles),
+        None => started,
+    };
+    audit(&txn, &started.about(organisation.id)).await?;
     txn.commit().await?;
     changed().await;
     if let Some(acting::Model { mandate_session: Some(old), .. }) = previous
@@ -204,6 +198,27 @@ pub struct ActingNow {
     pub kind: OrganisationKind,
     pub basis: Basis,
     pub row: acting::Model,
+}
+
+/// A user allowed to do one action for the organisation they act for: made by `api::guard`
+/// once it has checked, and taken by what that action does.
+pub struct Acting {
+    pub session: CurrentSession,
+    pub now: ActingNow,
+}
+
+impl Acting {
+    /// The person acting, on this basis.
+    pub fn doer(&self) -> Doer {
+        self.now.doer(&self.session)
+    }
+}
+
+impl ActingNow {
+    /// `session`'s person acting for this organisation, on this basis.
+    pub fn doer(&self, session: &CurrentSession) -> Doer {
+        Doer::Customer { person_id: session.person_id, basis: self.basis }
+    }
 }
 
 /// Whom the session acts for, read once per request: the page's header and its data ask the
@@ -323,26 +338,15 @@ pub async fn stop_acting(
     let txn = super::begin_write(db).await?;
     acting::Entity::delete_by_id(session.token_hash.clone()).exec(&txn).await?;
     let detail = if found == Recheck::ChooseAgain { "choose-again" } else { "basis-ended" };
-    audit(&txn, &denied(session, now, attempted, Some(detail))).await?;
+    audit(&txn, &denied(session, now, attempted).detail(detail)).await?;
     txn.commit().await?;
     changed().await;
     Ok(())
 }
 
 /// An audit line for a refused attempt.
-pub fn denied<'a>(
-    session: &CurrentSession,
-    now: &ActingNow,
-    attempted: impl Into<AuditAction>,
-    detail: Option<&'a str>,
-) -> Audit<'a> {
-    Audit {
-        organisation_id: Some(now.organisation.id),
-        basis: Some(now.basis),
-        detail,
-        allowed: false,
-        ..Audit::of_person(session.person_id, attempted)
-    }
+pub fn denied<'a>(session: &CurrentSession, now: &ActingNow, attempted: impl Into<AuditAction>) -> Audit<'a> {
+    Audit::new(now.doer(session), attempted).about(now.organisation.id).denied()
 }
 
 /// The mandate issue this service asks about: the only one that allows anything here.
@@ -352,7 +356,7 @@ pub const KANTA_MANDATE_ISSUE: MandateIssue = MandateIssue::TakingIntoUseSocialA
 pub async fn refresh_code_service(
     db: &DatabaseConnection,
     registries: &Registries,
-    acting: &crate::api::guard::Acting,
+    acting: &Acting,
 ) -> Result<CodeServiceStatus, AppError> {
     let now = &acting.now;
     let ytunnus = YTunnus::parse(&now.organisation.ytunnus).map_err(|_| AppError::Unavailable)?;
@@ -364,7 +368,8 @@ pub async fn refresh_code_service(
     active.code_service_status = Set(entry.status.code().into());
     active.code_service_checked_at = Set(Utc::now());
     active.update(&txn).await?;
-    audit(&txn, &acting.audit(Act::CodeServiceChecked, Some(entry.status.code()))).await?;
+    let checked = Audit::new(acting.doer(), Act::CodeServiceChecked).about(acting.now.organisation.id);
+    audit(&txn, &checked.detail(entry.status.code())).await?;
     txn.commit().await?;
     Ok(entry.status)
 }

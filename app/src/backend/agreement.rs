@@ -1,9 +1,6 @@
 //! The customer-relationship agreement: its text in the signer's language, composed from the
 //! messages of the current version, and the signed agreement as a PDF.
-use super::{
-    entities::{agreement_signature, organisation},
-    hex,
-};
+use super::entities::{agreement_signature, organisation};
 use crate::{
     domain::{acting::Basis, services::ServiceSet},
     error::AppError,
@@ -102,7 +99,7 @@ pub fn cited_terms(json: &str) -> Vec<(Document, String)> {
 }
 
 pub fn text_hash(text: &str) -> String {
-    hex(&Sha256::digest(text.as_bytes()))
+    hex::encode(Sha256::digest(text.as_bytes()))
 }
 
 /// The signed agreement as a PDF/A-3a document (`super::document`): the text, then who signed,

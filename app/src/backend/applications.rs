@@ -1,21 +1,25 @@
-//! Taking services into use: applications, their history, agreements and the staff's decisions.
-//! Every change is one transaction with its history event, its audit line and any e-mail it
-//! causes; every change of state goes through `domain::application::apply`; every change names
-//! the version it was made on and fails with `Conflict` if someone else changed it first.
+//! Taking services into use: the applicant's changes, signing and sending, and the staff's
+//! decisions. Every change is one transaction with its history event, its audit line and any
+//! e-mail it causes; every change of state goes through `domain::application::apply`; every
+//! change names the version it was made on and fails with `Conflict` if someone else changed it
+//! first (`application_store`).
 use super::{
     acting::ActingNow,
     agreement::AgreementText,
-    entities::{agreement_signature, application, application_event, application_unit, organisation},
-    identity::{Audit, CurrentSession, audit},
+    application_store::{
+        Application, available, bump, editable, event, get, in_production, in_use, json, list, signature,
+        still_editable, units,
+    },
+    entities::{agreement_signature, application, application_unit, organisation},
+    identity::{Audit, CurrentSession, Doer, audit},
     mail,
     registry::Registries,
 };
 use crate::{
     domain::{
-        acting::OrganisationKind,
-        application::{Actor, Command, State, Track, apply},
+        application::{Command, State, Track, apply},
         oid::Oid,
-        records::{Act, ApplicantChange, AuditAction, HistoryEvent},
+        records::{Act, ApplicantChange, HistoryEvent},
         services::{KantaService, ServiceSet},
         validation::{Date, FieldError, Problem, long_text},
     },
@@ -27,119 +31,7 @@ use crate::{
     },
 };
 use chrono::Utc;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
-};
-
-/// An application as stored, its fields parsed.
-#[derive(Clone, Debug)]
-pub struct Application {
-    pub row: application::Model,
-    pub services: ServiceSet,
-    pub state: State,
-    pub answers: Answers,
-}
-
-impl Application {
-    pub(crate) fn from_row(row: application::Model) -> Result<Application, AppError> {
-        let (Some(services), Some(state), Ok(answers)) = (
-            ServiceSet::from_code(&row.services),
-            State::from_code(&row.state),
-            serde_json::from_str::<Answers>(&row.answers),
-        ) else {
-            tracing::error!(id = row.id, "unreadable application row");
-            return Err(AppError::Unavailable);
-        };
-        let answers = with_services(answers, &services);
-        Ok(Application { row, services, state, answers })
-    }
-
-    pub fn lang(&self) -> Lang {
-        Lang::from_code(&self.row.lang).unwrap_or_default()
-    }
-
-    /// Open or in use: neither withdrawn, rejected nor ended (its services may be applied for again).
-    fn is_open(&self) -> bool {
-        !matches!(self.state, State::Withdrawn | State::Rejected | State::Ended)
-    }
-}
-
-/// The person giving a command, for the history and the audit trail.
-pub struct Doer<'a> {
-    pub person_id: i32,
-    pub actor: Actor,
-    /// Present when the person acts for the organisation (the applicant).
-    pub acting: Option<&'a ActingNow>,
-}
-
-impl<'a> Doer<'a> {
-    pub fn applicant(session: &CurrentSession, now: &'a ActingNow) -> Doer<'a> {
-        Doer { person_id: session.person_id, actor: Actor::Applicant, acting: Some(now) }
-    }
-
-    pub fn staff(session: &CurrentSession) -> Doer<'static> {
-        Doer { person_id: session.person_id, actor: Actor::Staff, acting: None }
-    }
-
-    pub fn audit<'b>(
-        &self,
-        organisation_id: i32,
-        action: impl Into<AuditAction>,
-        detail: Option<&'b str>,
-    ) -> Audit<'b> {
-        Audit {
-            organisation_id: Some(organisation_id),
-            basis: self.acting.map(|a| a.basis),
-            detail,
-            ..Audit::of_person(self.person_id, action)
-        }
-    }
-}
-
-/// The organisation's applications, newest first.
-pub async fn list(db: &impl ConnectionTrait, organisation_id: i32) -> Result<Vec<Application>, AppError> {
-    application::Entity::find()
-        .filter(application::Column::OrganisationId.eq(organisation_id))
-        .order_by_desc(application::Column::Id)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(Application::from_row)
-        .collect()
-}
-
-/// One application; `NotFound` unless it is `organisation_id`'s (when given).
-pub async fn get(db: &impl ConnectionTrait, id: i32, organisation_id: Option<i32>) -> Result<Application, AppError> {
-    let row = application::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
-    if organisation_id.is_some_and(|o| o != row.organisation_id) {
-        return Err(AppError::NotFound);
-    }
-    Application::from_row(row)
-}
-
-/// The application's history, oldest first, with the name of whoever made each step.
-pub async fn history(
-    db: &impl ConnectionTrait,
-    id: i32,
-) -> Result<Vec<(application_event::Model, Option<String>)>, AppError> {
-    let events = application_event::Entity::find()
-        .filter(application_event::Column::ApplicationId.eq(id))
-        .order_by_asc(application_event::Column::Id)
-        .find_also_related(super::entities::person::Entity)
-        .all(db)
-        .await?;
-    Ok(events.into_iter().map(|(e, p)| (e, p.map(|p| p.display_name))).collect())
-}
-
-/// The agreement signed for this application, if any.
-pub async fn signature(db: &impl ConnectionTrait, id: i32) -> Result<Option<agreement_signature::Model>, AppError> {
-    Ok(agreement_signature::Entity::find()
-        .filter(agreement_signature::Column::ApplicationId.eq(id))
-        .order_by_desc(agreement_signature::Column::Id)
-        .one(db)
-        .await?)
-}
+use sea_orm::{ActiveModelTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QuerySelect, Set};
 
 /// Refuses services the organisation's kind may not use, and services already on another open
 /// application: one application per service at a time (a withdrawn or rejected one may be made
@@ -158,18 +50,6 @@ async fn check_services(
     organisation::Entity::find_by_id(now.organisation.id).lock_exclusive().one(txn).await?;
     let free = available(&list(txn, now.organisation.id).await?, now.kind, except);
     if services.as_slice().iter().all(|s| free.contains(s)) { Ok(()) } else { Err(AppError::NotNow) }
-}
-
-/// The services an organisation of `kind` may still apply for, given its `applications`: none
-/// open, none in use. `except` counts as not there (an application choosing its own services).
-pub fn available(applications: &[Application], kind: OrganisationKind, except: Option<i32>) -> Vec<KantaService> {
-    KantaService::ALL
-        .into_iter()
-        .filter(|s| {
-            s.is_for(kind)
-                && !applications.iter().any(|a| Some(a.row.id) != except && a.is_open() && a.services.contains(*s))
-        })
-        .collect()
 }
 
 /// Starts a draft application for services the organisation's kind may use.
@@ -198,11 +78,13 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
-    let doer = Doer::applicant(session, now);
-    event(&txn, &row, &doer, HistoryEvent::Changed(ApplicantChange::Created), None, None).await?;
+    let doer = now.doer(session);
+    event(&txn, &row, doer, HistoryEvent::Changed(ApplicantChange::Created), None, None).await?;
     audit(
         &txn,
-        &doer.audit(now.organisation.id, HistoryEvent::Changed(ApplicantChange::Created), Some(&services.code())),
+        &Audit::new(doer, HistoryEvent::Changed(ApplicantChange::Created))
+            .about(now.organisation.id)
+            .detail(&services.code()),
     )
     .await?;
     txn.commit().await?;
@@ -232,7 +114,7 @@ pub async fn change_services(
     })
     .await?;
     let change = format!("{} → {}", current.services.code(), services.code());
-    applicant_changed(txn, row, &Doer::applicant(session, now), ApplicantChange::ServicesChanged, None, &change).await
+    applicant_changed(txn, row, now.doer(session), ApplicantChange::ServicesChanged, None, &change).await
 }
 
 /// Completes an applicant's change of `row`: the history event `kind` (with `shown`, which the
@@ -240,14 +122,14 @@ pub async fn change_services(
 async fn applicant_changed(
     txn: DatabaseTransaction,
     row: application::Model,
-    doer: &Doer<'_>,
+    doer: Doer,
     kind: ApplicantChange,
     shown: Option<&str>,
     detail: &str,
 ) -> Result<Application, AppError> {
     let kind = HistoryEvent::Changed(kind);
     event(&txn, &row, doer, kind, None, shown).await?;
-    audit(&txn, &doer.audit(row.organisation_id, kind, Some(detail))).await?;
+    audit(&txn, &Audit::new(doer, kind).about(row.organisation_id).detail(detail)).await?;
     txn.commit().await?;
     Application::from_row(row)
 }
@@ -276,19 +158,10 @@ pub async fn save(
         a.lang = Set(lang.code().into());
     })
     .await?;
-    let doer = Doer::applicant(session, now);
-    audit(&txn, &doer.audit(now.organisation.id, Act::ApplicationSaved, Some(&id.to_string()))).await?;
+    let doer = now.doer(session);
+    audit(&txn, &Audit::new(doer, Act::ApplicationSaved).about(now.organisation.id).detail(&id.to_string())).await?;
     txn.commit().await?;
     Application::from_row(row)
-}
-
-/// The application's service units beyond the first, in the order they were added.
-pub async fn units(db: &impl ConnectionTrait, id: i32) -> Result<Vec<application_unit::Model>, AppError> {
-    Ok(application_unit::Entity::find()
-        .filter(application_unit::Column::ApplicationId.eq(id))
-        .order_by_asc(application_unit::Column::Id)
-        .all(db)
-        .await?)
 }
 
 /// Adds a further service unit to an application the applicant may change, made on `version`:
@@ -324,7 +197,7 @@ pub async fn add_unit(
     .insert(&txn)
     .await?;
     let unit = format!("{name} ({oid})");
-    applicant_changed(txn, row, &Doer::applicant(session, now), ApplicantChange::UnitAdded, Some(&unit), &unit).await
+    applicant_changed(txn, row, now.doer(session), ApplicantChange::UnitAdded, Some(&unit), &unit).await
 }
 
 /// Takes a further service unit off an application the applicant may change, made on `version`.
@@ -342,30 +215,7 @@ pub async fn remove_unit(
     let row = bump(&txn, &current, version, |_| {}).await?;
     application_unit::Entity::delete_by_id(unit.id).exec(&txn).await?;
     let unit = format!("{} ({})", unit.name, unit.oid);
-    applicant_changed(txn, row, &Doer::applicant(session, now), ApplicantChange::UnitRemoved, Some(&unit), &unit).await
-}
-
-/// The organisation's application `id` if the applicant may change it and it is still at `version`.
-pub(crate) async fn editable(
-    db: &impl ConnectionTrait,
-    now: &ActingNow,
-    id: i32,
-    version: i32,
-) -> Result<Application, AppError> {
-    let current = get(db, id, Some(now.organisation.id)).await?;
-    still_editable(&current, version)?;
-    Ok(current)
-}
-
-/// The applicant may change `current`, and nobody has since `version`.
-fn still_editable(current: &Application, version: i32) -> Result<(), AppError> {
-    if !current.state.is_editable() {
-        return Err(AppError::NotNow);
-    }
-    if current.row.version != version {
-        return Err(AppError::Conflict { current: current.row.version });
-    }
-    Ok(())
+    applicant_changed(txn, row, now.doer(session), ApplicantChange::UnitRemoved, Some(&unit), &unit).await
 }
 
 /// The service unit's OID, when given: the organisation's own and in the code service.
@@ -411,9 +261,9 @@ pub async fn sign(
     }
     .insert(&txn)
     .await?;
-    let doer = Doer::applicant(session, now);
-    event(&txn, &row, &doer, HistoryEvent::Changed(ApplicantChange::Signed), None, None).await?;
-    audit(&txn, &doer.audit(now.organisation.id, Act::AgreementSigned, Some(&signed.text_hash))).await?;
+    let doer = now.doer(session);
+    event(&txn, &row, doer, HistoryEvent::Changed(ApplicantChange::Signed), None, None).await?;
+    audit(&txn, &Audit::new(doer, Act::AgreementSigned).about(now.organisation.id).detail(&signed.text_hash)).await?;
     txn.commit().await?;
     Ok(signed)
 }
@@ -457,34 +307,6 @@ pub async fn takeover_unmet(
     Ok(crate::domain::services::takeover_unmet(pharmacy.and_then(|p| p.takeover_on), today))
 }
 
-/// When the latest of `applications` was approved for production or went live, if any was.
-pub async fn last_decided(
-    db: &impl ConnectionTrait,
-    applications: &[i32],
-) -> Result<Option<chrono::DateTime<Utc>>, AppError> {
-    if applications.is_empty() {
-        return Ok(None);
-    }
-    let decided = [State::ApprovedForProduction.code(), State::InProduction.code()];
-    let latest = application_event::Entity::find()
-        .filter(application_event::Column::ApplicationId.is_in(applications.iter().copied()))
-        .filter(application_event::Column::ToState.is_in(decided))
-        .order_by_desc(application_event::Column::At)
-        .one(db)
-        .await?;
-    Ok(latest.map(|e| e.at))
-}
-
-/// The services the organisation has in production.
-pub async fn in_use(db: &impl ConnectionTrait, organisation_id: i32) -> Result<Vec<KantaService>, AppError> {
-    Ok(in_production(&list(db, organisation_id).await?))
-}
-
-/// The services in use among `applications`: in production, or ending but not yet ended.
-pub fn in_production(applications: &[Application]) -> Vec<KantaService> {
-    applications.iter().filter(|a| a.state.in_use()).flat_map(|a| a.services.as_slice().iter().copied()).collect()
-}
-
 /// The applicant's commands: submit (complete answers, what must be in place first, the pharmacy
 /// takeover rule, and the current agreement signed for these services needed) and withdraw.
 pub async fn applicant_command(
@@ -512,7 +334,7 @@ pub async fn applicant_command(
             return Err(AppError::Invalid(vec![FieldError::new("agreement", Problem::Required)]));
         }
     }
-    transition(db, &Doer::applicant(session, now), current, version, command, None, None).await
+    transition(db, now.doer(session), current, version, command, None, None).await
 }
 
 /// The longest comment staff may give with a decision, in characters (the column is text).
@@ -556,22 +378,22 @@ pub async fn staff_command(
         }
     }
     let go_live = go_live.filter(|_| command == Command::ApproveForProduction);
-    transition(db, &Doer::staff(session), current, version, command, comment, go_live).await
+    transition(db, Doer::Staff { person_id: session.person_id }, current, version, command, comment, go_live).await
 }
 
 /// A command through the state machine: the new state, the history event, the audit line and
 /// the applicant's e-mail, in one transaction.
 async fn transition(
     db: &DatabaseConnection,
-    doer: &Doer<'_>,
+    doer: Doer,
     current: Application,
     version: i32,
     command: Command,
     comment: Option<String>,
     go_live: Option<Date>,
 ) -> Result<Application, AppError> {
-    let next =
-        apply(Track::of(&current.services), current.state, doer.actor, command).map_err(|refusal| match refusal {
+    let next = apply(Track::of(&current.services), current.state, super::application_store::actor(doer)?, command)
+        .map_err(|refusal| match refusal {
             crate::domain::application::Refusal::NotYours => AppError::NotPermitted,
             crate::domain::application::Refusal::NotNow => AppError::NotNow,
         })?;
@@ -588,10 +410,10 @@ async fn transition(
     .await?;
     let kind = HistoryEvent::Command(command);
     event(&txn, &row, doer, kind, Some(current.state), comment.as_deref()).await?;
-    audit(&txn, &doer.audit(row.organisation_id, kind, Some(&row.id.to_string()))).await?;
+    audit(&txn, &Audit::new(doer, kind).about(row.organisation_id).detail(&row.id.to_string())).await?;
     let changed = Application::from_row(row)?;
     if next == State::InProduction {
-        super::customer_data::take_over(&txn, super::customer_data::Who::staff(doer.person_id), &changed).await?;
+        super::customer_data::take_over(&txn, doer, &changed).await?;
     }
     let tell = next != current.state || command == Command::RecordTestResult;
     if tell {
@@ -606,185 +428,4 @@ async fn transition(
         mail::wake();
     }
     Ok(changed)
-}
-
-/// Writes a change made on `version` only if nobody has changed the row since: the version goes
-/// up by one, or the change fails with `Conflict`.
-async fn bump(
-    txn: &DatabaseTransaction,
-    current: &Application,
-    version: i32,
-    change: impl FnOnce(&mut application::ActiveModel),
-) -> Result<application::Model, AppError> {
-    let mut active: application::ActiveModel = current.row.clone().into();
-    change(&mut active);
-    active.version = Set(version + 1);
-    active.updated_at = Set(Utc::now());
-    let mut update = application::Entity::update_many().filter(application::Column::Id.eq(current.row.id));
-    update = update.filter(application::Column::Version.eq(version));
-    let done = update.set(active).exec(txn).await?;
-    if done.rows_affected != 1 {
-        let now = application::Entity::find_by_id(current.row.id).one(txn).await?.map(|r| r.version);
-        return Err(AppError::Conflict { current: now.unwrap_or(version) });
-    }
-    application::Entity::find_by_id(current.row.id)
-        .one(txn)
-        .await?
-        .ok_or_else(|| AppError::from(sea_orm::DbErr::RecordNotFound("application just updated".into())))
-}
-
-/// A change beside the state machine (the state stays): the version goes up by one, or
-/// `Conflict`; the row as changed.
-pub(crate) async fn touch(
-    txn: &DatabaseTransaction,
-    current: &Application,
-    version: i32,
-) -> Result<application::Model, AppError> {
-    bump(txn, current, version, |_| {}).await
-}
-
-/// Writes a history event for a change beside the state machine, with its comment.
-pub(crate) async fn record(
-    txn: &DatabaseTransaction,
-    row: &application::Model,
-    doer: &Doer<'_>,
-    kind: HistoryEvent,
-    comment: Option<&str>,
-) -> Result<(), AppError> {
-    event(txn, row, doer, kind, None, comment).await
-}
-
-async fn event(
-    txn: &DatabaseTransaction,
-    row: &application::Model,
-    doer: &Doer<'_>,
-    kind: HistoryEvent,
-    from: Option<State>,
-    comment: Option<&str>,
-) -> Result<(), AppError> {
-    let to = State::from_code(&row.state);
-    application_event::ActiveModel {
-        application_id: Set(row.id),
-        at: Set(Utc::now()),
-        person_id: Set(doer.person_id),
-        actor: Set(doer.actor.code().into()),
-        kind: Set(kind.code().into()),
-        from_state: Set(from.map(|s| s.code().into())),
-        to_state: Set(from.and(to).map(|s| s.code().into())),
-        comment: Set(comment.map(Into::into)),
-        version: Set(row.version),
-        ..Default::default()
-    }
-    .insert(txn)
-    .await?;
-    Ok(())
-}
-
-fn json(answers: &Answers) -> String {
-    serde_json::to_string(answers).unwrap_or_else(|_| "{}".into())
-}
-
-/// What staff's queue shows: applications in `states`, for `service` if given, unchanged for at
-/// least `min_age_days`.
-pub struct QueueFilter<'a> {
-    pub states: &'a [State],
-    pub service: Option<KantaService>,
-    pub min_age_days: i64,
-}
-
-/// Where a page of staff's queue continues: after the application `id` last changed at
-/// `changed`, both as they were when that page was read, so a decision given meanwhile (which
-/// moves the application's change time) does not lose the rest of the queue.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct QueueCursor {
-    pub changed: chrono::DateTime<Utc>,
-    pub id: i32,
-}
-
-impl QueueCursor {
-    /// As it goes in a link: `<nanoseconds since the epoch>.<id>`; as precise as stored (SQLite
-    /// keeps nanoseconds), or the page's last row would come again.
-    pub fn code(self) -> String {
-        format!("{}.{}", self.changed.timestamp_nanos_opt().unwrap_or(i64::MAX), self.id)
-    }
-
-    /// `None` for anything else (a link typed by hand starts from the beginning).
-    pub fn parse(code: &str) -> Option<QueueCursor> {
-        let (nanos, id) = code.trim().split_once('.')?;
-        Some(QueueCursor { changed: chrono::DateTime::from_timestamp_nanos(nanos.parse().ok()?), id: id.parse().ok()? })
-    }
-}
-
-/// One page of staff's queue, oldest change first, after `after` (keyset pagination on
-/// (updated_at, id) as one row value), with each application's organisation name; and where the
-/// next page continues, when there is more. Each filter is served by an index (m0009).
-pub async fn queue(
-    db: &impl ConnectionTrait,
-    filter: &QueueFilter<'_>,
-    after: Option<QueueCursor>,
-) -> Result<(Vec<(Application, String)>, Option<QueueCursor>), AppError> {
-    use sea_orm::{
-        QuerySelect,
-        sea_query::{Expr, ExprTrait},
-    };
-    // The page's keys first: one ordered range of the (state, updated_at, id) index per state,
-    // each cut at a page and read from the index alone, merged here (with all the states in one
-    // query the database sorts every waiting application for each page). Then only the page's
-    // rows, with their organisations.
-    let mut keys: Vec<(chrono::DateTime<Utc>, i32)> = Vec::new();
-    for state in filter.states {
-        let mut query = application::Entity::find()
-            .select_only()
-            .column(application::Column::UpdatedAt)
-            .column(application::Column::Id)
-            .filter(application::Column::State.eq(state.code()));
-        if let Some(service) = filter.service {
-            query = query.filter(Expr::cust(for_service(service)));
-        }
-        if filter.min_age_days > 0 {
-            let changed_before = Utc::now() - chrono::Duration::days(filter.min_age_days);
-            query = query.filter(application::Column::UpdatedAt.lte(changed_before));
-        }
-        if let Some(after) = after {
-            let key = Expr::tuple([
-                Expr::col((application::Entity, application::Column::UpdatedAt)),
-                Expr::col((application::Entity, application::Column::Id)),
-            ]);
-            query = query.filter(key.gt(Expr::tuple([Expr::val(after.changed), Expr::val(after.id)])));
-        }
-        keys.extend(
-            query
-                .order_by_asc(application::Column::UpdatedAt)
-                .order_by_asc(application::Column::Id)
-                .limit(super::PAGE + 1)
-                .into_tuple::<(chrono::DateTime<Utc>, i32)>()
-                .all(db)
-                .await?,
-        );
-    }
-    keys.sort();
-    // An application that changed state between two of these reads is listed once.
-    let mut listed = std::collections::HashSet::new();
-    keys.retain(|&(_, id)| listed.insert(id));
-    let next = super::cut_to_page(&mut keys).map(|&(changed, id)| QueueCursor { changed, id });
-    let mut rows = application::Entity::find()
-        .filter(application::Column::Id.is_in(keys.iter().map(|&(_, id)| id)))
-        .filter(application::Column::State.is_in(filter.states.iter().map(|s| s.code())))
-        .find_also_related(organisation::Entity)
-        .all(db)
-        .await?;
-    // In the order the keys were read (a row changed since shows where it was).
-    rows.sort_by_key(|(row, _)| keys.iter().position(|&(_, id)| id == row.id));
-    let lines = rows
-        .into_iter()
-        .map(|(row, organisation)| Ok((Application::from_row(row)?, organisation.map(|o| o.name).unwrap_or_default())))
-        .collect::<Result<_, AppError>>()?;
-    Ok((lines, next))
-}
-
-/// "The application is for `service`", over the comma-separated `services` column. A literal,
-/// not a parameter, and worded exactly as the partial index of the service in m0009, so that
-/// both databases read the queue from that index.
-pub fn for_service(service: KantaService) -> String {
-    format!("(',' || services || ',') LIKE '%,{},%'", service.code())
 }

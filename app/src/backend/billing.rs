@@ -1,9 +1,9 @@
 //! Invoices: imported by Kanta's staff from a CSV file (all of it or nothing), read by the
 //! organisations billed.
 use super::{
-    customer_data::{Who, log},
+    customer_data::log,
     entities::{billing_event, billing_import, invoice, organisation},
-    identity::{Audit, audit},
+    identity::{Audit, Doer, audit},
 };
 use crate::{
     domain::{
@@ -110,7 +110,7 @@ pub async fn import(
         .ok()
         .filter(|n| !n.is_empty())
         .unwrap_or_else(|| "billing.csv".into())),
-        file_hash: Set(super::hex(&Sha256::digest(file))),
+        file_hash: Set(hex::encode(Sha256::digest(file))),
         rows: Set(rows as i32),
         at: Set(Utc::now()),
         ..Default::default()
@@ -148,11 +148,19 @@ pub async fn import(
             ("number".to_string(), String::new(), i.number.clone()),
             ("total".into(), String::new(), i.total().local()),
         ];
-        log(&txn, Who::staff(staff_person), o.id, ChangeSubject::Invoice, Some(row.id), ChangeKind::Imported, &changes)
-            .await?;
+        log(
+            &txn,
+            Doer::Staff { person_id: staff_person },
+            o.id,
+            ChangeSubject::Invoice,
+            Some(row.id),
+            ChangeKind::Imported,
+            &changes,
+        )
+        .await?;
     }
     let detail = format!("{} ({} invoices, {rows} rows)", batch.file_hash, invoices.len());
-    audit(&txn, &Audit { detail: Some(&detail), ..Audit::of_person(staff_person, Act::BillingImported) }).await?;
+    audit(&txn, &Audit::new(Doer::Staff { person_id: staff_person }, Act::BillingImported).detail(&detail)).await?;
     txn.commit().await?;
     Ok(invoices.len())
 }

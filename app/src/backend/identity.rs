@@ -1,13 +1,10 @@
 //! Logged-in people and their sessions. Cookie tokens are stored only as SHA-256 hashes and
 //! personal identity codes only as keyed hashes, so a copy of the database logs no one in.
-use super::{
-    entities::{audit_event, login_attempt, person, session},
-    hex,
-};
+use super::entities::{audit_event, login_attempt, person, session};
 use crate::domain::{
     acting::Basis,
     hetu::Hetu,
-    records::{Act, AuditAction},
+    records::{Act, ActorKind, AuditAction},
 };
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::{DateTime, Duration, Utc};
@@ -45,6 +42,13 @@ pub struct CurrentSession {
     pub seen_now: Option<DateTime<Utc>>,
 }
 
+impl CurrentSession {
+    /// This person, acting for no organisation.
+    pub fn doer(&self) -> Doer {
+        Doer::Person { person_id: self.person_id }
+    }
+}
+
 /// The current request's session, if the user is logged in.
 pub fn current_session() -> Option<CurrentSession> {
     leptos::prelude::use_context::<http::request::Parts>()?.extensions.get::<CurrentSession>().cloned()
@@ -70,7 +74,7 @@ pub fn new_token() -> String {
 }
 
 pub fn token_hash(token: &str) -> String {
-    hex(&Sha256::digest(token.as_bytes()))
+    hex::encode(Sha256::digest(token.as_bytes()))
 }
 
 /// The lookup key of a person: HMAC-SHA256 of the code under a server secret, so the code cannot
@@ -78,7 +82,7 @@ pub fn token_hash(token: &str) -> String {
 pub fn hetu_hash(secret: &[u8], hetu: &Hetu) -> String {
     let mut mac = Hmac::<Sha256>::new_from_slice(secret).expect("HMAC accepts any key length");
     mac.update(hetu.to_string().as_bytes());
-    hex(&mac.finalize().into_bytes())
+    hex::encode(mac.finalize().into_bytes())
 }
 
 /// A one-time pad for this session's identity code, derived from its cookie token: each token
@@ -91,7 +95,7 @@ fn hetu_pad(token: &str) -> [u8; 32] {
 
 fn seal_hetu(token: &str, hetu: &Hetu) -> String {
     let text = hetu.to_string();
-    hex(&text.bytes().zip(hetu_pad(token)).map(|(b, k)| b ^ k).collect::<Vec<_>>())
+    hex::encode(text.bytes().zip(hetu_pad(token)).map(|(b, k)| b ^ k).collect::<Vec<_>>())
 }
 
 fn unseal_hetu(token: &str, sealed: &str) -> Option<Hetu> {
@@ -199,7 +203,7 @@ pub async fn log_in(
     }
     .insert(&txn)
     .await?;
-    audit(&txn, &Audit { detail: Some(&who.acr), ..Audit::of_person(person.id, Act::Login) }).await?;
+    audit(&txn, &Audit::new(Doer::Person { person_id: person.id }, Act::Login).detail(&who.acr)).await?;
     txn.commit().await?;
     Ok(token)
 }
@@ -294,34 +298,98 @@ pub async fn log_out(db: &DatabaseConnection, token: &str) -> Result<Option<Stri
         return Ok(None);
     };
     session::Entity::delete_by_id(session.id.clone()).exec(&txn).await?;
-    audit(&txn, &Audit::of_person(session.person_id, Act::Logout)).await?;
+    audit(&txn, &Audit::new(Doer::Person { person_id: session.person_id }, Act::Logout)).await?;
     txn.commit().await?;
     Ok(session.id_token)
 }
 
-/// One line of the audit trail: who, for whom, on which basis, what, and whether it was allowed.
+/// Who did or tried something the product records (the audit trail, an application's history,
+/// the change log): a logged-in person, one acting for an organisation on their basis, a member
+/// of Kanta's staff, or the product itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Doer {
+    /// Logged in, acting for no organisation (logging in and out, choosing whom to act for).
+    Person {
+        person_id: i32,
+    },
+    Customer {
+        person_id: i32,
+        basis: Basis,
+    },
+    Staff {
+        person_id: i32,
+    },
+    /// A reminder or another job of the product's own.
+    System,
+}
+
+impl Doer {
+    pub fn person_id(self) -> Option<i32> {
+        match self {
+            Doer::Person { person_id } | Doer::Customer { person_id, .. } | Doer::Staff { person_id } => {
+                Some(person_id)
+            }
+            Doer::System => None,
+        }
+    }
+
+    pub fn basis(self) -> Option<Basis> {
+        match self {
+            Doer::Customer { basis, .. } => Some(basis),
+            Doer::Person { .. } | Doer::Staff { .. } | Doer::System => None,
+        }
+    }
+
+    /// How the change log names it: a person not on the staff is a customer's.
+    pub fn kind(self) -> ActorKind {
+        match self {
+            Doer::Person { .. } | Doer::Customer { .. } => ActorKind::Customer,
+            Doer::Staff { .. } => ActorKind::Staff,
+            Doer::System => ActorKind::System,
+        }
+    }
+}
+
+/// One line of the audit trail: who, for which organisation, what, and whether it was allowed.
+/// Made by [`Audit::new`] and the methods after it.
 pub struct Audit<'a> {
-    pub person_id: Option<i32>,
+    pub doer: Doer,
     pub organisation_id: Option<i32>,
-    pub basis: Option<Basis>,
     pub action: AuditAction,
     pub detail: Option<&'a str>,
     pub allowed: bool,
 }
 
 impl<'a> Audit<'a> {
-    pub fn of_person(person_id: i32, action: impl Into<AuditAction>) -> Audit<'a> {
-        let action = action.into();
-        Audit { person_id: Some(person_id), organisation_id: None, basis: None, action, detail: None, allowed: true }
+    /// `doer` did `action`, allowed, about no organisation and with no detail until said.
+    pub fn new(doer: Doer, action: impl Into<AuditAction>) -> Audit<'a> {
+        Audit { doer, organisation_id: None, action: action.into(), detail: None, allowed: true }
+    }
+
+    /// About `organisation_id`'s data or on its behalf.
+    pub fn about(self, organisation_id: i32) -> Audit<'a> {
+        Audit { organisation_id: Some(organisation_id), ..self }
+    }
+
+    /// With `detail` (an id, a hash, a reason): never personal data.
+    pub fn detail(self, detail: &'a str) -> Audit<'a> {
+        Audit { detail: Some(detail), ..self }
+    }
+
+    /// Tried and refused.
+    pub fn denied(self) -> Audit<'a> {
+        Audit { allowed: false, ..self }
     }
 }
 
+/// Writes `entry`. The audit trail is of people: the product's own jobs write none.
 pub async fn audit(db: &impl ConnectionTrait, entry: &Audit<'_>) -> Result<(), DbErr> {
+    let Some(person_id) = entry.doer.person_id() else { return Ok(()) };
     audit_event::ActiveModel {
         at: Set(Utc::now()),
-        person_id: Set(entry.person_id),
+        person_id: Set(Some(person_id)),
         organisation_id: Set(entry.organisation_id),
-        basis: Set(entry.basis.map(Basis::code)),
+        basis: Set(entry.doer.basis().map(Basis::code)),
         outcome: Set(if entry.allowed { "allowed" } else { "denied" }.into()),
         action: Set(entry.action.code()),
         detail: Set(entry.detail.map(Into::into)),

@@ -6,10 +6,11 @@
 use super::{
     acting::ActingNow,
     agreement::text_hash,
+    application_store::{self, Application},
     entities::{joint_member, organisation, technical_item},
     identity::{Audit, CurrentSession, audit},
-    onboarding::{self, Application, Doer},
 };
+use crate::wizard::application::ApplicationAnswers;
 use crate::{
     domain::{
         acting::Basis,
@@ -78,7 +79,7 @@ pub async fn invite(
     version: i32,
     typed: &str,
 ) -> Result<Application, AppError> {
-    let current = onboarding::editable(db, now, id, version).await?;
+    let current = application_store::editable(db, now, id, version).await?;
     let refuse = |problem| AppError::Invalid(vec![FieldError::new(FIELD, problem)]);
     let ytunnus = YTunnus::parse(typed).map_err(|_| refuse(Problem::InvalidBusinessId))?.to_string();
     if ytunnus == now.organisation.ytunnus {
@@ -88,7 +89,7 @@ pub async fn invite(
         return Err(refuse(Problem::AlreadyListed));
     }
     let txn = super::begin_write(db).await?;
-    let row = onboarding::touch(&txn, &current, version).await?;
+    let row = application_store::touch(&txn, &current, version).await?;
     joint_member::ActiveModel {
         application_id: Set(id),
         ytunnus: Set(ytunnus.clone()),
@@ -97,10 +98,10 @@ pub async fn invite(
     }
     .insert(&txn)
     .await?;
-    let doer = Doer::applicant(session, now);
+    let doer = now.doer(session);
     let kind = HistoryEvent::Changed(ApplicantChange::CoJoinerAdded);
-    onboarding::record(&txn, &row, &doer, kind, Some(&ytunnus)).await?;
-    audit(&txn, &doer.audit(now.organisation.id, kind, Some(&ytunnus))).await?;
+    application_store::record(&txn, &row, doer, kind, Some(&ytunnus)).await?;
+    audit(&txn, &Audit::new(doer, kind).about(now.organisation.id).detail(&ytunnus)).await?;
     txn.commit().await?;
     Application::from_row(row)
 }
@@ -116,21 +117,21 @@ pub async fn remove(
     version: i32,
     member: i32,
 ) -> Result<Application, AppError> {
-    let current = onboarding::editable(db, now, id, version).await?;
+    let current = application_store::editable(db, now, id, version).await?;
     let found = joint_member::Entity::find_by_id(member)
         .one(db)
         .await?
         .filter(|m| m.application_id == id && m.removed_at.is_none())
         .ok_or(AppError::NotFound)?;
     let txn = super::begin_write(db).await?;
-    let row = onboarding::touch(&txn, &current, version).await?;
+    let row = application_store::touch(&txn, &current, version).await?;
     let mut removed: joint_member::ActiveModel = found.clone().into();
     removed.removed_at = Set(Some(Utc::now()));
     removed.update(&txn).await?;
-    let doer = Doer::applicant(session, now);
+    let doer = now.doer(session);
     let kind = HistoryEvent::Changed(ApplicantChange::CoJoinerRemoved);
-    onboarding::record(&txn, &row, &doer, kind, Some(&found.ytunnus)).await?;
-    audit(&txn, &doer.audit(now.organisation.id, kind, Some(&found.ytunnus))).await?;
+    application_store::record(&txn, &row, doer, kind, Some(&found.ytunnus)).await?;
+    audit(&txn, &Audit::new(doer, kind).about(now.organisation.id).detail(&found.ytunnus)).await?;
     txn.commit().await?;
     Application::from_row(row)
 }
@@ -173,7 +174,7 @@ pub async fn memberships(db: &impl ConnectionTrait, co: &organisation::Model) ->
         .await?;
     let mut found = Vec::new();
     for member in rows {
-        let application = match onboarding::get(db, member.application_id, None).await {
+        let application = match application_store::get(db, member.application_id, None).await {
             Ok(application) => application,
             Err(AppError::NotFound) => continue,
             Err(error) => return Err(error),
@@ -191,10 +192,10 @@ pub async fn memberships(db: &impl ConnectionTrait, co: &organisation::Model) ->
             .filter(|t| t.valid_to.is_none() && t.kind == TechnicalKind::System.code() && services.contains(&t.service))
             .map(SystemName::from)
             .collect();
-        let answer = |name: &str| application.answers.get(name).cloned().unwrap_or_default();
-        if systems.is_empty() && !answer("system_product").is_empty() {
-            let (product, version, vendor) =
-                (answer("system_product"), answer("system_version"), answer("system_vendor"));
+        if systems.is_empty()
+            && let Some(system) = ApplicationAnswers::of(&application.answers).system()
+        {
+            let (product, version, vendor) = (system.product.into(), system.version.into(), system.vendor.into());
             systems.push(SystemName { product, version, vendor });
         }
         found.push(Membership { member, application, main, systems });
@@ -293,11 +294,11 @@ pub async fn accept(
         return Err(AppError::Conflict { current: found.application.row.version });
     }
     let signed = joint_member::Entity::find_by_id(member).one(&txn).await?.ok_or(AppError::NotFound)?;
-    let doer = Doer::applicant(session, now);
+    let doer = now.doer(session);
     let kind = HistoryEvent::Changed(ApplicantChange::CoJoinerSigned);
-    onboarding::record(&txn, &found.application.row, &doer, kind, Some(&now.organisation.name)).await?;
+    application_store::record(&txn, &found.application.row, doer, kind, Some(&now.organisation.name)).await?;
     let hash = signed.text_hash.clone().unwrap_or_default();
-    audit(&txn, &Audit { detail: Some(&hash), ..doer.audit(now.organisation.id, kind, None) }).await?;
+    audit(&txn, &Audit::new(doer, kind).about(now.organisation.id).detail(&hash)).await?;
     txn.commit().await?;
     Ok(signed)
 }

@@ -1,6 +1,8 @@
 //! Server-only: storage, migrations and the workflow services behind the server functions.
 pub mod acting;
 pub mod agreement;
+pub mod application_store;
+pub mod applications;
 pub mod billing;
 pub mod customer_data;
 pub mod document;
@@ -9,11 +11,11 @@ pub mod identity;
 pub mod joint;
 pub mod mail;
 pub mod migrations;
-pub mod onboarding;
 pub mod refused_form;
 pub mod registry;
 pub mod reminders;
 pub mod schedule;
+pub mod staff_queue;
 pub mod support;
 pub mod termination;
 
@@ -70,19 +72,6 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction,
     db.begin_with_options(immediate).await
 }
 
-/// The value of cookie `name` in a request, if set and not empty.
-pub fn cookie<'a>(headers: &'a http::HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
-        .filter(|v| !v.is_empty())
-}
-
 /// The database handle the server put in the request context.
 pub fn db() -> Result<DatabaseConnection, AppError> {
     leptos::prelude::use_context::<DatabaseConnection>().ok_or_else(|| {
@@ -111,11 +100,6 @@ pub fn cut_to_page<T>(rows: &mut Vec<T>) -> Option<&T> {
     let more = rows.len() as u64 > PAGE;
     rows.truncate(PAGE as usize);
     if more { rows.last() } else { None }
-}
-
-/// Lower-case hexadecimal, two digits a byte (hashes, tokens, versions).
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

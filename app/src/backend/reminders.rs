@@ -3,8 +3,9 @@
 //! once every `REMIND_EVERY_DAYS`. Run daily by the server, and by `server remind`; whichever
 //! instance claims the day first (`schedule`) runs it.
 use super::{
-    customer_data::{self, Who},
+    customer_data,
     entities::{change_log, contact},
+    identity::Doer,
     mail::{self, MailSettings},
     registry::Registries,
     schedule::{self, Job},
@@ -107,7 +108,7 @@ async fn remind(
         return Ok(false);
     }
     let attention = customer_data::attention(db, registries, organisation_id, today).await?;
-    let in_use = super::onboarding::in_use(db, organisation_id).await?;
+    let in_use = super::application_store::in_use(db, organisation_id).await?;
     let gaps = customer_data::contact_gaps(db, organisation_id, &in_use).await?;
     if attention.is_empty() && gaps.is_empty() {
         return Ok(false);
@@ -154,7 +155,7 @@ async fn remind(
         vec![("date".to_string(), String::new(), today.to_string()), ("to".into(), String::new(), to.join(", "))];
     customer_data::log(
         &txn,
-        Who::SYSTEM,
+        Doer::System,
         organisation_id,
         ChangeSubject::Organisation,
         None,
@@ -190,7 +191,7 @@ fn attention_line(lang: Lang, a: &Attention) -> String {
 
 /// The language the organisation last applied in (Finnish if it never has).
 async fn language_of(db: &DatabaseConnection, organisation_id: i32) -> Result<Lang, AppError> {
-    let latest = super::onboarding::list(db, organisation_id).await?.into_iter().next();
+    let latest = super::application_store::list(db, organisation_id).await?.into_iter().next();
     Ok(latest.map(|a| a.lang()).unwrap_or_default())
 }
 

@@ -2,7 +2,7 @@
 //! support desk. Each change is made on the version staff saw (`Conflict` otherwise).
 use super::{
     entities::{organisation, person, support_request},
-    identity::{Audit, audit},
+    identity::{Audit, Doer, audit},
     mail::{self, MailSettings},
 };
 use crate::{
@@ -168,7 +168,7 @@ pub async fn take(db: &DatabaseConnection, id: i32, version: i32, staff: i32) ->
     active.assignee_id = Set(Some(staff));
     bump(&txn, id, version, active).await?;
     let detail = reference(id);
-    audit(&txn, &Audit { detail: Some(&detail), ..Audit::of_person(staff, Act::SupportTaken) }).await?;
+    audit(&txn, &Audit::new(Doer::Staff { person_id: staff }, Act::SupportTaken).detail(&detail)).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -198,7 +198,7 @@ pub async fn answer(
     active.answered_by = Set(Some(staff));
     bump(&txn, id, version, active).await?;
     let detail = reference(id);
-    audit(&txn, &Audit { detail: Some(&detail), ..Audit::of_person(staff, Act::SupportAnswered) }).await?;
+    audit(&txn, &Audit::new(Doer::Staff { person_id: staff }, Act::SupportAnswered).detail(&detail)).await?;
     let subject = lookup(lang, msg!("mail-support-answered-subject"), Some(&args));
     mail::queue(&txn, settings, &to, &subject, &lookup(lang, msg!("mail-support-answered"), Some(&args))).await?;
     txn.commit().await?;

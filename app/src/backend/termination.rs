@@ -5,9 +5,9 @@
 use super::{
     acting::ActingNow,
     agreement::text_hash,
+    application_store::{self, Application},
     entities::{organisation, termination_notice},
     identity::{Audit, CurrentSession, audit},
-    onboarding::{self, Application},
 };
 use crate::{
     domain::{
@@ -97,7 +97,7 @@ pub async fn give_notice(
         return Err(AppError::Conflict { current: current.row.version });
     }
     let txn = super::begin_write(db).await?;
-    let row = onboarding::touch(&txn, current, version).await?;
+    let row = application_store::touch(&txn, current, version).await?;
     let given = termination_notice::ActiveModel {
         organisation_id: Set(now.organisation.id),
         application_id: Set(current.row.id),
@@ -113,10 +113,10 @@ pub async fn give_notice(
     }
     .insert(&txn)
     .await?;
-    let doer = onboarding::Doer::applicant(session, now);
+    let doer = now.doer(session);
     let kind = HistoryEvent::Changed(ApplicantChange::NoticeGiven);
-    onboarding::record(&txn, &row, &doer, kind, Some(&end_on.local())).await?;
-    audit(&txn, &Audit { detail: Some(&given.text_hash), ..doer.audit(now.organisation.id, kind, None) }).await?;
+    application_store::record(&txn, &row, doer, kind, Some(&end_on.local())).await?;
+    audit(&txn, &Audit::new(doer, kind).about(now.organisation.id).detail(&given.text_hash)).await?;
     super::mail::notice_given(&txn, current, end_on).await?;
     txn.commit().await?;
     super::mail::wake();
@@ -144,7 +144,7 @@ pub async fn waiting(
         .await?;
     let mut waiting = Vec::new();
     for notice in notices {
-        let application = onboarding::get(db, notice.application_id, None).await?;
+        let application = application_store::get(db, notice.application_id, None).await?;
         let due = Date::parse(&notice.end_on).is_ok_and(|last| last < today);
         if application.state == State::InProduction || (application.state == State::Ending && due) {
             let name = organisation::Entity::find_by_id(notice.organisation_id).one(db).await?.map(|o| o.name);

@@ -15,15 +15,6 @@ pub enum OidError {
     Root,
 }
 
-impl From<OidError> for super::validation::Problem {
-    fn from(error: OidError) -> Self {
-        match error {
-            OidError::LeadingZero => super::validation::Problem::OidLeadingZero,
-            OidError::Format | OidError::Root => super::validation::Problem::InvalidOid,
-        }
-    }
-}
-
 impl OidError {
     pub fn message_id(self) -> &'static str {
         match self {
@@ -117,7 +108,6 @@ parsed_from_text!(Oid, OidError);
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::validation::{FieldError, Problem};
     use proptest::prelude::*;
 
     #[test]
@@ -129,21 +119,6 @@ mod tests {
         assert!(unit.is_within(&root));
         assert!(!Oid::parse("1.2.246.10.31416316.10.0").unwrap().is_within(&root));
         assert!(!Oid::parse("1.2.246.10.314159031").unwrap().is_within(&root), "arcs, not text prefixes");
-    }
-
-    #[test]
-    fn an_oid_with_leading_zeros_gets_its_canonical_form_suggested() {
-        // A business ID's leading zero kept in its arc: 0201256-6 is the arc 2012566.
-        let typed = "1.2.246.10.02012566.10.1";
-        assert_eq!(Oid::parse(typed), Err(OidError::LeadingZero));
-        let error = FieldError::of_value("unit_oid", Oid::parse(typed).unwrap_err().into(), typed);
-        assert_eq!(error.problem, Problem::OidLeadingZero);
-        assert_eq!(error.suggestion.as_deref(), Some("1.2.246.10.2012566.10.1"));
-        assert_eq!(
-            Oid::without_leading_zeros(" 1.2.0246.00.1 ").map(|o| o.to_string()).as_deref(),
-            Some("1.2.246.0.1")
-        );
-        assert_eq!(Oid::without_leading_zeros("1.2.246..01"), None);
     }
 
     #[test]

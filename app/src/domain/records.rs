@@ -5,6 +5,19 @@ use super::{acting::Action, application::Command};
 use serde::{Deserialize, Serialize};
 
 coded_enum! {
+    /// Whose change a change-log line records (`change_log.actor`).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum ActorKind {
+        /// One of the organisation's people, on their basis for acting.
+        Customer = "customer",
+        /// A member of Kanta's staff.
+        Staff = "staff",
+        /// The product itself (a reminder).
+        System = "system",
+    }
+}
+
+coded_enum! {
     /// What an applicant did to an application, besides the commands.
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
     pub enum ApplicantChange {

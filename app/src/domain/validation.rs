@@ -1,4 +1,5 @@
 //! Field-level problems found while parsing user input at the edge.
+use super::oid::OidError;
 use serde::{Deserialize, Serialize};
 
 /// What is wrong with one field's value.
@@ -443,9 +444,34 @@ impl std::fmt::Display for Date {
     }
 }
 
+impl From<OidError> for Problem {
+    fn from(error: OidError) -> Self {
+        match error {
+            OidError::LeadingZero => Problem::OidLeadingZero,
+            OidError::Format | OidError::Root => Problem::InvalidOid,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::oid::Oid;
+
+    #[test]
+    fn an_oid_with_leading_zeros_gets_its_canonical_form_suggested() {
+        // A business ID's leading zero kept in its arc: 0201256-6 is the arc 2012566.
+        let typed = "1.2.246.10.02012566.10.1";
+        assert_eq!(Oid::parse(typed), Err(OidError::LeadingZero));
+        let error = FieldError::of_value("unit_oid", Oid::parse(typed).unwrap_err().into(), typed);
+        assert_eq!(error.problem, Problem::OidLeadingZero);
+        assert_eq!(error.suggestion.as_deref(), Some("1.2.246.10.2012566.10.1"));
+        assert_eq!(
+            Oid::without_leading_zeros(" 1.2.0246.00.1 ").map(|o| o.to_string()).as_deref(),
+            Some("1.2.246.0.1")
+        );
+        assert_eq!(Oid::without_leading_zeros("1.2.246..01"), None);
+    }
 
     #[test]
     fn date_arithmetic() {

@@ -37,7 +37,7 @@ pub mod browser {
             // A JSON text is a valid JavaScript string literal once quoted as JSON.
             let quoted = serde_json::to_string(json).unwrap_or_else(|_| "\"{}\"".into());
             let body = format!("(globalThis.{GLOBAL} ??= {{}})[{:?}] = {quoted};\n", lang.code());
-            let hash = crate::backend::hex(&Sha256::digest(body.as_bytes())[..8]);
+            let hash = hex::encode(&Sha256::digest(body.as_bytes())[..8]);
             Script { path: format!("/i18n/messages.{}.{hash}.js", lang.code()), body }
         }
         static FI: LazyLock<Script> =
@@ -254,7 +254,7 @@ fn document_lang() -> Lang {
 /// The language a request asks for: our cookie, else `Accept-Language`, else Finnish.
 #[cfg(feature = "ssr")]
 pub fn lang_of_request(headers: &http::HeaderMap) -> Lang {
-    let cookie = crate::backend::cookie(headers, LANG_COOKIE);
+    let cookie = crate::request::cookie(headers, LANG_COOKIE);
     let accept = headers.get(http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
     Lang::negotiate(cookie, accept)
 }

@@ -6,14 +6,15 @@ use crate::{
     },
     components::{
         answered::Answered,
+        history::History,
         pager::{PageLink, Pager},
         posted::PostedError,
+        route::route_id,
         session::RequireLogin,
         title::PageTitle,
     },
     domain::billing::HEADER,
     i18n::tr,
-    pages::{applications::route_id, customer_data::History},
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_router::hooks::use_query_map;

@@ -1,11 +1,9 @@
 //! An illustrated guide: `/guides/<id>`, one step at a time.
 use crate::{
+    components::wizard::WizardView,
     hydration::OnFirstUse,
     pages::not_found::NotFound,
-    wizard::{
-        guides,
-        view::{WizardView, answers_in, current},
-    },
+    wizard::{answers_in, current, guides},
 };
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};

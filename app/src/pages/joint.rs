@@ -5,12 +5,13 @@ use crate::{
     api::joint::{Accept, AcceptanceShown, CoJoinerLine, InviteCoJoiner, MembershipLine, RemoveCoJoiner, acceptance},
     components::{
         answered::Answered,
+        application::StateBadge,
         posted::{PostedError, typed_again},
+        route::route_id,
         title::PageTitle,
+        wizard::ServerCopy,
     },
     i18n::tr,
-    pages::applications::{StateBadge, route_id},
-    wizard::view::ServerCopy,
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 

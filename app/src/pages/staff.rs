@@ -4,8 +4,10 @@ use crate::{
     api::staff::{StaffCommand, StaffView, staff_application, staff_queue},
     components::{
         answered::Answered,
+        application::{FurtherUnits, StateBadge, Timeline},
         pager::{PageLink, Pager},
         posted::PostedError,
+        route::route_id,
         session::{RequireLogin, encode},
         title::PageTitle,
     },
@@ -14,7 +16,6 @@ use crate::{
         services::KantaService,
     },
     i18n::tr,
-    pages::applications::{FurtherUnits, StateBadge, Timeline, route_id},
     wizard::application::APPLICATION,
 };
 use leptos::{prelude::*, server_fn::ServerFn};
@@ -114,7 +115,7 @@ fn Notices(answer: Result<Vec<crate::api::staff::NoticeLine>, crate::error::AppE
                 <li class="card">
                     <p><strong>{n.organisation.clone()}</strong> " · " {tr(n.service.message_id())}</p>
                     <p>{t!("notice-takes-effect", date = n.takes_effect.clone())}</p>
-                    <crate::pages::customer_data::History lines=vec![n.change.clone()]/>
+                    <crate::components::history::History lines=vec![n.change.clone()]/>
                     <form method="post" action=crate::api::staff::HandleNotice::url()>
                         <input type="hidden" name="id" value=n.id/>
                         <button type="submit" class="button button--secondary">{t!("notice-handled")}</button>

@@ -7,6 +7,7 @@ use crate::{
         answered::Answered,
         pager::{PageLink, Pager},
         posted::{PostedError, typed_again},
+        route::route_id,
         session::{RequireLogin, encode},
         table::ScrollTable,
         title::{ErrorTitle, PageTitle},
@@ -14,7 +15,6 @@ use crate::{
     domain::support::{MESSAGE_MAX, SupportStatus, SupportTopic},
     error::AppError,
     i18n::tr,
-    pages::applications::route_id,
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_router::hooks::use_query_map;

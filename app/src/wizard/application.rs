@@ -7,7 +7,7 @@ use crate::domain::{
     oid::Oid,
     services::{Prerequisite, ServiceSet},
     technical,
-    validation::{FieldError, Problem},
+    validation::{Date, FieldError, Problem},
 };
 
 /// The answer that holds the services (`ServiceSet::code`); chosen apart from the questions.
@@ -26,6 +26,26 @@ const PATIENT_DATA: &str = "patient-data";
 
 pub const UNIT_NAME: &str = "unit_name";
 pub const UNIT_OID: &str = "unit_oid";
+
+/// The names of one contact's three answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ContactFields {
+    pub name: &'static str,
+    pub email: &'static str,
+    pub phone: &'static str,
+}
+
+pub const ADMIN: ContactFields = ContactFields { name: "admin_name", email: "admin_email", phone: "admin_phone" };
+pub const TECHNICAL: ContactFields =
+    ContactFields { name: "technical_name", email: "technical_email", phone: "technical_phone" };
+pub const ARCHIVIST: ContactFields =
+    ContactFields { name: "archivist_name", email: "archivist_email", phone: "archivist_phone" };
+
+const SYSTEM_PRODUCT: &str = "system_product";
+const SYSTEM_VERSION: &str = "system_version";
+const SYSTEM_VENDOR: &str = "system_vendor";
+const CERTIFICATE_NAME: &str = "certificate_name";
+const CERTIFICATE_VALID_UNTIL: &str = "certificate_valid_until";
 
 pub const CERTIFIED: &str = "certified";
 const CERTIFICATION: Field = Field {
@@ -75,9 +95,9 @@ pub const APPLICATION: Wizard = Wizard {
             msg!("application-system-heading"),
             &[msg!("application-system-text")],
             &[
-                text("system_product", msg!("application-system-product"), 2, technical::PRODUCT_MAX),
-                text("system_version", msg!("application-system-version"), 1, technical::VERSION_MAX),
-                text("system_vendor", msg!("application-system-vendor"), 2, technical::VENDOR_MAX),
+                text(SYSTEM_PRODUCT, msg!("application-system-product"), 2, technical::PRODUCT_MAX),
+                text(SYSTEM_VERSION, msg!("application-system-version"), 1, technical::VERSION_MAX),
+                text(SYSTEM_VENDOR, msg!("application-system-vendor"), 2, technical::VENDOR_MAX),
                 CERTIFICATION,
             ],
             Next::To("contacts"),
@@ -87,12 +107,12 @@ pub const APPLICATION: Wizard = Wizard {
             msg!("application-contacts-heading"),
             &[msg!("application-contacts-text")],
             &[
-                text("admin_name", msg!("application-admin-name"), 2, contacts::NAME_MAX),
-                of_kind("admin_email", msg!("application-admin-email"), FieldKind::Email),
-                of_kind("admin_phone", msg!("application-admin-phone"), FieldKind::Phone),
-                text("technical_name", msg!("application-technical-name"), 2, contacts::NAME_MAX),
-                of_kind("technical_email", msg!("application-technical-email"), FieldKind::Email),
-                of_kind("technical_phone", msg!("application-technical-phone"), FieldKind::Phone),
+                text(ADMIN.name, msg!("application-admin-name"), 2, contacts::NAME_MAX),
+                of_kind(ADMIN.email, msg!("application-admin-email"), FieldKind::Email),
+                of_kind(ADMIN.phone, msg!("application-admin-phone"), FieldKind::Phone),
+                text(TECHNICAL.name, msg!("application-technical-name"), 2, contacts::NAME_MAX),
+                of_kind(TECHNICAL.email, msg!("application-technical-email"), FieldKind::Email),
+                of_kind(TECHNICAL.phone, msg!("application-technical-phone"), FieldKind::Phone),
             ],
             // The test environment needs no certificate or production plan.
             Next::Branch { field: SERVICES, cases: &[("test-environment", "check")], otherwise: "certificate" },
@@ -102,9 +122,9 @@ pub const APPLICATION: Wizard = Wizard {
             msg!("application-certificate-heading"),
             &[msg!("application-certificate-text")],
             &[
-                text("certificate_name", msg!("application-certificate-name"), 3, technical::CERTIFICATE_NAME_MAX),
+                text(CERTIFICATE_NAME, msg!("application-certificate-name"), 3, technical::CERTIFICATE_NAME_MAX),
                 of_kind(
-                    "certificate_valid_until",
+                    CERTIFICATE_VALID_UNTIL,
                     msg!("application-certificate-valid-until"),
                     FieldKind::Date { after_today: true },
                 ),
@@ -117,9 +137,9 @@ pub const APPLICATION: Wizard = Wizard {
             msg!("application-archivist-heading"),
             &[msg!("application-archivist-text")],
             &[
-                text("archivist_name", msg!("application-archivist-name"), 2, contacts::NAME_MAX),
-                of_kind("archivist_email", msg!("application-archivist-email"), FieldKind::Email),
-                of_kind("archivist_phone", msg!("application-archivist-phone"), FieldKind::Phone),
+                text(ARCHIVIST.name, msg!("application-archivist-name"), 2, contacts::NAME_MAX),
+                of_kind(ARCHIVIST.email, msg!("application-archivist-email"), FieldKind::Email),
+                of_kind(ARCHIVIST.phone, msg!("application-archivist-phone"), FieldKind::Phone),
             ],
             Next::To("production"),
         ),
@@ -183,6 +203,68 @@ pub fn further_unit(name: &str, oid: &str) -> Result<(String, Oid), Vec<FieldErr
 pub fn with_services(mut answers: Answers, services: &ServiceSet) -> Answers {
     answers.insert(SERVICES.to_string(), services.code());
     answers
+}
+
+/// One contact as the application gives it, as typed (checked when the application was saved).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ContactAnswer<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+    pub phone: &'a str,
+}
+
+/// The information system the application names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SystemAnswer<'a> {
+    pub product: &'a str,
+    pub version: &'a str,
+    pub vendor: &'a str,
+}
+
+/// An application's answers read by what they mean, for what the server does with them (the
+/// customer data taken over, mail, a co-joiner's systems). Field names appear only here and in
+/// the definition above. A question not answered reads as empty or `None`.
+#[derive(Clone, Copy, Debug)]
+pub struct ApplicationAnswers<'a>(&'a Answers);
+
+impl<'a> ApplicationAnswers<'a> {
+    pub fn of(answers: &'a Answers) -> ApplicationAnswers<'a> {
+        ApplicationAnswers(answers)
+    }
+
+    fn get(self, name: &str) -> &'a str {
+        self.0.get(name).map(String::as_str).unwrap_or_default()
+    }
+
+    pub fn contact(self, fields: ContactFields) -> ContactAnswer<'a> {
+        ContactAnswer { name: self.get(fields.name), email: self.get(fields.email), phone: self.get(fields.phone) }
+    }
+
+    /// Where mail about the application goes: the administrative contact, if given.
+    pub fn admin_email(self) -> Option<&'a str> {
+        Some(self.get(ADMIN.email)).filter(|e| !e.is_empty())
+    }
+
+    /// The information system, when its product is named.
+    pub fn system(self) -> Option<SystemAnswer<'a>> {
+        let product = self.get(SYSTEM_PRODUCT);
+        (!product.is_empty()).then(|| SystemAnswer {
+            product,
+            version: self.get(SYSTEM_VERSION),
+            vendor: self.get(SYSTEM_VENDOR),
+        })
+    }
+
+    /// The first service unit: its name and OID, when the OID parses.
+    pub fn unit(self) -> Option<(&'a str, Oid)> {
+        Oid::parse(self.get(UNIT_OID)).ok().map(|oid| (self.get(UNIT_NAME), oid))
+    }
+
+    /// The certificate's name and last valid day, when both are given and the day parses.
+    pub fn certificate(self) -> Option<(&'a str, Date)> {
+        let name = self.get(CERTIFICATE_NAME);
+        Date::parse(self.get(CERTIFICATE_VALID_UNTIL)).ok().filter(|_| !name.is_empty()).map(|until| (name, until))
+    }
 }
 
 #[cfg(test)]

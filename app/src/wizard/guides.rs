@@ -577,4 +577,24 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn every_screen_has_its_pictures_and_a_mark_for_each_callout() {
+        for screen in super::SCREENS {
+            for lang in crate::i18n::Lang::ALL {
+                let pictures =
+                    screen.pictures(lang).unwrap_or_else(|| panic!("{} {lang:?}: make guide-images", screen.id));
+                for picture in [&pictures.phone, &pictures.desktop] {
+                    assert_eq!(picture.marks.len(), screen.callouts.len(), "{}: make guide-images", picture.file);
+                    for (x, y) in &picture.marks {
+                        assert!(*x < picture.width && *y < picture.height, "{}: a mark outside", picture.file);
+                    }
+                    for (format, _) in super::super::screens::FORMATS {
+                        let path = format!("{}/assets/screens/{}.{format}", env!("CARGO_MANIFEST_DIR"), picture.file);
+                        assert!(std::path::Path::new(&path).exists(), "{path}");
+                    }
+                }
+            }
+        }
+    }
 }

@@ -1,10 +1,10 @@
 //! Step wizards as data: each step has an illustration, texts, optional fields checked with the
 //! domain's own parsers, and where to go next, possibly depending on an answer. Guides and every
-//! multi-step form are definitions for this one engine, and `view::WizardView` renders any of them.
+//! multi-step form are definitions for this one engine, and `components::wizard::WizardView`
+//! renders any of them.
 pub mod application;
 pub mod guides;
 pub mod screens;
-pub mod view;
 
 use crate::domain::{
     oid::Oid,
@@ -269,6 +269,30 @@ impl Wizard {
         );
         errors
     }
+}
+
+/// The step to show, and the problems of the step just answered (shown again with them):
+/// `?from=` names the step answered, `?step=` one asked for (the first if not on the path).
+pub fn current(
+    wizard: &'static Wizard,
+    requested: Option<&str>,
+    from: Option<&str>,
+    answers: &Answers,
+) -> (&'static Step, Vec<FieldError>) {
+    if let Some(from) = from.and_then(|id| wizard.step(id)) {
+        let errors = wizard.validate(from, answers);
+        if !errors.is_empty() {
+            return (from, errors);
+        }
+        return (wizard.next(from, answers).unwrap_or(from), Vec::new());
+    }
+    let step = requested.and_then(|id| wizard.step(id)).filter(|s| wizard.position(s.id, answers).is_some());
+    (step.unwrap_or(wizard.first()), Vec::new())
+}
+
+/// The answers of `wizard` among query parameters.
+pub fn answers_in(wizard: &Wizard, params: impl Fn(&str) -> Option<String>) -> Answers {
+    wizard.steps.iter().flat_map(|s| s.fields).filter_map(|f| params(f.name).map(|v| (f.name.to_string(), v))).collect()
 }
 
 #[cfg(test)]

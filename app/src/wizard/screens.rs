@@ -1,11 +1,11 @@
-//! Screens of the product shown in the guides: what each shows and says, the pictures
-//! `make guide-images` made of it (listed in `assets/screens/screens.json`), and its figure.
+//! Screens of the product shown in the guides: what each shows and says, and the pictures
+//! `make guide-images` made of it (listed in `assets/screens/screens.json`). The figure is
+//! `components::wizard::screen`.
 //!
 //! The pictures are screenshots of the sandbox in each language at a phone's and a desktop's
 //! width; the numbered marks are drawn over them at the elements' bounding boxes, as the
 //! generator measured them (`end2end/tests/guide-screens.spec.ts`).
-use crate::i18n::{Lang, tr, use_lang};
-use leptos::prelude::*;
+use crate::i18n::Lang;
 use serde::Deserialize;
 use std::{collections::BTreeMap, sync::LazyLock};
 
@@ -67,100 +67,4 @@ pub const FORMATS: [(&str, Option<&str>); 3] =
 /// The address of a picture's file in `format` (`avif`, `webp` or `png`).
 pub fn file_url(picture: &Picture, format: &str) -> String {
     format!("/screens/{}.{format}", picture.file)
-}
-
-/// The screen's figure: the picture for the width (AVIF or WebP, PNG where neither is read),
-/// loaded lazily, its numbered marks, the callouts with the same numbers, and a link to the page.
-#[component]
-pub fn ScreenFigure(screen: &'static Screen) -> impl IntoView {
-    let Some(pictures) = screen.pictures(use_lang()) else {
-        return ().into_any();
-    };
-    let sources = [(&pictures.phone, Some(PHONE_MEDIA)), (&pictures.desktop, None)]
-        .into_iter()
-        .flat_map(|(picture, media)| {
-            FORMATS.into_iter().map(move |(format, kind)| {
-                view! {
-                    <source media=media type=kind srcset=file_url(picture, format)
-                        width=picture.width height=picture.height/>
-                }
-            })
-        })
-        .collect_view();
-    let desktop = &pictures.desktop;
-    let callouts = screen
-        .callouts
-        .iter()
-        .enumerate()
-        .map(|(i, id)| view! { <li data-mark={i + 1}><span class="shot__number" aria-hidden="true">{i + 1}</span>" "{tr(id)}</li> })
-        .collect_view();
-    view! {
-        <figure class="shot" id=format!("screen-{}", screen.id)>
-            <div class="shot__frame">
-                <picture>
-                    {sources}
-                    <img src=file_url(desktop, "png") alt=tr(screen.alt) width=desktop.width height=desktop.height
-                        loading="lazy" decoding="async"/>
-                </picture>
-                <Marks picture=&pictures.phone class="shot__marks shot__marks--phone"/>
-                <Marks picture=desktop class="shot__marks shot__marks--desktop"/>
-            </div>
-            <figcaption>
-                <ol class="shot__callouts" role="list">{callouts}</ol>
-                <a class="shot__show-me" href=screen.page>{tr(msg!("guide-show-me"))}</a>
-            </figcaption>
-        </figure>
-    }
-    .into_any()
-}
-
-/// The numbered marks over one picture, in its pixels, so they scale with it.
-#[component]
-fn Marks(picture: &'static Picture, class: &'static str) -> impl IntoView {
-    // A picture is shown at about the size of the page it pictures: 12 CSS pixels there.
-    let radius = 12 * picture.scale;
-    let marks = picture
-        .marks
-        .iter()
-        .enumerate()
-        .map(|(i, &(x, y))| {
-            view! {
-                <g class="shot__mark" data-mark={i + 1}>
-                    <circle cx=x cy=y r=radius/>
-                    <text x=x y=y font-size={radius * 13 / 10}>{i + 1}</text>
-                </g>
-            }
-        })
-        .collect_view();
-    view! {
-        <svg class=class viewBox=format!("0 0 {} {}", picture.width, picture.height) aria-hidden="true"
-            preserveAspectRatio="none">
-            {marks}
-        </svg>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_screen_has_its_pictures_and_a_mark_for_each_callout() {
-        for screen in super::super::guides::SCREENS {
-            for lang in Lang::ALL {
-                let pictures =
-                    screen.pictures(lang).unwrap_or_else(|| panic!("{} {lang:?}: make guide-images", screen.id));
-                for picture in [&pictures.phone, &pictures.desktop] {
-                    assert_eq!(picture.marks.len(), screen.callouts.len(), "{}: make guide-images", picture.file);
-                    for (x, y) in &picture.marks {
-                        assert!(*x < picture.width && *y < picture.height, "{}: a mark outside", picture.file);
-                    }
-                    for (format, _) in FORMATS {
-                        let path = format!("{}/assets/screens/{}.{format}", env!("CARGO_MANIFEST_DIR"), picture.file);
-                        assert!(std::path::Path::new(&path).exists(), "{path}");
-                    }
-                }
-            }
-        }
-    }
 }

@@ -2,7 +2,7 @@
 //! chooser and back (register → `/oauth/authorize` → `/oauth/token` → `organizationRoles` →
 //! unregister when done, as DVV's reference client does). The registry's session stays on the
 //! server; the browser only carries `state`, bound to its session.
-use crate::web::AppState;
+use super::AuthState;
 use app::api::acting::MandateOutcome;
 use app::components::session::is_local_path;
 use app::{
@@ -33,7 +33,7 @@ fn back_to_chooser(outcome: MandateOutcome) -> Response {
     Redirect::to(&format!("/organisations?mandate={}", outcome.code())).into_response()
 }
 
-fn redirect_uri(state: &AppState) -> String {
+fn redirect_uri(state: &AuthState) -> String {
     format!("{}/auth/mandates/callback", state.public_url.as_str().trim_end_matches('/'))
 }
 
@@ -44,7 +44,7 @@ pub struct StartQuery {
 
 /// Registers the person with e-Authorizations and sends the browser to its organisation chooser.
 pub async fn start(
-    State(state): State<AppState>,
+    State(state): State<AuthState>,
     session: Option<Extension<CurrentSession>>,
     headers: HeaderMap,
     Query(q): Query<StartQuery>,
@@ -105,7 +105,7 @@ pub struct CallbackQuery {
 
 /// The chooser sends the browser back: which organisation was chosen, and is the mandate complete?
 pub async fn callback(
-    State(state): State<AppState>,
+    State(state): State<AuthState>,
     session: Option<Extension<CurrentSession>>,
     Query(q): Query<CallbackQuery>,
 ) -> Response {
@@ -140,7 +140,7 @@ pub async fn callback(
 }
 
 async fn finish(
-    state: &AppState,
+    state: &AuthState,
     session: &CurrentSession,
     registry_session: &str,
     code: Option<String>,
@@ -166,11 +166,7 @@ async fn finish(
         return Err(MandateOutcome::Unavailable);
     }
     let refused = |detail: String| async move {
-        let refused = Audit {
-            detail: Some(&detail),
-            allowed: false,
-            ..Audit::of_person(session.person_id, app::domain::records::Act::ActingStarted)
-        };
+        let refused = Audit::new(session.doer(), app::domain::records::Act::ActingStarted).detail(&detail).denied();
         audit(&state.db, &refused).await.map_err(|e| unavailable(&e))
     };
     let Some(chosen) = listed.into_iter().next() else {
@@ -201,7 +197,7 @@ async fn finish(
 }
 
 /// At logout: ends the e-Authorizations session the session's mandate was confirmed in.
-pub async fn unregister(state: &AppState, session_token: &str) {
+pub async fn unregister(state: &AuthState, session_token: &str) {
     let row = acting_row::Entity::find_by_id(identity::token_hash(session_token)).one(&state.db).await;
     if let Ok(Some(acting_row::Model { mandate_session: Some(registry_session), .. })) = row
         && let Err(error) = state.registries.mandates.unregister(&registry_session).await

@@ -1,20 +1,16 @@
 //! Login, logout and sessions: the HTTP side of identification. Storage is `app::backend::identity`.
-pub mod keys;
 mod mandates;
 pub mod oidc;
 
-use crate::web::AppState;
 use app::components::session::is_local_path;
 use app::{
-    backend::{
-        cookie,
-        identity::{self, CurrentSession, Identified, LastSeenSeal, SessionPolicy},
-    },
+    backend::identity::{self, CurrentSession, Identified, LastSeenSeal, SessionPolicy},
     i18n::lang_of_request,
+    request::cookie,
 };
 use axum::{
     Router,
-    extract::{Query, Request, State},
+    extract::{FromRef, Query, Request, State},
     http::{HeaderMap, HeaderValue, header},
     middleware::Next,
     response::{IntoResponse, Redirect, Response},
@@ -76,7 +72,22 @@ impl Auth {
     }
 }
 
-pub fn routes() -> Router<AppState> {
+/// What login, logout, the session middleware and e-Authorizations use of the server's state.
+#[derive(Clone)]
+pub struct AuthState {
+    pub db: sea_orm::DatabaseConnection,
+    pub auth: Arc<Auth>,
+    pub registries: app::backend::registry::Registries,
+    /// The address browsers use, for redirect URIs.
+    pub public_url: url::Url,
+}
+
+/// The routes under `/auth/` and our JWK Set, for any server state that holds an [`AuthState`].
+pub fn routes<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    AuthState: FromRef<S>,
+{
     Router::new()
         .route("/auth/login", get(login))
         .route("/auth/callback", get(callback))
@@ -88,7 +99,7 @@ pub fn routes() -> Router<AppState> {
 
 /// Our public keys (JWK Set): providers verify our request objects and client assertions with
 /// the `sig` keys and encrypt ID tokens and userinfo to an `enc` key.
-async fn jwks(State(state): State<AppState>) -> Response {
+async fn jwks(State(state): State<AuthState>) -> Response {
     let cache = HeaderValue::from_static("public, max-age=300");
     (
         [(header::CONTENT_TYPE, HeaderValue::from_static("application/jwk-set+json")), (header::CACHE_CONTROL, cache)],
@@ -103,7 +114,7 @@ struct LoginQuery {
 }
 
 /// Sends the browser to the identity provider, remembering where to come back to.
-async fn login(State(state): State<AppState>, headers: HeaderMap, Query(q): Query<LoginQuery>) -> Response {
+async fn login(State(state): State<AuthState>, headers: HeaderMap, Query(q): Query<LoginQuery>) -> Response {
     let auth = &state.auth;
     let return_to = q.next.filter(|n| is_local_path(n) && !n.starts_with("/auth/")).unwrap_or_else(|| "/".into());
     let lang = lang_of_request(&headers);
@@ -140,7 +151,7 @@ struct CallbackQuery {
 }
 
 /// The provider sends the browser back here. The attempt is consumed whatever happens next.
-async fn callback(State(state): State<AppState>, headers: HeaderMap, Query(q): Query<CallbackQuery>) -> Response {
+async fn callback(State(state): State<AuthState>, headers: HeaderMap, Query(q): Query<CallbackQuery>) -> Response {
     let auth = &state.auth;
     let outcome = complete_login(&state, &headers, q).await;
     let mut response = match outcome {
@@ -156,7 +167,7 @@ async fn callback(State(state): State<AppState>, headers: HeaderMap, Query(q): Q
 }
 
 async fn complete_login(
-    state: &AppState,
+    state: &AuthState,
     headers: &HeaderMap,
     q: CallbackQuery,
 ) -> Result<(String, String), LoginFailure> {
@@ -214,7 +225,7 @@ async fn complete_login(
 
 /// A person whom the registers give exactly one organisation acts for it at once. A register
 /// that does not answer leaves them to choose; the login itself stands.
-async fn choose_the_only_organisation(state: &AppState, token: &str) -> bool {
+async fn choose_the_only_organisation(state: &AuthState, token: &str) -> bool {
     let session = match identity::resolve(&state.db, token, state.auth.policy, None).await {
         Ok(Some(session)) => session,
         _ => return false,
@@ -229,7 +240,7 @@ async fn choose_the_only_organisation(state: &AppState, token: &str) -> bool {
 }
 
 /// Ends our session, then the provider's (RP-initiated logout), landing on "you have logged out".
-async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
+async fn logout(State(state): State<AuthState>, headers: HeaderMap) -> Response {
     let auth = &state.auth;
     if let Some(token) = cookie(&headers, auth.session_cookie()) {
         mandates::unregister(&state, token).await;
@@ -266,7 +277,7 @@ fn forget_session(response: &mut Response, auth: &Auth) {
 /// Puts the signed-in user (if any) in the request for pages and server functions; forgets a
 /// cookie whose session has ended. The session's last-seen time travels in a sealed cookie,
 /// renewed at most once a [`identity::LAST_SEEN_STEP`]: a request writes nothing for it.
-pub async fn resolve_session(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+pub async fn resolve_session(State(state): State<AuthState>, mut request: Request, next: Next) -> Response {
     if !needs_session(request.uri().path()) {
         return next.run(request).await;
     }

@@ -6,8 +6,8 @@
 //! discovery, the code exchange and every check of the signed tokens (signature against the
 //! provider's keys, iss, aud, exp, nonce, at_hash). The same code talks to the sandbox and to
 //! the real Suomi.fi.
-use super::keys::{KeyRing, OpenError};
 use crate::config::{ClaimNames, ClientAuth, OidcConfig};
+use crate::keys::{KeyRing, OpenError};
 use app::domain::{assurance::NotAdmitted, hetu::Hetu};
 use openidconnect::{
     AccessTokenHash, AdditionalClaims, AsyncHttpClient, AuthorizationCode, ClientId, ClientSecret, CsrfToken,

@@ -129,7 +129,7 @@ impl Limiters {
     /// client by its /64, which one subscriber usually holds whole).
     fn key(&self, class: Class, request: &Request) -> String {
         let session =
-            class.per_session().then(|| app::backend::cookie(request.headers(), self.session_cookie)).flatten();
+            class.per_session().then(|| app::request::cookie(request.headers(), self.session_cookie)).flatten();
         // A server listening on `[::]` sees IPv4 clients as `::ffff:a.b.c.d`.
         let address = self.address(request).map(|a| a.to_canonical());
         match (session, address) {

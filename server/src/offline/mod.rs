@@ -1,13 +1,12 @@
 //! What makes the app work offline and installable: the service worker script, versioned by the
 //! build it serves, and the web app manifest in the user's language.
-use crate::web::AppState;
 use app::{
     i18n::{Lang, lang_of_request, lookup},
     wizard::{Illustration, guides, screens},
 };
 use axum::{
     Router,
-    extract::State,
+    extract::{FromRef, State},
     http::{HeaderMap, HeaderValue, header},
     response::{IntoResponse, Response},
     routing::get,
@@ -67,7 +66,7 @@ impl ServiceWorker {
                 hash.update(&bytes);
             }
         }
-        let version = app::backend::hex(&hash.finalize()[..8]);
+        let version = hex::encode(&hash.finalize()[..8]);
         let list = |items: &[String]| serde_json::to_string(items).unwrap_or_else(|_| "[]".into());
         let script = include_str!("sw.js")
             .replace("__VERSION__", &version)
@@ -94,7 +93,12 @@ fn guide_pictures(wizard: &app::wizard::Wizard) -> Vec<String> {
     files
 }
 
-pub fn routes() -> Router<AppState> {
+/// `/sw.js` and the manifest, for any server state that holds the [`ServiceWorker`].
+pub fn routes<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    ServiceWorker: FromRef<S>,
+{
     Router::new().route("/sw.js", get(service_worker)).route("/manifest.webmanifest", get(manifest))
 }
 

@@ -9,7 +9,6 @@
 use super::page::{document, escape, text};
 use crate::config::SandboxIdpProfile;
 use app::{
-    backend::hex,
     domain::{assurance::Assurance, hetu::Hetu},
     i18n::{Lang, lang_of_request},
     msg,
@@ -68,7 +67,7 @@ struct Subject {
 impl Subject {
     /// A stable opaque subject per person, as Suomi.fi gives (never the identity code itself).
     fn sub(&self) -> String {
-        hex(&Sha256::digest(format!("sandbox-subject:{}", self.hetu).as_bytes()))[..32].to_string()
+        hex::encode(Sha256::digest(format!("sandbox-subject:{}", self.hetu).as_bytes()))[..32].to_string()
     }
     fn name(&self) -> String {
         format!("{} {}", self.given_name, self.surname)
@@ -157,7 +156,7 @@ impl Idp {
     pub fn new(public_url: &url::Url, client_id: &str, profile: SandboxIdpProfile) -> Arc<Idp> {
         let site = public_url.as_str().trim_end_matches('/');
         let signing_key = CoreRsaPrivateSigningKey::from_pem(
-            super::keys::IDP_SIGNING_KEY_PEM,
+            crate::keys::sandbox::IDP_SIGNING_KEY_PEM,
             Some(JsonWebKeyId::new(SIGNING_KID.into())),
         )
         .expect("the sandbox signing key is valid PEM");
@@ -430,7 +429,7 @@ fn refused(request: &AuthRequest, headers: &HeaderMap, why: &str) -> Response {
 }
 
 fn current_subject(idp: &Idp, headers: &HeaderMap) -> Option<Subject> {
-    let sid = app::backend::cookie(headers, SESSION_COOKIE)?;
+    let sid = app::request::cookie(headers, SESSION_COOKIE)?;
     idp.store().sessions.get(sid).cloned()
 }
 
@@ -774,7 +773,7 @@ async fn userinfo(State(idp): State<Arc<Idp>>, headers: HeaderMap) -> Response {
     claims.insert("aud".into(), idp.client_id.clone().into());
     let mut header = JwsHeader::new();
     header.set_key_id(SIGNING_KID);
-    let signed = RS256.signer_from_pem(super::keys::IDP_SIGNING_KEY_PEM).ok().and_then(|signer| {
+    let signed = RS256.signer_from_pem(crate::keys::sandbox::IDP_SIGNING_KEY_PEM).ok().and_then(|signer| {
         let payload = JwtPayload::from_map(claims).ok()?;
         jwt::encode_with_signer(&payload, &header, &signer).ok()
     });
@@ -799,7 +798,7 @@ struct EndSession {
 
 /// Ends the sandbox's own session and returns to the client if the address is registered.
 async fn end_session(State(idp): State<Arc<Idp>>, headers: HeaderMap, Query(q): Query<EndSession>) -> Response {
-    if let Some(sid) = app::backend::cookie(&headers, SESSION_COOKIE) {
+    if let Some(sid) = app::request::cookie(&headers, SESSION_COOKIE) {
         idp.store().sessions.remove(sid);
     }
     let clear = format!("{SESSION_COOKIE}=; Path=/sandbox/idp; HttpOnly; SameSite=Lax; Max-Age=0");

@@ -36,9 +36,9 @@ use std::{
 };
 use subtle::ConstantTimeEq;
 
-/// Sandbox material only: the checksum key and the token endpoint's Basic password.
-pub const CLIENT_SECRET: &str = "sandbox-mandates-client-secret";
-pub const OAUTH_SECRET: &str = "sandbox-mandates-oauth-secret";
+/// Sandbox material only, the settings' defaults: the checksum key and the token endpoint's
+/// Basic password.
+use crate::config::{SANDBOX_MANDATES_CLIENT_SECRET as CLIENT_SECRET, SANDBOX_MANDATES_OAUTH_SECRET as OAUTH_SECRET};
 /// How far a checksum's timestamp may be from our clock, as in the real service.
 const CLOCK_SKEW: chrono::Duration = chrono::Duration::minutes(5);
 

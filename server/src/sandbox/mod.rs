@@ -12,20 +12,6 @@ use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use rand::RngCore;
 use std::sync::Arc;
 
-/// Sandbox key material (RSA, PKCS#1 PEM; see `keys/README.md`). Public on purpose: never
-/// configure it outside the sandbox.
-pub mod keys {
-    /// Our relying party's signing keys, current first.
-    pub fn rp_signing() -> Vec<String> {
-        vec![include_str!("keys/rp-signing-1.pem").into(), include_str!("keys/rp-signing-2.pem").into()]
-    }
-    /// Our relying party's encryption keys; the sandbox provider encrypts to the first.
-    pub fn rp_encryption() -> Vec<String> {
-        vec![include_str!("keys/rp-encryption-1.pem").into(), include_str!("keys/rp-encryption-2.pem").into()]
-    }
-    /// The sandbox identity provider's own signing key.
-    pub const IDP_SIGNING_KEY_PEM: &str = include_str!("keys/idp-signing.pem");
-}
 const PERSONS_CSV: &str = include_str!("testdata/persons.csv");
 
 /// The issuer URL of the sandbox identity provider for a site at `public_url`.

@@ -331,7 +331,7 @@ async fn e_authorizations_refuses_unsigned_calls(app: TestApp) {
         client.get(&url).header("X-AsiointivaltuudetAuthorization", sign("guess", &stamp)).send().await.unwrap();
     assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
     let old = (chrono::Utc::now() - chrono::Duration::minutes(6)).to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
-    let secret = server::sandbox::mandates::CLIENT_SECRET;
+    let secret = server::config::SANDBOX_MANDATES_CLIENT_SECRET;
     let stale = client.get(&url).header("X-AsiointivaltuudetAuthorization", sign(secret, &old)).send().await.unwrap();
     assert_eq!(stale.status(), StatusCode::UNAUTHORIZED, "more than five minutes off");
     let good = client.get(&url).header("X-AsiointivaltuudetAuthorization", sign(secret, &stamp)).send().await.unwrap();
@@ -342,7 +342,7 @@ async fn e_authorizations_refuses_unsigned_calls(app: TestApp) {
 async fn signed_get(app: &TestApp, path: &str, bearer: Option<&str>) -> reqwest::Response {
     let path = format!("/sandbox/valtuudet{path}");
     let stamp = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
-    let sum = app::backend::registry::mandates::checksum(server::sandbox::mandates::CLIENT_SECRET, &path, &stamp);
+    let sum = app::backend::registry::mandates::checksum(server::config::SANDBOX_MANDATES_CLIENT_SECRET, &path, &stamp);
     let mut request = reqwest::Client::new()
         .get(format!("{}{path}", app.base))
         .header("X-AsiointivaltuudetAuthorization", format!("kanta-extranet {stamp} {sum}"));
@@ -609,17 +609,14 @@ async fn the_audit_event(app: &TestApp, condition: sea_orm::sea_query::SimpleExp
 /// 120 more events: the trail comes newest first in pages of 50, every event once, and the
 /// links between pages work without JavaScript.
 async fn the_audit_trail_is_read_a_page_at_a_time(app: TestApp) {
-    use app::backend::identity::{Audit, audit};
+    use app::backend::identity::{Audit, Doer, audit};
     let browser = Browser::new(&app.base);
     log_in(&browser, "p01").await;
     let organisation = the_audit_event(&app, audit_event::Column::Action.eq("acting-started")).await.organisation_id;
     for n in 0..120 {
         let detail = n.to_string();
-        let entry = Audit {
-            organisation_id: organisation,
-            detail: Some(&detail),
-            ..Audit::of_person(1, app::domain::records::Act::CodeServiceChecked)
-        };
+        let checked = Audit::new(Doer::Person { person_id: 1 }, app::domain::records::Act::CodeServiceChecked);
+        let entry = Audit { organisation_id: organisation, ..checked.detail(&detail) };
         audit(&app.db, &entry).await.unwrap();
     }
     let total = audit_event::Entity::find()

@@ -553,7 +553,7 @@ async fn staff_read_the_queue_a_page_at_a_time(app: TestApp) {
     // The service filter reads its partial index (PostgreSQL told not to scan the small table).
     let sql = format!(
         "SELECT id FROM application WHERE state IN ('submitted') AND {} ORDER BY updated_at, id LIMIT 51",
-        app::backend::onboarding::for_service(KantaService::Imaging)
+        app::backend::staff_queue::for_service(KantaService::Imaging)
     );
     let backend = app.db.get_database_backend();
     if backend == sea_orm::DatabaseBackend::Postgres {

@@ -5,6 +5,8 @@
 mod common;
 
 mod acting;
+mod applications;
+mod architecture;
 mod concurrency;
 mod crash;
 mod customer_data;
@@ -16,6 +18,5 @@ mod limits;
 mod login;
 mod logs;
 mod mail;
-mod onboarding;
 mod process;
 mod schema;

@@ -1,4 +1,4 @@
-//! A complete application's answers, as the wizard sends them, for the onboarding tests.
+//! A complete application's answers, as the wizard sends them, for the applications tests.
 
 pub const ANSWERS: &[(&str, &str)] = &[
     ("unit_name", "Lähiklinikka, vastaanotto"),
