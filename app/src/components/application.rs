@@ -1,5 +1,6 @@
 //! Parts of an application that several pages show: its state, its timeline, and its further
 //! service units (the applicant's page, a co-joiner's, and the staff queue).
+use crate::components::form::VersionFields;
 use crate::{
     api::applications::{AddUnit, EventLine, RemoveUnit, UnitLine},
     components::{posted::typed_again, table::ScrollTable, wizard::ServerCopy},
@@ -55,8 +56,7 @@ pub fn FurtherUnits(units: Vec<UnitLine>, change: Option<ServerCopy>) -> impl In
                 view! {
                     <td>
                         <form method="post" action=RemoveUnit::url() class="inline-form">
-                            <input type="hidden" name="id" value=c.id/>
-                            <input type="hidden" name="version" value=c.version/>
+                            <VersionFields id=c.id version=c.version/>
                             <input type="hidden" name="unit" value=u.id/>
                             <button type="submit" class="button button--secondary">{t!("application-unit-remove")}</button>
                         </form>
@@ -91,8 +91,7 @@ pub fn FurtherUnits(units: Vec<UnitLine>, change: Option<ServerCopy>) -> impl In
             }}
             {change.map(|c| view! {
                 <form method="post" action=AddUnit::url() id="add-unit">
-                    <input type="hidden" name="id" value=c.id/>
-                    <input type="hidden" name="version" value=c.version/>
+                    <VersionFields id=c.id version=c.version/>
                     <div class="field">
                         <label for="add-unit-name">{tr(msg!("application-unit-name"))}</label>
                         <input id="add-unit-name" name="unit_name" type="text" required maxlength="200" value=given("added_name")/>

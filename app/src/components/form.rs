@@ -42,6 +42,16 @@ pub enum Control {
     Textarea,
 }
 
+/// The record a plain form changes and the version the user saw (`id`, `version`): the server
+/// refuses the change with `Conflict` if the record has moved on since.
+#[component]
+pub fn VersionFields(id: i32, version: i32) -> impl IntoView {
+    view! {
+        <input type="hidden" name="id" value=id/>
+        <input type="hidden" name="version" value=version/>
+    }
+}
+
 /// A labelled input. `id_prefix` + `name` make the element id the error summary links to.
 #[component]
 pub fn Field(

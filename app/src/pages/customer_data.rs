@@ -1,6 +1,7 @@
 //! The organisation's customer data (`/customer-data`): what needs attention, confirming the data
 //! is current, contacts and technical data with their history. Plain forms: works without
 //! JavaScript; the server checks every change.
+use crate::components::form::VersionFields;
 use crate::{
     api::customer_data::{
         AddContact, AddTechnical, ChangeContact, ConfirmData, ContactView, CustomerDataView, EndContact, EndTechnical,
@@ -160,8 +161,7 @@ fn ContactCard(contact: ContactView, in_use: Vec<KantaService>) -> impl IntoView
                 {if sole.is_empty() {
                     view! {
                         <form method="post" action=EndContact::url() class="inline-form">
-                            <input type="hidden" name="id" value=contact.id/>
-                            <input type="hidden" name="version" value=contact.version/>
+                            <VersionFields id=contact.id version=contact.version/>
                             <button type="submit" class="button button--secondary">{t!("contact-end")}</button>
                         </form>
                     }.into_any()
@@ -218,8 +218,7 @@ fn ContactForm(action: &'static str, contact: Option<ContactView>, in_use: Vec<K
     view! {
         <form method="post" action=action class="stacked-form">
             {contact.as_ref().map(|c| view! {
-                <input type="hidden" name="id" value=c.id/>
-                <input type="hidden" name="version" value=c.version/>
+                <VersionFields id=c.id version=c.version/>
             })}
             <div class="field">
                 <label for=id("kind")>{t!("contact-kind")}</label>
@@ -274,8 +273,7 @@ fn TechnicalCard(item: TechnicalView, earliest: String) -> impl IntoView {
             <p class="hint">{validity}</p>
             {item.valid_to.is_none().then(|| view! {
                 <form method="post" action=EndTechnical::url() class="inline-form">
-                    <input type="hidden" name="id" value=item.id/>
-                    <input type="hidden" name="version" value=item.version/>
+                    <VersionFields id=item.id version=item.version/>
                     <div class="field">
                         <label for=end_id.clone()>{t!("technical-end-date")}</label>
                         <input id=end_id name="takes_effect" type="date" min=earliest.clone() value=earliest.clone() required/>

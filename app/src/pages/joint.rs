@@ -1,6 +1,7 @@
 //! Joint joining (`api::joint`): the main joiner's co-joiners on its application page, a
 //! co-joiner's joint joinings on its dashboard, and the acceptance a co-joiner's acting person
 //! signs (`/joint/<member>`). Plain forms: all of it works without JavaScript.
+use crate::components::form::VersionFields;
 use crate::{
     api::joint::{Accept, AcceptanceShown, CoJoinerLine, InviteCoJoiner, MembershipLine, RemoveCoJoiner, acceptance},
     components::{
@@ -32,8 +33,7 @@ pub fn CoJoiners(co_joiners: Vec<CoJoinerLine>, change: Option<ServerCopy>) -> i
             let remove = change.map(|copy| {
                 view! {
                     <form method="post" action=RemoveCoJoiner::url() class="inline-form">
-                        <input type="hidden" name="id" value=copy.id/>
-                        <input type="hidden" name="version" value=copy.version/>
+                        <VersionFields id=copy.id version=copy.version/>
                         <input type="hidden" name="member" value=c.id/>
                         <button type="submit" class="button button--secondary">{t!("joint-remove")}</button>
                     </form>
@@ -53,8 +53,7 @@ pub fn CoJoiners(co_joiners: Vec<CoJoinerLine>, change: Option<ServerCopy>) -> i
             }}
             {change.map(|copy| view! {
                 <form method="post" action=InviteCoJoiner::url() id="invite-co-joiner" class="form">
-                    <input type="hidden" name="id" value=copy.id/>
-                    <input type="hidden" name="version" value=copy.version/>
+                    <VersionFields id=copy.id version=copy.version/>
                     <div class="field">
                         <label for="co-joiner">{t!("joint-ytunnus")}</label>
                         <input id="co-joiner" name="co_joiner" type="text" required autocomplete="off" value=typed.clone()/>

@@ -1,5 +1,6 @@
 //! Kanta's staff desk: the queue (`/staff`), one application (`/staff/applications/<id>`) and
 //! the mail that has not gone out (`/staff/mail`).
+use crate::components::form::VersionFields;
 use crate::{
     api::staff::{StaffCommand, StaffView, staff_application, staff_queue},
     components::{
@@ -298,8 +299,7 @@ fn DecisionForm(id: i32, version: i32, command: Command) -> impl IntoView {
     let needs_date = command == Command::ApproveForProduction;
     view! {
         <form method="post" action=StaffCommand::url() class="decision" id=format!("decision-{code}")>
-            <input type="hidden" name="id" value=id/>
-            <input type="hidden" name="version" value=version/>
+            <VersionFields id=id version=version/>
             <input type="hidden" name="command" value=code/>
             <div class="field">
                 <label for=comment_id.clone()>

@@ -1,6 +1,7 @@
 //! Kanta's support desk: the requests, oldest first (`/staff/support`), and one request, taken
 //! and answered by mail (`/staff/support/<id>`). Plain forms and links: it works without
 //! JavaScript.
+use crate::components::form::VersionFields;
 use crate::{
     api::support::{AnswerSupportRequest, DeskPage, SupportView, TakeSupportRequest, support_desk, support_request},
     components::{
@@ -219,16 +220,14 @@ fn AnswerForms(id: i32, version: i32, taken: bool, mine: bool) -> impl IntoView 
     view! {
         {(!mine).then(|| view! {
             <form method="post" action=TakeSupportRequest::url() id="take">
-                <input type="hidden" name="id" value=id/>
-                <input type="hidden" name="version" value=version/>
+                <VersionFields id=id version=version/>
                 <button type="submit" class="button button--secondary">
                     {if taken { t!("support-desk-take-over") } else { t!("support-desk-take") }}
                 </button>
             </form>
         })}
         <form method="post" action=AnswerSupportRequest::url() class="form" id="answer-form">
-            <input type="hidden" name="id" value=id/>
-            <input type="hidden" name="version" value=version/>
+            <VersionFields id=id version=version/>
             <div class="field">
                 <label for="answer-text">{t!("support-desk-answer")}</label>
                 <p class="hint" id="answer-hint">{t!("support-desk-answer-hint")}</p>

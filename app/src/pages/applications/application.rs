@@ -1,6 +1,7 @@
 //! One application (`/applications/<id>`): its wizard while it can be changed, the agreement,
 //! sending, the status timeline, and ending its services.
 use super::ServiceChoices;
+use crate::components::form::VersionFields;
 use crate::{
     api::applications::{
         AgreementShown, ApplicantCommand, ApplicationView, ChangeServices, SignAgreement, get_application,
@@ -138,8 +139,7 @@ fn ChangeServicesForm(view: ApplicationView) -> impl IntoView {
         <details class="card" id="change-services">
             <summary>{t!("application-change-services")}</summary>
             <form method="post" action=ChangeServices::url()>
-                <input type="hidden" name="id" value=view.id/>
-                <input type="hidden" name="version" value=view.version/>
+                <VersionFields id=view.id version=view.version/>
                 <ServiceChoices choosable=view.choosable chosen=Some(view.services)/>
                 <button type="submit" class="button button--secondary" id="save-services">
                     {t!("application-save-services")}
@@ -179,8 +179,7 @@ fn AgreementSection(view: ApplicationView) -> impl IntoView {
                 <div class="agreement-text" id="agreement-text" tabindex="0">{paragraphs}</div>
                 <CitedTerms cited id="agreement-terms"/>
                 <form method="post" action=SignAgreement::url()>
-                    <input type="hidden" name="id" value=view.id/>
-                    <input type="hidden" name="version" value=view.version/>
+                    <VersionFields id=view.id version=view.version/>
                     <input type="hidden" name="hash" value=hash/>
                     <button type="submit" class="button button--primary" id="sign-agreement">{t!("agreement-sign")}</button>
                 </form>
@@ -193,8 +192,7 @@ fn AgreementSection(view: ApplicationView) -> impl IntoView {
 fn CommandForm(id: i32, version: i32, command: Command, primary: bool) -> impl IntoView {
     view! {
         <form method="post" action=ApplicantCommand::url() class="inline-form">
-            <input type="hidden" name="id" value=id/>
-            <input type="hidden" name="version" value=version/>
+            <VersionFields id=id version=version/>
             <input type="hidden" name="command" value=command.code()/>
             <button type="submit" class=if primary { "button button--primary" } else { "button button--secondary" }
                 id=format!("command-{}", command.code())>
@@ -262,8 +260,7 @@ fn NoticeToSign(id: i32, version: i32, notice: crate::api::applications::NoticeS
         <pre class="message" id="notice-to-sign">{notice.text.clone()}</pre>
         <p class="hash">{t!("agreement-hash")} " " <code>{notice.hash.clone()}</code></p>
         <form method="post" action=crate::api::applications::GiveNotice::url()>
-            <input type="hidden" name="id" value=id/>
-            <input type="hidden" name="version" value=version/>
+            <VersionFields id=id version=version/>
             <input type="hidden" name="end_on" value=notice.end_on.clone()/>
             <input type="hidden" name="hash" value=notice.hash.clone()/>
             <button type="submit" class="button" id="give-notice">{t!("notice-sign")}</button>
