@@ -128,7 +128,8 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
 async fn site_file(State(state): State<AppState>, request: Request) -> Response {
     use tower::ServiceExt;
     let mut file = Request::builder().uri(request.uri().clone());
-    for name in [header::ACCEPT_ENCODING, header::IF_MODIFIED_SINCE, header::RANGE] {
+    // Whole files, as Leptos's handler served them: no ranges.
+    for name in [header::ACCEPT_ENCODING, header::IF_MODIFIED_SINCE] {
         if let Some(value) = request.headers().get(&name) {
             file = file.header(name, value.clone());
         }
@@ -140,11 +141,13 @@ async fn site_file(State(state): State<AppState>, request: Request) -> Response 
         }
         Err(_) => None,
     };
+    // A missing file, or a folder (which ServeDir redirects to its slash), is not a file.
+    let not_a_file = |status: StatusCode| {
+        status == StatusCode::NOT_FOUND || (status.is_redirection() && status != StatusCode::NOT_MODIFIED)
+    };
     match served {
-        Some(response) if response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED => {
-            response.into_response()
-        }
-        // Not a file: the app's page for it (its not-found page), rendered by Leptos.
+        Some(response) if !not_a_file(response.status()) => response.into_response(),
+        // The app's page for the address: its not-found page, rendered by Leptos.
         _ => {
             let uri = request.uri().clone();
             let page =

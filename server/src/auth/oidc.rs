@@ -172,6 +172,10 @@ impl RelyingParty {
             // The provider's redirects are never followed: an SSRF guard the openidconnect docs ask for.
             .redirect(openidconnect::reqwest::redirect::Policy::none())
             .timeout(Duration::from_secs(15))
+            // As the register clients: below the idle time after which servers close a kept-alive
+            // connection, so a token request (one code, never sent twice) does not go out on one
+            // being closed. Seen: the sandbox provider's token request failing under load.
+            .pool_idle_timeout(Duration::from_secs(4))
             .build()
             .map_err(|e| e.to_string())?;
         Ok(RelyingParty {
