@@ -366,9 +366,11 @@ async fn reminders_go_to_administrative_contacts_at_most_monthly(app: TestApp) {
         };
         async move { app::backend::reminders::send_due(&db, &registries, &mail, day).await.unwrap() }
     };
+    // In the order written: PostgreSQL returns rows the mailer has updated in another order.
     let reminders = || async {
         mail_outbox::Entity::find()
             .filter(mail_outbox::Column::Subject.contains("asiakkuustie"))
+            .order_by_asc(mail_outbox::Column::Id)
             .all(&app.db)
             .await
             .unwrap()
