@@ -16,7 +16,7 @@ use crate::{
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionTrait,
+    QuerySelect, Set,
 };
 
 /// Who sent a request while logged in: the person, and the organisation they acted for then.
@@ -36,7 +36,7 @@ pub async fn save(
     lang: Lang,
     sender: Sender,
 ) -> Result<String, AppError> {
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     let saved = support_request::ActiveModel {
         created_at: Set(Utc::now()),
         lang: Set(lang.code().to_string()),
@@ -161,7 +161,7 @@ pub async fn get(db: &impl ConnectionTrait, id: i32) -> Result<Handling, AppErro
 /// `staff` takes the request seen at `version` (from a colleague too). `NotNow` once answered,
 /// `Conflict` when someone changed it first, `NotFound` when there is no such request.
 pub async fn take(db: &DatabaseConnection, id: i32, version: i32, staff: i32) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     let current = open_at(&txn, id, version).await?;
     let mut active: support_request::ActiveModel = current.into();
     active.status = Set(SupportStatus::InProgress.code().to_string());
@@ -184,7 +184,7 @@ pub async fn answer(
     staff: i32,
     answer: &str,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     let current = open_at(&txn, id, version).await?;
     let lang = Lang::from_code(&current.lang).unwrap_or_default();
     let mut args = mail_args(&current, lang);
