@@ -45,7 +45,7 @@ fn bad_values_name_the_variable_and_what_is_expected() {
 }
 
 #[test]
-fn development_uses_the_sandbox_provider_and_production_needs_its_own() {
+fn development_uses_the_sandbox_provider_and_staff() {
     let c = config(&[]).unwrap();
     assert!(c.sandbox && c.oidc.issuer.is_none());
     assert!(matches!(c.oidc.client_auth, ClientAuth::PrivateKeyJwt));
@@ -54,15 +54,23 @@ fn development_uses_the_sandbox_provider_and_production_needs_its_own() {
     assert_eq!(c.sandbox_idp, SandboxIdpProfile::Ftn);
     assert_eq!(c.oidc.assurance, Assurance::Substantial);
     assert_eq!(c.oidc.claims.hetu, "urn:oid:1.2.246.21");
-    let e = config(&[("KANTA_ENV", "production")]).unwrap_err();
-    assert_eq!(e.variable, "KANTA_OIDC_ISSUER");
-    let e = config(&[("KANTA_ENV", "production"), ("KANTA_PUBLIC_URL", "http://extranet.example")]).unwrap_err();
-    assert_eq!(e.variable, "KANTA_PUBLIC_URL", "production is served over https");
     assert_eq!(config(&[("KANTA_MAIL_RETRY_HOURS", "99999999999")]).unwrap_err().variable, "KANTA_MAIL_RETRY_HOURS");
-    let e = config(&[("KANTA_ENV", "production"), ("KANTA_OIDC_ISSUER", "https://idp.example")]).unwrap_err();
-    assert_eq!(e.variable, "KANTA_OIDC_SIGNING_KEY_FILES");
-    // Keys of our own: production refuses the sandbox's, which are public.
-    let dir = std::env::temp_dir().join(format!("kanta-config-keys-{}", std::process::id()));
+    let bad_staff = [("KANTA_STAFF", "170688-990X")];
+    assert_eq!(config(&bad_staff).unwrap_err().variable, "KANTA_STAFF");
+    assert_eq!(config(&[]).unwrap().staff.len(), 1, "the sandbox's staff member");
+}
+
+/// Keys of our own, as production needs: PEM files in a directory of the test's own (tests run
+/// in parallel, and each removes its directory), two signing keys and one encryption key.
+struct OwnKeys {
+    dir: std::path::PathBuf,
+    /// The signing keys' paths, comma-separated.
+    signing: String,
+    encryption: String,
+}
+
+fn own_keys(test: &str) -> OwnKeys {
+    let dir = std::env::temp_dir().join(format!("kanta-config-keys-{}-{test}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let key = |name: &str| {
         use josekit::jwk::KeyPair;
@@ -73,7 +81,30 @@ fn development_uses_the_sandbox_provider_and_production_needs_its_own() {
     };
     let signing = format!("{}, {}", key("signing-1.pem"), key("signing-2.pem"));
     let encryption = key("encryption-1.pem");
-    let (signing, encryption) = (signing.as_str(), encryption.as_str());
+    OwnKeys { dir, signing, encryption }
+}
+
+/// Production's provider settings with `keys`: all it needs of the provider.
+fn production_oidc(keys: &OwnKeys) -> [(&str, &str); 4] {
+    [
+        ("KANTA_ENV", "production"),
+        ("KANTA_OIDC_ISSUER", "https://idp.example/"),
+        ("KANTA_OIDC_SIGNING_KEY_FILES", keys.signing.as_str()),
+        ("KANTA_OIDC_ENCRYPTION_KEY_FILES", keys.encryption.as_str()),
+    ]
+}
+
+#[test]
+fn production_needs_its_own_provider_and_keys() {
+    let e = config(&[("KANTA_ENV", "production")]).unwrap_err();
+    assert_eq!(e.variable, "KANTA_OIDC_ISSUER");
+    let e = config(&[("KANTA_ENV", "production"), ("KANTA_PUBLIC_URL", "http://extranet.example")]).unwrap_err();
+    assert_eq!(e.variable, "KANTA_PUBLIC_URL", "production is served over https");
+    let e = config(&[("KANTA_ENV", "production"), ("KANTA_OIDC_ISSUER", "https://idp.example")]).unwrap_err();
+    assert_eq!(e.variable, "KANTA_OIDC_SIGNING_KEY_FILES");
+    // Keys of our own: production refuses the sandbox's, which are public.
+    let keys = own_keys("provider");
+    let signing = keys.signing.as_str();
     let e = config(&[
         ("KANTA_ENV", "production"),
         ("KANTA_OIDC_ISSUER", "https://idp.example"),
@@ -81,12 +112,7 @@ fn development_uses_the_sandbox_provider_and_production_needs_its_own() {
     ])
     .unwrap_err();
     assert_eq!(e.variable, "KANTA_OIDC_ENCRYPTION_KEY_FILES", "encryption is required in production");
-    let oidc = [
-        ("KANTA_ENV", "production"),
-        ("KANTA_OIDC_ISSUER", "https://idp.example/"),
-        ("KANTA_OIDC_SIGNING_KEY_FILES", signing),
-        ("KANTA_OIDC_ENCRYPTION_KEY_FILES", encryption),
-    ];
+    let oidc = production_oidc(&keys);
     assert_eq!(config(&oidc).unwrap_err().variable, "KANTA_PSEUDONYM_KEY");
     let sandbox_key = concat!(env!("CARGO_MANIFEST_DIR"), "/src/sandbox/keys/rp-encryption-1.pem");
     let with_sandbox_key = [&oidc[..3], &[("KANTA_OIDC_ENCRYPTION_KEY_FILES", sandbox_key)]].concat();
@@ -98,7 +124,14 @@ fn development_uses_the_sandbox_provider_and_production_needs_its_own() {
     {
         assert_eq!(config(&[&oidc[..], &[refused]].concat()).unwrap_err().variable, refused.0, "in production");
     }
-    let production = [&oidc[..], &[("KANTA_PSEUDONYM_KEY", "0123456789abcdef0123456789abcdef")]].concat();
+    let _ = std::fs::remove_dir_all(&keys.dir);
+}
+
+#[test]
+fn production_needs_real_registers_mail_and_staff() {
+    let keys = own_keys("services");
+    let production =
+        [&production_oidc(&keys)[..], &[("KANTA_PSEUDONYM_KEY", "0123456789abcdef0123456789abcdef")]].concat();
     assert_eq!(config(&production).unwrap_err().variable, "KANTA_MANDATES_URL");
     let with_registers = [
         ("KANTA_MANDATES_URL", "https://valtuudet.example"),
@@ -118,16 +151,13 @@ fn development_uses_the_sandbox_provider_and_production_needs_its_own() {
         [("KANTA_SMTP_URL", "smtp://relay.example:587?tls=required"), ("KANTA_STAFF", "170688-990E, 120375-901K")];
     let c = config(&[&production[..], &with_registers[..], &secrets[..], &mail[..]].concat()).unwrap();
     assert_eq!(c.staff.len(), 2);
-    let bad_staff = [("KANTA_STAFF", "170688-990X")];
-    assert_eq!(config(&bad_staff).unwrap_err().variable, "KANTA_STAFF");
-    assert_eq!(config(&[]).unwrap().staff.len(), 1, "the sandbox's staff member");
     assert_eq!(c.registries.code_service.as_deref(), Some("https://koodistopalvelu.example"));
     assert_eq!(c.registries.pharmacy_register.as_deref(), Some("https://fimea.example"));
     assert!(!c.sandbox);
     assert_eq!(c.oidc.issuer.as_deref(), Some("https://idp.example"));
     assert!(c.oidc.require_encryption);
     assert_eq!(c.oidc.keys.jwks()["keys"].as_array().unwrap().len(), 3);
-    let _ = std::fs::remove_dir_all(dir);
+    let _ = std::fs::remove_dir_all(&keys.dir);
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The seed's tables after the organisations: applications with their history, invoices,
 //! customer data, and the audit trail.
 use super::{
-    APPLICATIONS_PER_ORGANISATION, AUDIT_EVENTS_PER_ORGANISATION, INVOICES_PER_ORGANISATION, World,
+    APPLICATIONS_PER_ORGANISATION, AUDIT_EVENTS_PER_ORGANISATION, INVOICES_PER_ORGANISATION, Org, World,
     data::{ACTIONS, LIVES, answers, lived, month_start, transition_of},
     write::{insert, next_id},
 };
@@ -21,6 +21,18 @@ use chrono::{DateTime, Datelike, Duration, Utc};
 use rand::{Rng, rngs::StdRng, seq::SliceRandom};
 use sea_orm::{ActiveValue::Set, DatabaseConnection};
 
+/// The application rows and their events as they are built, with the next free ids.
+struct ApplicationRows {
+    applications: Vec<application::ActiveModel>,
+    events: Vec<application_event::ActiveModel>,
+    next_application: i32,
+    next_event: i32,
+}
+
+/// One step of an application's history: what happened, from and to which state, and the
+/// staff's comment.
+type Step = (HistoryEvent, Option<State>, Option<State>, Option<&'static str>);
+
 /// Writes each organisation's applications with their history; how many.
 pub(super) async fn applications(
     db: &DatabaseConnection,
@@ -31,84 +43,122 @@ pub(super) async fn applications(
     // allowed by the domain's rules on the application's track. A service is on one open
     // application at a time (others for it were withdrawn or rejected), and one that needs
     // another in use waits as a draft until that one is in production.
-    let mut next_application = next_id(db, "application").await?;
-    let mut next_event = next_id(db, "application_event").await?;
-    let (mut applications, mut events) = (Vec::new(), Vec::new());
+    let mut rows = ApplicationRows {
+        applications: Vec::new(),
+        events: Vec::new(),
+        next_application: next_id(db, "application").await?,
+        next_event: next_id(db, "application_event").await?,
+    };
     for (i, o) in world.orgs.iter().enumerate() {
-        let services: Vec<KantaService> = KantaService::ALL.into_iter().filter(|s| s.is_for(o.kind)).collect();
-        let mut in_production: Vec<KantaService> = Vec::new();
-        for n in 0..APPLICATIONS_PER_ORGANISATION {
-            let Some(service) = services.get(n % services.len().max(1)).copied() else { break };
-            let set = ServiceSet::one(service);
-            let track = Track::of(&set);
-            let waits = service
-                .prerequisites()
-                .iter()
-                .any(|p| matches!(p, Prerequisite::ServiceInUse(other) if !in_production.contains(other)));
-            let repeat = n >= services.len();
-            let lives: Vec<(State, &[Command])> = LIVES
-                .iter()
-                .filter_map(|commands| Some((lived(track, commands)?, *commands)))
-                .filter(|(state, _)| !waits || *state == State::Draft)
-                .filter(|(state, _)| !repeat || matches!(state, State::Withdrawn | State::Rejected))
-                .collect();
-            let Some(&(state, path)) = lives.choose(rng) else { continue };
-            if state == State::InProduction {
-                in_production.push(service);
-            }
-            // Far enough back for its history to end before today.
-            let created = world.now
-                - Duration::seconds(rng.gen_range(15 * 86_400..world.span.num_seconds().max(15 * 86_400 + 1)));
-            let id = next_application;
-            next_application += 1;
-            applications.push(application::ActiveModel {
-                id: Set(id),
-                organisation_id: Set(world.org_ids[i]),
-                services: Set(set.code()),
-                state: Set(state.code().into()),
-                version: Set(1 + path.len() as i32),
-                answers: Set(serde_json::to_string(&answers(o, service, i)).unwrap_or_default()),
-                lang: Set(if i % 10 == 0 { "sv" } else { "fi" }.into()),
-                created_by: Set(world.person_of(i)),
-                created_at: Set(created),
-                updated_at: Set(created + Duration::days(path.len() as i64 * 3)),
-                go_live_on: Set((state == State::InProduction).then(|| created.date_naive().to_string())),
-            });
-            let mut from = State::Draft;
-            let mut history = vec![(HistoryEvent::Changed(ApplicantChange::Created), None, None, None)];
-            for command in path {
-                let to = transition_of(track, from, *command);
-                let comment = match command {
-                    Command::Return => Some("Täydennä testaussuunnitelma."),
-                    Command::Reject => Some("Edellytykset eivät täyty."),
-                    _ => None,
-                };
-                history.push((HistoryEvent::Command(*command), Some(from), to, comment));
-                from = to.unwrap_or(from);
-            }
-            for (k, (kind, from, to, comment)) in history.into_iter().enumerate() {
-                let by_staff = path.get(k.wrapping_sub(1)).is_some_and(|c| c.actor() == Actor::Staff);
-                events.push(application_event::ActiveModel {
-                    id: Set(next_event),
-                    application_id: Set(id),
-                    at: Set(created + Duration::days(k as i64 * 3)),
-                    person_id: Set(if by_staff { world.staff } else { world.person_of(i) }),
-                    actor: Set(if by_staff { Actor::Staff } else { Actor::Applicant }.code().into()),
-                    kind: Set(kind.code().into()),
-                    from_state: Set(from.map(|s| s.code().into())),
-                    to_state: Set(to.map(|s| s.code().into())),
-                    comment: Set(comment.map(Into::into)),
-                    version: Set(1 + k as i32),
-                });
-                next_event += 1;
-            }
-        }
+        organisation_applications(world, i, o, rng, &mut rows);
     }
-    let count = applications.len();
-    insert(db, applications).await?;
-    insert(db, events).await?;
+    let count = rows.applications.len();
+    insert(db, rows.applications).await?;
+    insert(db, rows.events).await?;
 
     Ok(count)
+}
+
+/// The `i`th organisation's applications with their history, added to `rows`: its services in
+/// turn, a service's repeats withdrawn or rejected.
+fn organisation_applications(world: &World, i: usize, o: &Org, rng: &mut StdRng, rows: &mut ApplicationRows) {
+    let services: Vec<KantaService> = KantaService::ALL.into_iter().filter(|s| s.is_for(o.kind)).collect();
+    let mut in_production: Vec<KantaService> = Vec::new();
+    for n in 0..APPLICATIONS_PER_ORGANISATION {
+        let Some(service) = services.get(n % services.len().max(1)).copied() else { break };
+        let set = ServiceSet::one(service);
+        let track = Track::of(&set);
+        let waits = service
+            .prerequisites()
+            .iter()
+            .any(|p| matches!(p, Prerequisite::ServiceInUse(other) if !in_production.contains(other)));
+        let repeat = n >= services.len();
+        let Some((state, path)) = choose_life(track, waits, repeat, rng) else { continue };
+        if state == State::InProduction {
+            in_production.push(service);
+        }
+        // Far enough back for its history to end before today.
+        let created =
+            world.now - Duration::seconds(rng.gen_range(15 * 86_400..world.span.num_seconds().max(15 * 86_400 + 1)));
+        let id = rows.next_application;
+        rows.next_application += 1;
+        rows.applications.push(application::ActiveModel {
+            id: Set(id),
+            organisation_id: Set(world.org_ids[i]),
+            services: Set(set.code()),
+            state: Set(state.code().into()),
+            version: Set(1 + path.len() as i32),
+            answers: Set(serde_json::to_string(&answers(o, service, i)).unwrap_or_default()),
+            lang: Set(if i % 10 == 0 { "sv" } else { "fi" }.into()),
+            created_by: Set(world.person_of(i)),
+            created_at: Set(created),
+            updated_at: Set(created + Duration::days(path.len() as i64 * 3)),
+            go_live_on: Set((state == State::InProduction).then(|| created.date_naive().to_string())),
+        });
+        rows.push_events(world, i, id, created, path, history(track, path));
+    }
+}
+
+/// A life for an application on `track`, at random among those the rules allow: the state it
+/// reached and the commands that led there. One that `waits` for another service stays a
+/// draft; a `repeat` of a service was withdrawn or rejected.
+fn choose_life(track: Track, waits: bool, repeat: bool, rng: &mut StdRng) -> Option<(State, &'static [Command])> {
+    let lives: Vec<(State, &'static [Command])> = LIVES
+        .iter()
+        .filter_map(|commands| Some((lived(track, commands)?, *commands)))
+        .filter(|(state, _)| !waits || *state == State::Draft)
+        .filter(|(state, _)| !repeat || matches!(state, State::Withdrawn | State::Rejected))
+        .collect();
+    lives.choose(rng).copied()
+}
+
+/// The history of an application on `track` that lived `path`: created, then each command
+/// with the states it moved between and the staff's comment on a return or a rejection.
+fn history(track: Track, path: &[Command]) -> Vec<Step> {
+    let mut from = State::Draft;
+    let mut steps = vec![(HistoryEvent::Changed(ApplicantChange::Created), None, None, None)];
+    for command in path {
+        let to = transition_of(track, from, *command);
+        let comment = match command {
+            Command::Return => Some("Täydennä testaussuunnitelma."),
+            Command::Reject => Some("Edellytykset eivät täyty."),
+            _ => None,
+        };
+        steps.push((HistoryEvent::Command(*command), Some(from), to, comment));
+        from = to.unwrap_or(from);
+    }
+    steps
+}
+
+impl ApplicationRows {
+    /// The events of application `id` of the `i`th organisation, created at `created`, three
+    /// days apart: each by the staff when the command before it was theirs to give.
+    fn push_events(
+        &mut self,
+        world: &World,
+        i: usize,
+        id: i32,
+        created: DateTime<Utc>,
+        path: &[Command],
+        history: Vec<Step>,
+    ) {
+        for (k, (kind, from, to, comment)) in history.into_iter().enumerate() {
+            let by_staff = path.get(k.wrapping_sub(1)).is_some_and(|c| c.actor() == Actor::Staff);
+            self.events.push(application_event::ActiveModel {
+                id: Set(self.next_event),
+                application_id: Set(id),
+                at: Set(created + Duration::days(k as i64 * 3)),
+                person_id: Set(if by_staff { world.staff } else { world.person_of(i) }),
+                actor: Set(if by_staff { Actor::Staff } else { Actor::Applicant }.code().into()),
+                kind: Set(kind.code().into()),
+                from_state: Set(from.map(|s| s.code().into())),
+                to_state: Set(to.map(|s| s.code().into())),
+                comment: Set(comment.map(Into::into)),
+                version: Set(1 + k as i32),
+            });
+            self.next_event += 1;
+        }
+    }
 }
 
 /// Writes a billing import a month for `months` months and each organisation's invoices; how many
