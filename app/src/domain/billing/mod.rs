@@ -15,11 +15,16 @@
 //! `amount` column is optional: the export writes it, and an import that gives it must agree.
 use super::{
     services::KantaService,
-    validation::{Date, Problem, long_text, text},
+    validation::{Date, Problem},
     ytunnus::YTunnus,
 };
 use serde::{Deserialize, Serialize};
 
+mod import;
+
+pub use import::parse_import;
+
+/// The import file's columns, in order, as its first line names them; `AMOUNT` may follow.
 pub const HEADER: [&str; 9] = [
     "invoice_number",
     "business_id",
@@ -99,6 +104,8 @@ pub struct Period {
 }
 
 impl Period {
+    /// `2026` or `2026-03` (a year from 2000 to 2999, a month of two digits), spaces around it
+    /// ignored; `InvalidDate` for anything else.
     pub fn parse(value: &str) -> Result<Period, Problem> {
         let value = value.trim();
         let (year, month) = match value.split_once('-') {
@@ -143,6 +150,7 @@ pub struct RowError {
     pub problem: Problem,
 }
 
+/// One billed event of an invoice: how many, at what unit price, for how much.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InvoiceLine {
     /// The file's line, for errors found later (an unknown business ID).
@@ -153,6 +161,7 @@ pub struct InvoiceLine {
     pub amount: Cents,
 }
 
+/// An invoice as a file gives it, its lines in the file's order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImportedInvoice {
     pub number: String,
@@ -165,231 +174,15 @@ pub struct ImportedInvoice {
 }
 
 impl ImportedInvoice {
+    /// The sum of its lines' amounts.
     pub fn total(&self) -> Cents {
         Cents(self.lines.iter().map(|l| l.amount.0).sum())
-    }
-}
-
-/// Parses a whole file: every invoice, or every problem found (at most `MAX_ERRORS`, plus how many
-/// more there were). Nothing is partly accepted.
-pub fn parse_import(file: &str) -> Result<Vec<ImportedInvoice>, (Vec<RowError>, usize)> {
-    let file = file.strip_prefix('\u{feff}').unwrap_or(file);
-    // Every line ending (CR LF, LF, CR) read as LF, inside quotes too: a break in a cell is
-    // stored as LF, and lines are found and counted the same way whatever wrote the file.
-    let mut file = file.replace("\r\n", "\n").replace('\r', "\n");
-    if !file.ends_with('\n') {
-        file.push('\n');
-    }
-    let mut errors = Vec::new();
-    let first = file.lines().next().unwrap_or_default();
-    // Excel's "Unicode text" separates with tabs.
-    let separator = if first.contains(';') {
-        b';'
-    } else if first.contains('\t') {
-        b'\t'
-    } else {
-        b','
-    };
-    let records = records(&file, separator);
-    let columns = records.first().and_then(|(_, header)| {
-        let mut header: Vec<&str> = header.iter().map(|h| h.trim()).collect();
-        while header.last() == Some(&"") {
-            header.pop();
-        }
-        let named = |names: &[&str]| {
-            header.len() == names.len() && header.iter().zip(names).all(|(f, h)| f.eq_ignore_ascii_case(h))
-        };
-        let with_amount: Vec<&str> = HEADER.iter().copied().chain([AMOUNT]).collect();
-        if named(&HEADER) {
-            Some(HEADER.len())
-        } else if named(&with_amount) {
-            Some(with_amount.len())
-        } else {
-            None
-        }
-    });
-    let Some(columns) = columns else {
-        return Err((vec![RowError { line: 1, column: String::new(), problem: Problem::BadHeader }], 0));
-    };
-    if records.len() == 1 {
-        return Err((vec![RowError { line: 2, column: String::new(), problem: Problem::Required }], 0));
-    }
-    if records.len() > MAX_ROWS + 1 {
-        return Err((
-            vec![RowError {
-                line: MAX_ROWS as u32 + 2,
-                column: String::new(),
-                problem: Problem::TooLong { max: MAX_ROWS as u32 },
-            }],
-            0,
-        ));
-    }
-    let mut invoices: Vec<ImportedInvoice> = Vec::new();
-    for (line, fields) in records.iter().skip(1) {
-        let line = *line;
-        // Past the header's columns only empty cells; the optional amount may be left off.
-        let padding = fields.get(columns..).unwrap_or_default();
-        if fields.len() < HEADER.len() || padding.iter().any(|f| !f.trim().is_empty()) {
-            let expected = columns as u32;
-            errors.push(RowError { line, column: String::new(), problem: Problem::ColumnCount { expected } });
-            continue;
-        }
-        let field = |name: &str| {
-            let at = HEADER.iter().chain(&[AMOUNT]).position(|h| *h == name).unwrap_or(0);
-            fields.get(at).map_or("", |f| f.trim())
-        };
-        let mut row = Row { line, errors: &mut errors };
-        let number = row.keep("invoice_number", invoice_number(unneutralised(field("invoice_number"))));
-        let business_id =
-            row.keep("business_id", YTunnus::parse(field("business_id")).map_err(|_| Problem::InvalidBusinessId));
-        let service = row.keep("service", KantaService::from_code(field("service")).ok_or(Problem::UnknownChoice));
-        let period = row.keep("period", Period::parse(field("period")));
-        let issued = row.keep("issued_on", Date::parse(field("issued_on")));
-        let due = row.keep(
-            "due_on",
-            Date::parse(field("due_on")).and_then(|d| match issued {
-                Some(i) if d < i => Err(Problem::DueBeforeIssued),
-                _ => Ok(d),
-            }),
-        );
-        // A line break in a cell (Alt+Enter in Excel) is kept, as `\n`; a cell the export
-        // neutralised reads back as it was.
-        let description = row.keep("description", long_text(unneutralised(field("description")), 2, DESCRIPTION_MAX));
-        let quantity = row.keep("quantity", whole(field("quantity")));
-        let unit = row.keep("unit_price", euros_e4(field("unit_price")));
-        let amount = match quantity.zip(unit) {
-            Some((q, u)) => {
-                let cents = q.checked_mul(u).map(|e4| (e4 / 100) + i64::from(e4 % 100 >= 50));
-                row.keep("quantity", cents.filter(|c| *c <= LINE_AMOUNT_MAX.0).map(Cents).ok_or(Problem::InvalidNumber))
-            }
-            None => None,
-        };
-        let given = if columns > HEADER.len() { field(AMOUNT) } else { "" };
-        let amount = match (amount, given) {
-            (Some(amount), given) if !given.is_empty() => {
-                let agrees = euros_e4(given)
-                    .and_then(|e4| if e4 == amount.0 * 100 { Ok(amount) } else { Err(Problem::AmountMismatch) });
-                row.keep(AMOUNT, agrees)
-            }
-            (amount, _) => amount,
-        };
-        let (
-            Some(number),
-            Some(business_id),
-            Some(service),
-            Some(period),
-            Some(issued),
-            Some(due),
-            Some(description),
-            Some(quantity),
-            Some(unit),
-            Some(amount),
-        ) = (number, business_id, service, period, issued, due, description, quantity, unit, amount)
-        else {
-            continue;
-        };
-        let invoice_line = InvoiceLine { source_line: line, description, quantity, unit_price_e4: unit, amount };
-        match invoices.iter_mut().find(|i| i.number == number) {
-            Some(i)
-                if (i.business_id == business_id
-                    && i.service == service
-                    && i.period == period
-                    && i.issued == issued
-                    && i.due == due) =>
-            {
-                i.lines.push(invoice_line)
-            }
-            Some(_) => {
-                errors.push(RowError { line, column: "invoice_number".into(), problem: Problem::InvoiceMismatch })
-            }
-            None => invoices.push(ImportedInvoice {
-                number,
-                business_id,
-                service,
-                period,
-                issued,
-                due,
-                lines: vec![invoice_line],
-            }),
-        }
-    }
-    if errors.is_empty() {
-        Ok(invoices)
-    } else {
-        let more = errors.len().saturating_sub(MAX_ERRORS);
-        errors.truncate(MAX_ERRORS);
-        Err((errors, more))
-    }
-}
-
-/// Collects one row's problems.
-struct Row<'a> {
-    line: u32,
-    errors: &'a mut Vec<RowError>,
-}
-
-impl Row<'_> {
-    fn keep<T>(&mut self, column: &str, result: Result<T, Problem>) -> Option<T> {
-        result.map_err(|problem| self.errors.push(RowError { line: self.line, column: column.into(), problem })).ok()
     }
 }
 
 /// Longest, in characters: a line's description and an invoice number (their columns' widths).
 pub const DESCRIPTION_MAX: u32 = 200;
 pub const INVOICE_NUMBER_MAX: u32 = 32;
-
-fn invoice_number(value: &str) -> Result<String, Problem> {
-    let value = text(value, 1, INVOICE_NUMBER_MAX)?;
-    if value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') { Ok(value) } else { Err(Problem::InvalidNumber) }
-}
-
-/// A whole number from 1 to a billion.
-fn whole(value: &str) -> Result<i64, Problem> {
-    if value.is_empty() {
-        return Err(Problem::Required);
-    }
-    let n: i64 = value.replace(['\u{a0}', ' '], "").parse().map_err(|_| Problem::InvalidNumber)?;
-    if (1..=1_000_000_000).contains(&n) { Ok(n) } else { Err(Problem::InvalidNumber) }
-}
-
-/// Euros with at most four decimals, comma or point, as euros × 10 000; not negative.
-fn euros_e4(value: &str) -> Result<i64, Problem> {
-    if value.is_empty() {
-        return Err(Problem::Required);
-    }
-    let value = value.trim_end_matches('€').trim().replace(['\u{a0}', ' '], "");
-    let (whole, fraction) = value.split_once([',', '.']).unwrap_or((&value, ""));
-    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
-    if whole.is_empty() || whole.len() > 9 || fraction.len() > 4 || !digits(whole) || !digits(fraction) {
-        return Err(Problem::InvalidNumber);
-    }
-    let whole: i64 = whole.parse().map_err(|_| Problem::InvalidNumber)?;
-    let fraction: i64 = format!("{fraction:0<4}").parse().map_err(|_| Problem::InvalidNumber)?;
-    Ok(whole * 10_000 + fraction)
-}
-
-/// The records of `file` (LF line ends, the last line ended too) with the line each starts on,
-/// blank lines left out.
-fn records(file: &str, separator: u8) -> Vec<(u32, Vec<String>)> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(separator)
-        .has_headers(false)
-        .flexible(true)
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_reader(file.as_bytes());
-    let mut records = Vec::new();
-    let mut record = csv::StringRecord::new();
-    // The input is text and records may differ in length: the reader has nothing to refuse.
-    while let Ok(true) = reader.read_record(&mut record) {
-        // Counted back from the line after the record, which blank lines before it do not move.
-        let breaks = record.iter().map(|f| f.matches('\n').count() as u64).sum::<u64>();
-        let line = reader.position().line().saturating_sub(1 + breaks);
-        if record.iter().any(|f| !f.trim().is_empty()) {
-            records.push((u32::try_from(line).unwrap_or(u32::MAX), record.iter().map(String::from).collect()));
-        }
-    }
-    records
-}
 
 /// Characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection).
 const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
