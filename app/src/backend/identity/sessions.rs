@@ -1,20 +1,21 @@
-//! Logged-in people and their sessions. Cookie tokens are stored only as SHA-256 hashes and
-//! personal identity codes only as keyed hashes, so a copy of the database logs no one in.
-use super::entities::{audit_event, login_attempt, person, session};
-use crate::domain::{
-    acting::Basis,
-    hetu::Hetu,
-    records::{Act, ActorKind, AuditAction},
+//! Sessions: logging in through the identity provider and out, and finding the live session of
+//! a cookie token, its last use kept by the browser.
+use super::{
+    auditing::{Audit, Doer, audit},
+    tokens::{new_token, seal_hetu, token_hash, unseal_hetu},
+};
+use crate::{
+    backend::entities::{login_attempt, person, session},
+    domain::{hetu::Hetu, records::Act},
 };
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::{DateTime, Duration, Utc};
 use hmac::{Hmac, Mac};
-use rand::RngCore;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set,
     sea_query::OnConflict,
 };
-use sha2::{Digest, Sha256};
+use sha2::Sha256;
 
 /// How long a session lives: `idle` since the last request, never beyond `absolute` from login.
 #[derive(Clone, Copy, Debug)]
@@ -64,47 +65,6 @@ pub struct Identified {
     pub display_name: String,
     pub acr: String,
     pub id_token: Option<String>,
-}
-
-/// A fresh unguessable token for a cookie (256 bits).
-pub fn new_token() -> String {
-    let mut bytes = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    URL_SAFE_NO_PAD.encode(bytes)
-}
-
-pub fn token_hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
-}
-
-/// The lookup key of a person: HMAC-SHA256 of the code under a server secret, so the code cannot
-/// be recovered from the database by trying all valid codes.
-pub fn hetu_hash(secret: &[u8], hetu: &Hetu) -> String {
-    let mut mac = Hmac::<Sha256>::new_from_slice(secret).expect("HMAC accepts any key length");
-    mac.update(hetu.to_string().as_bytes());
-    hex::encode(mac.finalize().into_bytes())
-}
-
-/// A one-time pad for this session's identity code, derived from its cookie token: each token
-/// seals exactly one code, and the database holds only the token's hash.
-fn hetu_pad(token: &str) -> [u8; 32] {
-    let mut mac = Hmac::<Sha256>::new_from_slice(token.as_bytes()).expect("HMAC accepts any key length");
-    mac.update(b"kanta session hetu");
-    mac.finalize().into_bytes().into()
-}
-
-fn seal_hetu(token: &str, hetu: &Hetu) -> String {
-    let text = hetu.to_string();
-    hex::encode(text.bytes().zip(hetu_pad(token)).map(|(b, k)| b ^ k).collect::<Vec<_>>())
-}
-
-fn unseal_hetu(token: &str, sealed: &str) -> Option<Hetu> {
-    let bytes = (0..sealed.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(sealed.get(i..i + 2)?, 16).ok())
-        .collect::<Option<Vec<u8>>>()?;
-    let plain: Vec<u8> = bytes.into_iter().zip(hetu_pad(token)).map(|(b, k)| b ^ k).collect();
-    Hetu::parse(std::str::from_utf8(&plain).ok()?).ok()
 }
 
 /// Records a login sent to the identity provider; returns the token for the browser's cookie.
@@ -157,7 +117,7 @@ pub async fn log_in(
     policy: SessionPolicy,
 ) -> Result<String, DbErr> {
     let now = Utc::now();
-    let txn = super::begin_write(db).await?;
+    let txn = crate::backend::begin_write(db).await?;
     person::Entity::insert(person::ActiveModel {
         hetu_hash: Set(who.hetu_hash.clone()),
         given_name: Set(who.given_name.clone()),
@@ -189,7 +149,7 @@ pub async fn log_in(
         session::Entity::delete_by_id(token_hash(previous)).exec(&txn).await?;
     }
     session::Entity::delete_many().filter(session::Column::ExpiresAt.lt(now)).exec(&txn).await?;
-    super::refused_form::purge(&txn).await?;
+    crate::backend::refused_form::purge(&txn).await?;
     let token = new_token();
     session::ActiveModel {
         id: Set(token_hash(&token)),
@@ -293,7 +253,7 @@ pub async fn resolve(
 
 /// Ends a session; returns its ID token for the identity provider's logout.
 pub async fn log_out(db: &DatabaseConnection, token: &str) -> Result<Option<String>, DbErr> {
-    let txn = super::begin_write(db).await?;
+    let txn = crate::backend::begin_write(db).await?;
     let Some(session) = session::Entity::find_by_id(token_hash(token)).one(&txn).await? else {
         return Ok(None);
     };
@@ -303,140 +263,9 @@ pub async fn log_out(db: &DatabaseConnection, token: &str) -> Result<Option<Stri
     Ok(session.id_token)
 }
 
-/// Who did or tried something the product records (the audit trail, an application's history,
-/// the change log): a logged-in person, one acting for an organisation on their basis, a member
-/// of Kanta's staff, or the product itself.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Doer {
-    /// Logged in, acting for no organisation (logging in and out, choosing whom to act for).
-    Person {
-        person_id: i32,
-    },
-    Customer {
-        person_id: i32,
-        basis: Basis,
-    },
-    Staff {
-        person_id: i32,
-    },
-    /// A reminder or another job of the product's own.
-    System,
-}
-
-impl Doer {
-    pub fn person_id(self) -> Option<i32> {
-        match self {
-            Doer::Person { person_id } | Doer::Customer { person_id, .. } | Doer::Staff { person_id } => {
-                Some(person_id)
-            }
-            Doer::System => None,
-        }
-    }
-
-    pub fn basis(self) -> Option<Basis> {
-        match self {
-            Doer::Customer { basis, .. } => Some(basis),
-            Doer::Person { .. } | Doer::Staff { .. } | Doer::System => None,
-        }
-    }
-
-    /// How the change log names it: a person not on the staff is a customer's.
-    pub fn kind(self) -> ActorKind {
-        match self {
-            Doer::Person { .. } | Doer::Customer { .. } => ActorKind::Customer,
-            Doer::Staff { .. } => ActorKind::Staff,
-            Doer::System => ActorKind::System,
-        }
-    }
-}
-
-/// One line of the audit trail: who, for which organisation, what, and whether it was allowed.
-/// Made by [`Audit::new`] and the methods after it.
-pub struct Audit<'a> {
-    pub doer: Doer,
-    pub organisation_id: Option<i32>,
-    pub action: AuditAction,
-    pub detail: Option<&'a str>,
-    pub allowed: bool,
-}
-
-impl<'a> Audit<'a> {
-    /// `doer` did `action`, allowed, about no organisation and with no detail until said.
-    pub fn new(doer: Doer, action: impl Into<AuditAction>) -> Audit<'a> {
-        Audit { doer, organisation_id: None, action: action.into(), detail: None, allowed: true }
-    }
-
-    /// About `organisation_id`'s data or on its behalf.
-    pub fn about(self, organisation_id: i32) -> Audit<'a> {
-        Audit { organisation_id: Some(organisation_id), ..self }
-    }
-
-    /// With `detail` (an id, a hash, a reason): never personal data.
-    pub fn detail(self, detail: &'a str) -> Audit<'a> {
-        Audit { detail: Some(detail), ..self }
-    }
-
-    /// Tried and refused.
-    pub fn denied(self) -> Audit<'a> {
-        Audit { allowed: false, ..self }
-    }
-}
-
-/// Writes `entry`. The audit trail is of people: the product's own jobs write none.
-pub async fn audit(db: &impl ConnectionTrait, entry: &Audit<'_>) -> Result<(), DbErr> {
-    let Some(person_id) = entry.doer.person_id() else { return Ok(()) };
-    audit_event::ActiveModel {
-        at: Set(Utc::now()),
-        person_id: Set(Some(person_id)),
-        organisation_id: Set(entry.organisation_id),
-        basis: Set(entry.doer.basis().map(Basis::code)),
-        outcome: Set(if entry.allowed { "allowed" } else { "denied" }.into()),
-        action: Set(entry.action.code()),
-        detail: Set(entry.detail.map(Into::into)),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .map(|_| ())
-}
-
-/// One page of `organisation_id`'s audit trail, newest first: the events before event `before`
-/// (from the newest when `None`), each with the person who acted; and the id to ask for the
-/// next, older page with, if there is one. Keyset pagination on the index
-/// `audit_event_organisation_id` (organisation, id): the same cost on any page.
-pub async fn trail(
-    db: &impl ConnectionTrait,
-    organisation_id: i32,
-    before: Option<i64>,
-) -> Result<(Vec<(audit_event::Model, Option<super::entities::person::Model>)>, Option<i64>), DbErr> {
-    use sea_orm::{QueryOrder, QuerySelect};
-    let mut query = audit_event::Entity::find().filter(audit_event::Column::OrganisationId.eq(organisation_id));
-    if let Some(before) = before {
-        query = query.filter(audit_event::Column::Id.lt(before));
-    }
-    let mut events = query
-        .order_by_desc(audit_event::Column::Id)
-        .limit(super::PAGE + 1)
-        .find_also_related(super::entities::person::Entity)
-        .all(db)
-        .await?;
-    let older = super::cut_to_page(&mut events).map(|(e, _)| e.id);
-    Ok((events, older))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_sealed_code_opens_only_with_its_token() {
-        let hetu = Hetu::parse("110892Y9918").unwrap();
-        let sealed = seal_hetu("token-a", &hetu);
-        assert!(!sealed.contains("110892"), "{sealed}");
-        assert_eq!(unseal_hetu("token-a", &sealed), Some(hetu));
-        assert_eq!(unseal_hetu("token-b", &sealed), None);
-        assert_eq!(unseal_hetu("token-a", "zz"), None);
-    }
 
     #[test]
     fn a_last_seen_time_opens_only_for_its_session_unchanged_and_under_its_key() {
