@@ -2,6 +2,8 @@
 //! every way a person gets a basis (trade register, professional registers, a mandate to the
 //! person or to their company), the ones who get none, a revoked, incomplete or expired mandate,
 //! the routes e-Authorizations answers, and the matrix of every server function against every basis.
+// MATRIX names every server function.
+use crate::common::api::*;
 use crate::common::{
     TestApp,
     browser::{Browser, NO_FIELDS, Page, form_fields, log_in},
@@ -53,113 +55,101 @@ enum Needs {
 /// server function fails `every_server_function_is_in_the_matrix` until it is added here.
 type Fields = &'static [(&'static str, &'static str)];
 const MATRIX: &[(&str, Needs, Fields)] = &[
-    ("/api/session/status", Needs::Nothing, &[]),
-    ("/api/support/send", Needs::Nothing, &[]),
-    ("/api/acting/choices", Needs::Login, &[]),
-    ("/api/acting/choose", Needs::Login, &[("ytunnus", "3141590-3")]),
-    ("/api/organisation/overview", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[]),
-    ("/api/organisation/audit", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[]),
-    ("/api/organisation/check-code-service", Needs::Acting(Action::UpdateContactsAndTechnicalData), &[]),
-    ("/api/applications/dashboard", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[]),
-    ("/api/applications/get", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("id", "0")]),
-    ("/api/applications/agreement.pdf", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("id", "0")]),
-    ("/api/applications/notice.pdf", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("id", "0")]),
+    (SessionStatus::PATH, Needs::Nothing, &[]),
+    (SendSupportRequest::PATH, Needs::Nothing, &[]),
+    (ActingChoices::PATH, Needs::Login, &[]),
+    (ChooseOrganisation::PATH, Needs::Login, &[("ytunnus", "3141590-3")]),
+    (OrganisationOverview::PATH, Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[]),
+    (OrganisationAudit::PATH, Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[]),
+    (CheckCodeService::PATH, Needs::Acting(Action::UpdateContactsAndTechnicalData), &[]),
+    (Dashboard::PATH, Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[]),
+    (GetApplication::PATH, Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("id", "0")]),
+    (AgreementPdf::PATH, Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("id", "0")]),
+    (NoticePdf::PATH, Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("id", "0")]),
     (
-        "/api/joint/invite",
+        InviteCoJoiner::PATH,
         Needs::Acting(Action::TakeServicesIntoUse),
         &[("id", "0"), ("version", "1"), ("co_joiner", "3141917-0")],
     ),
     (
-        "/api/joint/remove",
+        RemoveCoJoiner::PATH,
         Needs::Acting(Action::TakeServicesIntoUse),
         &[("id", "0"), ("version", "1"), ("member", "0")],
     ),
-    ("/api/joint/acceptance", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("member", "0")]),
-    ("/api/joint/accept", Needs::Acting(Action::SignAgreements), &[("member", "0"), ("hash", "0")]),
-    ("/api/applications/start", Needs::Acting(Action::TakeServicesIntoUse), &[("services[test-environment]", "on")]),
+    (Acceptance::PATH, Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("member", "0")]),
+    (Accept::PATH, Needs::Acting(Action::SignAgreements), &[("member", "0"), ("hash", "0")]),
+    (StartApplication::PATH, Needs::Acting(Action::TakeServicesIntoUse), &[("services[test-environment]", "on")]),
     (
-        "/api/applications/add-unit",
+        AddUnit::PATH,
         Needs::Acting(Action::TakeServicesIntoUse),
         &[("id", "0"), ("version", "1"), ("unit_name", "x"), ("unit_oid", "1.2.246.10.31415903.10.2")],
     ),
+    (RemoveUnit::PATH, Needs::Acting(Action::TakeServicesIntoUse), &[("id", "0"), ("version", "1"), ("unit", "0")]),
     (
-        "/api/applications/remove-unit",
-        Needs::Acting(Action::TakeServicesIntoUse),
-        &[("id", "0"), ("version", "1"), ("unit", "0")],
-    ),
-    (
-        "/api/applications/services",
+        ChangeServices::PATH,
         Needs::Acting(Action::TakeServicesIntoUse),
         &[("id", "0"), ("version", "1"), ("services[patient-data]", "on")],
     ),
     (
-        "/api/applications/save",
+        SaveApplication::PATH,
         Needs::Acting(Action::TakeServicesIntoUse),
         &[("id", "0"), ("version", "1"), ("answers[unit_name]", "x")],
     ),
-    ("/api/applications/sign", Needs::Acting(Action::SignAgreements), &[("id", "0"), ("version", "1"), ("hash", "x")]),
-    ("/api/applications/notice-text", Needs::Acting(Action::SignAgreements), &[("id", "0"), ("end_on", "2099-01-01")]),
+    (SignAgreement::PATH, Needs::Acting(Action::SignAgreements), &[("id", "0"), ("version", "1"), ("hash", "x")]),
+    (NoticeText::PATH, Needs::Acting(Action::SignAgreements), &[("id", "0"), ("end_on", "2099-01-01")]),
     (
-        "/api/applications/give-notice",
+        GiveNotice::PATH,
         Needs::Acting(Action::SignAgreements),
         &[("id", "0"), ("version", "1"), ("end_on", "2099-01-01"), ("hash", "x")],
     ),
     (
-        "/api/applications/command",
+        ApplicantCommand::PATH,
         Needs::Acting(Action::TakeServicesIntoUse),
         &[("id", "0"), ("version", "1"), ("command", "submit")],
     ),
+    (CustomerData::PATH, Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("confirmations_before", "")]),
     (
-        "/api/customer-data/get",
-        Needs::Acting(Action::SeeBillingAndAdministrativeContent),
-        &[("confirmations_before", "")],
-    ),
-    (
-        "/api/customer-data/contact-add",
+        AddContact::PATH,
         Needs::Acting(Action::UpdateContactsAndTechnicalData),
         &[("contact[kind]", "technical"), ("contact[name]", "x")],
     ),
     (
-        "/api/customer-data/contact-change",
+        ChangeContact::PATH,
         Needs::Acting(Action::UpdateContactsAndTechnicalData),
         &[("id", "0"), ("version", "1"), ("contact[kind]", "technical")],
     ),
+    (EndContact::PATH, Needs::Acting(Action::UpdateContactsAndTechnicalData), &[("id", "0"), ("version", "1")]),
     (
-        "/api/customer-data/contact-end",
-        Needs::Acting(Action::UpdateContactsAndTechnicalData),
-        &[("id", "0"), ("version", "1")],
-    ),
-    (
-        "/api/customer-data/technical-add",
+        AddTechnical::PATH,
         Needs::Acting(Action::UpdateContactsAndTechnicalData),
         &[("item[service]", "x"), ("item[kind]", "x"), ("item[name]", "x"), ("item[takes_effect]", "x")],
     ),
     (
-        "/api/customer-data/technical-end",
+        EndTechnical::PATH,
         Needs::Acting(Action::UpdateContactsAndTechnicalData),
         &[("id", "0"), ("version", "1"), ("takes_effect", "x")],
     ),
-    ("/api/customer-data/confirm", Needs::Acting(Action::UpdateContactsAndTechnicalData), &[]),
-    ("/api/billing/get", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("before", "")]),
-    ("/api/billing/invoice", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("id", "0")]),
-    ("/api/billing/invoice.pdf", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("id", "0")]),
-    ("/api/billing/invoices.csv", Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[]),
-    ("/api/staff/billing-import", Needs::Staff, &[]),
-    ("/api/staff/billing-imports", Needs::Staff, &[]),
-    ("/api/staff/notices", Needs::Staff, &[]),
-    ("/api/staff/notice-handled", Needs::Staff, &[("id", "0")]),
-    ("/api/staff/mail", Needs::Staff, &[]),
-    ("/api/staff/mail-again", Needs::Staff, &[("id", "0")]),
-    ("/api/staff/mail-all-again", Needs::Staff, &[]),
-    ("/api/staff/queue", Needs::Staff, &[("service", ""), ("state", ""), ("min_age", ""), ("after", "")]),
-    ("/api/staff/application", Needs::Staff, &[("id", "0")]),
-    ("/api/staff/notices-waiting", Needs::Staff, &[]),
-    ("/api/support/desk", Needs::Staff, &[("status", ""), ("topic", ""), ("after", "")]),
-    ("/api/support/request", Needs::Staff, &[("id", "0")]),
-    ("/api/support/take", Needs::Staff, &[("id", "0"), ("version", "0")]),
-    ("/api/support/answer", Needs::Staff, &[("id", "0"), ("version", "0"), ("answer", "x")]),
+    (ConfirmData::PATH, Needs::Acting(Action::UpdateContactsAndTechnicalData), &[]),
+    (Billing::PATH, Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("before", "")]),
+    (Invoice::PATH, Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("id", "0")]),
+    (InvoicePdf::PATH, Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[("id", "0")]),
+    (BillingCsv::PATH, Needs::Acting(Action::SeeBillingAndAdministrativeContent), &[]),
+    (ImportBilling::PATH, Needs::Staff, &[]),
+    (BillingImports::PATH, Needs::Staff, &[]),
+    (ChangeNotices::PATH, Needs::Staff, &[]),
+    (HandleNotice::PATH, Needs::Staff, &[("id", "0")]),
+    (StaffMail::PATH, Needs::Staff, &[]),
+    (SendMailAgain::PATH, Needs::Staff, &[("id", "0")]),
+    (SendAllMailAgain::PATH, Needs::Staff, &[]),
+    (StaffQueue::PATH, Needs::Staff, &[("service", ""), ("state", ""), ("min_age", ""), ("after", "")]),
+    (StaffApplication::PATH, Needs::Staff, &[("id", "0")]),
+    (TerminationNotices::PATH, Needs::Staff, &[]),
+    (SupportDesk::PATH, Needs::Staff, &[("status", ""), ("topic", ""), ("after", "")]),
+    (SupportRequest::PATH, Needs::Staff, &[("id", "0")]),
+    (TakeSupportRequest::PATH, Needs::Staff, &[("id", "0"), ("version", "0")]),
+    (AnswerSupportRequest::PATH, Needs::Staff, &[("id", "0"), ("version", "0"), ("answer", "x")]),
     (
-        "/api/staff/command",
+        StaffCommand::PATH,
         Needs::Staff,
         &[("id", "0"), ("version", "1"), ("command", "return"), ("comment", "x"), ("go_live", "")],
     ),
@@ -213,7 +203,7 @@ async fn managing_director_acts_at_once(app: TestApp) {
     // The audit trail says who, for whom and on which basis.
     assert!(page.body.contains(&fi("audit-acting-started")));
     assert_eq!(audit_actions(&app, "allowed").await, ["login ", "acting-started trade:toimitusjohtaja"]);
-    let (status, body) = browser.call("/api/organisation/check-code-service", NO_FIELDS).await;
+    let (status, body) = browser.call(CheckCodeService::PATH, NO_FIELDS).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let logged = the_audit_event(&app, audit_event::Column::Action.eq("code-service-checked")).await;
     assert!(logged.organisation_id.is_some() && logged.person_id.is_some());
@@ -243,7 +233,7 @@ async fn no_basis_is_explained_and_choosing_anyway_is_refused(app: TestApp) {
     assert!(page.url.ends_with("/organisations"), "{:?}", page.trail);
     assert!(page.body.contains(&fi("organisations-none")));
     assert!(page.body.contains("/auth/mandates"), "the way to act with a mandate");
-    let (status, body) = browser.call("/api/organisation/overview", NO_FIELDS).await;
+    let (status, body) = browser.call(OrganisationOverview::PATH, NO_FIELDS).await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
 
     // A board member is told why their role is not enough; choosing by business ID is refused.
@@ -251,12 +241,12 @@ async fn no_basis_is_explained_and_choosing_anyway_is_refused(app: TestApp) {
     let page = log_in(&browser, "p11").await;
     assert!(page.url.ends_with("/organisations"), "{:?}", page.trail);
     assert!(page.body.contains("Lähiklinikka Oy (3141590-3)"), "role without right named");
-    let (status, body) = browser.call("/api/acting/choose", &[("ytunnus", "3141590-3")]).await;
+    let (status, body) = browser.call(ChooseOrganisation::PATH, &[("ytunnus", "3141590-3")]).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
     assert!(body.contains("NotPermitted"), "{body}");
     assert_eq!(acting::Entity::find().count(&app.db).await.unwrap(), 0);
     assert_eq!(audit_actions(&app, "denied").await, ["acting-started "]);
-    let (status, _) = browser.call("/api/acting/choose", &[("ytunnus", "3141590-4")]).await;
+    let (status, _) = browser.call(ChooseOrganisation::PATH, &[("ytunnus", "3141590-4")]).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a bad business ID is invalid input");
 }
 
@@ -280,7 +270,7 @@ async fn mandate_chosen_in_e_authorizations_then_revoked(app: TestApp) {
     assert!(admin.body.contains("Mikko Nieminen"));
     tester(&browser, "revoke", 0).await;
     // Asked again at every action here (the default is after a few minutes): refused, and said why.
-    let (status, body) = browser.call("/api/organisation/check-code-service", NO_FIELDS).await;
+    let (status, body) = browser.call(CheckCodeService::PATH, NO_FIELDS).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
     assert!(body.contains("BasisEnded"), "{body}");
     assert_eq!(acting::Entity::find().count(&app.db).await.unwrap(), 0, "no longer acting");
@@ -403,7 +393,7 @@ async fn tester(browser: &Browser, action: &str, index: usize) {
 
 /// The next organisation call is refused because the basis no longer holds.
 async fn assert_basis_ended(browser: &Browser) {
-    let (status, body) = browser.call("/api/organisation/overview", NO_FIELDS).await;
+    let (status, body) = browser.call(OrganisationOverview::PATH, NO_FIELDS).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
     assert!(body.contains("BasisEnded"), "{body}");
 }
@@ -432,7 +422,7 @@ async fn a_mandate_made_incomplete_ends_at_the_next_check(app: TestApp) {
     let browser = Browser::new(&app.base);
     log_in(&browser, "p04").await;
     choose_with_mandate(&browser, "o01").await;
-    let (status, body) = browser.call("/api/organisation/overview", NO_FIELDS).await;
+    let (status, body) = browser.call(OrganisationOverview::PATH, NO_FIELDS).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     tester(&browser, "incomplete", 0).await;
     assert_basis_ended(&browser).await;
@@ -452,7 +442,7 @@ async fn an_ended_e_authorizations_session_means_choosing_again(app: TestApp) {
     signed_get(&app, &format!("/service/ypa/user/unregister/{session}?requestId=2"), None).await;
     assert_eq!(signed_get(&app, &path, Some(&token)).await.status(), StatusCode::UNAUTHORIZED);
     // Not a mandate ended: the register can no longer tell, so the person chooses again.
-    let (status, body) = browser.call("/api/organisation/overview", NO_FIELDS).await;
+    let (status, body) = browser.call(OrganisationOverview::PATH, NO_FIELDS).await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
     assert!(body.contains("ChooseOrganisation"), "{body}");
     let refused = the_audit_event(&app, audit_event::Column::Outcome.eq("denied")).await;
@@ -468,10 +458,10 @@ async fn a_confirmation_is_trusted_only_for_the_configured_time(app: TestApp) {
     log_in(&browser, "p04").await;
     choose_with_mandate(&browser, "o01").await;
     tester(&browser, "revoke", 0).await;
-    let (status, _) = browser.call("/api/organisation/overview", NO_FIELDS).await;
+    let (status, _) = browser.call(OrganisationOverview::PATH, NO_FIELDS).await;
     assert_eq!(status, StatusCode::OK, "confirmed less than 3 s ago");
     tokio::time::sleep(std::time::Duration::from_millis(3100)).await;
-    let (status, body) = browser.call("/api/organisation/overview", NO_FIELDS).await;
+    let (status, body) = browser.call(OrganisationOverview::PATH, NO_FIELDS).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "asked again, and refused: {body}");
 }
 
@@ -482,7 +472,7 @@ async fn a_register_that_does_not_answer_is_explained(app: TestApp) {
     assert!(page.body.contains(&fi("error-unavailable")), "says the service is unavailable");
     assert!(page.body.contains(&fi("logout-button")), "the login itself stands");
     assert_eq!(acting::Entity::find().count(&app.db).await.unwrap(), 0);
-    let (status, _) = browser.call("/api/acting/choose", &[("ytunnus", "3141590-3")]).await;
+    let (status, _) = browser.call(ChooseOrganisation::PATH, &[("ytunnus", "3141590-3")]).await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
 }
 
@@ -627,7 +617,7 @@ async fn the_audit_trail_is_read_a_page_at_a_time(app: TestApp) {
     let (mut sizes, mut before) = (Vec::new(), None::<i64>);
     loop {
         let fields: Vec<(&str, String)> = before.iter().map(|b| ("before", b.to_string())).collect();
-        let (status, body) = browser.call("/api/organisation/audit", &fields).await;
+        let (status, body) = browser.call(OrganisationAudit::PATH, &fields).await;
         assert_eq!(status, StatusCode::OK, "{body}");
         let page: serde_json::Value = serde_json::from_str(&body).unwrap();
         sizes.push(page["lines"].as_array().unwrap().len() as u64);
@@ -684,7 +674,7 @@ async fn seeded_data_is_read_as_the_products_own(app: TestApp) {
     invoice::Entity::insert_many(more).exec_without_returning(&app.db).await.unwrap();
     let (mut seen, mut before, mut sizes) = (Vec::new(), String::new(), Vec::new());
     loop {
-        let (status, body) = browser.call("/api/billing/get", &[("before", before.clone())]).await;
+        let (status, body) = browser.call(Billing::PATH, &[("before", before.clone())]).await;
         assert_eq!(status, StatusCode::OK, "{body}");
         let page: serde_json::Value = serde_json::from_str(&body).unwrap();
         let ids: Vec<i64> = page["invoices"].as_array().unwrap().iter().map(|i| i["id"].as_i64().unwrap()).collect();
@@ -738,7 +728,7 @@ async fn seeded_data_is_read_as_the_products_own(app: TestApp) {
     let customer = browser.get("/customer-data").await;
     let link = customer.body.split("href=\"/customer-data?confirmations_before=").nth(1).expect("older confirmations");
     let id: String = link.chars().take_while(char::is_ascii_digit).collect();
-    let (status, body) = browser.call("/api/customer-data/get", &[("confirmations_before", id.clone())]).await;
+    let (status, body) = browser.call(CustomerData::PATH, &[("confirmations_before", id.clone())]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let older: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert_eq!(older["confirmations"].as_array().map(Vec::len), Some(12), "62 in all: 50, then 12");
@@ -746,7 +736,7 @@ async fn seeded_data_is_read_as_the_products_own(app: TestApp) {
     let second = browser.get(&format!("/customer-data?confirmations_before={id}")).await;
     assert!(second.body.contains("id=\"confirmations-newest\""));
 
-    let (status, body) = browser.call("/api/organisation/audit", &[] as &[(&str, String)]).await;
+    let (status, body) = browser.call(OrganisationAudit::PATH, &[] as &[(&str, String)]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let page: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert_eq!(page["lines"].as_array().map(Vec::len), Some(50));

@@ -4,6 +4,11 @@
 //! mail that reached the sandbox's SMTP receiver and the signed PDF are checked, not only pages.
 use crate::common::{
     TestApp,
+    api::{
+        Accept, Acceptance, AddUnit, AgreementPdf, ApplicantCommand, ChangeServices, ConfirmData, Dashboard,
+        GetApplication, GiveNotice, InviteCoJoiner, NoticePdf, NoticeText, RemoveCoJoiner, RemoveUnit, SaveApplication,
+        ServerFn, SignAgreement, StaffCommand, StaffQueue, StartApplication,
+    },
     applications::{
         ANSWERS, history, ready_to_send, save_fields, shown_hash, sign_send_and_go_live, start, submit_fields,
         to_production,
@@ -44,7 +49,7 @@ async fn row(app: &TestApp, id: i32) -> application::Model {
 async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
     let applicant = Browser::new(&app.base);
     log_in(&applicant, "p01").await;
-    let page = applicant.post_form("/api/applications/start", &[("services[patient-data]".into(), "on".into())]).await;
+    let page = applicant.post_form(StartApplication::PATH, &[("services[patient-data]".into(), "on".into())]).await;
     assert!(page.url.contains("/applications/"), "{:?}", page.trail);
     let id: i32 = page.url.rsplit('/').next().unwrap().parse().unwrap();
     assert_eq!(row(&app, id).await.state, "draft");
@@ -52,7 +57,7 @@ async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
     // A bad phone number is refused and nothing is saved.
     let mut bad = ANSWERS.to_vec();
     bad[8] = ("admin_phone", "12345");
-    let (status, body) = applicant.call("/api/applications/save", &save_fields(id, 1, &bad)).await;
+    let (status, body) = applicant.call(SaveApplication::PATH, &save_fields(id, 1, &bad)).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert!(body.contains("InvalidPhone"), "{body}");
     assert_eq!(row(&app, id).await.version, 1);
@@ -65,26 +70,26 @@ async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
     ] {
         let mut answers = ANSWERS.to_vec();
         answers[1] = ("unit_oid", oid);
-        let (status, body) = applicant.call("/api/applications/save", &save_fields(id, 1, &answers)).await;
+        let (status, body) = applicant.call(SaveApplication::PATH, &save_fields(id, 1, &answers)).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
         assert!(body.contains(problem), "{oid}: {body}");
     }
     // Saved, normalised.
-    let (status, body) = applicant.call("/api/applications/save", &save_fields(id, 1, ANSWERS)).await;
+    let (status, body) = applicant.call(SaveApplication::PATH, &save_fields(id, 1, ANSWERS)).await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, "2"));
     let saved = row(&app, id).await;
     assert!(saved.answers.contains("\"admin_phone\":\"+358401234567\""), "{}", saved.answers);
     // A second person still on version 1 does not overwrite it.
     let deputy = Browser::new(&app.base);
     log_in(&deputy, "p03").await;
-    let (status, body) = deputy.call("/api/applications/save", &save_fields(id, 1, &ANSWERS[..2])).await;
+    let (status, body) = deputy.call(SaveApplication::PATH, &save_fields(id, 1, &ANSWERS[..2])).await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
     assert!(body.contains("\"current\":2"), "{body}");
     assert_eq!(row(&app, id).await.answers, saved.answers, "nothing overwritten");
 
     // Sending needs the agreement signed.
     let send = |version: i32| submit_fields(id, version);
-    let (status, body) = applicant.call("/api/applications/command", &send(2)).await;
+    let (status, body) = applicant.call(ApplicantCommand::PATH, &send(2)).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     // The page shows the agreement with the hash of its exact text; a different hash is refused.
     let page = applicant.get(&format!("/applications/{id}")).await;
@@ -92,9 +97,9 @@ async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
     let sign = |hash: &str| {
         vec![("id".into(), id.to_string()), ("version".into(), "2".into()), ("hash".into(), hash.to_string())]
     };
-    let (status, _) = applicant.call("/api/applications/sign", &sign(&"0".repeat(64))).await;
+    let (status, _) = applicant.call(SignAgreement::PATH, &sign(&"0".repeat(64))).await;
     assert_eq!(status, StatusCode::CONFLICT);
-    let page = applicant.post_form("/api/applications/sign", &sign(&hash)).await;
+    let page = applicant.post_form(SignAgreement::PATH, &sign(&hash)).await;
     assert!(page.url.ends_with(&format!("/applications/{id}")), "{:?}", page.trail);
     let signed = agreement_signature::Entity::find().one(&app.db).await.unwrap().unwrap();
     assert_eq!(signed.text_hash, hash);
@@ -113,7 +118,7 @@ async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
     }
     assert_eq!(applicant.get("/terms/delivery/1999-1").await.status, StatusCode::NOT_FOUND);
     // The PDF/A document names the hash and carries the signed text, whose hash it is.
-    let (status, kind, pdf) = applicant.download(&format!("/api/applications/agreement.pdf?id={id}")).await;
+    let (status, kind, pdf) = applicant.download(&format!("{}?id={id}", AgreementPdf::PATH)).await;
     assert_eq!((status, kind.as_str()), (StatusCode::OK, "application/pdf"));
     let read = crate::common::read_pdf(&pdf);
     assert!(read.text.contains(&hash) && read.text.contains("Potilastiedon arkisto"), "{}", read.text);
@@ -121,7 +126,7 @@ async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
     assert_eq!(app::backend::agreement::text_hash(std::str::from_utf8(&read.attachment).unwrap()), hash);
     assert!(read.info.contains("<pdfaid:part>3</pdfaid:part>") && read.info.contains("Tagged:          yes"));
 
-    let page = applicant.post_form("/api/applications/command", &send(3)).await;
+    let page = applicant.post_form(ApplicantCommand::PATH, &send(3)).await;
     assert!(page.url.ends_with(&format!("/applications/{id}")), "{:?}", page.trail);
     assert_eq!(row(&app, id).await.state, State::Submitted.code());
     let mails = caught_mail(&applicant, 1).await;
@@ -138,15 +143,15 @@ async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
             ("go_live".into(), go_live.into()),
         ]
     };
-    let (status, _) = applicant.call("/api/staff/command", &decide(4, "return", "x", "")).await;
+    let (status, _) = applicant.call(StaffCommand::PATH, &decide(4, "return", "x", "")).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let staff = Browser::new(&app.base);
     log_in(&staff, "p10").await;
     let queue = staff.get("/staff").await;
     assert!(queue.body.contains("Lähiklinikka Oy"), "in the queue");
-    let (status, body) = staff.call("/api/staff/command", &decide(4, "return", "", "")).await;
+    let (status, body) = staff.call(StaffCommand::PATH, &decide(4, "return", "", "")).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a return needs a comment: {body}");
-    let page = staff.post_form("/api/staff/command", &decide(4, "return", "Tarkista testaussuunnitelma.", "")).await;
+    let page = staff.post_form(StaffCommand::PATH, &decide(4, "return", "Tarkista testaussuunnitelma.", "")).await;
     assert!(page.url.ends_with(&format!("/staff/applications/{id}")), "{:?}", page.trail);
     assert_eq!(row(&app, id).await.state, State::ReturnedForChanges.code());
     let page = applicant.get(&format!("/applications/{id}")).await;
@@ -158,17 +163,17 @@ async fn a_clinic_takes_the_patient_data_repository_into_use(app: TestApp) {
     let mut fixed = ANSWERS.to_vec();
     let plan = fixed.iter().position(|(k, _)| *k == "testing_plan").unwrap();
     fixed[plan] = ("testing_plan", "Yhteistestaus kahdessa vaiheessa toimittajan kanssa.");
-    let (status, body) = applicant.call("/api/applications/save", &save_fields(id, 5, &fixed)).await;
+    let (status, body) = applicant.call(SaveApplication::PATH, &save_fields(id, 5, &fixed)).await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, "6"));
-    applicant.post_form("/api/applications/command", &send(6)).await;
+    applicant.post_form(ApplicantCommand::PATH, &send(6)).await;
     assert_eq!(row(&app, id).await.state, State::Submitted.code());
     // An approval before joint testing is refused by the state machine.
-    let (status, _) = staff.call("/api/staff/command", &decide(7, "approve", "", "2099-03-01")).await;
+    let (status, _) = staff.call(StaffCommand::PATH, &decide(7, "approve", "", "2099-03-01")).await;
     assert_eq!(status, StatusCode::CONFLICT);
-    staff.post_form("/api/staff/command", &decide(7, "start-joint-testing", "", "")).await;
-    staff.post_form("/api/staff/command", &decide(8, "record-test-result", "Testit läpäisty.", "")).await;
-    staff.post_form("/api/staff/command", &decide(9, "approve", "", "2099-03-01")).await;
-    staff.post_form("/api/staff/command", &decide(10, "go-live", "", "")).await;
+    staff.post_form(StaffCommand::PATH, &decide(7, "start-joint-testing", "", "")).await;
+    staff.post_form(StaffCommand::PATH, &decide(8, "record-test-result", "Testit läpäisty.", "")).await;
+    staff.post_form(StaffCommand::PATH, &decide(9, "approve", "", "2099-03-01")).await;
+    staff.post_form(StaffCommand::PATH, &decide(10, "go-live", "", "")).await;
     let done = row(&app, id).await;
     assert_eq!(
         (done.state.as_str(), done.version, done.go_live_on.as_deref()),
@@ -223,7 +228,7 @@ async fn a_unit_is_its_owners_where_the_code_service_says(app: TestApp) {
     let id: i32 = id.parse().unwrap();
     let mut answers = ANSWERS.to_vec();
     answers[1] = ("unit_oid", own);
-    let (status, body) = professional.call("/api/applications/save", &save_fields(id, 1, &answers)).await;
+    let (status, body) = professional.call(SaveApplication::PATH, &save_fields(id, 1, &answers)).await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, "2"));
     assert!(row(&app, id).await.answers.contains(own));
 }
@@ -240,7 +245,7 @@ async fn a_pharmacy_cannot_apply_for_a_health_care_service(app: TestApp) {
     let clinic = Browser::new(&app.base);
     log_in(&clinic, "p01").await;
     let id = application::Entity::find().one(&app.db).await.unwrap().unwrap().id.to_string();
-    let (status, _) = clinic.call("/api/applications/get", &[("id", id.as_str())]).await;
+    let (status, _) = clinic.call(GetApplication::PATH, &[("id", id.as_str())]).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
@@ -250,15 +255,15 @@ async fn imaging_waits_for_the_patient_data_repository(app: TestApp) {
     let (status, id) = start(&clinic, &["imaging"]).await;
     assert_eq!(status, StatusCode::OK, "{id}");
     let id: i32 = id.parse().unwrap();
-    let (status, body) = clinic.call("/api/applications/save", &save_fields(id, 1, ANSWERS)).await;
+    let (status, body) = clinic.call(SaveApplication::PATH, &save_fields(id, 1, ANSWERS)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let page = clinic.get(&format!("/applications/{id}")).await;
     assert!(page.body.contains("id=\"unmet\""), "the page says what is missing");
     let hash = shown_hash(&page.body).unwrap();
     let sign = [("id".to_string(), id.to_string()), ("version".into(), "2".into()), ("hash".into(), hash)];
-    assert_eq!(clinic.call("/api/applications/sign", &sign).await.0, StatusCode::OK);
+    assert_eq!(clinic.call(SignAgreement::PATH, &sign).await.0, StatusCode::OK);
     let send = submit_fields(id, 3);
-    let (status, body) = clinic.call("/api/applications/command", &send).await;
+    let (status, body) = clinic.call(ApplicantCommand::PATH, &send).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert!(body.contains("Prerequisites") && body.contains("PatientDataRepository"), "{body}");
     assert_eq!(row(&app, id).await.state, "draft");
@@ -284,7 +289,7 @@ async fn services_are_taken_into_use_together(app: TestApp) {
     assert_eq!(row(&app, id).await.services, "patient-data,imaging", "catalogue order");
     let (status, _) = start(&clinic, &["imaging"]).await;
     assert_eq!(status, StatusCode::CONFLICT, "imaging is already applied for");
-    let (status, body) = clinic.call("/api/applications/save", &save_fields(id, 1, ANSWERS)).await;
+    let (status, body) = clinic.call(SaveApplication::PATH, &save_fields(id, 1, ANSWERS)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let page = clinic.get(&format!("/applications/{id}")).await;
     assert!(!page.body.contains("id=\"unmet\""), "imaging comes with the repository it needs");
@@ -293,7 +298,7 @@ async fn services_are_taken_into_use_together(app: TestApp) {
         vec![("id".to_string(), id.to_string()), ("version".into(), version.to_string()), ("hash".into(), hash.into())]
     };
     let send = |version: i32| submit_fields(id, version);
-    assert_eq!(clinic.call("/api/applications/sign", &sign(2, &hash)).await.0, StatusCode::OK);
+    assert_eq!(clinic.call(SignAgreement::PATH, &sign(2, &hash)).await.0, StatusCode::OK);
 
     // ePrescription added after signing: the signature was for two services, so sign again.
     let change = |version: i32, services: &[&str]| {
@@ -301,24 +306,23 @@ async fn services_are_taken_into_use_together(app: TestApp) {
         f.extend(services.iter().map(|s| (format!("services[{s}]"), "on".to_string())));
         f
     };
-    let (status, body) = clinic.call("/api/applications/services", &change(3, &["client-data-archive", "x"])).await;
+    let (status, body) = clinic.call(ChangeServices::PATH, &change(3, &["client-data-archive", "x"])).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-    let (status, body) = clinic.call("/api/applications/services", &change(2, &["patient-data"])).await;
+    let (status, body) = clinic.call(ChangeServices::PATH, &change(2, &["patient-data"])).await;
     assert_eq!(status, StatusCode::CONFLICT, "a stale version: {body}");
-    let (status, body) = clinic.call("/api/applications/services", &change(3, &["imaging", "patient-data"])).await;
+    let (status, body) = clinic.call(ChangeServices::PATH, &change(3, &["imaging", "patient-data"])).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(row(&app, id).await.version, 3, "the same services again change nothing");
-    let page =
-        clinic.post_form("/api/applications/services", &change(3, &["patient-data", "imaging", "eprescription"])).await;
+    let page = clinic.post_form(ChangeServices::PATH, &change(3, &["patient-data", "imaging", "eprescription"])).await;
     assert!(page.url.ends_with(&format!("/applications/{id}")), "{:?}", page.trail);
     let changed = row(&app, id).await;
     assert_eq!((changed.services.as_str(), changed.version), ("eprescription,patient-data,imaging", 4));
-    let (status, body) = clinic.call("/api/applications/command", &send(4)).await;
+    let (status, body) = clinic.call(ApplicantCommand::PATH, &send(4)).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "the old signature does not cover ePrescription: {body}");
     assert!(body.contains("agreement"), "{body}");
     let page = clinic.get(&format!("/applications/{id}")).await;
     let hash = shown_hash(&page.body).expect("the agreement is shown again");
-    assert_eq!(clinic.call("/api/applications/sign", &sign(4, &hash)).await.0, StatusCode::OK);
+    assert_eq!(clinic.call(SignAgreement::PATH, &sign(4, &hash)).await.0, StatusCode::OK);
     let signed = agreement_signature::Entity::find()
         .order_by_desc(agreement_signature::Column::Id)
         .one(&app.db)
@@ -329,8 +333,8 @@ async fn services_are_taken_into_use_together(app: TestApp) {
         assert!(signed.text.contains(name), "{name} in {}", signed.text);
     }
     assert!(signed.text.contains("Sopimus koskee palveluja:"), "{}", signed.text);
-    assert_eq!(clinic.call("/api/applications/command", &send(5)).await.0, StatusCode::OK);
-    let (status, _) = clinic.call("/api/applications/services", &change(6, &["patient-data"])).await;
+    assert_eq!(clinic.call(ApplicantCommand::PATH, &send(5)).await.0, StatusCode::OK);
+    let (status, _) = clinic.call(ChangeServices::PATH, &change(6, &["patient-data"])).await;
     assert_eq!(status, StatusCode::CONFLICT, "sent: the services stay");
     let mails = caught_mail(&clinic, 1).await;
     let subject = mails[0]["subject"].as_str().unwrap();
@@ -343,7 +347,7 @@ async fn services_are_taken_into_use_together(app: TestApp) {
         let staff = &staff;
         async move {
             let (status, body) = staff
-                .call("/api/staff/queue", &[("service", service), ("state", ""), ("min_age", ""), ("after", "")])
+                .call(StaffQueue::PATH, &[("service", service), ("state", ""), ("min_age", ""), ("after", "")])
                 .await;
             assert_eq!(status, StatusCode::OK, "{body}");
             body.contains(&format!("\"id\":{id},"))
@@ -363,7 +367,7 @@ async fn services_are_taken_into_use_together(app: TestApp) {
     for (version, command, go_live) in
         [(6, "start-joint-testing", ""), (7, "approve", "2099-03-01"), (8, "go-live", "")]
     {
-        let (status, body) = staff.call("/api/staff/command", &decide(version, command, go_live)).await;
+        let (status, body) = staff.call(StaffCommand::PATH, &decide(version, command, go_live)).await;
         assert_eq!(status, StatusCode::OK, "{command}: {body}");
     }
     let page = clinic.get("/applications").await;
@@ -389,7 +393,7 @@ async fn further_service_units_are_checked_and_taken_over(app: TestApp) {
     log_in(&clinic, "p01").await;
     let (_, id) = start(&clinic, &["patient-data"]).await;
     let id: i32 = id.parse().unwrap();
-    let (status, body) = clinic.call("/api/applications/save", &save_fields(id, 1, ANSWERS)).await;
+    let (status, body) = clinic.call(SaveApplication::PATH, &save_fields(id, 1, ANSWERS)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let add = |version: i32, name: &str, oid: &str| {
         vec![
@@ -406,24 +410,22 @@ async fn further_service_units_are_checked_and_taken_over(app: TestApp) {
         ("Röntgen", "1.2.246.10.31415903.10.12", "NotInRegister"),
         ("Vastaanotto", "1.2.246.10.31415903.10.1", "AlreadyListed"),
     ] {
-        let (status, body) = clinic.call("/api/applications/add-unit", &add(2, name, oid)).await;
+        let (status, body) = clinic.call(AddUnit::PATH, &add(2, name, oid)).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{oid}: {body}");
         assert!(body.contains(problem), "{oid}: {body}");
     }
-    let (status, _) = clinic.call("/api/applications/add-unit", &add(1, "Röntgen", "1.2.246.10.31415903.10.2")).await;
+    let (status, _) = clinic.call(AddUnit::PATH, &add(1, "Röntgen", "1.2.246.10.31415903.10.2")).await;
     assert_eq!(status, StatusCode::CONFLICT, "a stale version");
     assert_eq!(row(&app, id).await.version, 2, "nothing refused was saved");
     // Without JavaScript the refused form comes back with what was typed.
-    let page = clinic.post_form("/api/applications/add-unit", &add(2, "Röntgen", "1.2.246.10.31415903.10.12")).await;
+    let page = clinic.post_form(AddUnit::PATH, &add(2, "Röntgen", "1.2.246.10.31415903.10.12")).await;
     assert!(page.url.contains("?refused="), "{:?}", page.trail);
     assert!(page.body.contains("value=\"1.2.246.10.31415903.10.12\""), "the OID typed is in the form again");
-    let page = clinic.post_form("/api/applications/add-unit", &add(2, " Röntgen ", "1.2.246.10.31415903.10.2")).await;
+    let page = clinic.post_form(AddUnit::PATH, &add(2, " Röntgen ", "1.2.246.10.31415903.10.2")).await;
     assert!(page.url.contains(&format!("/applications/{id}")), "{:?}", page.trail);
-    let (status, body) =
-        clinic.call("/api/applications/add-unit", &add(3, "Röntgen 2", "1.2.246.10.31415903.10.2")).await;
+    let (status, body) = clinic.call(AddUnit::PATH, &add(3, "Röntgen 2", "1.2.246.10.31415903.10.2")).await;
     assert!(status == StatusCode::UNPROCESSABLE_ENTITY && body.contains("AlreadyListed"), "{body}");
-    let (status, body) =
-        clinic.call("/api/applications/add-unit", &add(3, "Laboratorio", "1.2.246.10.31415903.10.3")).await;
+    let (status, body) = clinic.call(AddUnit::PATH, &add(3, "Laboratorio", "1.2.246.10.31415903.10.3")).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let laboratory = application_unit::Entity::find()
         .filter(application_unit::Column::Oid.eq("1.2.246.10.31415903.10.3"))
@@ -436,7 +438,7 @@ async fn further_service_units_are_checked_and_taken_over(app: TestApp) {
         ("version".into(), "4".into()),
         ("unit".into(), laboratory.id.to_string()),
     ];
-    let (status, body) = clinic.call("/api/applications/remove-unit", &remove).await;
+    let (status, body) = clinic.call(RemoveUnit::PATH, &remove).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let page = clinic.get(&format!("/applications/{id}")).await;
     let list = page.body.split("id=\"unit-list\"").nth(1).expect("units listed").split("</table>").next().unwrap();
@@ -465,7 +467,7 @@ async fn further_service_units_are_checked_and_taken_over(app: TestApp) {
     sign_send_and_go_live(&clinic, &staff, id, 5).await;
     let desk = staff.get(&format!("/staff/applications/{id}")).await;
     assert!(desk.body.contains("id=\"unit-list\"") && desk.body.contains("Röntgen"));
-    let (status, _) = clinic.call("/api/applications/add-unit", &add(10, "Myöhään", "1.2.246.10.31415903.10.4")).await;
+    let (status, _) = clinic.call(AddUnit::PATH, &add(10, "Myöhään", "1.2.246.10.31415903.10.4")).await;
     assert_eq!(status, StatusCode::CONFLICT, "in production: the application is not changed any more");
     let mut units: Vec<String> = technical_item::Entity::find()
         .filter(technical_item::Column::Kind.eq("unit"))
@@ -493,7 +495,7 @@ async fn staff_read_the_queue_a_page_at_a_time(app: TestApp) {
             let (mut seen, mut after, mut sizes) = (Vec::new(), String::new(), Vec::new());
             loop {
                 let fields = [("service", service), ("state", "all"), ("min_age", ""), ("after", after.as_str())];
-                let (status, body) = staff.call("/api/staff/queue", &fields).await;
+                let (status, body) = staff.call(StaffQueue::PATH, &fields).await;
                 assert_eq!(status, StatusCode::OK, "{body}");
                 let page: serde_json::Value = serde_json::from_str(&body).unwrap();
                 let lines = page["lines"].as_array().unwrap();
@@ -528,7 +530,7 @@ async fn staff_read_the_queue_a_page_at_a_time(app: TestApp) {
     let fields = |after: &str| {
         [("service", ""), ("state", "all"), ("min_age", ""), ("after", after)].map(|(k, v)| (k, v.to_string()))
     };
-    let (_, body) = staff.call("/api/staff/queue", &fields("")).await;
+    let (_, body) = staff.call(StaffQueue::PATH, &fields("")).await;
     let first: serde_json::Value = serde_json::from_str(&body).unwrap();
     let last = first["lines"][49]["application"]["id"].as_i64().unwrap() as i32;
     application::Entity::update_many()
@@ -537,7 +539,7 @@ async fn staff_read_the_queue_a_page_at_a_time(app: TestApp) {
         .exec(&app.db)
         .await
         .unwrap();
-    let (_, body) = staff.call("/api/staff/queue", &fields(first["next"].as_str().unwrap())).await;
+    let (_, body) = staff.call(StaffQueue::PATH, &fields(first["next"].as_str().unwrap())).await;
     let second: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert_eq!(second["lines"].as_array().map(Vec::len), Some(50), "{body}");
     assert_eq!(second["lines"][0]["application"]["id"], all[50].0, "{body}");
@@ -600,14 +602,14 @@ async fn a_pharmacy_applies_at_most_thirty_days_before_its_takeover(app: TestApp
         app::i18n::lookup(app::i18n::Lang::Fi, id, Some(&args))
     };
 
-    let (status, body) = pharmacist.call("/api/applications/command", &submit_fields(id, 3)).await;
+    let (status, body) = pharmacist.call(ApplicantCommand::PATH, &submit_fields(id, 3)).await;
     assert_eq!(
         (status, body.as_str()),
         (StatusCode::UNPROCESSABLE_ENTITY, r#"{"Prerequisites":["TakeoverRegistered"]}"#)
     );
     // 31 days before the takeover: refused, and the page says from which day it can be sent.
     register(31).await;
-    let (status, body) = pharmacist.call("/api/applications/command", &submit_fields(id, 3)).await;
+    let (status, body) = pharmacist.call(ApplicantCommand::PATH, &submit_fields(id, 3)).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     let (opens, takeover) = (today.plus_days(1), today.plus_days(31));
     let near = fi(
@@ -619,7 +621,7 @@ async fn a_pharmacy_applies_at_most_thirty_days_before_its_takeover(app: TestApp
     assert_eq!(row(&app, id).await.state, State::Draft.code());
     // 30 days before: sent.
     register(30).await;
-    let (status, body) = pharmacist.call("/api/applications/command", &submit_fields(id, 3)).await;
+    let (status, body) = pharmacist.call(ApplicantCommand::PATH, &submit_fields(id, 3)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(row(&app, id).await.state, State::Submitted.code());
 
@@ -635,7 +637,7 @@ async fn a_pharmacy_applies_at_most_thirty_days_before_its_takeover(app: TestApp
                 .chain([("comment", comment.to_string()), ("go_live", go_live.to_string())])
                 .map(|(k, v)| (k.to_string(), v))
                 .collect();
-        let (status, body) = staff.call("/api/staff/command", &fields).await;
+        let (status, body) = staff.call(StaffCommand::PATH, &fields).await;
         assert_eq!(status, StatusCode::OK, "{command}: {body}");
     }
     let mails = caught_mail(&pharmacist, 4).await;
@@ -644,7 +646,7 @@ async fn a_pharmacy_applies_at_most_thirty_days_before_its_takeover(app: TestApp
     let service = fi("service-eprescription-pharmacy", &[]);
     let task = fi("task-update-pharmacy-contacts", &[("service", service)]);
     assert!(pharmacist.get("/applications").await.body.contains(&task));
-    let (status, body) = pharmacist.call("/api/customer-data/confirm", NO_FIELDS).await;
+    let (status, body) = pharmacist.call(ConfirmData::PATH, NO_FIELDS).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert!(!pharmacist.get("/applications").await.body.contains(&task));
 }
@@ -668,11 +670,11 @@ async fn a_clinic_ends_imaging_and_then_its_whole_relationship(app: TestApp) {
             assert!(clinic.get(&format!("/applications/{id}")).await.body.contains("id=\"notice-date\""));
             // A last day that is not after today is refused; the next day's notice is shown.
             let asked = [field("id", id.to_string()), field("end_on", today.to_string())];
-            let (status, body) = clinic.call("/api/applications/notice-text", &asked).await;
+            let (status, body) = clinic.call(NoticeText::PATH, &asked).await;
             assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
             let last_day = today.plus_days(1);
             let asked = [field("id", id.to_string()), field("end_on", last_day.to_string())];
-            let (status, body) = clinic.call("/api/applications/notice-text", &asked).await;
+            let (status, body) = clinic.call(NoticeText::PATH, &asked).await;
             assert_eq!(status, StatusCode::OK, "{body}");
             let shown: serde_json::Value = serde_json::from_str(&body).unwrap();
             let text = shown["text"].as_str().unwrap();
@@ -689,10 +691,10 @@ async fn a_clinic_ends_imaging_and_then_its_whole_relationship(app: TestApp) {
                 .chain([field("hash", hash.to_string())])
                 .collect::<Vec<_>>()
             };
-            let (status, _) = clinic.call("/api/applications/give-notice", &give("0000", version)).await;
+            let (status, _) = clinic.call(GiveNotice::PATH, &give("0000", version)).await;
             assert_eq!(status, StatusCode::CONFLICT, "a text not shown is not signed");
             let hash = shown["hash"].as_str().unwrap();
-            let (status, body) = clinic.call("/api/applications/give-notice", &give(hash, version)).await;
+            let (status, body) = clinic.call(GiveNotice::PATH, &give(hash, version)).await;
             assert_eq!(status, StatusCode::OK, "{body}");
             let notice = termination_notice::Entity::find()
                 .filter(termination_notice::Column::ApplicationId.eq(id))
@@ -704,7 +706,7 @@ async fn a_clinic_ends_imaging_and_then_its_whole_relationship(app: TestApp) {
             assert_eq!((notice.basis.as_str(), notice.end_on.clone()), ("trade:toimitusjohtaja", last_day.to_string()));
             assert_eq!(app::backend::agreement::text_hash(&notice.text), notice.text_hash, "anyone can recompute it");
             // As an archivable document: the text, its hash, and the signed text attached.
-            let (status, kind, pdf) = clinic.download(&format!("/api/applications/notice.pdf?id={id}")).await;
+            let (status, kind, pdf) = clinic.download(&format!("{}?id={id}", NoticePdf::PATH)).await;
             assert_eq!((status, kind.as_str()), (StatusCode::OK, "application/pdf"));
             let read = crate::common::read_pdf(&pdf);
             assert!(read.text.contains(hash), "{}", read.text);
@@ -714,7 +716,7 @@ async fn a_clinic_ends_imaging_and_then_its_whole_relationship(app: TestApp) {
                 read.structure
             );
             assert_eq!(read.attachment, notice.text.as_bytes());
-            let (status, _) = clinic.call("/api/applications/give-notice", &give(hash, version + 1)).await;
+            let (status, _) = clinic.call(GiveNotice::PATH, &give(hash, version + 1)).await;
             assert_eq!(status, StatusCode::CONFLICT, "one notice per application");
             assert_eq!(row(app, id).await.state, State::InProduction.code(), "in production until staff confirm");
 
@@ -729,18 +731,18 @@ async fn a_clinic_ends_imaging_and_then_its_whole_relationship(app: TestApp) {
                     field("go_live", String::new()),
                 ]
             };
-            let (status, body) = staff.call("/api/staff/command", &decide("confirm-notice", version + 1)).await;
+            let (status, body) = staff.call(StaffCommand::PATH, &decide("confirm-notice", version + 1)).await;
             assert_eq!(status, StatusCode::OK, "{body}");
             assert_eq!(row(app, id).await.state, State::Ending.code());
             let in_use = clinic.get("/applications").await.body;
             assert!(!in_use.contains("id=\"relationship-ended\""), "still in use while ending");
-            let (status, _) = staff.call("/api/staff/command", &decide("end", version + 2)).await;
+            let (status, _) = staff.call(StaffCommand::PATH, &decide("end", version + 2)).await;
             assert_eq!(status, StatusCode::CONFLICT, "not before the last day has passed");
             // The last day passes.
             let mut past: termination_notice::ActiveModel = notice.into();
             past.end_on = sea_orm::Set(today.plus_days(-1).to_string());
             sea_orm::ActiveModelTrait::update(past, &app.db).await.unwrap();
-            let (status, body) = staff.call("/api/staff/command", &decide("end", version + 2)).await;
+            let (status, body) = staff.call(StaffCommand::PATH, &decide("end", version + 2)).await;
             assert_eq!(status, StatusCode::OK, "{body}");
             assert_eq!(row(app, id).await.state, state.code());
             let kinds: Vec<String> = history(&app.db, id).await.into_iter().map(|e| e.kind).collect();
@@ -815,46 +817,46 @@ async fn a_main_joiner_and_a_co_joiner_join_together(app: TestApp) {
         vec![field("id", id.to_string()), field("version", version.to_string()), field("co_joiner", typed.into())]
     };
     for (typed, problem) in [("3141917-1", "InvalidBusinessId"), ("FI31415903", "OwnOrganisation")] {
-        let (status, body) = main.call("/api/joint/invite", &invite(typed, 3)).await;
+        let (status, body) = main.call(InviteCoJoiner::PATH, &invite(typed, 3)).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{typed}: {body}");
         assert!(body.contains(problem), "{typed}: {body}");
     }
-    let (status, body) = main.call("/api/joint/invite", &invite("FI 31419170", 3)).await;
+    let (status, body) = main.call(InviteCoJoiner::PATH, &invite("FI 31419170", 3)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let (status, body) = main.call("/api/joint/invite", &invite("3141917-0", 4)).await;
+    let (status, body) = main.call(InviteCoJoiner::PATH, &invite("3141917-0", 4)).await;
     assert!(status == StatusCode::UNPROCESSABLE_ENTITY && body.contains("AlreadyListed"), "{body}");
     let member = joint_member::Entity::find().one(&app.db).await.unwrap().unwrap();
     assert_eq!((member.application_id, member.ytunnus.as_str(), member.signed_at), (id, "3141917-0", None));
     // Another named and taken off again: its row stays, marked removed.
-    let (status, body) = main.call("/api/joint/invite", &invite("3141671-1", 4)).await;
+    let (status, body) = main.call(InviteCoJoiner::PATH, &invite("3141671-1", 4)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let other = joint_member::Entity::find().filter(joint_member::Column::Ytunnus.eq("3141671-1")).one(&app.db).await;
     let other = other.unwrap().unwrap();
     let remove = [field("id", id.to_string()), field("version", "5".into()), field("member", other.id.to_string())];
-    let (status, body) = main.call("/api/joint/remove", &remove).await;
+    let (status, body) = main.call(RemoveCoJoiner::PATH, &remove).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let other = joint_member::Entity::find_by_id(other.id).one(&app.db).await.unwrap().unwrap();
     assert!(other.removed_at.is_some());
     // Terveysdata Oy, no longer named, sees nothing of it.
     let third = Browser::new(&app.base);
     log_in(&third, "p07").await;
-    let (status, _) = third.call("/api/joint/acceptance", &[field("member", other.id.to_string())]).await;
+    let (status, _) = third.call(Acceptance::PATH, &[field("member", other.id.to_string())]).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     // Not sent while a co-joiner has not signed; the page says why.
-    let (status, body) = main.call("/api/applications/command", &submit_fields(id, 6)).await;
+    let (status, body) = main.call(ApplicantCommand::PATH, &submit_fields(id, 6)).await;
     assert_eq!((status, body.as_str()), (StatusCode::UNPROCESSABLE_ENTITY, r#"{"Prerequisites":["CoJoinersSigned"]}"#));
     assert!(main.get(&format!("/applications/{id}")).await.body.contains("id=\"co-joiner-list\""));
     // The main joiner cannot sign for the co-joiner.
     let accept = |hash: &str| vec![field("member", member.id.to_string()), field("hash", hash.into())];
-    let (status, _) = main.call("/api/joint/accept", &accept(&"0".repeat(64))).await;
+    let (status, _) = main.call(Accept::PATH, &accept(&"0".repeat(64))).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    let (status, _) = main.call("/api/joint/acceptance", &[field("member", member.id.to_string())]).await;
+    let (status, _) = main.call(Acceptance::PATH, &[field("member", member.id.to_string())]).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 
     // The co-joiner's own managing director sees the joint joining and whose it is, and signs.
     let co = Browser::new(&app.base);
     log_in(&co, "p13").await;
-    let (status, body) = co.call("/api/applications/dashboard", NO_FIELDS).await;
+    let (status, body) = co.call(Dashboard::PATH, NO_FIELDS).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let dashboard: serde_json::Value = serde_json::from_str(&body).unwrap();
     let joint = &dashboard["joint"][0];
@@ -862,26 +864,26 @@ async fn a_main_joiner_and_a_co_joiner_join_together(app: TestApp) {
         (joint["main"].as_str(), joint["main_oid"].as_str()),
         (Some("Lähiklinikka Oy"), Some("1.2.246.10.31415903.10.0"))
     );
-    let (status, body) = co.call("/api/joint/acceptance", &[field("member", member.id.to_string())]).await;
+    let (status, body) = co.call(Acceptance::PATH, &[field("member", member.id.to_string())]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let shown: serde_json::Value = serde_json::from_str(&body).unwrap();
     let (text, hash) = (shown["text"].as_str().unwrap(), shown["hash"].as_str().unwrap());
     assert!(text.contains("Strandkliniken Ab (3141917-0)") && text.contains("Lähiklinikka Oy (3141590-3)"), "{text}");
-    let (status, _) = co.call("/api/joint/accept", &accept(&"0".repeat(64))).await;
+    let (status, _) = co.call(Accept::PATH, &accept(&"0".repeat(64))).await;
     assert_eq!(status, StatusCode::CONFLICT, "a text not shown is not signed");
-    let (status, body) = co.call("/api/joint/accept", &accept(hash)).await;
+    let (status, body) = co.call(Accept::PATH, &accept(hash)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let signed = joint_member::Entity::find_by_id(member.id).one(&app.db).await.unwrap().unwrap();
     assert_eq!(signed.text.as_deref(), Some(text));
     assert_eq!(signed.text_hash.as_deref(), Some(text_hash(text).as_str()));
     assert_eq!(signed.basis.as_deref(), Some("trade:toimitusjohtaja"));
     assert!(signed.organisation_id.is_some() && signed.signed_at.is_some());
-    let (status, _) = co.call("/api/joint/accept", &accept(hash)).await;
+    let (status, _) = co.call(Accept::PATH, &accept(hash)).await;
     assert_eq!(status, StatusCode::CONFLICT, "signed once");
     assert!(co.get(&format!("/joint/{}", member.id)).await.body.contains("id=\"joint-signed\""));
 
     // Now it is sent, and staff see the group on the application they take forward.
-    let (status, body) = main.call("/api/applications/command", &submit_fields(id, 6)).await;
+    let (status, body) = main.call(ApplicantCommand::PATH, &submit_fields(id, 6)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let staff = Browser::new(&app.base);
     log_in(&staff, "p10").await;

@@ -2,6 +2,7 @@
 //! another request holds the database, and pages keep being served meanwhile.
 use crate::common::{
     TestApp,
+    api::{ApplicantCommand, ServerFn},
     applications::{history, ready_to_send, start, submit_fields},
     browser::{Browser, log_in},
 };
@@ -34,7 +35,7 @@ async fn actions_sent_together_are_all_carried_out(app: TestApp) {
             tokio::spawn(async move {
                 let fields = submit_fields(id, 3);
                 let (sent, page) =
-                    tokio::join!(browser.call("/api/applications/command", &fields), browser.get("/applications"));
+                    tokio::join!(browser.call(ApplicantCommand::PATH, &fields), browser.get("/applications"));
                 (id, sent, page.status)
             })
         })

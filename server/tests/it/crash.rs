@@ -5,6 +5,7 @@
 use crate::common::SERVER_BIN;
 use crate::common::{
     TestApp,
+    api::{ApplicantCommand, ServerFn},
     applications::{ready_to_send, submit_fields},
     browser::{Browser, log_in},
 };
@@ -64,7 +65,7 @@ async fn a_killed_server_leaves_every_application_sent_or_draft(app: TestApp) {
         .iter()
         .map(|(browser, id)| {
             let (browser, id) = (browser.clone(), *id);
-            tokio::spawn(async move { browser.try_call("/api/applications/command", &submit_fields(id, 3)).await })
+            tokio::spawn(async move { browser.try_call(ApplicantCommand::PATH, &submit_fields(id, 3)).await })
         })
         .collect();
     // Killed as soon as the first submission has committed, while the others are under way.
@@ -117,7 +118,7 @@ async fn a_killed_server_leaves_every_application_sent_or_draft(app: TestApp) {
         }
     }
     if let Some((browser, id)) = left {
-        let (status, body) = browser.call("/api/applications/command", &submit_fields(id, 3)).await;
+        let (status, body) = browser.call(ApplicantCommand::PATH, &submit_fields(id, 3)).await;
         assert_eq!(status, StatusCode::OK, "{body}");
     }
     server.kill().unwrap();

@@ -5,6 +5,10 @@
 //! reminders go out when data needs attention.
 use crate::common::{
     TestApp,
+    api::{
+        AddContact, AddTechnical, Billing, BillingCsv, BillingImports, ChangeContact, ChangeNotices, ConfirmData,
+        CustomerData, Dashboard, EndContact, HandleNotice, ImportBilling, Invoice, InvoicePdf, ServerFn,
+    },
     applications::to_production,
     browser::{Browser, log_in},
 };
@@ -50,8 +54,7 @@ async fn contacts_and_technical_data_stay_current(app: TestApp) {
     let technical_id = taken[1].id.to_string();
 
     // The only technical contact cannot be ended; nothing changes.
-    let (status, body) =
-        clinic.call("/api/customer-data/contact-end", &[("id", technical_id.as_str()), ("version", "1")]).await;
+    let (status, body) = clinic.call(EndContact::PATH, &[("id", technical_id.as_str()), ("version", "1")]).await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
     assert!(body.contains("ContactsRequired") && body.contains("Technical"), "{body}");
     assert!(contacts(&app).await[1].valid_to.is_none());
@@ -68,11 +71,11 @@ async fn contacts_and_technical_data_stay_current(app: TestApp) {
             ("contact[services][patient-data]", "on"),
         ])
     };
-    let (status, body) = clinic.call("/api/customer-data/contact-add", &new("12345")).await;
+    let (status, body) = clinic.call(AddContact::PATH, &new("12345")).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(contacts(&app).await.len(), 3);
     // Without JavaScript the page comes back with the problem and what was typed.
-    let page = clinic.post_form("/api/customer-data/contact-add", &new("12345")).await;
+    let page = clinic.post_form(AddContact::PATH, &new("12345")).await;
     assert!(page.url.contains("?refused="), "{:?}", page.trail);
     assert!(
         page.body.contains("id=\"posted-error\"") && page.body.contains("value=\"Teemu Tekninen\""),
@@ -80,7 +83,7 @@ async fn contacts_and_technical_data_stay_current(app: TestApp) {
         page.body
     );
     assert_eq!(contacts(&app).await.len(), 3);
-    let (status, body) = clinic.call("/api/customer-data/contact-add", &new("050 111 2222")).await;
+    let (status, body) = clinic.call(AddContact::PATH, &new("050 111 2222")).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let added = contacts(&app).await.pop().unwrap();
     assert_eq!(
@@ -89,15 +92,14 @@ async fn contacts_and_technical_data_stay_current(app: TestApp) {
     );
 
     // Now the old technical contact can be ended: it stays, with its end date.
-    let (status, body) =
-        clinic.call("/api/customer-data/contact-end", &[("id", technical_id.as_str()), ("version", "1")]).await;
+    let (status, body) = clinic.call(EndContact::PATH, &[("id", technical_id.as_str()), ("version", "1")]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let all = contacts(&app).await;
     assert_eq!(all.len(), 4, "never deleted");
     assert!(all[1].valid_to.is_some());
     // A change made on a stale version is refused.
     let stale = [form(&[("id", &added.id.to_string()), ("version", "0")]), new("050 111 3333")].concat();
-    let (status, _) = clinic.call("/api/customer-data/contact-change", &stale).await;
+    let (status, _) = clinic.call(ChangeContact::PATH, &stale).await;
     assert_eq!(status, StatusCode::CONFLICT);
 
     // Technical data: OIDs of the organisation's own, three weeks' notice; staff get a notice.
@@ -112,34 +114,31 @@ async fn contacts_and_technical_data_stay_current(app: TestApp) {
             ("item[takes_effect]", date),
         ])
     };
-    let (status, body) =
-        clinic.call("/api/customer-data/technical-add", &unit("1.2.246.10.31417124.10.2", &later)).await;
+    let (status, body) = clinic.call(AddTechnical::PATH, &unit("1.2.246.10.31417124.10.2", &later)).await;
     assert!(status == StatusCode::UNPROCESSABLE_ENTITY && body.contains("NotOwnOid"), "{body}");
-    let (status, body) =
-        clinic.call("/api/customer-data/technical-add", &unit("1.2.246.10.31415903.10.2", &soon)).await;
+    let (status, body) = clinic.call(AddTechnical::PATH, &unit("1.2.246.10.31415903.10.2", &soon)).await;
     assert!(status == StatusCode::UNPROCESSABLE_ENTITY && body.contains("DateTooSoon"), "{body}");
     assert_eq!(change_notice::Entity::find().count(&app.db).await.unwrap(), 0);
-    let (status, body) =
-        clinic.call("/api/customer-data/technical-add", &unit("1.2.246.10.31415903.10.2", &later)).await;
+    let (status, body) = clinic.call(AddTechnical::PATH, &unit("1.2.246.10.31415903.10.2", &later)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(technical_item::Entity::find().count(&app.db).await.unwrap(), 4);
-    let (status, _) = clinic.call("/api/staff/notices", &[("", "")]).await;
+    let (status, _) = clinic.call(ChangeNotices::PATH, &[("", "")]).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "the customer is not staff");
-    let (status, body) = staff.call("/api/staff/notices", &[("", "")]).await;
+    let (status, body) = staff.call(ChangeNotices::PATH, &[("", "")]).await;
     assert!(status == StatusCode::OK && body.contains("Laboratorio") && body.contains("Aino Virtanen"), "{body}");
     let notice = change_notice::Entity::find().one(&app.db).await.unwrap().unwrap();
-    let (status, _) = staff.call("/api/staff/notice-handled", &[("id", notice.id.to_string())]).await;
+    let (status, _) = staff.call(HandleNotice::PATH, &[("id", notice.id.to_string())]).await;
     assert_eq!(status, StatusCode::OK);
-    let (_, body) = staff.call("/api/staff/notices", &[("", "")]).await;
+    let (_, body) = staff.call(ChangeNotices::PATH, &[("", "")]).await;
     assert_eq!(body, "[]");
 
     // Confirming is one action; the history tells who did what.
-    let (status, _) = clinic.call("/api/customer-data/confirm", &[("", "")]).await;
+    let (status, _) = clinic.call(ConfirmData::PATH, &[("", "")]).await;
     assert_eq!(status, StatusCode::OK);
     let confirmed =
         change_log::Entity::find().filter(change_log::Column::Kind.eq("confirmed")).count(&app.db).await.unwrap();
     assert_eq!(confirmed, 1);
-    let (status, body) = clinic.call("/api/customer-data/get", &[("confirmations_before", "")]).await;
+    let (status, body) = clinic.call(CustomerData::PATH, &[("confirmations_before", "")]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let view: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert_eq!(view["gaps"], serde_json::json!([]));
@@ -183,18 +182,18 @@ async fn billing_is_imported_whole_or_not_at_all(app: TestApp) {
         )
     };
 
-    let (status, _) = clinic.upload("/api/staff/billing-import", "k.csv", GOOD).await;
+    let (status, _) = clinic.upload(ImportBilling::PATH, "k.csv", GOOD).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "only staff import");
     // One unknown organisation among good rows: nothing is imported.
     let bad = format!(
         "{GOOD}K2027-0003;3141712-4;patient-data;2026;2027-02-15;2027-03-15;Vuosimaksu;1;90\nK2027-0004;3141590-3;patient-data;2026;2027-02-15;2027-03-15;Vuosimaksu;x;90\n"
     );
-    let (status, body) = staff.upload("/api/staff/billing-import", "k.csv", &bad).await;
+    let (status, body) = staff.upload(ImportBilling::PATH, "k.csv", &bad).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert!(body.contains("\"line\":7") && body.contains("InvalidNumber"), "{body}");
     assert_eq!(counts().await, (0, 0, 0));
     let only_unknown = format!("{GOOD}K2027-0003;3141712-4;patient-data;2026;2027-02-15;2027-03-15;Vuosimaksu;1;90\n");
-    let (status, body) = staff.upload("/api/staff/billing-import", "k.csv", &only_unknown).await;
+    let (status, body) = staff.upload(ImportBilling::PATH, "k.csv", &only_unknown).await;
     assert!(
         status == StatusCode::UNPROCESSABLE_ENTITY
             && body.contains("UnknownOrganisation")
@@ -203,20 +202,20 @@ async fn billing_is_imported_whole_or_not_at_all(app: TestApp) {
     );
     assert_eq!(counts().await, (0, 0, 0));
 
-    let (status, body) = staff.upload("/api/staff/billing-import", "k.csv", GOOD).await;
+    let (status, body) = staff.upload(ImportBilling::PATH, "k.csv", GOOD).await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, "3"));
     assert_eq!(counts().await, (3, 4, 1));
-    let (_, imports) = staff.call("/api/staff/billing-imports", &[("", "")]).await;
+    let (_, imports) = staff.call(BillingImports::PATH, &[("", "")]).await;
     assert!(
         imports.contains("\"file_name\":\"k.csv\"") && imports.contains("\"rows\":4") && imports.contains("Oskar Berg"),
         "{imports}"
     );
-    let (status, body) = staff.upload("/api/staff/billing-import", "k.csv", GOOD).await;
+    let (status, body) = staff.upload(ImportBilling::PATH, "k.csv", GOOD).await;
     assert!(status == StatusCode::UNPROCESSABLE_ENTITY && body.contains("AlreadyImported"), "{body}");
     assert_eq!(counts().await, (3, 4, 1));
 
     // The organisation sees totals per year and service, in cents, formatted the Finnish way.
-    let (status, body) = clinic.call("/api/billing/get", &[("before", "")]).await;
+    let (status, body) = clinic.call(Billing::PATH, &[("before", "")]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let data: serde_json::Value = serde_json::from_str(&body).unwrap();
     let totals: Vec<(u64, &str, &str)> = data["totals"]
@@ -245,7 +244,7 @@ async fn billing_is_imported_whole_or_not_at_all(app: TestApp) {
     assert!(page.body.contains("2\u{a0}655,29\u{a0}€") && page.body.contains("0,053\u{a0}€"), "{}", page.body);
     // As a PDF/A document: the same lines and total, tagged as a table with column headers
     // (the font draws a no-break space with the space's glyph, so a reader copies a space).
-    let (status, kind, pdf) = clinic.download(&format!("/api/billing/invoice.pdf?id={id}")).await;
+    let (status, kind, pdf) = clinic.download(&format!("{}?id={id}", InvoicePdf::PATH)).await;
     assert_eq!((status, kind.as_str()), (StatusCode::OK, "application/pdf"));
     let read = crate::common::read_pdf_without_attachment(&pdf);
     for text in ["Lasku K2027-0002", "Lisärivi", "1000,50 €", "2 655,29 €", "Eräpäivä: 15.3.2027"] {
@@ -260,7 +259,7 @@ async fn billing_is_imported_whole_or_not_at_all(app: TestApp) {
         read.structure
     );
     // The CSV export reads back as the same invoices.
-    let (status, csv) = clinic.call_get("/api/billing/invoices.csv", &[]).await;
+    let (status, csv) = clinic.call_get(BillingCsv::PATH, &[]).await;
     assert_eq!(status, StatusCode::OK);
     let again = app::domain::billing::parse_import(&csv).unwrap();
     let original = app::domain::billing::parse_import(GOOD).unwrap();
@@ -273,11 +272,11 @@ async fn billing_is_imported_whole_or_not_at_all(app: TestApp) {
     // Another organisation's user sees none of it.
     let other = Browser::new(&app.base);
     log_in(&other, "p13").await;
-    let (_, body) = other.call("/api/billing/get", &[("before", "")]).await;
+    let (_, body) = other.call(Billing::PATH, &[("before", "")]).await;
     assert!(body.contains("\"invoices\":[]"), "{body}");
-    let (status, _) = other.call("/api/billing/invoice", &[("id", id.to_string())]).await;
+    let (status, _) = other.call(Invoice::PATH, &[("id", id.to_string())]).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    let (status, _, _) = other.download(&format!("/api/billing/invoice.pdf?id={id}")).await;
+    let (status, _, _) = other.download(&format!("{}?id={id}", InvoicePdf::PATH)).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 
     // As Excel on a Finnish Windows saves "CSV (semicolon delimited)": Windows-1252, CR LF, every
@@ -288,7 +287,7 @@ async fn billing_is_imported_whole_or_not_at_all(app: TestApp) {
         b"K2027-0005;3141590-3;patient-data;2026;2027-02-15;2027-03-15;\"=HYPERLINK(\"\"http://x.example\"\";\"\"x\"\")\";1;1;;\r\n",
     ]
     .concat();
-    let (status, body) = staff.upload("/api/staff/billing-import", "excel.csv", &excel).await;
+    let (status, body) = staff.upload(ImportBilling::PATH, "excel.csv", &excel).await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, "1"));
     let lines = billing_event::Entity::find().all(&app.db).await.unwrap();
     assert!(lines.iter().any(|l| l.description == "Lisärivi åö"), "decoded from Windows-1252");
@@ -296,16 +295,16 @@ async fn billing_is_imported_whole_or_not_at_all(app: TestApp) {
     let hash = imported.iter().find(|i| i.file_name == "excel.csv").unwrap().file_hash.clone();
     assert_eq!(hash, hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&excel)), "the hash of the bytes sent");
     // The download has each line's amount, and the formula comes out as text.
-    let (_, csv) = clinic.call_get("/api/billing/invoices.csv", &[]).await;
+    let (_, csv) = clinic.call_get(BillingCsv::PATH, &[]).await;
     assert!(csv.contains(";unit_price;amount\r\n") && csv.contains(";Reseptit;12345;0,053;654,29\r\n"), "{csv}");
     assert!(csv.contains("\"'=HYPERLINK(\"\"http://x.example\"\";\"\"x\"\")\""), "{csv}");
     // A workbook instead of a CSV file is named as one.
-    let (status, body) = staff.upload("/api/staff/billing-import", "laskut.xlsx", b"PK\x03\x04\x14\x00\x06\x00").await;
+    let (status, body) = staff.upload(ImportBilling::PATH, "laskut.xlsx", b"PK\x03\x04\x14\x00\x06\x00").await;
     assert!(status == StatusCode::UNPROCESSABLE_ENTITY && body.contains("SpreadsheetNotCsv"), "{body}");
     // A UTF-8 file with one row pasted in from a Windows-1252 one is refused, not garbled.
     let mixed =
         [&excel[..], b"K2027-0006;3141590-3;patient-data;2026;2027-02-15;2027-03-15;Lis\xc3\xa4;1;90;;\r\n"].concat();
-    let (status, body) = staff.upload("/api/staff/billing-import", "joined.csv", &mixed).await;
+    let (status, body) = staff.upload(ImportBilling::PATH, "joined.csv", &mixed).await;
     assert!(status == StatusCode::UNPROCESSABLE_ENTITY && body.contains("MixedEncoding"), "{body}");
 }
 
@@ -320,7 +319,7 @@ async fn a_refused_import_comes_back_as_a_page_with_a_short_address(app: TestApp
     let rows: String = (1..=300)
         .map(|n| format!("K2027-{n:04};3141590-3;patient-data;2026;2027-02-15;2027-03-15;Vuosimaksu {n};x;90\n"))
         .collect();
-    let page = staff.upload_form("/api/staff/billing-import", "laskut.csv", format!("{header}{rows}")).await;
+    let page = staff.upload_form(ImportBilling::PATH, "laskut.csv", format!("{header}{rows}")).await;
     assert!(page.trail.iter().all(|url| url.len() < 120), "{:?}", page.trail);
     assert!(page.url.contains("/staff/billing?refused="), "{}", page.url);
     let shown = |body: &str| body.contains("id=\"posted-error\"");
@@ -344,7 +343,7 @@ async fn a_refused_import_comes_back_as_a_page_with_a_short_address(app: TestApp
     assert!(!shown(&staff.get(&page.url).await.body));
 
     // A good file posted from the refused page lands on the page without the old problems.
-    let page = staff.upload_form("/api/staff/billing-import", "laskut.csv", GOOD).await;
+    let page = staff.upload_form(ImportBilling::PATH, "laskut.csv", GOOD).await;
     assert!(page.url.ends_with("/staff/billing?imported=3"), "{:?}", page.trail);
     assert!(!shown(&page.body) && page.body.contains("id=\"imported\""), "{}", page.body);
 }
@@ -380,7 +379,7 @@ async fn reminders_go_to_administrative_contacts_at_most_monthly(app: TestApp) {
     // The code service no longer knows the clinic's service unit.
     let oid = "1.2.246.10.31415903.10.1";
     crate::common::retire_unit(&app.base, oid).await;
-    let (_, dashboard) = clinic.call("/api/applications/dashboard", &[("", "")]).await;
+    let (_, dashboard) = clinic.call(Dashboard::PATH, &[("", "")]).await;
     assert!(dashboard.contains("UnitNotInRegister") && dashboard.contains(oid), "{dashboard}");
 
     // Today's run from the command line, as an operator would (the registers: this app's sandbox).
@@ -431,14 +430,14 @@ async fn hidden_characters_in_a_name_are_refused_or_removed(app: TestApp) {
         ])
     };
     for name in ["Laskutus\u{0}", "Laskutus \u{202E}nenokriV", "Lasku\ntus"] {
-        let (status, body) = clinic.call("/api/customer-data/contact-add", &add(name)).await;
+        let (status, body) = clinic.call(AddContact::PATH, &add(name)).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{name:?}: {body}");
         assert!(body.contains(r#""field":"name","problem":"ControlCharacter""#), "{body}");
     }
     assert_eq!(contacts(&app).await.len(), before);
-    let page = clinic.post_form("/api/customer-data/contact-add", &add("Laskutus\u{0}")).await;
+    let page = clinic.post_form(AddContact::PATH, &add("Laskutus\u{0}")).await;
     assert!(page.body.contains("ohjausmerkki"), "the form comes back saying why");
-    let (status, body) = clinic.call("/api/customer-data/contact-add", &add("Lasku\u{200B}tus\u{FEFF}")).await;
+    let (status, body) = clinic.call(AddContact::PATH, &add("Lasku\u{200B}tus\u{FEFF}")).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(contacts(&app).await.pop().unwrap().name, "Laskutus");
 }
@@ -453,13 +452,13 @@ async fn the_code_service_is_asked_again_after_the_time_to_live(app: TestApp) {
     to_production(&clinic, &staff, "patient-data").await;
     // Whatever going live kept has expired; this view keeps the unit's answer afresh.
     tokio::time::sleep(std::time::Duration::from_millis(3100)).await;
-    let (_, dashboard) = clinic.call("/api/applications/dashboard", &[("", "")]).await;
+    let (_, dashboard) = clinic.call(Dashboard::PATH, &[("", "")]).await;
     assert!(!dashboard.contains("UnitNotInRegister"), "{dashboard}");
     let oid = "1.2.246.10.31415903.10.1";
     crate::common::retire_unit(&app.base, oid).await;
-    let (_, kept) = clinic.call("/api/applications/dashboard", &[("", "")]).await;
+    let (_, kept) = clinic.call(Dashboard::PATH, &[("", "")]).await;
     assert!(!kept.contains("UnitNotInRegister"), "the kept answer, within its time to live: {kept}");
     tokio::time::sleep(std::time::Duration::from_millis(3100)).await;
-    let (_, fresh) = clinic.call("/api/applications/dashboard", &[("", "")]).await;
+    let (_, fresh) = clinic.call(Dashboard::PATH, &[("", "")]).await;
     assert!(fresh.contains("UnitNotInRegister") && fresh.contains(oid), "asked again after it: {fresh}");
 }

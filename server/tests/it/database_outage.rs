@@ -2,6 +2,7 @@
 //! answers 503 meanwhile, and serves again once the database is back, without a restart. The
 //! test runs its own throwaway PostgreSQL cluster, which it stops and starts.
 use crate::common::SERVER_BIN;
+use crate::common::api::{SendSupportRequest, ServerFn};
 use std::{
     path::{Path, PathBuf},
     process::{Child, Command, Stdio},
@@ -105,7 +106,7 @@ async fn statuses(client: &reqwest::Client, base: &str) -> (u16, u16) {
         ("topic", "mandates"),
         ("message", "Valtuus ei näy organisaatiovalinnassa."),
     ];
-    let send = client.post(format!("{base}/api/support/send")).form(&form).send().await.unwrap();
+    let send = client.post(format!("{base}{}", SendSupportRequest::PATH)).form(&form).send().await.unwrap();
     let health = client.get(format!("{base}/healthz")).send().await.unwrap();
     (send.status().as_u16(), health.status().as_u16())
 }

@@ -1,6 +1,7 @@
 //! The server over HTTP on both databases: pages, language, the support server function, health.
 use crate::common::{
     TestApp,
+    api::{AnswerSupportRequest, SendSupportRequest, ServerFn, TakeSupportRequest},
     browser::{Browser, caught_mail, log_in},
 };
 use app::{
@@ -71,7 +72,7 @@ async fn language_link_sets_the_cookie_and_returns_to_the_page(app: TestApp) {
 }
 
 async fn support_request_is_saved_with_its_language(app: TestApp) {
-    let reply = app.post_fields("/api/support/send", &GOOD_FORM, &[("accept-language", "sv")]).await;
+    let reply = app.post_fields(SendSupportRequest::PATH, &GOOD_FORM, &[("accept-language", "sv")]).await;
     assert_eq!(reply.status, 200, "{}", reply.body);
     let reference = reply.json()["reference"].as_str().unwrap().to_string();
     let rows = support_request::Entity::find().all(&app.db).await.unwrap();
@@ -84,13 +85,13 @@ async fn support_request_is_saved_with_its_language(app: TestApp) {
     assert_eq!(row.organisation.as_deref(), Some("Lähiklinikka Oy"));
     assert_eq!(row.message, "Valtuus ei näy organisaatiovalinnassa.");
 
-    let second = app.post_fields("/api/support/send", &GOOD_FORM, &[]).await;
+    let second = app.post_fields(SendSupportRequest::PATH, &GOOD_FORM, &[]).await;
     assert_ne!(second.json()["reference"], reply.json()["reference"]);
 }
 
 async fn invalid_support_request_saves_nothing_and_names_every_field(app: TestApp) {
     let bad = [("name", " "), ("email", "aino@"), ("organisation", ""), ("topic", "weather"), ("message", "lyhyt")];
-    let reply = app.post_fields("/api/support/send", &bad, &[]).await;
+    let reply = app.post_fields(SendSupportRequest::PATH, &bad, &[]).await;
     assert_eq!(reply.status, 422);
     let fields: Vec<_> =
         reply.json()["Invalid"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap().to_string()).collect();
@@ -117,7 +118,8 @@ async fn the_support_desk_takes_and_answers_requests_by_mail(app: TestApp) {
     // that carries none of the text (anyone can write anyone's address in the form).
     let visitor = Browser::new(&app.base);
     visitor.set_cookie("kanta_lang", "sv");
-    let page = visitor.post_form("/api/support/send", &form("aino.virtanen@lahiklinikka.fi", "login", question)).await;
+    let page =
+        visitor.post_form(SendSupportRequest::PATH, &form("aino.virtanen@lahiklinikka.fi", "login", question)).await;
     let reference = page.url.split("sent=").nth(1).and_then(|r| r.get(..9)).unwrap_or_default().to_string();
     assert!(reference.starts_with("KS-"), "{:?}", page.trail);
     assert!(page.body.contains(&sv("support-sent-text", &[("reference", &reference)])), "{}", page.body);
@@ -129,7 +131,7 @@ async fn the_support_desk_takes_and_answers_requests_by_mail(app: TestApp) {
 
     // Refused without JavaScript: the form again, filled in, with what was wrong.
     let long = "Mobilcertifikatet fungerar inte. ".repeat(100);
-    let page = visitor.post_form("/api/support/send", &form("aino@", "login", &long)).await;
+    let page = visitor.post_form(SendSupportRequest::PATH, &form("aino@", "login", &long)).await;
     assert!(page.body.contains(&sv("validation-invalid-email", &[])), "{:?}", page.trail);
     assert!(page.body.contains(long.trim_end()), "what was typed is kept");
     assert!(page.body.contains("<title>Fel:"), "{}", &page.body[..400]);
@@ -149,7 +151,7 @@ async fn the_support_desk_takes_and_answers_requests_by_mail(app: TestApp) {
     let kept = refused_form::Entity::find().count(&app.db).await.unwrap();
     let anyone = Browser::new(&app.base);
     let answer = [("id", "1"), ("version", "0"), ("answer", "x")].map(|(k, v)| (k.to_string(), v.to_string()));
-    anyone.post_form("/api/support/answer", &answer).await;
+    anyone.post_form(AnswerSupportRequest::PATH, &answer).await;
     assert_eq!(refused_form::Entity::find().count(&app.db).await.unwrap(), kept);
     assert_eq!(anyone.cookie(app::CookieNames::PLAIN.form), None);
     let stranger = Browser::new(&app.base);
@@ -163,7 +165,7 @@ async fn the_support_desk_takes_and_answers_requests_by_mail(app: TestApp) {
     let clinic = Browser::new(&app.base);
     log_in(&clinic, "p01").await;
     clinic
-        .post_form("/api/support/send", &form("aino@lahiklinikka.example", "billing", "Laskussa on väärä summa."))
+        .post_form(SendSupportRequest::PATH, &form("aino@lahiklinikka.example", "billing", "Laskussa on väärä summa."))
         .await;
     let tied = support_request::Entity::find().order_by_desc(support_request::Column::Id).one(&app.db).await;
     let tied = tied.unwrap().unwrap();
@@ -172,7 +174,7 @@ async fn the_support_desk_takes_and_answers_requests_by_mail(app: TestApp) {
     // Only staff reach the desk.
     let refused = clinic.get("/staff/support").await;
     assert!(refused.body.contains(&lookup(Lang::Fi, "error-not-permitted", None)), "{}", refused.body);
-    let (status, _) = clinic.call("/api/support/answer", &[("id", "1"), ("version", "0"), ("answer", "x")]).await;
+    let (status, _) = clinic.call(AnswerSupportRequest::PATH, &[("id", "1"), ("version", "0"), ("answer", "x")]).await;
     assert_eq!(status, 403);
 
     // Staff: the open requests, by topic; the clinic's request names whom it came from.
@@ -192,16 +194,16 @@ async fn the_support_desk_takes_and_answers_requests_by_mail(app: TestApp) {
         fields.extend(answer.map(|a| ("answer".to_string(), a.to_string())));
         fields
     };
-    let page = staff.post_form("/api/support/take", &fields("0", None)).await;
+    let page = staff.post_form(TakeSupportRequest::PATH, &fields("0", None)).await;
     assert!(page.url.ends_with(&format!("/staff/support/{id}")), "{:?}", page.trail);
     assert!(page.body.contains(&lookup(Lang::Fi, "support-status-in-progress", None)));
     assert!(page.body.contains("Oskar Berg"), "the assignee");
     assert!(!page.body.contains("id=\"take\""), "nothing to take from oneself");
     let answer = "Välj BankID i stället, så länge felet utreds.";
-    let stale = staff.post_form("/api/support/answer", &fields("0", Some(answer))).await;
+    let stale = staff.post_form(AnswerSupportRequest::PATH, &fields("0", Some(answer))).await;
     assert!(stale.body.contains(&lookup(Lang::Fi, "error-conflict", None)), "{:?}", stale.trail);
     assert!(stale.body.contains(answer), "the answer typed is kept");
-    let page = staff.post_form("/api/support/answer", &fields("1", Some(answer))).await;
+    let page = staff.post_form(AnswerSupportRequest::PATH, &fields("1", Some(answer))).await;
     assert!(page.body.contains(&lookup(Lang::Fi, "support-status-answered", None)), "{:?}", page.trail);
     let mails = caught_mail(&visitor, 3).await;
     let mail = &mails[2];
@@ -212,14 +214,14 @@ async fn the_support_desk_takes_and_answers_requests_by_mail(app: TestApp) {
     // Answered: out of the open list, in the answered one; it cannot be answered twice.
     assert!(!staff.get("/staff/support").await.body.contains(&reference));
     assert!(staff.get("/staff/support?status=answered").await.body.contains(&reference));
-    let again = staff.post_form("/api/support/answer", &fields("2", Some("Toinen vastaus."))).await;
+    let again = staff.post_form(AnswerSupportRequest::PATH, &fields("2", Some("Toinen vastaus."))).await;
     assert!(again.body.contains(&lookup(Lang::Fi, "error-not-now", None)), "{:?}", again.trail);
 }
 
 async fn cross_site_server_function_call_is_refused(app: TestApp) {
     let forged = app
         .post_fields(
-            "/api/support/send",
+            SendSupportRequest::PATH,
             &GOOD_FORM,
             &[("sec-fetch-site", "cross-site"), ("origin", "https://evil.example")],
         )
@@ -227,13 +229,17 @@ async fn cross_site_server_function_call_is_refused(app: TestApp) {
     assert_eq!(forged.status, 403);
     assert_eq!(forged.json(), json!("Forbidden"));
     let forged = app
-        .post_fields("/api/support/send", &GOOD_FORM, &[("origin", "https://evil.example"), ("host", "127.0.0.1:3000")])
+        .post_fields(
+            SendSupportRequest::PATH,
+            &GOOD_FORM,
+            &[("origin", "https://evil.example"), ("host", "127.0.0.1:3000")],
+        )
         .await;
     assert_eq!(forged.status, 403);
     assert_eq!(support_request::Entity::find().count(&app.db).await.unwrap(), 0);
     let same = app
         .post_fields(
-            "/api/support/send",
+            SendSupportRequest::PATH,
             &GOOD_FORM,
             &[("sec-fetch-site", "same-origin"), ("origin", "http://127.0.0.1:3000")],
         )
@@ -250,7 +256,7 @@ async fn health_reports_the_database(app: TestApp) {
     assert_eq!(down.status, 503);
     assert_eq!(down.json()["database"], "unreachable");
     // A server function then says so with a typed error, not a stack trace.
-    let refused = app.post_fields("/api/support/send", &GOOD_FORM, &[]).await;
+    let refused = app.post_fields(SendSupportRequest::PATH, &GOOD_FORM, &[]).await;
     assert_eq!(refused.status, 503, "{}", refused.body);
     assert_eq!(refused.json(), json!("Unavailable"));
 }
@@ -263,7 +269,7 @@ async fn unknown_page_is_a_localised_404(app: TestApp) {
 }
 
 async fn migrations_run_again_without_harm(app: TestApp) {
-    app.post_fields("/api/support/send", &GOOD_FORM, &[]).await;
+    app.post_fields(SendSupportRequest::PATH, &GOOD_FORM, &[]).await;
     let again = app::backend::connect_and_migrate(&app.url).await.expect("second migration run");
     assert_eq!(support_request::Entity::find().count(&again).await.unwrap(), 1, "data kept");
 }

@@ -4,6 +4,7 @@
 //! either instance, as a load balancer without sticky sessions sends them.
 use crate::common::SERVER_BIN;
 use crate::common::{
+    api::{AddContact, ApplicantCommand, ServerFn},
     applications::{ready_to_send, submit_fields, to_production},
     browser::{Browser, log_in},
 };
@@ -161,7 +162,7 @@ async fn two_instances_on_one_postgres_migrate_once_send_each_mail_once_and_remi
         ("contact[services][patient-data]", "on"),
     ]
     .map(|(k, v)| (k.to_string(), v.to_string()));
-    let refused = clinic.post_form("/api/customer-data/contact-add", &bad_phone).await;
+    let refused = clinic.post_form(AddContact::PATH, &bad_phone).await;
     let path = refused.url.strip_prefix(&a.base).unwrap().to_string();
     assert!(path.starts_with("/customer-data?refused="), "{:?}", refused.trail);
     let page = clinic.get(&on_b(&path)).await;
@@ -181,7 +182,7 @@ async fn two_instances_on_one_postgres_migrate_once_send_each_mail_once_and_remi
         .iter()
         .map(|(browser, id)| {
             let (browser, id) = (browser.clone(), *id);
-            tokio::spawn(async move { browser.call("/api/applications/command", &submit_fields(id, 3)).await })
+            tokio::spawn(async move { browser.call(ApplicantCommand::PATH, &submit_fields(id, 3)).await })
         })
         .collect();
     for request in burst {

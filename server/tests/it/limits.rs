@@ -5,6 +5,7 @@
 use crate::common::SERVER_BIN;
 use crate::common::{
     TestApp,
+    api::{CheckCodeService, ImportBilling, SaveApplication, SendSupportRequest, ServerFn},
     browser::{Browser, log_in},
 };
 use reqwest::StatusCode;
@@ -50,7 +51,7 @@ async fn bodies_past_their_limit_and_unreadable_calls_are_refused_with_a_localis
     let big = format!("name={}", "a".repeat(3 * 1024 * 1024));
     let post = |accept: &'static str, cookie: &'static str| {
         client
-            .post(format!("{}/api/support/send", app.base))
+            .post(format!("{}{}", app.base, SendSupportRequest::PATH))
             .header("content-type", "application/x-www-form-urlencoded")
             .header("accept", accept)
             .header("cookie", cookie)
@@ -73,8 +74,9 @@ async fn bodies_past_their_limit_and_unreadable_calls_are_refused_with_a_localis
     // A client that sends the whole body before it reads gets the answer, not a reset: what
     // follows the limit is read and dropped before the 413 is sent.
     let mut whole = format!(
-        "POST /api/support/send HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+        "POST {} HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n\
          Content-Length: {}\r\nConnection: close\r\n\r\n",
+        SendSupportRequest::PATH,
         big.len()
     )
     .into_bytes();
@@ -87,10 +89,12 @@ async fn bodies_past_their_limit_and_unreadable_calls_are_refused_with_a_localis
     assert_eq!((code, sent), (413, true), "{answer}");
 
     // Without a length up front (chunked), the limit holds as the body arrives.
-    let mut chunked =
-        b"POST /api/support/send HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n\
-        Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
-            .to_vec();
+    let mut chunked = format!(
+        "POST {} HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+         Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+        SendSupportRequest::PATH
+    )
+    .into_bytes();
     for _ in 0..40 {
         chunked.extend_from_slice(format!("{:x}\r\n{}\r\n", 4096, "a".repeat(4096)).as_bytes());
     }
@@ -100,11 +104,12 @@ async fn bodies_past_their_limit_and_unreadable_calls_are_refused_with_a_localis
     assert_eq!(code, 413, "{answer}");
 
     // A multipart form without its boundary (the server-function layer used to panic on it).
-    let (code, answer) = raw(
-        &app.base,
-        b"POST /api/staff/billing-import HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data\r\n\
-          Content-Length: 1\r\nConnection: close\r\n\r\nx",
+    let no_boundary = format!(
+        "POST {} HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data\r\n\
+         Content-Length: 1\r\nConnection: close\r\n\r\nx",
+        ImportBilling::PATH
     );
+    let (code, answer) = raw(&app.base, no_boundary.as_bytes());
     assert_eq!(code, 400, "{answer}");
     assert!(answer.contains(r#"{"Malformed":"#), "{answer}");
     // The upload's function given no multipart at all, or a malformed one; a boundary named in
@@ -116,8 +121,9 @@ async fn bodies_past_their_limit_and_unreadable_calls_are_refused_with_a_localis
         ("multipart/form-data; Boundary=abc", 401),
     ] {
         let request = format!(
-            "POST /api/staff/billing-import HTTP/1.1\r\nHost: x\r\nContent-Type: {kind}\r\n\
-             Content-Length: 1\r\nConnection: close\r\n\r\nx"
+            "POST {} HTTP/1.1\r\nHost: x\r\nContent-Type: {kind}\r\n\
+             Content-Length: 1\r\nConnection: close\r\n\r\nx",
+            ImportBilling::PATH
         );
         let (code, answer) = raw(&app.base, request.as_bytes());
         assert_eq!(code, expected, "{kind}: {answer}");
@@ -125,8 +131,8 @@ async fn bodies_past_their_limit_and_unreadable_calls_are_refused_with_a_localis
     // JSON nested deep; a form whose text is not UTF-8.
     let nested = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
     let cases = [
-        ("/api/support/send", "application/json", nested.into_bytes()),
-        ("/api/applications/save", "application/x-www-form-urlencoded", b"id=1&version=%FF%FE".to_vec()),
+        (SendSupportRequest::PATH, "application/json", nested.into_bytes()),
+        (SaveApplication::PATH, "application/x-www-form-urlencoded", b"id=1&version=%FF%FE".to_vec()),
     ];
     for (path, kind, body) in cases {
         let answer = client
@@ -144,9 +150,9 @@ async fn bodies_past_their_limit_and_unreadable_calls_are_refused_with_a_localis
     // A file upload has its own, larger limit: past it, 413 before anything is read.
     let staff = Browser::new(&app.base);
     log_in(&staff, "p10").await;
-    let (status, body) = staff.upload("/api/staff/billing-import", "big.csv", &"x;".repeat(100 * 1024)).await;
+    let (status, body) = staff.upload(ImportBilling::PATH, "big.csv", &"x;".repeat(100 * 1024)).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{body}");
-    let (status, body) = staff.upload("/api/staff/billing-import", "small.csv", "x;y\n").await;
+    let (status, body) = staff.upload(ImportBilling::PATH, "small.csv", "x;y\n").await;
     assert_eq!(
         status,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -300,7 +306,7 @@ async fn past_a_rate_limit_the_answer_is_429_with_retry_after_per_address_or_ses
     let client = reqwest::Client::new();
     let support = |from: &'static str, accept: &'static str| {
         client
-            .post(format!("{}/api/support/send", app.base))
+            .post(format!("{}{}", app.base, SendSupportRequest::PATH))
             .header("content-type", "application/x-www-form-urlencoded")
             .header("accept", accept)
             .header("x-forwarded-for", from)
@@ -331,10 +337,10 @@ async fn past_a_rate_limit_the_answer_is_429_with_retry_after_per_address_or_ses
     log_in(&second, "p13").await;
     // The register buttons: one a minute per session, so one person's clicks do not use up another's.
     let check = [("", "")];
-    let (status, body) = first.call("/api/organisation/check-code-service", &check).await;
+    let (status, body) = first.call(CheckCodeService::PATH, &check).await;
     assert_ne!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
-    let (status, _) = first.call("/api/organisation/check-code-service", &check).await;
+    let (status, _) = first.call(CheckCodeService::PATH, &check).await;
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
-    let (status, body) = second.call("/api/organisation/check-code-service", &check).await;
+    let (status, body) = second.call(CheckCodeService::PATH, &check).await;
     assert_ne!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
 }

@@ -8,6 +8,7 @@
 //! are checked too. Keep every other test's logging off the global subscriber.
 use crate::common::{
     Env, TestApp,
+    api::{ChooseOrganisation, OrganisationOverview, ServerFn},
     browser::{Browser, NO_FIELDS, form_fields, log_in},
 };
 use reqwest::StatusCode;
@@ -109,8 +110,8 @@ async fn journeys(app: &TestApp) {
         log_in(&browser, person).await;
         browser.get("/organisations").await;
         browser.get("/auth/mandates").await;
-        browser.call("/api/acting/choose", &[("ytunnus", "3141590-3")]).await;
-        browser.call("/api/organisation/overview", NO_FIELDS).await;
+        browser.call(ChooseOrganisation::PATH, &[("ytunnus", "3141590-3")]).await;
+        browser.call(OrganisationOverview::PATH, NO_FIELDS).await;
         browser.post_form("/auth/logout", &[]).await;
     }
 }
@@ -122,7 +123,7 @@ async fn unreachable_registers_log_no_hetu(app: TestApp) {
     log_in(&browser, "p04").await;
     let page = browser.get("/auth/mandates").await;
     assert!(page.url.ends_with("/organisations?mandate=unavailable"), "{:?}", page.trail);
-    let (status, _) = browser.call("/api/acting/choose", &[("ytunnus", "3141590-3")]).await;
+    let (status, _) = browser.call(ChooseOrganisation::PATH, &[("ytunnus", "3141590-3")]).await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
     let log = checked_log();
     for failure in ["e-Authorizations unreachable", "trade register unreachable", "error sending request"] {
@@ -148,11 +149,11 @@ async fn working_registers_log_no_hetu(app: TestApp) {
     log_in(&browser, "p04").await;
     let page = choose_with_mandate(&browser, "o01").await;
     assert!(page.url.ends_with("/organisation"), "{:?}", page.trail);
-    let (status, _) = browser.call("/api/organisation/overview", NO_FIELDS).await;
+    let (status, _) = browser.call(OrganisationOverview::PATH, NO_FIELDS).await;
     assert_eq!(status, StatusCode::OK);
     let revoke = [("action".to_string(), "revoke".to_string()), ("index".to_string(), "0".to_string())];
     browser.post_form("/sandbox/valtuudet-admin", &revoke).await;
-    let (status, _) = browser.call("/api/organisation/overview", NO_FIELDS).await;
+    let (status, _) = browser.call(OrganisationOverview::PATH, NO_FIELDS).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     browser.post_form("/auth/logout", &[]).await;
     let log = checked_log();

@@ -2,6 +2,7 @@
 //! mailbox for good; staff see what has not gone out and can send it again.
 use crate::common::{
     TestApp,
+    api::{ApplicantCommand, SaveApplication, SendAllMailAgain, SendMailAgain, ServerFn, SignAgreement, StaffMail},
     applications::{ANSWERS, ready_to_send, save_fields, shown_hash, start, submit_fields},
     browser::{Browser, log_in},
 };
@@ -64,7 +65,7 @@ async fn mail_waits_for_the_relay_and_staff_see_what_it_refused(app: TestApp, ma
 
     // Sent while the relay is down: the mail waits, and staff see it being retried.
     let id = ready_to_send(&clinic, "patient-data", "1.2.246.10.31415903.10").await;
-    let (status, body) = clinic.call("/api/applications/command", &submit_fields(id, 3)).await;
+    let (status, body) = clinic.call(ApplicantCommand::PATH, &submit_fields(id, 3)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let waiting = row_when(&app, id, |r| r.attempts >= 1).await;
     assert!(waiting.sent_at.is_none() && waiting.failed_at.is_none(), "{waiting:?}");
@@ -88,12 +89,12 @@ async fn mail_waits_for_the_relay_and_staff_see_what_it_refused(app: TestApp, ma
     let mut answers = ANSWERS.to_vec();
     answers[1] = ("unit_oid", "1.2.246.10.31415903.10.1");
     answers[7] = ("admin_email", "aino@undeliverable.example");
-    let (status, body) = clinic.call("/api/applications/save", &save_fields(second, 1, &answers)).await;
+    let (status, body) = clinic.call(SaveApplication::PATH, &save_fields(second, 1, &answers)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let hash = shown_hash(&clinic.get(&format!("/applications/{second}")).await.body).unwrap();
     let sign = [("id".to_string(), second.to_string()), ("version".into(), "2".into()), ("hash".into(), hash)];
-    assert_eq!(clinic.call("/api/applications/sign", &sign).await.0, StatusCode::OK);
-    assert_eq!(clinic.call("/api/applications/command", &submit_fields(second, 3)).await.0, StatusCode::OK);
+    assert_eq!(clinic.call(SignAgreement::PATH, &sign).await.0, StatusCode::OK);
+    assert_eq!(clinic.call(ApplicantCommand::PATH, &submit_fields(second, 3)).await.0, StatusCode::OK);
     let refused = row_when(&app, second, |r| r.failed_at.is_some()).await;
     assert_eq!(refused.attempts, 1, "no retry after a permanent refusal");
     assert!(refused.last_error.as_deref().is_some_and(|e| e.contains("550")), "{refused:?}");
@@ -101,20 +102,20 @@ async fn mail_waits_for_the_relay_and_staff_see_what_it_refused(app: TestApp, ma
     assert!(desk.body.contains("aino@undeliverable.example") && desk.body.contains("Ei voitu toimittaa"));
 
     // Only staff see the list or send again; staff's "send again" tries it once more.
-    let (status, _) = clinic.call("/api/staff/mail", &[("", "")]).await;
+    let (status, _) = clinic.call(StaffMail::PATH, &[("", "")]).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let again = [("id", refused.id.to_string())];
-    assert_eq!(clinic.call("/api/staff/mail-again", &again).await.0, StatusCode::FORBIDDEN);
-    let (status, body) = staff.call("/api/staff/mail-again", &again).await;
+    assert_eq!(clinic.call(SendMailAgain::PATH, &again).await.0, StatusCode::FORBIDDEN);
+    let (status, body) = staff.call(SendMailAgain::PATH, &again).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let retried = row_when(&app, second, |r| r.last_tried_at > refused.last_tried_at && r.failed_at.is_some()).await;
     assert_eq!(retried.attempts, 1, "{retried:?}");
     // "Send all again", once the relay's fault is mended: tried once more too.
-    let (status, body) = staff.call("/api/staff/mail-all-again", &[("", "")]).await;
+    let (status, body) = staff.call(SendAllMailAgain::PATH, &[("", "")]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     row_when(&app, second, |r| r.last_tried_at > retried.last_tried_at && r.failed_at.is_some()).await;
     // A mail that was sent cannot be "sent again".
-    let (status, _) = staff.call("/api/staff/mail-again", &[("id", sent.id.to_string())]).await;
+    let (status, _) = staff.call(SendMailAgain::PATH, &[("id", sent.id.to_string())]).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_eq!(mailbox.all().len(), 1, "nothing reached the refused mailbox");
 }

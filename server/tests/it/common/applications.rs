@@ -1,4 +1,5 @@
 //! A complete application's answers, as the wizard sends them, for the applications tests.
+use super::api::{ApplicantCommand, SaveApplication, ServerFn, SignAgreement, StaffCommand, StartApplication};
 
 pub const ANSWERS: &[(&str, &str)] = &[
     ("unit_name", "Lähiklinikka, vastaanotto"),
@@ -58,7 +59,7 @@ pub fn shown_hash(body: &str) -> Option<String> {
 /// (the new id when it was made).
 pub async fn start(applicant: &super::browser::Browser, services: &[&str]) -> (reqwest::StatusCode, String) {
     let ticked: Vec<(String, &str)> = services.iter().map(|s| (format!("services[{s}]"), "on")).collect();
-    applicant.call("/api/applications/start", &ticked).await
+    applicant.call(StartApplication::PATH, &ticked).await
 }
 
 /// A complete application for `service` with a signed agreement, its unit under `oid_root`, ready
@@ -71,12 +72,12 @@ pub async fn ready_to_send(applicant: &super::browser::Browser, service: &str, o
     let oid = format!("{oid_root}.1");
     let mut answers = ANSWERS.to_vec();
     answers[1] = ("unit_oid", &oid);
-    let (status, body) = applicant.call("/api/applications/save", &save_fields(id, 1, &answers)).await;
+    let (status, body) = applicant.call(SaveApplication::PATH, &save_fields(id, 1, &answers)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let page = applicant.get(&format!("/applications/{id}")).await;
     let hash = shown_hash(&page.body).expect("the agreement to sign");
     let sign = [("id".to_string(), id.to_string()), ("version".into(), "2".into()), ("hash".into(), hash)];
-    let (status, body) = applicant.call("/api/applications/sign", &sign).await;
+    let (status, body) = applicant.call(SignAgreement::PATH, &sign).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     id
 }
@@ -88,7 +89,7 @@ pub async fn to_production(applicant: &super::browser::Browser, staff: &super::b
     let (status, id) = start(applicant, &[service]).await;
     assert_eq!(status, StatusCode::OK, "{id}");
     let id: i32 = id.parse().unwrap();
-    let (status, body) = applicant.call("/api/applications/save", &save_fields(id, 1, ANSWERS)).await;
+    let (status, body) = applicant.call(SaveApplication::PATH, &save_fields(id, 1, ANSWERS)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     sign_send_and_go_live(applicant, staff, id, 2).await;
     id
@@ -112,24 +113,24 @@ pub async fn sign_send_and_go_live(
     };
     let v = version;
     let steps = [
-        (applicant, "/api/applications/sign", fields(v, &[("hash", &hash)])),
-        (applicant, "/api/applications/command", fields(v + 1, &[("command", "submit")])),
+        (applicant, SignAgreement::PATH, fields(v, &[("hash", &hash)])),
+        (applicant, ApplicantCommand::PATH, fields(v + 1, &[("command", "submit")])),
         (
             staff,
-            "/api/staff/command",
+            StaffCommand::PATH,
             fields(v + 2, &[("command", "start-joint-testing"), ("comment", ""), ("go_live", "")]),
         ),
         (
             staff,
-            "/api/staff/command",
+            StaffCommand::PATH,
             fields(v + 3, &[("command", "record-test-result"), ("comment", "OK"), ("go_live", "")]),
         ),
         (
             staff,
-            "/api/staff/command",
+            StaffCommand::PATH,
             fields(v + 4, &[("command", "approve"), ("comment", ""), ("go_live", "2099-03-01")]),
         ),
-        (staff, "/api/staff/command", fields(v + 5, &[("command", "go-live"), ("comment", ""), ("go_live", "")])),
+        (staff, StaffCommand::PATH, fields(v + 5, &[("command", "go-live"), ("comment", ""), ("go_live", "")])),
     ];
     for (who, path, form) in steps {
         let (status, body) = who.call(path, &form).await;

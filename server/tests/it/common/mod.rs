@@ -1,6 +1,7 @@
 //! A real server router over a real database: a fresh SQLite file, or a fresh database in the
 //! PostgreSQL cluster that `make test` starts (`KANTA_TEST_POSTGRES_URL`).
 
+pub mod api;
 pub mod applications;
 pub mod browser;
 
