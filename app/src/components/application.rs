@@ -3,7 +3,11 @@
 use crate::components::form::VersionFields;
 use crate::{
     api::applications::{AddUnit, EventLine, RemoveUnit, UnitLine},
-    components::{posted::typed_again, table::ScrollTable, wizard::ServerCopy},
+    components::{
+        posted::typed_again,
+        table::{Column, DataTable},
+        wizard::ServerCopy,
+    },
     domain::application::State,
     i18n::tr,
 };
@@ -66,6 +70,11 @@ pub fn FurtherUnits(units: Vec<UnitLine>, change: Option<ServerCopy>) -> impl In
             view! { <tr><td>{u.name}</td><td><code>{u.oid}</code></td>{remove}</tr> }
         })
         .collect_view();
+    let mut columns =
+        vec![Column::new(tr(msg!("application-unit-name"))), Column::new(tr(msg!("application-unit-oid")))];
+    if change.is_some() {
+        columns.push(Column::actions(t!("application-unit-remove")));
+    }
     view! {
         <section class="card" aria-labelledby="units-heading" id="units">
             <h2 id="units-heading">{t!("application-units-heading")}</h2>
@@ -74,18 +83,7 @@ pub fn FurtherUnits(units: Vec<UnitLine>, change: Option<ServerCopy>) -> impl In
                 view! { <p id="no-units">{t!("application-units-none")}</p> }.into_any()
             } else {
                 view! {
-                    <ScrollTable labelled_by="units-heading">
-                        <table class="data-table" id="unit-list">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{tr(msg!("application-unit-name"))}</th>
-                                    <th scope="col">{tr(msg!("application-unit-oid"))}</th>
-                                    {change.is_some().then(|| view! { <th scope="col"><span class="visually-hidden">{t!("application-unit-remove")}</span></th> })}
-                                </tr>
-                            </thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                    </ScrollTable>
+                    <DataTable labelled_by="units-heading" id="unit-list" class="data-table" columns>{rows}</DataTable>
                 }
                     .into_any()
             }}

@@ -2,7 +2,8 @@
 //! (`/billing/<id>`), printable. Staff import invoices at `/staff/billing`.
 use crate::{
     api::billing::{
-        BillingCsv, BillingData, ImportBilling, ImportLine, InvoiceView, billing, billing_imports, invoice,
+        BillingCsv, BillingData, ImportBilling, ImportLine, InvoiceSummary, InvoiceView, TotalLine, billing,
+        billing_imports, invoice,
     },
     components::{
         answered::Answered,
@@ -11,6 +12,7 @@ use crate::{
         posted::PostedError,
         route::route_id,
         session::RequireLogin,
+        table::{Column, DataTable},
         title::PageTitle,
     },
     domain::billing::HEADER,
@@ -29,37 +31,7 @@ pub fn Billing() -> impl IntoView {
 
 #[component]
 fn BillingPage(data: BillingData) -> impl IntoView {
-    let totals = data
-        .totals
-        .iter()
-        .map(|t| {
-            view! {
-                <tr>
-                    <td>{t.year}</td>
-                    <td>{tr(t.service.message_id())}</td>
-                    <td class="number">{t.total.clone()}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let invoices = data
-        .invoices
-        .iter()
-        .map(|i| {
-            view! {
-                <tr>
-                    <td><a href=format!("/billing/{}", i.id)>{i.number.clone()}</a></td>
-                    <td>{tr(i.service.message_id())}</td>
-                    <td class="wide-only">{i.period.clone()}</td>
-                    <td class="wide-only">{i.issued.clone()}</td>
-                    <td>{i.due.clone()}</td>
-                    <td class="number">{i.total.clone()}</td>
-                </tr>
-            }
-        })
-        .collect_view();
     let none = data.invoices.is_empty();
-    let paged = leptos_router::hooks::use_query_map().with(|q| q.get("before").is_some());
     view! {
         <PageTitle text=t!("billing-heading")/>
         <h1>{t!("billing-heading")}</h1>
@@ -68,49 +40,78 @@ fn BillingPage(data: BillingData) -> impl IntoView {
             view! { <p id="no-invoices">{t!("billing-none")}</p> }.into_any()
         } else {
             view! {
-                <section aria-labelledby="totals-heading">
-                    <h2 id="totals-heading">{t!("billing-totals-heading")}</h2>
-                    <crate::components::table::ScrollTable labelled_by="totals-heading">
-                        <table id="billing-totals" class="data-table">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{t!("billing-year")}</th>
-                                    <th scope="col">{t!("billing-service")}</th>
-                                    <th scope="col" class="number">{t!("billing-total")}</th>
-                                </tr>
-                            </thead>
-                            <tbody>{totals}</tbody>
-                        </table>
-                    </crate::components::table::ScrollTable>
-                </section>
-                <section aria-labelledby="invoices-heading">
-                    <h2 id="invoices-heading">{t!("billing-invoices-heading")}</h2>
-                    <crate::components::table::ScrollTable labelled_by="invoices-heading">
-                        <table id="invoices" class="data-table">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{t!("invoice-number")}</th>
-                                    <th scope="col">{t!("billing-service")}</th>
-                                    <th scope="col" class="wide-only">{t!("invoice-period")}</th>
-                                    <th scope="col" class="wide-only">{t!("invoice-issued")}</th>
-                                    <th scope="col">{t!("invoice-due")}</th>
-                                    <th scope="col" class="number">{t!("invoice-total")}</th>
-                                </tr>
-                            </thead>
-                            <tbody>{invoices}</tbody>
-                        </table>
-                    </crate::components::table::ScrollTable>
-                    <Pager
-                        first=paged.then(|| PageLink::new("/billing#invoices-heading", "invoices-newest", t!("invoices-newest")))
-                        next=data.older.map(|id| {
-                            PageLink::new(format!("/billing?before={id}#invoices-heading"), "invoices-older", t!("invoices-older"))
-                        })
-                    />
-                    <a class="button button--secondary" id="billing-csv" href=BillingCsv::url() download>{t!("billing-download")}</a>
-                </section>
+                <Totals totals=data.totals/>
+                <Invoices invoices=data.invoices older=data.older/>
             }
                 .into_any()
         }}
+    }
+}
+
+/// Totals per year and service.
+#[component]
+fn Totals(totals: Vec<TotalLine>) -> impl IntoView {
+    let rows = totals
+        .into_iter()
+        .map(|t| {
+            view! {
+                <tr>
+                    <td>{t.year}</td>
+                    <td>{tr(t.service.message_id())}</td>
+                    <td class="number">{t.total}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let columns =
+        vec![Column::new(t!("billing-year")), Column::new(t!("billing-service")), Column::number(t!("billing-total"))];
+    view! {
+        <section aria-labelledby="totals-heading">
+            <h2 id="totals-heading">{t!("billing-totals-heading")}</h2>
+            <DataTable labelled_by="totals-heading" id="billing-totals" class="data-table" columns>{rows}</DataTable>
+        </section>
+    }
+}
+
+/// One page of invoices, newest first, with links to older ones and the CSV file.
+#[component]
+fn Invoices(invoices: Vec<InvoiceSummary>, older: Option<i32>) -> impl IntoView {
+    let rows = invoices
+        .into_iter()
+        .map(|i| {
+            view! {
+                <tr>
+                    <td><a href=format!("/billing/{}", i.id)>{i.number}</a></td>
+                    <td>{tr(i.service.message_id())}</td>
+                    <td class="wide-only">{i.period}</td>
+                    <td class="wide-only">{i.issued}</td>
+                    <td>{i.due}</td>
+                    <td class="number">{i.total}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let paged = leptos_router::hooks::use_query_map().with(|q| q.get("before").is_some());
+    let columns = vec![
+        Column::new(t!("invoice-number")),
+        Column::new(t!("billing-service")),
+        Column::wide_only(t!("invoice-period")),
+        Column::wide_only(t!("invoice-issued")),
+        Column::new(t!("invoice-due")),
+        Column::number(t!("invoice-total")),
+    ];
+    view! {
+        <section aria-labelledby="invoices-heading">
+            <h2 id="invoices-heading">{t!("billing-invoices-heading")}</h2>
+            <DataTable labelled_by="invoices-heading" id="invoices" class="data-table" columns>{rows}</DataTable>
+            <Pager
+                first=paged.then(|| PageLink::new("/billing#invoices-heading", "invoices-newest", t!("invoices-newest")))
+                next=older.map(|id| {
+                    PageLink::new(format!("/billing?before={id}#invoices-heading"), "invoices-older", t!("invoices-older"))
+                })
+            />
+            <a class="button button--secondary" id="billing-csv" href=BillingCsv::url() download>{t!("billing-download")}</a>
+        </section>
     }
 }
 
@@ -137,6 +138,19 @@ fn InvoicePage(view: InvoiceView) -> impl IntoView {
             }
         })
         .collect_view();
+    let columns = vec![
+        Column::new(t!("invoice-description")),
+        Column::number(t!("invoice-quantity")),
+        Column::number(t!("invoice-unit-price")),
+        Column::number(t!("invoice-amount")),
+    ];
+    let foot = view! {
+        <tr>
+            <th scope="row" colspan="3">{t!("invoice-total")}</th>
+            <td class="number" id="invoice-total">{s.total.clone()}</td>
+        </tr>
+    }
+    .into_any();
     view! {
         <article class="invoice" id="invoice">
             <PageTitle text=t!("invoice-heading", number = s.number.clone())/>
@@ -155,25 +169,9 @@ fn InvoicePage(view: InvoiceView) -> impl IntoView {
                 <dt>{t!("invoice-due")}</dt>
                 <dd>{s.due.clone()}</dd>
             </dl>
-            <crate::components::table::ScrollTable labelled_by="invoice-heading">
-                <table id="invoice-lines" class="data-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t!("invoice-description")}</th>
-                            <th scope="col" class="number">{t!("invoice-quantity")}</th>
-                            <th scope="col" class="number">{t!("invoice-unit-price")}</th>
-                            <th scope="col" class="number">{t!("invoice-amount")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{lines}</tbody>
-                    <tfoot>
-                        <tr>
-                            <th scope="row" colspan="3">{t!("invoice-total")}</th>
-                            <td class="number" id="invoice-total">{s.total.clone()}</td>
-                        </tr>
-                    </tfoot>
-                </table>
-            </crate::components::table::ScrollTable>
+            <DataTable labelled_by="invoice-heading" id="invoice-lines" class="data-table" columns foot>
+                {lines}
+            </DataTable>
             <p class="no-print">
                 <a class="button button--secondary" id="invoice-pdf" href=format!("{}?id={}", crate::api::billing::InvoicePdf::url(), s.id) download>
                     {t!("invoice-download")}
@@ -235,22 +233,16 @@ fn Imports(lines: Vec<ImportLine>) -> impl IntoView {
             }
         })
         .collect_view();
+    let columns = vec![
+        Column::new(t!("imports-at")),
+        Column::new(t!("imports-who")),
+        Column::new(t!("imports-file")),
+        Column::number(t!("imports-rows")),
+    ];
     view! {
         <section aria-labelledby="imports-heading">
             <h2 id="imports-heading">{t!("imports-heading")}</h2>
-            <crate::components::table::ScrollTable labelled_by="imports-heading">
-                <table id="imports" class="data-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t!("imports-at")}</th>
-                            <th scope="col">{t!("imports-who")}</th>
-                            <th scope="col">{t!("imports-file")}</th>
-                            <th scope="col" class="number">{t!("imports-rows")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </crate::components::table::ScrollTable>
+            <DataTable labelled_by="imports-heading" id="imports" class="data-table" columns>{rows}</DataTable>
         </section>
     }
 }

@@ -1,6 +1,10 @@
 //! What the service tells everyone about itself: the privacy notice (`/privacy`) and the cookies
 //! and on-device storage it uses (`/storage`). Public, plain text, stored for offline reading.
-use crate::components::{layout::SupportEmail, table::ScrollTable, title::PageTitle};
+use crate::components::{
+    layout::SupportEmail,
+    table::{Column, DataTable},
+    title::PageTitle,
+};
 use leptos::prelude::*;
 
 /// The privacy notice (GDPR articles 13 and 14): who is responsible, what is processed, why, for
@@ -72,6 +76,11 @@ pub fn Storage() -> impl IntoView {
         }
     })
     .collect_view();
+    let columns = vec![
+        Column::new(t!("storage-cookie-name")),
+        Column::new(t!("storage-cookie-purpose")),
+        Column::new(t!("storage-cookie-lifetime")),
+    ];
     view! {
         <div class="page page--narrow">
             <PageTitle text=t!("storage-heading")/>
@@ -79,18 +88,9 @@ pub fn Storage() -> impl IntoView {
             <p class="lead">{t!("storage-lead")}</p>
             <section aria-labelledby="storage-cookies-heading">
                 <h2 id="storage-cookies-heading">{t!("storage-cookies-heading")}</h2>
-                <ScrollTable labelled_by="storage-cookies-heading">
-                    <table id="cookies" class="data-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">{t!("storage-cookie-name")}</th>
-                                <th scope="col">{t!("storage-cookie-purpose")}</th>
-                                <th scope="col">{t!("storage-cookie-lifetime")}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{cookies}</tbody>
-                    </table>
-                </ScrollTable>
+                <DataTable labelled_by="storage-cookies-heading" id="cookies" class="data-table" columns>
+                    {cookies}
+                </DataTable>
             </section>
             <h2>{t!("storage-device-heading")}</h2>
             <p>{t!("storage-offline-text")}</p>

@@ -6,6 +6,7 @@ use crate::{
         answered::Refused,
         pager::{PageLink, Pager},
         session::{RequireLogin, reload},
+        table::{Column, DataTable},
         title::PageTitle,
     },
     hydration::OnFirstUse,
@@ -104,24 +105,18 @@ fn AuditTrail(page: AuditPage, paged: bool) -> impl IntoView {
             }
         })
         .collect_view();
+    let columns = vec![
+        Column::new(t!("audit-when")),
+        Column::new(t!("audit-who")),
+        Column::new(t!("audit-what")),
+        Column::new(t!("audit-basis")),
+        Column::new(t!("audit-outcome")),
+    ];
     view! {
         <section aria-labelledby="audit-heading">
             <h2 id="audit-heading">{t!("audit-heading")}</h2>
             <p>{t!("audit-text")}</p>
-            <crate::components::table::ScrollTable labelled_by="audit-heading">
-                <table class="audit-trail">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t!("audit-when")}</th>
-                            <th scope="col">{t!("audit-who")}</th>
-                            <th scope="col">{t!("audit-what")}</th>
-                            <th scope="col">{t!("audit-basis")}</th>
-                            <th scope="col">{t!("audit-outcome")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </crate::components::table::ScrollTable>
+            <DataTable labelled_by="audit-heading" class="audit-trail" columns>{rows}</DataTable>
             <Pager
                 first=paged.then(|| PageLink::new("/organisation#audit-heading", "audit-newest", t!("audit-newest")))
                 next=page.older.map(|id| {

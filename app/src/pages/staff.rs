@@ -10,6 +10,7 @@ use crate::{
         posted::PostedError,
         route::route_id,
         session::{RequireLogin, encode},
+        table::{Column, DataTable},
         title::PageTitle,
     },
     domain::{
@@ -211,21 +212,15 @@ fn QueueTable(answer: Lines, filters: Filters, paged: bool) -> impl IntoView {
                     }
                 })
                 .collect_view();
+            let columns = vec![
+                Column::new(t!("staff-organisation")),
+                Column::new(t!("applications-service")),
+                Column::new(t!("applications-state")),
+                Column::new(t!("applications-updated")),
+                Column::new(t!("staff-age")),
+            ];
             view! {
-                <crate::components::table::ScrollTable labelled_by="staff-heading">
-                    <table id="queue">
-                        <thead>
-                            <tr>
-                                <th scope="col">{t!("staff-organisation")}</th>
-                                <th scope="col">{t!("applications-service")}</th>
-                                <th scope="col">{t!("applications-state")}</th>
-                                <th scope="col">{t!("applications-updated")}</th>
-                                <th scope="col">{t!("staff-age")}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </crate::components::table::ScrollTable>
+                <DataTable labelled_by="staff-heading" id="queue" columns>{rows}</DataTable>
                 {pager}
             }
             .into_any()
@@ -381,29 +376,23 @@ fn MailTable(answer: Result<Vec<crate::api::staff::MailLine>, crate::error::AppE
             }
         })
         .collect_view();
+    let columns = vec![
+        Column::new(t!("staff-mail-to")),
+        Column::new(t!("staff-mail-subject")),
+        Column::new(t!("staff-mail-queued")),
+        Column::new(t!("staff-mail-state")),
+        Column::new(t!("staff-mail-attempts")),
+        Column::new(t!("staff-mail-last-tried")),
+        Column::new(t!("staff-mail-error")),
+        Column::actions(t!("staff-mail-actions")),
+    ];
     view! {
         {any_undeliverable.then(|| view! {
             <form method="post" action=crate::api::staff::SendAllMailAgain::url()>
                 <button type="submit" class="button" id="mail-all-again">{t!("staff-mail-all-again")}</button>
             </form>
         })}
-        <crate::components::table::ScrollTable labelled_by="staff-mail-heading">
-            <table id="undelivered-mail">
-                <thead>
-                    <tr>
-                        <th scope="col">{t!("staff-mail-to")}</th>
-                        <th scope="col">{t!("staff-mail-subject")}</th>
-                        <th scope="col">{t!("staff-mail-queued")}</th>
-                        <th scope="col">{t!("staff-mail-state")}</th>
-                        <th scope="col">{t!("staff-mail-attempts")}</th>
-                        <th scope="col">{t!("staff-mail-last-tried")}</th>
-                        <th scope="col">{t!("staff-mail-error")}</th>
-                        <th scope="col"><span class="visually-hidden">{t!("staff-mail-actions")}</span></th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </crate::components::table::ScrollTable>
+        <DataTable labelled_by="staff-mail-heading" id="undelivered-mail" columns>{rows}</DataTable>
     }
     .into_any()
 }

@@ -10,7 +10,7 @@ use crate::{
         posted::{PostedError, typed_again},
         route::route_id,
         session::{RequireLogin, encode},
-        table::ScrollTable,
+        table::{Column, DataTable},
         title::{ErrorTitle, PageTitle},
     },
     domain::support::{MESSAGE_MAX, SupportStatus, SupportTopic},
@@ -136,22 +136,16 @@ fn DeskTable(answer: Result<DeskPage, AppError>, filters: Filters, paged: bool) 
             }
         })
         .collect_view();
+    let columns = vec![
+        Column::new(t!("support-desk-reference")),
+        Column::new(t!("support-desk-received")),
+        Column::new(t!("support-topic")),
+        Column::new(t!("support-desk-from")),
+        Column::new(t!("support-desk-status")),
+        Column::new(t!("support-desk-assignee")),
+    ];
     view! {
-        <ScrollTable labelled_by="support-desk-heading">
-            <table id="requests">
-                <thead>
-                    <tr>
-                        <th scope="col">{t!("support-desk-reference")}</th>
-                        <th scope="col">{t!("support-desk-received")}</th>
-                        <th scope="col">{t!("support-topic")}</th>
-                        <th scope="col">{t!("support-desk-from")}</th>
-                        <th scope="col">{t!("support-desk-status")}</th>
-                        <th scope="col">{t!("support-desk-assignee")}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </ScrollTable>
+        <DataTable labelled_by="support-desk-heading" id="requests" columns>{rows}</DataTable>
         {pager}
     }
     .into_any()

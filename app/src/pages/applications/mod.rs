@@ -5,7 +5,11 @@ mod application;
 use crate::{
     api::applications::{ApplicationSummary, DashboardData, StartApplication, Task, dashboard},
     components::{
-        answered::Answered, application::StateBadge, posted::PostedError, table::ScrollTable, title::PageTitle,
+        answered::Answered,
+        application::StateBadge,
+        posted::PostedError,
+        table::{Column, DataTable},
+        title::PageTitle,
     },
     domain::{
         application::State,
@@ -128,6 +132,11 @@ fn ApplicationList(applications: Vec<ApplicationSummary>) -> impl IntoView {
             }
         })
         .collect_view();
+    let columns = vec![
+        Column::new(t!("applications-service")),
+        Column::new(t!("applications-state")),
+        Column::new(t!("applications-updated")),
+    ];
     view! {
         <section aria-labelledby="applications-list-heading">
             <h2 id="applications-list-heading">{t!("applications-list-heading")}</h2>
@@ -135,18 +144,7 @@ fn ApplicationList(applications: Vec<ApplicationSummary>) -> impl IntoView {
                 view! { <p>{t!("applications-none")}</p> }.into_any()
             } else {
                 view! {
-                    <ScrollTable labelled_by="applications-list-heading">
-                        <table id="applications">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{t!("applications-service")}</th>
-                                    <th scope="col">{t!("applications-state")}</th>
-                                    <th scope="col">{t!("applications-updated")}</th>
-                                </tr>
-                            </thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                    </ScrollTable>
+                    <DataTable labelled_by="applications-list-heading" id="applications" columns>{rows}</DataTable>
                 }
                     .into_any()
             }}
