@@ -1,4 +1,10 @@
-//! What the server reads from a request's headers, for every layer that needs it.
+//! What the server reads from a request's headers, or puts beside it, for every layer that needs it.
+
+/// The query kept for the page being rendered (`__err` and the typed fields), put beside the
+/// request by the server (`server::refused_form`) when its address names a refusal kept in
+/// `backend::refused_form`; `components::posted` reads it.
+#[derive(Clone, Debug)]
+pub struct Restored(pub String);
 
 /// The value of cookie `name` in a request's `Cookie` headers, if set and not empty. Pairs that
 /// do not parse are skipped (RFC 6265's parsing, by the `cookie` crate).

@@ -15,7 +15,6 @@ field-phone = Puhelinnumero
 field-service = Palvelu
 field-services = Palvelut
 field-oid = OID-tunnus
-field-expires = Voimassa asti
 field-takes-effect = Voimaantulopäivä
 field-version = Versio
 field-vendor = Toimittaja

@@ -15,7 +15,6 @@ field-phone = Telefonnummer
 field-service = Tjänst
 field-services = Tjänster
 field-oid = OID-kod
-field-expires = Giltig till
 field-takes-effect = Träder i kraft
 field-version = Version
 field-vendor = Leverantör

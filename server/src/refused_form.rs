@@ -10,10 +10,10 @@ use crate::auth::{Auth, set_cookie};
 use app::{
     backend::{
         identity::{CurrentSession, new_token, token_hash},
-        refused_form::{self, KEPT_FOR, Restored},
+        refused_form::{self, KEPT_FOR},
     },
-    components::session::is_local_path,
-    request::cookie,
+    domain::local_path::is_local_path,
+    request::{Restored, cookie},
 };
 use axum::{
     extract::{Request, State},

@@ -2,7 +2,7 @@
 use crate::auth::{Auth, AuthState};
 use app::{
     App,
-    components::session::is_local_path,
+    domain::local_path::is_local_path,
     error::AppError,
     i18n::{LANG_COOKIE, Lang},
     shell,

@@ -9,11 +9,6 @@ use chrono::{Duration, Utc};
 use rand::RngCore;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set};
 
-/// The query kept for the page being rendered (`__err` and the typed fields), put beside the
-/// request by the server when its address names a kept refusal; `components::posted` reads it.
-#[derive(Clone, Debug)]
-pub struct Restored(pub String);
-
 /// The length of an id: 128 bits in URL-safe base64.
 pub const ID_LEN: usize = 22;
 

@@ -2,6 +2,7 @@
 //! from what to what, and when.
 use crate::{
     api::customer_data::ChangeLine,
+    components::records::field_label,
     domain::{contacts::ContactKind, records::ActorKind, services::KantaService, technical::TechnicalKind},
     i18n::tr,
 };
@@ -24,8 +25,11 @@ pub fn History(lines: Vec<ChangeLine>) -> impl IntoView {
                     .changes
                     .iter()
                     .map(|(field, before, after)| {
-                        let (name, before, after) =
-                            (field_name(field), value_text(field, before), value_text(field, after));
+                        let (name, before, after) = (
+                            field_label(field, Some(if after.is_empty() { before } else { after })),
+                            value_text(field, before),
+                            value_text(field, after),
+                        );
                         let text = if before.is_empty() {
                             format!("{name}: {after}")
                         } else {
@@ -49,27 +53,6 @@ pub fn History(lines: Vec<ChangeLine>) -> impl IntoView {
             </details>
         }
     })
-}
-
-/// A changed field's name for the reader.
-fn field_name(field: &str) -> String {
-    match field {
-        "kind" => t!("contact-kind"),
-        "name" => t!("contact-name"),
-        "email" => t!("contact-email"),
-        "phone" => t!("contact-phone"),
-        "services" => t!("contact-services"),
-        "service" => t!("technical-service"),
-        "version" => t!("technical-version"),
-        "vendor" => t!("technical-vendor"),
-        "oid" => t!("technical-oid"),
-        "expires" => t!("technical-expires"),
-        "valid_from" => t!("field-valid-from"),
-        "valid_to" => t!("field-valid-to"),
-        "number" => t!("invoice-number"),
-        "total" => t!("invoice-total"),
-        other => other.to_string(),
-    }
 }
 
 /// A stored value for the reader: codes as names, dates as Finns write them.

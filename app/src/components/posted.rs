@@ -14,8 +14,11 @@ use leptos::prelude::*;
 pub fn PostedError() -> impl IntoView {
     let error = posted_error();
     error.map(|e| {
-        let mut problems: Vec<String> =
-            e.field_errors().iter().map(|f| format!("{}: {}", field_label(&f.field), error_text(f))).collect();
+        let mut problems: Vec<String> = e
+            .field_errors()
+            .iter()
+            .map(|f| format!("{}: {}", crate::components::records::field_label(&f.field, None), error_text(f)))
+            .collect();
         match &e {
             crate::error::AppError::Prerequisites(unmet) => {
                 problems.extend(unmet.iter().map(|p| prerequisite_text(*p)))
@@ -57,14 +60,14 @@ pub fn typed_again(form: &str) -> Option<leptos_router::params::ParamsMap> {
 }
 
 /// The query of the refused post: the one the server kept for the address's `refused=` id
-/// (`backend::refused_form::Restored`), else the address's own. Read from the request, not with
+/// (`request::Restored`), else the address's own. Read from the request, not with
 /// the router's hooks: those panic when a request dropped mid-render (the client went away) has
 /// already lost its router, and this is what such a render reaches last.
 #[cfg(feature = "ssr")]
 fn request_query() -> Option<leptos_router::params::ParamsMap> {
     use leptos_router::location::RequestUrl;
     let restored = use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<crate::backend::refused_form::Restored>().cloned());
+        .and_then(|parts| parts.extensions.get::<crate::request::Restored>().cloned());
     let url = match restored {
         Some(kept) => RequestUrl::new(&format!("/?{}", kept.0)),
         None => use_context::<RequestUrl>()?,
@@ -89,32 +92,6 @@ pub fn posted_error() -> Option<crate::error::AppError> {
     }
     #[cfg(not(feature = "ssr"))]
     None
-}
-
-/// The label of a field a server function may name in its refusal.
-fn field_label(name: &str) -> String {
-    let application =
-        crate::wizard::application::APPLICATION.steps.iter().flat_map(|s| s.fields).find(|f| f.name == name);
-    match (application, name) {
-        (Some(field), _) => tr(field.label),
-        (None, "comment") => tr(msg!("staff-comment")),
-        (None, "answer") => tr(msg!("support-desk-answer")),
-        (None, "go_live") => tr(msg!("staff-go-live")),
-        (None, "agreement") => tr(msg!("agreement-heading")),
-        (None, "kind") => tr(msg!("field-kind")),
-        (None, "name") => tr(msg!("field-name")),
-        (None, "email") => tr(msg!("field-email")),
-        (None, "phone") => tr(msg!("field-phone")),
-        (None, "service") => tr(msg!("field-service")),
-        (None, "services") => tr(msg!("field-services")),
-        (None, "oid") => tr(msg!("field-oid")),
-        (None, "expires") => tr(msg!("field-expires")),
-        (None, "takes_effect") => tr(msg!("field-takes-effect")),
-        (None, "version" | "product_version") => tr(msg!("field-version")),
-        (None, "vendor") => tr(msg!("field-vendor")),
-        (None, "file") => tr(msg!("field-file")),
-        (None, _) => tr(msg!("field-other")),
-    }
 }
 
 /// A prerequisite in words; one that names another service names it.

@@ -1,10 +1,15 @@
 //! The words for what the product records (`domain::records`), shown by server-rendered pages
 //! only. Each match names every value, so a new one without words fails the build, and each
 //! message id is checked in both languages by `app/tests/locales.rs`.
-use crate::domain::{
-    acting::Action,
-    application::Command,
-    records::{Act, ApplicantChange, AuditAction, ChangeKind, HistoryEvent},
+use crate::{
+    domain::{
+        acting::Action,
+        application::Command,
+        contacts::ContactKind,
+        records::{Act, ApplicantChange, AuditAction, ChangeKind, HistoryEvent},
+        technical::TechnicalKind,
+    },
+    i18n::tr,
 };
 
 /// An application's history event, in the past tense: what happened.
@@ -79,4 +84,42 @@ pub fn change_message(kind: ChangeKind) -> &'static str {
         ChangeKind::Confirmed => msg!("change-confirmed"),
         ChangeKind::Reminded => msg!("change-reminded"),
     }
+}
+/// A field's label, the same as on the form it is entered in, wherever a field is named: a
+/// refused form's problems, the change history. `value`, when known, tells a contact's role
+/// (`kind` on the contacts form) from a technical item's kind (`kind` on the technical form).
+pub fn field_label(field: &str, value: Option<&str>) -> String {
+    let application =
+        crate::wizard::application::APPLICATION.steps.iter().flat_map(|s| s.fields).find(|f| f.name == field);
+    if let Some(field) = application {
+        return tr(field.label);
+    }
+    let kind = match value {
+        Some(v) if ContactKind::from_code(v).is_some() => msg!("contact-kind"),
+        Some(v) if TechnicalKind::from_code(v).is_some() => msg!("technical-kind"),
+        _ => msg!("field-kind"),
+    };
+    tr(match field {
+        "kind" => kind,
+        "name" => msg!("field-name"),
+        "email" => msg!("field-email"),
+        "phone" => msg!("field-phone"),
+        "service" => msg!("field-service"),
+        "services" => msg!("field-services"),
+        "oid" => msg!("field-oid"),
+        "expires" => msg!("technical-expires"),
+        "valid_from" => msg!("field-valid-from"),
+        "valid_to" => msg!("field-valid-to"),
+        "takes_effect" => msg!("field-takes-effect"),
+        "version" | "product_version" => msg!("field-version"),
+        "vendor" => msg!("field-vendor"),
+        "file" => msg!("field-file"),
+        "number" => msg!("invoice-number"),
+        "total" => msg!("invoice-total"),
+        "comment" => msg!("staff-comment"),
+        "answer" => msg!("support-desk-answer"),
+        "go_live" => msg!("staff-go-live"),
+        "agreement" => msg!("agreement-heading"),
+        _ => msg!("field-other"),
+    })
 }

@@ -35,6 +35,7 @@ pub mod calendar;
 pub mod contacts;
 pub mod freshness;
 pub mod hetu;
+pub mod local_path;
 pub mod oid;
 pub mod records;
 pub mod services;

@@ -1,7 +1,8 @@
 use crate::components::{
-    session::{BySession, encode, is_local_path},
+    session::{BySession, encode},
     title::{ErrorTitle, PageTitle},
 };
+use crate::domain::local_path::is_local_path;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

@@ -2,7 +2,8 @@
 //! Suomi.fi mandate. The server decides; this page only shows the choices and sends one back.
 use crate::{
     api::acting::{ChoiceView, ChooseOrganisation, MandateOutcome, OrganisationChoices, acting_choices},
-    components::session::{RequireLogin, go_to, is_local_path},
+    components::session::{RequireLogin, go_to},
+    domain::local_path::is_local_path,
     hydration::OnFirstUse,
     i18n::tr,
 };

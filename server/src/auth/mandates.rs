@@ -4,7 +4,7 @@
 //! server; the browser only carries `state`, bound to its session.
 use super::AuthState;
 use app::api::acting::MandateOutcome;
-use app::components::session::is_local_path;
+use app::domain::local_path::is_local_path;
 use app::{
     backend::{
         acting::{self, KANTA_MANDATE_ISSUE, MandateCredentials},

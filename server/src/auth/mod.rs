@@ -2,7 +2,7 @@
 mod mandates;
 pub mod oidc;
 
-use app::components::session::is_local_path;
+use app::domain::local_path::is_local_path;
 use app::{
     backend::identity::{self, CurrentSession, Identified, LastSeenSeal, SessionPolicy},
     i18n::lang_of_request,

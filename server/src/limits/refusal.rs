@@ -2,7 +2,7 @@
 //! error as JSON for scripts, or a short page in the user's language for a browser that asked
 //! for one (a form posted without JavaScript, a navigation).
 use app::{
-    components::session::is_local_path,
+    domain::local_path::is_local_path,
     error::AppError,
     i18n::{Args, Lang, lang_of_request, lookup},
 };
