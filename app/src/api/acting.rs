@@ -46,13 +46,15 @@ pub struct OrganisationChoices {
 
 #[server(endpoint = "acting/choices")]
 pub async fn acting_choices() -> Result<OrganisationChoices, AppError> {
-    use crate::backend::{acting, db, registry::registries};
+    use super::context::{acting_memo, db, registries};
+    use crate::backend::acting;
     super::respond(
         async {
             let session = super::guard::logged_in()?;
             let (db, registries) = (db()?, registries()?);
-            let current =
-                acting::acting_now(&db, &session).await?.and_then(|a| YTunnus::parse(&a.organisation.ytunnus).ok());
+            let current = acting::acting_now(&db, &session, acting_memo().as_ref())
+                .await?
+                .and_then(|a| YTunnus::parse(&a.organisation.ytunnus).ok());
             let Some(hetu) = &session.hetu else {
                 return Ok(OrganisationChoices { choices: Vec::new(), roles_without_right: Vec::new(), current });
             };
@@ -84,7 +86,7 @@ pub async fn acting_choices() -> Result<OrganisationChoices, AppError> {
 /// Starts acting for `ytunnus`, if the registers still give the person a basis for it.
 #[server(endpoint = "acting/choose")]
 pub async fn choose_organisation(ytunnus: String) -> Result<(), AppError> {
-    use crate::backend::{db, registry::registries};
+    use super::context::{acting_memo, db, registries};
     super::respond(
         async {
             let session = super::guard::logged_in()?;
@@ -93,7 +95,8 @@ pub async fn choose_organisation(ytunnus: String) -> Result<(), AppError> {
                 AppError::Invalid(vec![FieldError::new("ytunnus", Problem::UnknownChoice)])
             })?;
             let (db, registries) = (db()?, registries()?);
-            crate::backend::acting::choose_from_registers(&db, &registries, &session, &ytunnus).await
+            let memo = acting_memo();
+            crate::backend::acting::choose_from_registers(&db, &registries, &session, memo.as_ref(), &ytunnus).await
         }
         .await,
     )

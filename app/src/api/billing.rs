@@ -105,8 +105,8 @@ pub async fn import_billing(data: MultipartData) -> Result<usize, AppError> {
 mod ssr {
     use super::*;
     use crate::{
-        api::{customer_data::ssr::change_line, guard::acting_for},
-        backend::{billing, customer_data, db},
+        api::{context::db, customer_data::ssr::change_line, guard::acting_for},
+        backend::{billing, customer_data},
         domain::{
             acting::Action,
             billing::{Cents, quantity_local, unit_price_local},

@@ -129,11 +129,14 @@ pub async fn confirm_data() -> Result<(), AppError> {
 pub(crate) mod ssr {
     use super::*;
     use crate::{
-        api::guard::acting_for,
+        api::{
+            context::{db, registries},
+            guard::acting_for,
+        },
         backend::{
             customer_data::{self as data, Change},
-            db, format_time,
-            registry::registries,
+            entities::{contact, technical_item},
+            format_time,
         },
         domain::{
             acting::Action,
@@ -145,6 +148,7 @@ pub(crate) mod ssr {
         },
         i18n::request_lang,
     };
+    use sea_orm::DatabaseConnection;
 
     pub const PAGE: &str = "/customer-data";
 
@@ -164,76 +168,22 @@ pub(crate) mod ssr {
         let acting = acting_for(Action::SeeBillingAndAdministrativeContent).await?;
         let db = db()?;
         let organisation_id = acting.now.organisation.id;
-        let mut by_item: std::collections::HashMap<(ChangeSubject, i32), Vec<ChangeLine>> =
-            std::collections::HashMap::new();
-        for (entry, changes, who) in data::item_changes(&db, organisation_id).await? {
-            if let (Some(id), Some(subject)) = (entry.subject_id, ChangeSubject::from_code(&entry.subject)) {
-                by_item.entry((subject, id)).or_default().push(change_line((entry, changes, who)));
-            }
-        }
-        let mut history_of =
-            |subject: ChangeSubject, id: i32| -> Vec<ChangeLine> { by_item.remove(&(subject, id)).unwrap_or_default() };
+        let mut histories = changes_by_item(&db, organisation_id).await?;
         let applications = crate::backend::application_store::list(&db, organisation_id).await?;
         let in_use = crate::backend::application_store::in_production(&applications);
         let rows = data::contacts(&db, organisation_id).await?;
-        let covers = |skip: Option<i32>| -> Vec<Covers> {
-            rows.iter()
-                .filter(|c| c.valid_to.is_none() && Some(c.id) != skip)
-                .filter_map(|c| Some(Covers { kind: ContactKind::from_code(&c.kind)?, services: data::services_of(c) }))
-                .collect()
-        };
-        let all = covers(None);
-        let mut contacts = Vec::new();
-        for c in &rows {
-            let Some(kind) = ContactKind::from_code(&c.kind) else { continue };
-            let sole_for =
-                if c.valid_to.is_none() { gaps_opened(&in_use, &all, &covers(Some(c.id))) } else { Vec::new() };
-            contacts.push(ContactView {
-                id: c.id,
-                version: c.version,
-                kind,
-                name: c.name.clone(),
-                email: c.email.clone(),
-                phone: c.phone.clone(),
-                services: data::services_of(c),
-                valid_from: local(&c.valid_from),
-                valid_to: c.valid_to.as_deref().map(local),
-                sole_for,
-                history: history_of(ChangeSubject::Contact, c.id),
-            });
-        }
+        let all = covers(&rows, None);
+        let contacts = contact_views(&rows, &in_use, &all, &mut histories);
         let items = data::technical(&db, organisation_id).await?;
         let today = today();
         let attention =
             data::attention_for(&registries()?, &items, data::confirmed_since(&db, organisation_id).await?, today)
                 .await?;
-        let technical = items
-            .into_iter()
-            .filter_map(|t| {
-                Some(TechnicalView {
-                    id: t.id,
-                    version: t.version,
-                    service: KantaService::from_code(&t.service)?,
-                    kind: TechnicalKind::from_code(&t.kind)?,
-                    history: history_of(ChangeSubject::Technical, t.id),
-                    name: t.name,
-                    product_version: t.product_version,
-                    vendor: t.vendor,
-                    oid: t.oid,
-                    expires: t.expires_on.as_deref().map(local),
-                    valid_from: local(&t.valid_from),
-                    valid_to: t.valid_to.as_deref().map(local),
-                })
-            })
-            .collect();
+        let technical = technical_views(items, &mut histories);
         let (confirmations, confirmations_older) =
             data::confirmations(&db, organisation_id, confirmations_before).await?;
         let confirmations: Vec<ChangeLine> = confirmations.into_iter().map(change_line).collect();
-        // On an older page, the newest is not among them.
-        let latest = match confirmations_before {
-            None => confirmations.first().map(|c| c.at.clone()),
-            Some(_) => data::latest_confirmation(&db, organisation_id).await?.map(|c| change_line(c).at),
-        };
+        let latest = last_confirmed(&db, organisation_id, confirmations_before, &confirmations).await?;
         Ok(CustomerDataView {
             organisation: acting.now.organisation.name.clone(),
             gaps: gaps(&in_use, &all),
@@ -246,6 +196,102 @@ pub(crate) mod ssr {
             in_use,
             contacts,
             technical,
+        })
+    }
+
+    /// The change lines of each contact and technical item, by item.
+    type Histories = std::collections::HashMap<(ChangeSubject, i32), Vec<ChangeLine>>;
+
+    /// The organisation's contacts' and technical items' changes, grouped by item.
+    async fn changes_by_item(db: &DatabaseConnection, organisation_id: i32) -> Result<Histories, AppError> {
+        let mut by_item = Histories::new();
+        for (entry, changes, who) in data::item_changes(db, organisation_id).await? {
+            if let (Some(id), Some(subject)) = (entry.subject_id, ChangeSubject::from_code(&entry.subject)) {
+                by_item.entry((subject, id)).or_default().push(change_line((entry, changes, who)));
+            }
+        }
+        Ok(by_item)
+    }
+
+    /// Takes the history of one item out of `histories` (empty when it has none).
+    fn history_of(histories: &mut Histories, subject: ChangeSubject, id: i32) -> Vec<ChangeLine> {
+        histories.remove(&(subject, id)).unwrap_or_default()
+    }
+
+    /// What the contacts in force among `rows` cover, leaving out contact `skip`.
+    fn covers(rows: &[contact::Model], skip: Option<i32>) -> Vec<Covers> {
+        rows.iter()
+            .filter(|c| c.valid_to.is_none() && Some(c.id) != skip)
+            .filter_map(|c| Some(Covers { kind: ContactKind::from_code(&c.kind)?, services: data::services_of(c) }))
+            .collect()
+    }
+
+    /// The contacts as shown, each in force one with the gaps ending it would open in the services
+    /// `in_use` (`all`: what every contact in force covers), and each with its history.
+    fn contact_views(
+        rows: &[contact::Model],
+        in_use: &[KantaService],
+        all: &[Covers],
+        histories: &mut Histories,
+    ) -> Vec<ContactView> {
+        let mut contacts = Vec::new();
+        for c in rows {
+            let Some(kind) = ContactKind::from_code(&c.kind) else { continue };
+            let sole_for =
+                if c.valid_to.is_none() { gaps_opened(in_use, all, &covers(rows, Some(c.id))) } else { Vec::new() };
+            contacts.push(ContactView {
+                id: c.id,
+                version: c.version,
+                kind,
+                name: c.name.clone(),
+                email: c.email.clone(),
+                phone: c.phone.clone(),
+                services: data::services_of(c),
+                valid_from: local(&c.valid_from),
+                valid_to: c.valid_to.as_deref().map(local),
+                sole_for,
+                history: history_of(histories, ChangeSubject::Contact, c.id),
+            });
+        }
+        contacts
+    }
+
+    /// The technical items as shown, each with its history; one of a service or kind this version
+    /// does not know is left out.
+    fn technical_views(items: Vec<technical_item::Model>, histories: &mut Histories) -> Vec<TechnicalView> {
+        items
+            .into_iter()
+            .filter_map(|t| {
+                Some(TechnicalView {
+                    id: t.id,
+                    version: t.version,
+                    service: KantaService::from_code(&t.service)?,
+                    kind: TechnicalKind::from_code(&t.kind)?,
+                    history: history_of(histories, ChangeSubject::Technical, t.id),
+                    name: t.name,
+                    product_version: t.product_version,
+                    vendor: t.vendor,
+                    oid: t.oid,
+                    expires: t.expires_on.as_deref().map(local),
+                    valid_from: local(&t.valid_from),
+                    valid_to: t.valid_to.as_deref().map(local),
+                })
+            })
+            .collect()
+    }
+
+    /// When the data was last confirmed: the newest of `page` when it is the first page (`before`
+    /// is `None`), else read again.
+    async fn last_confirmed(
+        db: &DatabaseConnection,
+        organisation_id: i32,
+        before: Option<i32>,
+        page: &[ChangeLine],
+    ) -> Result<Option<String>, AppError> {
+        // On an older page, the newest is not among them.
+        Ok(match before {
+            None => page.first().map(|c| c.at.clone()),
+            Some(_) => data::latest_confirmation(db, organisation_id).await?.map(|c| change_line(c).at),
         })
     }
 

@@ -1,12 +1,11 @@
 //! The one guard: who the user is, whom they act for, and whether their basis allows the action.
 //! Every server function that reads or changes organisation data starts here. What a basis
 //! allows is decided by `domain::acting::permits`, nowhere else.
+use super::context::{acting_memo, current_session, db, registries};
 use crate::{
     backend::{
         acting::{self, Acting, Recheck},
-        db,
-        identity::{Audit, CurrentSession, audit, current_session},
-        registry::registries,
+        identity::{Audit, CurrentSession, audit},
     },
     domain::{
         acting::{Action, permits},
@@ -48,15 +47,16 @@ pub async fn acting_for(action: Action) -> Result<Acting, AppError> {
     let session = logged_in()?;
     let db = db()?;
     let registries = registries()?;
-    let Some(now) = acting::acting_now(&db, &session).await? else {
+    let memo = acting_memo();
+    let Some(now) = acting::acting_now(&db, &session, memo.as_ref()).await? else {
         return Err(AppError::ChooseOrganisation);
     };
     if now.row.checked_at + registries.recheck_after <= chrono::Utc::now() {
         match acting::recheck(&registries, &session, &now).await? {
-            Recheck::Holds => acting::confirmed(&db, &session).await?,
+            Recheck::Holds => acting::confirmed(&db, &session, memo.as_ref()).await?,
             found => {
                 tracing::info!(organisation = now.organisation.ytunnus, ?found, "basis for acting no longer confirmed");
-                acting::stop_acting(&db, &session, &now, action, found).await?;
+                acting::stop_acting(&db, &session, memo.as_ref(), &now, action, found).await?;
                 return Err(match found {
                     Recheck::ChooseAgain => AppError::ChooseOrganisation,
                     _ => AppError::BasisEnded,

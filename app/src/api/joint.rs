@@ -76,8 +76,8 @@ pub async fn accept(member: i32, hash: String) -> Result<(), AppError> {
 pub(crate) mod ssr {
     use super::*;
     use crate::{
-        api::guard::acting_for,
-        backend::{db, format_time, joint},
+        api::{context::db, guard::acting_for},
+        backend::{format_time, joint},
         domain::acting::Action,
         i18n::request_lang,
     };

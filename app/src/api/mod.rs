@@ -2,6 +2,8 @@
 pub mod acting;
 pub mod applications;
 pub mod billing;
+#[cfg(feature = "ssr")]
+pub mod context;
 pub mod customer_data;
 #[cfg(feature = "ssr")]
 pub mod guard;

@@ -72,7 +72,7 @@ pub async fn organisation_audit(before: Option<i64>) -> Result<AuditPage, AppErr
     super::respond(
         async {
             let acting = super::guard::acting_for(Action::SeeBillingAndAdministrativeContent).await?;
-            let db = crate::backend::db()?;
+            let db = super::context::db()?;
             let lang = crate::i18n::request_lang();
             let (events, older) = crate::backend::identity::trail(&db, acting.now.organisation.id, before).await?;
             let lines = events
@@ -98,7 +98,7 @@ pub async fn check_code_service() -> Result<CodeServiceStatus, AppError> {
     super::respond(
         async {
             let acting = super::guard::acting_for(Action::UpdateContactsAndTechnicalData).await?;
-            let (db, registries) = (crate::backend::db()?, crate::backend::registry::registries()?);
+            let (db, registries) = (super::context::db()?, super::context::registries()?);
             crate::backend::acting::refresh_code_service(&db, &registries, &acting).await
         }
         .await,

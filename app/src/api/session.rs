@@ -30,10 +30,11 @@ pub struct ActingView {
 
 #[server(endpoint = "session/status")]
 pub async fn session_status() -> Result<Option<SessionView>, AppError> {
-    let Some(s) = crate::backend::identity::current_session() else {
+    use super::context::{acting_memo, current_session, db};
+    let Some(s) = current_session() else {
         return Ok(None);
     };
-    let acting = crate::backend::acting::acting_now(&crate::backend::db()?, &s).await?.and_then(|a| {
+    let acting = crate::backend::acting::acting_now(&db()?, &s, acting_memo().as_ref()).await?.and_then(|a| {
         Some(ActingView {
             ytunnus: YTunnus::parse(&a.organisation.ytunnus).ok()?,
             name: a.organisation.name,

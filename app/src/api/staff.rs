@@ -153,8 +153,11 @@ pub async fn send_all_mail_again() -> Result<(), AppError> {
 mod ssr {
     use super::*;
     use crate::{
-        api::guard::staff,
-        backend::{application_store, db, entities::organisation, staff_queue},
+        api::{
+            context::{self, db, mail_settings, wake_mailer},
+            guard::staff,
+        },
+        backend::{application_store, entities::organisation, staff_queue},
         domain::{
             application::{Actor, Track, commands},
             validation::{Date, FieldError},
@@ -238,7 +241,8 @@ mod ssr {
                 Date::parse(date).map_err(|problem| AppError::Invalid(vec![FieldError::new("go_live", problem)]))?,
             ),
         };
-        crate::backend::applications::staff_command(&db()?, &session, id, version, command, Some(comment), go_live)
+        let (db, mail) = (db()?, context::mail());
+        crate::backend::applications::staff_command(&db, &mail, &session, id, version, command, Some(comment), go_live)
             .await?;
         leptos_axum::redirect(&format!("/staff/applications/{id}"));
         Ok(())
@@ -308,19 +312,19 @@ mod ssr {
 
     pub async fn send_all_mail_again() -> Result<(), AppError> {
         staff().await?;
-        let settings = use_context::<crate::backend::mail::MailSettings>().ok_or(AppError::Unavailable)?;
+        let settings = mail_settings()?;
         let resent = crate::backend::mail::send_all_again(&db()?, &settings).await?;
         tracing::info!(resent, "staff sent undeliverable mail again");
-        crate::backend::mail::wake();
+        wake_mailer();
         leptos_axum::redirect("/staff/mail");
         Ok(())
     }
 
     pub async fn send_mail_again(id: i32) -> Result<(), AppError> {
         staff().await?;
-        let settings = use_context::<crate::backend::mail::MailSettings>().ok_or(AppError::Unavailable)?;
+        let settings = mail_settings()?;
         crate::backend::mail::send_again(&db()?, &settings, id).await?;
-        crate::backend::mail::wake();
+        wake_mailer();
         leptos_axum::redirect("/staff/mail");
         Ok(())
     }

@@ -119,19 +119,16 @@ pub async fn answer_support_request(id: i32, version: i32, answer: String) -> Re
 mod ssr {
     use super::*;
     use crate::{
-        api::guard::staff,
+        api::{
+            context::{acting_memo, current_session, db, mail_settings, wake_mailer},
+            guard::staff,
+        },
         backend::{
-            acting, db,
-            identity::current_session,
-            mail::{self, MailSettings},
+            acting,
             support::{self, DeskFilter, Sender},
         },
         domain::support::{SupportForm, SupportRequest, parse_answer},
     };
-
-    fn mail_settings() -> Result<MailSettings, AppError> {
-        use_context::<MailSettings>().ok_or(AppError::Unavailable)
-    }
 
     pub async fn send(form: &SupportForm) -> Result<SupportReceipt, AppError> {
         let request = SupportRequest::parse(form).map_err(AppError::Invalid)?;
@@ -139,13 +136,15 @@ mod ssr {
         let sender = match current_session() {
             Some(session) => Sender {
                 person_id: Some(session.person_id),
-                organisation_id: acting::acting_now(&db, &session).await?.map(|now| now.organisation.id),
+                organisation_id: acting::acting_now(&db, &session, acting_memo().as_ref())
+                    .await?
+                    .map(|now| now.organisation.id),
             },
             None => Sender::default(),
         };
         let lang = crate::i18n::request_lang();
         let reference = support::save(&db, &mail_settings()?, &request, lang, sender).await?;
-        mail::wake();
+        wake_mailer();
         if super::super::is_form_post() {
             leptos_axum::redirect(&format!("/?sent={reference}#support"));
         }
@@ -219,7 +218,7 @@ mod ssr {
         let session = staff().await?;
         let answer = parse_answer(answer).map_err(AppError::Invalid)?;
         support::answer(&db()?, &mail_settings()?, id, version, session.person_id, &answer).await?;
-        mail::wake();
+        wake_mailer();
         leptos_axum::redirect(&format!("/staff/support/{id}"));
         Ok(())
     }

@@ -99,11 +99,13 @@ pub async fn remember_organisation(
         .ok_or(AppError::Unavailable)
 }
 
-/// Starts acting for `ytunnus` if the registers give the person a basis for it; a refusal is recorded.
+/// Starts acting for `ytunnus` if the registers give the person a basis for it; a refusal is
+/// recorded. `memo` is the request's (see [`start_acting`]).
 pub async fn choose_from_registers(
     db: &DatabaseConnection,
     registries: &Registries,
     session: &CurrentSession,
+    memo: Option<&ActingMemo>,
     ytunnus: &YTunnus,
 ) -> Result<(), AppError> {
     let choices = match &session.hetu {
@@ -116,15 +118,16 @@ pub async fn choose_from_registers(
         return Err(AppError::NotPermitted);
     };
     let organisation = remember_organisation(db, registries, &choice.organisation).await?;
-    start_acting(db, registries, session, &organisation, choice.basis, None).await
+    start_acting(db, registries, session, memo, &organisation, choice.basis, None).await
 }
 
 /// Right after login: a person whom the registers give exactly one organisation acts for it
-/// at once. Returns whether that happened.
+/// at once. Returns whether that happened. `memo` is the request's (see [`start_acting`]).
 pub async fn choose_the_only_one(
     db: &DatabaseConnection,
     registries: &Registries,
     session: &CurrentSession,
+    memo: Option<&ActingMemo>,
 ) -> Result<bool, AppError> {
     let Some(hetu) = &session.hetu else {
         return Ok(false);
@@ -134,7 +137,7 @@ pub async fn choose_the_only_one(
         return Ok(false);
     };
     let organisation = remember_organisation(db, registries, &only.organisation).await?;
-    start_acting(db, registries, session, &organisation, only.basis, None).await?;
+    start_acting(db, registries, session, memo, &organisation, only.basis, None).await?;
     Ok(true)
 }
 
@@ -147,11 +150,13 @@ pub struct MandateCredentials {
 }
 
 /// Makes `organisation` the one this session acts for, recorded in the audit trail. A mandate
-/// session the previous choice held is ended at e-Authorizations.
+/// session the previous choice held is ended at e-Authorizations. `memo` is the memo of the
+/// request making the change, emptied once it is made; `None` outside a page or server function.
 pub async fn start_acting(
     db: &DatabaseConnection,
     registries: &Registries,
     session: &CurrentSession,
+    memo: Option<&ActingMemo>,
     organisation: &organisation::Model,
     basis: Basis,
     mandate: Option<MandateCredentials>,
@@ -182,7 +187,7 @@ pub async fn start_acting(
     };
     audit(&txn, &started.about(organisation.id)).await?;
     txn.commit().await?;
-    changed().await;
+    changed(memo).await;
     if let Some(acting::Model { mandate_session: Some(old), .. }) = previous
         && let Err(error) = registries.mandates.unregister(&old).await
     {
@@ -222,25 +227,25 @@ impl ActingNow {
 }
 
 /// Whom the session acts for, read once per request: the page's header and its data ask the
-/// same question. Put in each request by the server's session middleware, beside the session;
-/// emptied when this request changes the answer.
+/// same question. Put in each request by the server's session middleware, beside the session,
+/// and passed in by the server functions; emptied when this request changes the answer.
 #[derive(Clone, Debug, Default)]
 pub struct ActingMemo(std::sync::Arc<tokio::sync::Mutex<Option<Option<ActingNow>>>>);
 
 impl ActingMemo {
-    /// This request's memo, when it runs in a request the middleware prepared.
-    fn of_request() -> Option<ActingMemo> {
-        leptos::prelude::use_context::<http::request::Parts>()?.extensions.get::<ActingMemo>().cloned()
-    }
-
     async fn forget(&self) {
         *self.0.lock().await = None;
     }
 }
 
-/// Whom `session` acts for now, as last confirmed; `None` when it acts for no one.
-pub async fn acting_now(db: &impl ConnectionTrait, session: &CurrentSession) -> Result<Option<ActingNow>, AppError> {
-    let Some(memo) = ActingMemo::of_request() else {
+/// Whom `session` acts for now, as last confirmed; `None` when it acts for no one. Read once per
+/// request with the request's `memo`, every time without one.
+pub async fn acting_now(
+    db: &impl ConnectionTrait,
+    session: &CurrentSession,
+    memo: Option<&ActingMemo>,
+) -> Result<Option<ActingNow>, AppError> {
+    let Some(memo) = memo else {
         return read_acting(db, session).await;
     };
     // Held while reading, so a second asker at the same time waits for this answer.
@@ -267,9 +272,10 @@ async fn read_acting(db: &impl ConnectionTrait, session: &CurrentSession) -> Res
     Ok(Some(ActingNow { organisation, kind, basis, row }))
 }
 
-/// This request changed whom its session acts for (or when that was confirmed).
-async fn changed() {
-    if let Some(memo) = ActingMemo::of_request() {
+/// This request changed whom its session acts for (or when that was confirmed): its `memo`, if
+/// it has one, no longer knows.
+async fn changed(memo: Option<&ActingMemo>) {
+    if let Some(memo) = memo {
         memo.forget().await;
     }
 }
@@ -313,13 +319,18 @@ pub async fn recheck(
     Ok(holds(choices.iter().any(|c| c.organisation.ytunnus == ytunnus && c.basis == now.basis)))
 }
 
-pub async fn confirmed(db: &impl ConnectionTrait, session: &CurrentSession) -> Result<(), AppError> {
+/// Records that the register confirmed the session's basis now; `memo` is the request's.
+pub async fn confirmed(
+    db: &impl ConnectionTrait,
+    session: &CurrentSession,
+    memo: Option<&ActingMemo>,
+) -> Result<(), AppError> {
     acting::Entity::update_many()
         .col_expr(acting::Column::CheckedAt, sea_orm::sea_query::Expr::value(Utc::now()))
         .filter(acting::Column::SessionId.eq(session.token_hash.clone()))
         .exec(db)
         .await?;
-    changed().await;
+    changed(memo).await;
     Ok(())
 }
 
@@ -327,10 +338,11 @@ pub async fn confirmed(db: &impl ConnectionTrait, session: &CurrentSession) -> R
 /// organisation and the refused attempt is recorded (`basis-ended` or `choose-again`). A
 /// mandate's e-Authorizations session is left to expire there: another request of this session
 /// may still be asking in it, and an unregistered session would answer it 401, "choose again",
-/// instead of the ended mandate.
+/// instead of the ended mandate. `memo` is the request's.
 pub async fn stop_acting(
     db: &DatabaseConnection,
     session: &CurrentSession,
+    memo: Option<&ActingMemo>,
     now: &ActingNow,
     attempted: Action,
     found: Recheck,
@@ -340,7 +352,7 @@ pub async fn stop_acting(
     let detail = if found == Recheck::ChooseAgain { "choose-again" } else { "basis-ended" };
     audit(&txn, &denied(session, now, attempted).detail(detail)).await?;
     txn.commit().await?;
-    changed().await;
+    changed(memo).await;
     Ok(())
 }
 

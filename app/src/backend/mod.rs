@@ -1,4 +1,5 @@
-//! Server-only: storage, migrations and the workflow services behind the server functions.
+//! Server-only: storage, migrations and the workflow services behind the server functions. It
+//! reads nothing from the request: the server functions (`api::context`) pass in what it needs.
 pub mod acting;
 pub mod agreement;
 pub mod application_store;
@@ -19,7 +20,6 @@ pub mod staff_queue;
 pub mod support;
 pub mod termination;
 
-use crate::error::AppError;
 use sea_orm::{
     ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbErr, SqliteTransactionMode,
     TransactionOptions, TransactionTrait,
@@ -70,14 +70,6 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction,
     let immediate =
         TransactionOptions { sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate), ..Default::default() };
     db.begin_with_options(immediate).await
-}
-
-/// The database handle the server put in the request context.
-pub fn db() -> Result<DatabaseConnection, AppError> {
-    leptos::prelude::use_context::<DatabaseConnection>().ok_or_else(|| {
-        tracing::error!("no database connection in the request context");
-        AppError::Unavailable
-    })
 }
 
 /// A moment as Finns read it, in Finnish time (EET/EEST): `29.11.2026 klo 7.05` / `kl. 07.05`.

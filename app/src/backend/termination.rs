@@ -8,6 +8,7 @@ use super::{
     application_store::{self, Application},
     entities::{organisation, termination_notice},
     identity::{Audit, CurrentSession, audit},
+    mail::Mail,
 };
 use crate::{
     domain::{
@@ -77,10 +78,11 @@ pub fn parse_end_on(value: &str, today: Date) -> Result<Date, AppError> {
 
 /// Signs the notice shown with `hash` for application `current`, seen at `version`: `NotNow`
 /// unless it is in production without a notice, `Conflict` when the text or the version moved.
-/// The application's administrative contact is told by mail.
+/// The application's administrative contact is told by mail (`mail`).
 #[allow(clippy::too_many_arguments)]
 pub async fn give_notice(
     db: &DatabaseConnection,
+    mail: &Mail,
     session: &CurrentSession,
     now: &ActingNow,
     current: &Application,
@@ -117,9 +119,9 @@ pub async fn give_notice(
     let kind = HistoryEvent::Changed(ApplicantChange::NoticeGiven);
     application_store::record(&txn, &row, doer, kind, Some(&end_on.local())).await?;
     audit(&txn, &Audit::new(doer, kind).about(now.organisation.id).detail(&given.text_hash)).await?;
-    super::mail::notice_given(&txn, current, end_on).await?;
+    super::mail::notice_given(&txn, mail.settings.as_ref(), current, end_on).await?;
     txn.commit().await?;
-    super::mail::wake();
+    mail.wake();
     Ok(given)
 }
 

@@ -191,7 +191,8 @@ async fn finish(
         acting::remember_organisation(&state.db, &state.registries, &found).await.map_err(|e| unavailable(&e))?;
     let basis = Basis::Mandate { issue: KANTA_MANDATE_ISSUE };
     let credentials = MandateCredentials { session: registry_session.to_string(), token, roles: chosen.roles };
-    acting::start_acting(&state.db, &state.registries, session, &organisation, basis, Some(credentials))
+    // A redirect, no page: no acting memo to empty.
+    acting::start_acting(&state.db, &state.registries, session, None, &organisation, basis, Some(credentials))
         .await
         .map_err(|e| unavailable(&e))
 }

@@ -230,7 +230,8 @@ async fn choose_the_only_organisation(state: &AuthState, token: &str) -> bool {
         Ok(Some(session)) => session,
         _ => return false,
     };
-    match app::backend::acting::choose_the_only_one(&state.db, &state.registries, &session).await {
+    // No page is rendered in this request: no acting memo to empty.
+    match app::backend::acting::choose_the_only_one(&state.db, &state.registries, &session, None).await {
         Ok(chosen) => chosen,
         Err(error) => {
             tracing::warn!(?error, "could not choose the organisation at login");

@@ -1,13 +1,15 @@
 //! The server side of the applications' server functions: each starts with the guard.
 use super::*;
 use crate::{
-    api::guard::acting_for,
+    api::{
+        context::{self, db, registries},
+        guard::acting_for,
+    },
     backend::acting::Acting,
     backend::{
         agreement::AgreementText,
         application_store::{self, Application},
-        db, format_time,
-        registry::registries,
+        format_time,
     },
     domain::{acting::Action, acting::CodeServiceStatus},
     i18n::{Lang, request_lang},
@@ -207,7 +209,7 @@ async fn view_for(acting: &Acting, id: i32) -> Result<ApplicationView, AppError>
     let mut unmet = Vec::new();
     if a.state.is_editable() {
         unmet = crate::backend::applications::unmet(&acting.now, &a.services, &in_use);
-        let registries = crate::backend::registry::registries()?;
+        let registries = registries()?;
         // The register down hides this check from the page; sending checks it again.
         match crate::backend::applications::takeover_unmet(&registries, &acting.now, &a.services).await {
             Ok(takeover) => unmet.extend(takeover),
@@ -315,7 +317,8 @@ pub async fn give_notice(id: i32, version: i32, end_on: &str, hash: &str) -> Res
     let a = application_store::get(&db, id, Some(acting.now.organisation.id)).await?;
     let (end_on, _) = notice_for(&acting, &a, end_on)?;
     let lang = request_lang();
-    crate::backend::termination::give_notice(&db, &acting.session, &acting.now, &a, version, end_on, lang, hash)
+    let mail = context::mail();
+    crate::backend::termination::give_notice(&db, &mail, &acting.session, &acting.now, &a, version, end_on, lang, hash)
         .await?;
     leptos_axum::redirect(&format!("/applications/{id}#notice"));
     Ok(())
@@ -347,10 +350,11 @@ pub async fn command(id: i32, version: i32, command: &str) -> Result<(), AppErro
     let command = Command::from_code(command).ok_or(AppError::NotNow)?;
     let acting = acting_for(Action::TakeServicesIntoUse).await?;
     let db = db()?;
-    let registries = crate::backend::registry::registries()?;
+    let registries = registries()?;
     crate::backend::applications::applicant_command(
         &db,
         &registries,
+        &context::mail(),
         &acting.session,
         &acting.now,
         id,

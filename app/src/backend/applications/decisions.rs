@@ -4,6 +4,7 @@ use crate::{
     backend::{
         application_store::{Application, get},
         identity::{CurrentSession, Doer},
+        mail::Mail,
     },
     domain::{
         application::Command,
@@ -17,9 +18,11 @@ use sea_orm::DatabaseConnection;
 pub const COMMENT_MAX: u32 = 2000;
 
 /// Kanta staff's commands; the comment is required where the applicant must be told why, the
-/// go-live date on approval.
+/// go-live date on approval. The administrative contact is told with `mail`.
+#[allow(clippy::too_many_arguments)]
 pub async fn staff_command(
     db: &DatabaseConnection,
+    mail: &Mail,
     session: &CurrentSession,
     id: i32,
     version: i32,
@@ -54,5 +57,6 @@ pub async fn staff_command(
         }
     }
     let go_live = go_live.filter(|_| command == Command::ApproveForProduction);
-    transition(db, Doer::Staff { person_id: session.person_id }, current, version, command, comment, go_live).await
+    let staff = Doer::Staff { person_id: session.person_id };
+    transition(db, mail, staff, current, version, command, comment, go_live).await
 }

@@ -8,6 +8,7 @@ use crate::{
         application_store::{Application, bump, event, get, in_use, signature, still_editable},
         entities::agreement_signature,
         identity::{Audit, CurrentSession, audit},
+        mail::Mail,
     },
     domain::{
         application::Command,
@@ -99,10 +100,13 @@ pub async fn takeover_unmet(
 }
 
 /// The applicant's commands: submit (complete answers, what must be in place first, the pharmacy
-/// takeover rule, and the current agreement signed for these services needed) and withdraw.
+/// takeover rule, and the current agreement signed for these services needed) and withdraw. The
+/// administrative contact is told with `mail`.
+#[allow(clippy::too_many_arguments)]
 pub async fn applicant_command(
     db: &DatabaseConnection,
     registries: &crate::backend::registry::Registries,
+    mail: &Mail,
     session: &CurrentSession,
     now: &ActingNow,
     id: i32,
@@ -125,5 +129,5 @@ pub async fn applicant_command(
             return Err(AppError::Invalid(vec![FieldError::new("agreement", Problem::Required)]));
         }
     }
-    transition(db, now.doer(session), current, version, command, None, None).await
+    transition(db, mail, now.doer(session), current, version, command, None, None).await
 }

@@ -9,6 +9,6 @@ mod tokens;
 pub use auditing::{Audit, Doer, audit, trail};
 pub use sessions::{
     CurrentSession, Identified, LAST_SEEN_STEP, LOGIN_ATTEMPT_LIFETIME, LastSeenSeal, SessionPolicy, begin_login,
-    current_session, log_in, log_out, resolve, take_login_attempt,
+    log_in, log_out, resolve, take_login_attempt,
 };
 pub use tokens::{hetu_hash, new_token, token_hash};

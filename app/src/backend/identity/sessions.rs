@@ -50,11 +50,6 @@ impl CurrentSession {
     }
 }
 
-/// The current request's session, if the user is logged in.
-pub fn current_session() -> Option<CurrentSession> {
-    leptos::prelude::use_context::<http::request::Parts>()?.extensions.get::<CurrentSession>().cloned()
-}
-
 /// What the identity provider told us about the person, ready to store.
 #[derive(Clone)]
 pub struct Identified {

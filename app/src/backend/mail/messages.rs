@@ -1,5 +1,6 @@
 //! The messages the product sends an organisation: an application's changes, a notice given,
-//! the relationship ended. Each is queued in the transaction of the change it tells about.
+//! the relationship ended. Each is queued in the transaction of the change it tells about, with
+//! the `settings` of the server the change runs on (`None`: it has none, and queueing fails).
 use super::{MailSettings, queue};
 use crate::backend::application_store::Application;
 use crate::wizard::application::ApplicationAnswers;
@@ -12,6 +13,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 /// Queues a message to the application's administrative contact telling what changed.
 pub async fn application_changed(
     db: &impl ConnectionTrait,
+    settings: Option<&MailSettings>,
     application: &Application,
     command: Command,
     comment: Option<&str>,
@@ -44,7 +46,7 @@ pub async fn application_changed(
         Command::End => msg!("mail-application-ended"),
         _ => msg!("mail-application-changed"),
     };
-    to_administrative_contact(db, application, msg!("mail-application-subject"), body_id, |lang, site| {
+    to_administrative_contact(db, settings, application, msg!("mail-application-subject"), body_id, |lang, site| {
         let mut args = Args::new();
         args.set("service", application.services.names(|id| lookup(lang, id, None)));
         args.set("state", lookup(lang, application.state.message_id(), None));
@@ -65,11 +67,12 @@ pub async fn application_changed(
 /// ending the services after `end_on` once Kanta confirms it.
 pub async fn notice_given(
     db: &impl ConnectionTrait,
+    settings: Option<&MailSettings>,
     application: &Application,
     end_on: crate::domain::validation::Date,
 ) -> Result<(), DbErr> {
     let (subject, body) = (msg!("mail-notice-given-subject"), msg!("mail-notice-given"));
-    to_administrative_contact(db, application, subject, body, |lang, site| {
+    to_administrative_contact(db, settings, application, subject, body, |lang, site| {
         let mut args = Args::new();
         args.set("service", application.services.names(|id| lookup(lang, id, None)));
         args.set("id", application.row.id);
@@ -82,9 +85,13 @@ pub async fn notice_given(
 
 /// Queues a mail to the application's administrative contact: with its services ended, the
 /// organisation has none left in use, so its customer relationship has ended.
-pub async fn relationship_ended(db: &impl ConnectionTrait, application: &Application) -> Result<(), DbErr> {
+pub async fn relationship_ended(
+    db: &impl ConnectionTrait,
+    settings: Option<&MailSettings>,
+    application: &Application,
+) -> Result<(), DbErr> {
     let (subject, body) = (msg!("mail-relationship-ended-subject"), msg!("mail-relationship-ended"));
-    to_administrative_contact(db, application, subject, body, |_, site| {
+    to_administrative_contact(db, settings, application, subject, body, |_, site| {
         let mut args = Args::new();
         args.set("link", format!("{site}/billing"));
         args
@@ -94,9 +101,11 @@ pub async fn relationship_ended(db: &impl ConnectionTrait, application: &Applica
 
 /// Queues a mail to the administrative contact the application names, in the application's
 /// language: `subject` and `body` are message ids, `args` gives their arguments for that language
-/// and this site's address. Nothing is queued (and a warning logged) when it names no contact.
+/// and this site's address. Nothing is queued (and a warning logged) when it names no contact;
+/// without `settings` it fails (logged).
 async fn to_administrative_contact(
     db: &impl ConnectionTrait,
+    settings: Option<&MailSettings>,
     application: &Application,
     subject: &'static str,
     body: &'static str,
@@ -107,11 +116,11 @@ async fn to_administrative_contact(
         return Ok(());
     };
     let lang = application.lang();
-    let Some(settings) = leptos::prelude::use_context::<MailSettings>() else {
+    let Some(settings) = settings else {
         tracing::error!("no mail settings in the request context");
         return Err(DbErr::Custom("no mail settings".into()));
     };
     let args = args(lang, &settings.site_url);
     let subject = lookup(lang, subject, Some(&args));
-    queue(db, &settings, to, &subject, &lookup(lang, body, Some(&args))).await
+    queue(db, settings, to, &subject, &lookup(lang, body, Some(&args))).await
 }

@@ -85,10 +85,21 @@ impl MailSettings {
 #[derive(Clone, Default)]
 pub struct MailerWake(pub Arc<tokio::sync::Notify>);
 
-/// Wakes the mailer of this request's server, after a transaction with mail has committed.
-pub fn wake() {
-    if let Some(wake) = leptos::prelude::use_context::<MailerWake>() {
-        wake.0.notify_one();
+/// What a change that may tell someone by mail needs from its server: the settings to write the
+/// mail with and the mailer to wake after commit. A server function passes in what its request
+/// holds; without settings a mail to queue fails (logged), without a mailer none is woken.
+#[derive(Clone)]
+pub struct Mail {
+    pub settings: Option<MailSettings>,
+    pub wake: Option<MailerWake>,
+}
+
+impl Mail {
+    /// Wakes the mailer, after a transaction with mail has committed.
+    pub fn wake(&self) {
+        if let Some(wake) = &self.wake {
+            wake.0.notify_one();
+        }
     }
 }
 

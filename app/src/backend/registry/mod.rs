@@ -78,7 +78,7 @@ pub struct RegisteredOrganisation {
     pub kind: OrganisationKind,
 }
 
-/// The registers, shared by every request (in the Leptos context).
+/// The registers, shared by every request (in the Leptos context, read by `api::context`).
 #[derive(Clone)]
 pub struct Registries {
     pub trade_register: Arc<dyn TradeRegister>,
@@ -88,14 +88,6 @@ pub struct Registries {
     pub pharmacy_register: Arc<dyn PharmacyRegister>,
     /// How old a confirmation of someone's basis may be before the registry is asked again.
     pub recheck_after: chrono::Duration,
-}
-
-/// The registers the server put in the request context.
-pub fn registries() -> Result<Registries, AppError> {
-    leptos::prelude::use_context::<Registries>().ok_or_else(|| {
-        tracing::error!("no registries in the request context");
-        AppError::Unavailable
-    })
 }
 
 /// Whether a request may be sent twice (RFC 9110 §9.2.2 by meaning, not by method: some of the
