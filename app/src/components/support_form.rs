@@ -11,6 +11,58 @@ use leptos::{html, prelude::*, server_fn::ServerFn};
 
 const ID: &str = "support";
 
+/// What is typed in the form: one signal per field.
+#[derive(Clone, Copy)]
+struct Typed {
+    name: RwSignal<String>,
+    email: RwSignal<String>,
+    organisation: RwSignal<String>,
+    topic: RwSignal<String>,
+    message: RwSignal<String>,
+}
+
+impl Typed {
+    fn new(again: Form) -> Typed {
+        Typed {
+            name: RwSignal::new(again.name),
+            email: RwSignal::new(again.email),
+            organisation: RwSignal::new(again.organisation),
+            topic: RwSignal::new(again.topic),
+            message: RwSignal::new(again.message),
+        }
+    }
+
+    fn form(&self) -> Form {
+        Form {
+            name: self.name.get_untracked(),
+            email: self.email.get_untracked(),
+            organisation: self.organisation.get_untracked(),
+            topic: self.topic.get_untracked(),
+            message: self.message.get_untracked(),
+        }
+    }
+}
+
+/// Field name → label, for the error summary.
+fn labels() -> Vec<(&'static str, String)> {
+    vec![
+        ("name", t!("support-name")),
+        ("email", t!("support-email")),
+        ("organisation", t!("support-organisation")),
+        ("topic", t!("support-topic")),
+        ("message", t!("support-message")),
+    ]
+}
+
+/// Moves the focus to `target` once it has been drawn.
+fn focus_when_drawn(target: NodeRef<html::Div>) {
+    request_animation_frame(move || {
+        if let Some(el) = target.get_untracked() {
+            let _ = el.focus();
+        }
+    });
+}
+
 /// `sent`: the reference of a request just sent without JavaScript; `again` and `refused`: what
 /// was typed in a form sent without JavaScript and refused, and why.
 #[island(lazy)]
@@ -19,12 +71,7 @@ pub fn SupportForm(
     #[prop(optional_no_strip)] again: Option<Form>,
     #[prop(optional_no_strip)] refused: Option<AppError>,
 ) -> impl IntoView {
-    let again = again.unwrap_or_default();
-    let name = RwSignal::new(again.name);
-    let email = RwSignal::new(again.email);
-    let organisation = RwSignal::new(again.organisation);
-    let topic = RwSignal::new(again.topic);
-    let message = RwSignal::new(again.message);
+    let typed = Typed::new(again.unwrap_or_default());
     let (invalid, other) = match refused {
         Some(AppError::Invalid(e)) => (e, None),
         other => (Vec::new(), other),
@@ -36,39 +83,24 @@ pub fn SupportForm(
     let done_ref = NodeRef::<html::Div>::new();
     let send = ServerAction::<SendSupportRequest>::new();
 
-    let focus_summary = move || {
-        if let Some(el) = summary_ref.get_untracked() {
-            let _ = el.focus();
-        }
-    };
-
     Effect::new(move || match send.value().get() {
         Some(Ok(r)) => {
             receipt.set(Some(r));
-            request_animation_frame(move || {
-                if let Some(el) = done_ref.get_untracked() {
-                    let _ = el.focus();
-                }
-            });
+            focus_when_drawn(done_ref);
         }
         Some(Err(AppError::Invalid(e))) => {
             errors.set(e);
-            request_animation_frame(focus_summary);
+            focus_when_drawn(summary_ref);
         }
         Some(Err(other)) => failure.set(Some(other)),
         None => {}
     });
 
+    // Checked here first with the server's own rules; sent only when they pass.
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         failure.set(None);
-        let form = Form {
-            name: name.get_untracked(),
-            email: email.get_untracked(),
-            organisation: organisation.get_untracked(),
-            topic: topic.get_untracked(),
-            message: message.get_untracked(),
-        };
+        let form = typed.form();
         match SupportRequest::parse(&form) {
             Ok(_) => {
                 errors.set(Vec::new());
@@ -77,20 +109,13 @@ pub fn SupportForm(
             }
             Err(e) => {
                 errors.set(e);
-                request_animation_frame(focus_summary);
+                focus_when_drawn(summary_ref);
             }
         }
     };
 
-    let labels = vec![
-        ("name", t!("support-name")),
-        ("email", t!("support-email")),
-        ("organisation", t!("support-organisation")),
-        ("topic", t!("support-topic")),
-        ("message", t!("support-message")),
-    ];
-    let topics = SupportTopic::ALL.into_iter().map(|t| (t.code(), tr(t.message_id()))).collect::<Vec<_>>();
     let errors = Signal::from(errors);
+    let pending = send.pending();
 
     view! {
         <section class="support" id="support" aria-labelledby="support-heading">
@@ -105,22 +130,31 @@ pub fn SupportForm(
                 }
             >
                 <p>{t!("support-intro")}</p>
-                <ErrorSummary id_prefix=ID errors labels=labels.clone() node_ref=summary_ref/>
+                <ErrorSummary id_prefix=ID errors labels=labels() node_ref=summary_ref/>
                 {move || failure.get().map(|f| view! { <p class="notice notice--error" role="alert">{tr(f.message_id())}</p> })}
                 <form class="form" method="post" action=SendSupportRequest::url() novalidate on:submit=on_submit>
-                    <Field id_prefix=ID name="name" label=t!("support-name") autocomplete=Some("name") value=name errors/>
-                    <Field id_prefix=ID name="email" label=t!("support-email") control=Control::Email autocomplete=Some("email")
-                        hint=Some(t!("support-email-hint")) value=email errors/>
-                    <Field id_prefix=ID name="organisation" label=t!("support-organisation") required=false
-                        autocomplete=Some("organization") value=organisation errors/>
-                    <Choice id_prefix=ID name="topic" label=t!("support-topic") choices=topics.clone() value=topic errors/>
-                    <Field id_prefix=ID name="message" label=t!("support-message") control=Control::Textarea
-                        hint=Some(t!("support-message-hint")) value=message errors/>
-                    <button class="button" type="submit" disabled=move || send.pending().get()>
-                        {move || if send.pending().get() { t!("support-sending") } else { t!("support-send") }}
+                    <SupportFields typed errors/>
+                    <button class="button" type="submit" disabled=move || pending.get()>
+                        {move || if pending.get() { t!("support-sending") } else { t!("support-send") }}
                     </button>
                 </form>
             </Show>
         </section>
+    }
+}
+
+/// The form's fields, bound to what is typed.
+#[component]
+fn SupportFields(typed: Typed, errors: Signal<Vec<crate::domain::validation::FieldError>>) -> impl IntoView {
+    let topics = SupportTopic::ALL.into_iter().map(|t| (t.code(), tr(t.message_id()))).collect::<Vec<_>>();
+    view! {
+        <Field id_prefix=ID name="name" label=t!("support-name") autocomplete=Some("name") value=typed.name errors/>
+        <Field id_prefix=ID name="email" label=t!("support-email") control=Control::Email autocomplete=Some("email")
+            hint=Some(t!("support-email-hint")) value=typed.email errors/>
+        <Field id_prefix=ID name="organisation" label=t!("support-organisation") required=false
+            autocomplete=Some("organization") value=typed.organisation errors/>
+        <Choice id_prefix=ID name="topic" label=t!("support-topic") choices=topics value=typed.topic errors/>
+        <Field id_prefix=ID name="message" label=t!("support-message") control=Control::Textarea
+            hint=Some(t!("support-message-hint")) value=typed.message errors/>
     }
 }

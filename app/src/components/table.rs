@@ -34,7 +34,7 @@ pub struct Column {
 }
 
 impl Column {
-    pub fn new(label: String) -> Column {
+    pub fn text(label: String) -> Column {
         Column { label, kind: ColumnKind::Text }
     }
 
@@ -73,15 +73,17 @@ pub fn DataTable(
             }
         })
         .collect_view();
-    view! {
-        <ScrollTable labelled_by=labelled_by>
-            <table id=id class=class>
-                <thead>
-                    <tr>{heads}</tr>
-                </thead>
-                <tbody>{children()}</tbody>
-                {foot.map(|foot| view! { <tfoot>{foot}</tfoot> })}
-            </table>
-        </ScrollTable>
-    }
+    let parts = view! {
+        <thead>
+            <tr>{heads}</tr>
+        </thead>
+        <tbody>{children()}</tbody>
+        {foot.map(|foot| view! { <tfoot>{foot}</tfoot> })}
+    };
+    // Leptos writes `class=""` for a class of `None`: a table without one is written without it.
+    let table = match class {
+        Some(class) => view! { <table id=id class=class>{parts}</table> }.into_any(),
+        None => view! { <table id=id>{parts}</table> }.into_any(),
+    };
+    view! { <ScrollTable labelled_by=labelled_by>{table}</ScrollTable> }
 }

@@ -63,8 +63,11 @@ fn Totals(totals: Vec<TotalLine>) -> impl IntoView {
             }
         })
         .collect_view();
-    let columns =
-        vec![Column::new(t!("billing-year")), Column::new(t!("billing-service")), Column::number(t!("billing-total"))];
+    let columns = vec![
+        Column::text(t!("billing-year")),
+        Column::text(t!("billing-service")),
+        Column::number(t!("billing-total")),
+    ];
     view! {
         <section aria-labelledby="totals-heading">
             <h2 id="totals-heading">{t!("billing-totals-heading")}</h2>
@@ -93,11 +96,11 @@ fn Invoices(invoices: Vec<InvoiceSummary>, older: Option<i32>) -> impl IntoView 
         .collect_view();
     let paged = leptos_router::hooks::use_query_map().with(|q| q.get("before").is_some());
     let columns = vec![
-        Column::new(t!("invoice-number")),
-        Column::new(t!("billing-service")),
+        Column::text(t!("invoice-number")),
+        Column::text(t!("billing-service")),
         Column::wide_only(t!("invoice-period")),
         Column::wide_only(t!("invoice-issued")),
-        Column::new(t!("invoice-due")),
+        Column::text(t!("invoice-due")),
         Column::number(t!("invoice-total")),
     ];
     view! {
@@ -139,7 +142,7 @@ fn InvoicePage(view: InvoiceView) -> impl IntoView {
         })
         .collect_view();
     let columns = vec![
-        Column::new(t!("invoice-description")),
+        Column::text(t!("invoice-description")),
         Column::number(t!("invoice-quantity")),
         Column::number(t!("invoice-unit-price")),
         Column::number(t!("invoice-amount")),
@@ -234,9 +237,9 @@ fn Imports(lines: Vec<ImportLine>) -> impl IntoView {
         })
         .collect_view();
     let columns = vec![
-        Column::new(t!("imports-at")),
-        Column::new(t!("imports-who")),
-        Column::new(t!("imports-file")),
+        Column::text(t!("imports-at")),
+        Column::text(t!("imports-who")),
+        Column::text(t!("imports-file")),
         Column::number(t!("imports-rows")),
     ];
     view! {

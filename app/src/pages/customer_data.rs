@@ -4,8 +4,8 @@
 use crate::components::form::VersionFields;
 use crate::{
     api::customer_data::{
-        AddContact, AddTechnical, ChangeContact, ConfirmData, ContactView, CustomerDataView, EndContact, EndTechnical,
-        TechnicalView, customer_data,
+        AddContact, AddTechnical, ChangeContact, ChangeLine, ConfirmData, ContactView, CustomerDataView, EndContact,
+        EndTechnical, TechnicalView, customer_data,
     },
     components::{
         answered::Answered,
@@ -51,19 +51,6 @@ pub fn gap_text(service: KantaService, kind: ContactKind) -> String {
 fn CustomerDataPage(data: CustomerDataView) -> impl IntoView {
     let notes: Vec<String> =
         data.gaps.iter().map(|(s, k)| gap_text(*s, *k)).chain(data.attention.iter().map(attention_text)).collect();
-    let (current, ended): (Vec<ContactView>, Vec<ContactView>) =
-        data.contacts.iter().cloned().partition(|c| c.valid_to.is_none());
-    let in_use = data.in_use.clone();
-    let contacts = current.into_iter().map(|c| view! { <ContactCard contact=c in_use=in_use.clone()/> }).collect_view();
-    let ended_contacts = ended.into_iter().map(|c| view! { <ContactCard contact=c in_use=Vec::new()/> }).collect_view();
-    let technical = data
-        .technical
-        .iter()
-        .cloned()
-        .map(|t| view! { <TechnicalCard item=t earliest=data.earliest_change.clone()/> })
-        .collect_view();
-    let confirmed = data.confirmed.clone();
-    let paged = leptos_router::hooks::use_query_map().with(|q| q.get("confirmations_before").is_some());
     view! {
         <PageTitle text=t!("customer-data-heading")/>
         <h1>{t!("customer-data-heading")}</h1>
@@ -75,6 +62,17 @@ fn CustomerDataPage(data: CustomerDataView) -> impl IntoView {
                 <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
             </div>
         })}
+        <Confirmation confirmed=data.confirmed confirmations=data.confirmations older=data.confirmations_older/>
+        <Contacts contacts=data.contacts in_use=data.in_use/>
+        <Technical items=data.technical services=data.technical_services earliest=data.earliest_change/>
+    }
+}
+
+/// When the data was last confirmed current, the button to confirm it, and a page of past confirmations.
+#[component]
+fn Confirmation(confirmed: Option<String>, confirmations: Vec<ChangeLine>, older: Option<i32>) -> impl IntoView {
+    let paged = leptos_router::hooks::use_query_map().with(|q| q.get("confirmations_before").is_some());
+    view! {
         <section class="card" aria-labelledby="confirm-heading">
             <h2 id="confirm-heading">{t!("confirm-heading")}</h2>
             <p id="confirmed-at">
@@ -86,12 +84,12 @@ fn CustomerDataPage(data: CustomerDataView) -> impl IntoView {
             <form method="post" action=ConfirmData::url()>
                 <button type="submit" class="button button--primary" id="confirm-data">{t!("confirm-button")}</button>
             </form>
-            <History lines=data.confirmations.clone()/>
+            <History lines=confirmations/>
             <Pager
                 first=paged.then(|| {
                     PageLink::new("/customer-data#confirm-heading", "confirmations-newest", t!("confirmations-newest"))
                 })
-                next=data.confirmations_older.map(|id| {
+                next=older.map(|id| {
                     PageLink::new(
                         format!("/customer-data?confirmations_before={id}#confirm-heading"),
                         "confirmations-older",
@@ -100,32 +98,52 @@ fn CustomerDataPage(data: CustomerDataView) -> impl IntoView {
                 })
             />
         </section>
+    }
+}
+
+/// The current contacts, the form to add one, and those whose time has ended.
+#[component]
+fn Contacts(contacts: Vec<ContactView>, in_use: Vec<KantaService>) -> impl IntoView {
+    let (current, ended): (Vec<ContactView>, Vec<ContactView>) =
+        contacts.into_iter().partition(|c| c.valid_to.is_none());
+    let current = current.into_iter().map(|c| view! { <ContactCard contact=c in_use=in_use.clone()/> }).collect_view();
+    let ended = ended.into_iter().map(|c| view! { <ContactCard contact=c in_use=Vec::new()/> }).collect_view();
+    view! {
         <section aria-labelledby="contacts-heading">
             <h2 id="contacts-heading">{t!("contacts-heading")}</h2>
             <p>{t!("contacts-rule")}</p>
-            <ul class="item-list" id="contacts">{contacts}</ul>
+            <ul class="item-list" id="contacts">{current}</ul>
             <details class="card" id="add-contact" open=typed_again("add-contact").is_some()>
                 <summary>{t!("contact-add")}</summary>
-                <ContactForm action=AddContact::url() contact=None in_use=data.in_use.clone()/>
+                <ContactForm action=AddContact::url() contact=None in_use/>
             </details>
-            {(!ended_contacts.is_empty()).then(|| view! {
+            {(!ended.is_empty()).then(|| view! {
                 <details id="ended-contacts">
                     <summary>{t!("contacts-ended")}</summary>
-                    <ul class="item-list">{ended_contacts}</ul>
+                    <ul class="item-list">{ended}</ul>
                 </details>
             })}
         </section>
+    }
+}
+
+/// The technical data of the services that keep it here, and the form to report a change.
+#[component]
+fn Technical(items: Vec<TechnicalView>, services: Vec<KantaService>, earliest: String) -> impl IntoView {
+    let none = services.is_empty();
+    let items = items.into_iter().map(|t| view! { <TechnicalCard item=t earliest=earliest.clone()/> }).collect_view();
+    view! {
         <section aria-labelledby="technical-heading">
             <h2 id="technical-heading">{t!("technical-heading")}</h2>
             <p>{t!("technical-rule", days = crate::domain::technical::NOTICE_DAYS)}</p>
-            {if data.technical_services.is_empty() {
+            {if none {
                 view! { <p id="no-technical">{t!("technical-none")}</p> }.into_any()
             } else {
                 view! {
-                    <ul class="item-list" id="technical">{technical}</ul>
+                    <ul class="item-list" id="technical">{items}</ul>
                     <details class="card" id="add-technical" open=typed_again("add-technical").is_some()>
                         <summary>{t!("technical-add")}</summary>
-                        <TechnicalForm services=data.technical_services.clone() earliest=data.earliest_change.clone()/>
+                        <TechnicalForm services earliest/>
                     </details>
                 }
                     .into_any()

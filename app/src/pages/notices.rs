@@ -77,9 +77,9 @@ pub fn Storage() -> impl IntoView {
     })
     .collect_view();
     let columns = vec![
-        Column::new(t!("storage-cookie-name")),
-        Column::new(t!("storage-cookie-purpose")),
-        Column::new(t!("storage-cookie-lifetime")),
+        Column::text(t!("storage-cookie-name")),
+        Column::text(t!("storage-cookie-purpose")),
+        Column::text(t!("storage-cookie-lifetime")),
     ];
     view! {
         <div class="page page--narrow">

@@ -106,11 +106,11 @@ fn AuditTrail(page: AuditPage, paged: bool) -> impl IntoView {
         })
         .collect_view();
     let columns = vec![
-        Column::new(t!("audit-when")),
-        Column::new(t!("audit-who")),
-        Column::new(t!("audit-what")),
-        Column::new(t!("audit-basis")),
-        Column::new(t!("audit-outcome")),
+        Column::text(t!("audit-when")),
+        Column::text(t!("audit-who")),
+        Column::text(t!("audit-what")),
+        Column::text(t!("audit-basis")),
+        Column::text(t!("audit-outcome")),
     ];
     view! {
         <section aria-labelledby="audit-heading">

@@ -213,11 +213,11 @@ fn QueueTable(answer: Lines, filters: Filters, paged: bool) -> impl IntoView {
                 })
                 .collect_view();
             let columns = vec![
-                Column::new(t!("staff-organisation")),
-                Column::new(t!("applications-service")),
-                Column::new(t!("applications-state")),
-                Column::new(t!("applications-updated")),
-                Column::new(t!("staff-age")),
+                Column::text(t!("staff-organisation")),
+                Column::text(t!("applications-service")),
+                Column::text(t!("applications-state")),
+                Column::text(t!("applications-updated")),
+                Column::text(t!("staff-age")),
             ];
             view! {
                 <DataTable labelled_by="staff-heading" id="queue" columns>{rows}</DataTable>
@@ -377,13 +377,13 @@ fn MailTable(answer: Result<Vec<crate::api::staff::MailLine>, crate::error::AppE
         })
         .collect_view();
     let columns = vec![
-        Column::new(t!("staff-mail-to")),
-        Column::new(t!("staff-mail-subject")),
-        Column::new(t!("staff-mail-queued")),
-        Column::new(t!("staff-mail-state")),
-        Column::new(t!("staff-mail-attempts")),
-        Column::new(t!("staff-mail-last-tried")),
-        Column::new(t!("staff-mail-error")),
+        Column::text(t!("staff-mail-to")),
+        Column::text(t!("staff-mail-subject")),
+        Column::text(t!("staff-mail-queued")),
+        Column::text(t!("staff-mail-state")),
+        Column::text(t!("staff-mail-attempts")),
+        Column::text(t!("staff-mail-last-tried")),
+        Column::text(t!("staff-mail-error")),
         Column::actions(t!("staff-mail-actions")),
     ];
     view! {

@@ -137,12 +137,12 @@ fn DeskTable(answer: Result<DeskPage, AppError>, filters: Filters, paged: bool) 
         })
         .collect_view();
     let columns = vec![
-        Column::new(t!("support-desk-reference")),
-        Column::new(t!("support-desk-received")),
-        Column::new(t!("support-topic")),
-        Column::new(t!("support-desk-from")),
-        Column::new(t!("support-desk-status")),
-        Column::new(t!("support-desk-assignee")),
+        Column::text(t!("support-desk-reference")),
+        Column::text(t!("support-desk-received")),
+        Column::text(t!("support-topic")),
+        Column::text(t!("support-desk-from")),
+        Column::text(t!("support-desk-status")),
+        Column::text(t!("support-desk-assignee")),
     ];
     view! {
         <DataTable labelled_by="support-desk-heading" id="requests" columns>{rows}</DataTable>

@@ -4,7 +4,7 @@ use super::ServiceChoices;
 use crate::components::form::VersionFields;
 use crate::{
     api::applications::{
-        AgreementShown, ApplicantCommand, ApplicationView, ChangeServices, SignAgreement, get_application,
+        AgreementShown, ApplicantCommand, ApplicationView, ChangeServices, SignAgreement, Signed, get_application,
     },
     components::{
         answered::Answered,
@@ -105,30 +105,43 @@ fn ApplicationPage(view: ApplicationView, notice: NoticeResource) -> impl IntoVi
             view! { <crate::pages::joint::CoJoiners co_joiners=view.co_joiners.clone() change/> }
         })}
         {(editable && complete).then(|| view! { <AgreementSection view=view.clone()/> })}
-        {view.signed.clone().map(|s| view! {
-            <section class="card" aria-labelledby="signed-heading" id="signed">
-                <h2 id="signed-heading">{t!("agreement-signed-heading")}</h2>
-                <p>{t!("agreement-signed-by", signer = s.signer.clone(), at = s.at.clone(), version = s.version.clone())}</p>
-                <p>{s.basis.map(|b| tr(b.message_id())).unwrap_or_default()}</p>
-                <p class="hash">{t!("agreement-hash")} " " <code id="signed-hash">{s.hash.clone()}</code></p>
-                <CitedTerms cited=s.cited.clone() id="signed-terms"/>
-                <a class="button button--secondary" id="agreement-pdf" href=format!("{}?id={}", crate::api::applications::AgreementPdf::url(), view.id) download>
-                    {t!("agreement-download")}
-                </a>
-            </section>
-        })}
+        {view.signed.clone().map(|signed| view! { <SignedSection signed id=view.id/> })}
         {(view.may_give_notice || view.notice.is_some()).then(|| view! { <NoticeSection view=view.clone() shown=notice/> })}
-        {(can_send || can_withdraw).then(|| view! {
-            <section class="card" aria-labelledby="send-heading">
-                <h2 id="send-heading">{t!("application-send-heading")}</h2>
-                {can_send.then(|| view! {
-                    <p>{t!("application-send-text")}</p>
-                    <CommandForm id=view.id version=view.version command=Command::Submit primary=true/>
-                })}
-                {can_withdraw.then(|| view! { <CommandForm id=view.id version=view.version command=Command::Withdraw primary=false/> })}
-            </section>
-        })}
+        {(can_send || can_withdraw).then(|| view! { <SendSection id=view.id version=view.version can_send can_withdraw/> })}
         <Timeline history=view.history.clone()/>
+    }
+}
+
+/// Who signed the agreement, when, on which basis, its hash and terms, and its PDF.
+#[component]
+fn SignedSection(signed: Signed, id: i32) -> impl IntoView {
+    let s = signed;
+    view! {
+        <section class="card" aria-labelledby="signed-heading" id="signed">
+            <h2 id="signed-heading">{t!("agreement-signed-heading")}</h2>
+            <p>{t!("agreement-signed-by", signer = s.signer.clone(), at = s.at.clone(), version = s.version.clone())}</p>
+            <p>{s.basis.map(|b| tr(b.message_id())).unwrap_or_default()}</p>
+            <p class="hash">{t!("agreement-hash")} " " <code id="signed-hash">{s.hash.clone()}</code></p>
+            <CitedTerms cited=s.cited.clone() id="signed-terms"/>
+            <a class="button button--secondary" id="agreement-pdf" href=format!("{}?id={}", crate::api::applications::AgreementPdf::url(), id) download>
+                {t!("agreement-download")}
+            </a>
+        </section>
+    }
+}
+
+/// Sending the application to Kanta, or withdrawing it, as its state allows.
+#[component]
+fn SendSection(id: i32, version: i32, can_send: bool, can_withdraw: bool) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="send-heading">
+            <h2 id="send-heading">{t!("application-send-heading")}</h2>
+            {can_send.then(|| view! {
+                <p>{t!("application-send-text")}</p>
+                <CommandForm id version command=Command::Submit primary=true/>
+            })}
+            {can_withdraw.then(|| view! { <CommandForm id version command=Command::Withdraw primary=false/> })}
+        </section>
     }
 }
 

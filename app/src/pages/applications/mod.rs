@@ -133,9 +133,9 @@ fn ApplicationList(applications: Vec<ApplicationSummary>) -> impl IntoView {
         })
         .collect_view();
     let columns = vec![
-        Column::new(t!("applications-service")),
-        Column::new(t!("applications-state")),
-        Column::new(t!("applications-updated")),
+        Column::text(t!("applications-service")),
+        Column::text(t!("applications-state")),
+        Column::text(t!("applications-updated")),
     ];
     view! {
         <section aria-labelledby="applications-list-heading">
