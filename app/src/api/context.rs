@@ -5,7 +5,7 @@ use crate::{
     backend::{
         acting::ActingMemo,
         identity::CurrentSession,
-        mail::{Mail, MailSettings, MailerWake},
+        mail::{MailSettings, MailerWake, Mailing},
         registry::Registries,
     },
     error::AppError,
@@ -46,8 +46,8 @@ pub fn mail_settings() -> Result<MailSettings, AppError> {
 
 /// What a backend change that may send mail needs: the mail settings and the mailer to wake,
 /// each as far as the server put them in the request context.
-pub fn mail() -> Mail {
-    Mail { settings: use_context::<MailSettings>(), wake: use_context::<MailerWake>() }
+pub fn mailing() -> Mailing {
+    Mailing { settings: use_context::<MailSettings>(), wake: use_context::<MailerWake>() }
 }
 
 /// Wakes the mailer of this request's server, after a transaction with mail has committed.

@@ -84,21 +84,21 @@ pub(crate) mod ssr {
 
     pub async fn invite(id: i32, version: i32, co_joiner: &str) -> Result<(), AppError> {
         let acting = acting_for(Action::TakeServicesIntoUse).await?;
-        joint::invite(&db()?, &acting.session, &acting.now, id, version, co_joiner).await?;
+        joint::invite(&db()?, &acting, id, version, co_joiner).await?;
         leptos_axum::redirect(&format!("/applications/{id}#co-joiners"));
         Ok(())
     }
 
     pub async fn remove(id: i32, version: i32, member: i32) -> Result<(), AppError> {
         let acting = acting_for(Action::TakeServicesIntoUse).await?;
-        joint::remove(&db()?, &acting.session, &acting.now, id, version, member).await?;
+        joint::remove(&db()?, &acting, id, version, member).await?;
         leptos_axum::redirect(&format!("/applications/{id}#co-joiners"));
         Ok(())
     }
 
     pub async fn acceptance(member: i32) -> Result<AcceptanceShown, AppError> {
         let acting = acting_for(Action::SeeBillingAndAdministrativeContent).await?;
-        let (found, text) = joint::to_sign(&db()?, &acting.session, &acting.now, member, request_lang()).await?;
+        let (found, text) = joint::to_sign(&db()?, &acting, member, request_lang()).await?;
         let hash = crate::backend::agreement::text_hash(&text);
         let may_sign = crate::domain::acting::permits(acting.now.basis, acting.now.kind, Action::SignAgreements);
         Ok(AcceptanceShown { membership: membership_line(found), may_sign, text, hash })
@@ -106,7 +106,7 @@ pub(crate) mod ssr {
 
     pub async fn accept(member: i32, hash: &str) -> Result<(), AppError> {
         let acting = acting_for(Action::SignAgreements).await?;
-        joint::accept(&db()?, &acting.session, &acting.now, member, request_lang(), hash).await?;
+        joint::accept(&db()?, &acting, member, request_lang(), hash).await?;
         leptos_axum::redirect(&format!("/joint/{member}"));
         Ok(())
     }

@@ -157,13 +157,12 @@ mod ssr {
             context::{self, db, mail_settings, wake_mailer},
             guard::staff,
         },
-        backend::{application_store, entities::organisation, staff_queue},
+        backend::{application_store, staff_queue},
         domain::{
             application::{Actor, Track, commands},
             validation::{Date, FieldError},
         },
     };
-    use sea_orm::EntityTrait;
 
     /// Everything but drafts: staff see an application once it has been sent.
     const SEEN_BY_STAFF: [State; 9] = [
@@ -207,11 +206,7 @@ mod ssr {
     pub async fn view(id: i32) -> Result<StaffView, AppError> {
         staff().await?;
         let db = db()?;
-        let a = application_store::get(&db, id, None).await?;
-        if a.state == State::Draft {
-            return Err(AppError::NotFound);
-        }
-        let o = organisation::Entity::find_by_id(a.row.organisation_id).one(&db).await?.ok_or(AppError::NotFound)?;
+        let (a, o) = staff_queue::sent_application(&db, id).await?;
         Ok(StaffView {
             id,
             organisation: o.name,
@@ -241,7 +236,7 @@ mod ssr {
                 Date::parse(date).map_err(|problem| AppError::Invalid(vec![FieldError::new("go_live", problem)]))?,
             ),
         };
-        let (db, mail) = (db()?, context::mail());
+        let (db, mail) = (db()?, context::mailing());
         crate::backend::applications::staff_command(&db, &mail, &session, id, version, command, Some(comment), go_live)
             .await?;
         leptos_axum::redirect(&format!("/staff/applications/{id}"));

@@ -4,11 +4,11 @@
 //! signed, and staff take the group through testing to production as that one application.
 //! The co-joiners use the main joiner's connection point and information system.
 use super::{
-    acting::ActingNow,
+    acting::Acting,
     agreement::text_hash,
     application_store::{self, Application},
     entities::{joint_member, organisation, technical_item},
-    identity::{Audit, CurrentSession, audit},
+    identity::{Audit, audit},
 };
 use crate::wizard::application::ApplicationAnswers;
 use crate::{
@@ -73,12 +73,12 @@ pub async fn unsigned(db: &impl ConnectionTrait, current: &Application) -> Resul
 /// applicant's own, or one already named.
 pub async fn invite(
     db: &DatabaseConnection,
-    session: &CurrentSession,
-    now: &ActingNow,
+    acting: &Acting,
     id: i32,
     version: i32,
     typed: &str,
 ) -> Result<Application, AppError> {
+    let (session, now) = (&acting.session, &acting.now);
     let current = application_store::editable(db, now, id, version).await?;
     let refuse = |problem| AppError::Invalid(vec![FieldError::new(FIELD, problem)]);
     let ytunnus = YTunnus::parse(typed).map_err(|_| refuse(Problem::InvalidBusinessId))?.to_string();
@@ -111,12 +111,12 @@ pub async fn invite(
 /// co-joiner signs anew.
 pub async fn remove(
     db: &DatabaseConnection,
-    session: &CurrentSession,
-    now: &ActingNow,
+    acting: &Acting,
     id: i32,
     version: i32,
     member: i32,
 ) -> Result<Application, AppError> {
+    let (session, now) = (&acting.session, &acting.now);
     let current = application_store::editable(db, now, id, version).await?;
     let found = joint_member::Entity::find_by_id(member)
         .one(db)
@@ -232,11 +232,11 @@ pub fn acceptance_text(
 /// `NotFound` unless the acting organisation is the co-joiner named.
 pub async fn to_sign(
     db: &impl ConnectionTrait,
-    session: &CurrentSession,
-    now: &ActingNow,
+    acting: &Acting,
     member: i32,
     lang: Lang,
 ) -> Result<(Membership, String), AppError> {
+    let (session, now) = (&acting.session, &acting.now);
     let found = memberships(db, &now.organisation)
         .await?
         .into_iter()
@@ -251,13 +251,13 @@ pub async fn to_sign(
 /// and while the main joiner's application is still open. `Conflict` when the text has changed.
 pub async fn accept(
     db: &DatabaseConnection,
-    session: &CurrentSession,
-    now: &ActingNow,
+    acting: &Acting,
     member: i32,
     lang: Lang,
     hash: &str,
 ) -> Result<joint_member::Model, AppError> {
-    let (found, text) = to_sign(db, session, now, member, lang).await?;
+    let (session, now) = (&acting.session, &acting.now);
+    let (found, text) = to_sign(db, acting, member, lang).await?;
     // Signed before the application is sent, as the main joiner signs its agreement.
     let services = &found.application.services;
     if signed_for(&found.member, services) || !found.application.state.is_editable() {

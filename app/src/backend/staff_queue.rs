@@ -10,6 +10,20 @@ use crate::{
 use chrono::Utc;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
+/// An application as staff see it, with its organisation: `NotFound` for a draft, which staff
+/// do not see until it is sent, and for an id that names no application.
+pub async fn sent_application(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> Result<(Application, organisation::Model), AppError> {
+    let a = super::application_store::get(db, id, None).await?;
+    if a.state == State::Draft {
+        return Err(AppError::NotFound);
+    }
+    let o = organisation::Entity::find_by_id(a.row.organisation_id).one(db).await?.ok_or(AppError::NotFound)?;
+    Ok((a, o))
+}
+
 /// What staff's queue shows: applications in `states`, for `service` if given, unchanged for at
 /// least `min_age_days`.
 pub struct QueueFilter<'a> {

@@ -3,12 +3,12 @@
 //! end it on or after the notice's date (`end`: ended). Nothing is deleted: billing, history and
 //! contacts stay.
 use super::{
-    acting::ActingNow,
+    acting::Acting,
     agreement::text_hash,
     application_store::{self, Application},
     entities::{organisation, termination_notice},
-    identity::{Audit, CurrentSession, audit},
-    mail::Mail,
+    identity::{Audit, audit},
+    mail::Mailing,
 };
 use crate::{
     domain::{
@@ -78,19 +78,19 @@ pub fn parse_end_on(value: &str, today: Date) -> Result<Date, AppError> {
 
 /// Signs the notice shown with `hash` for application `current`, seen at `version`: `NotNow`
 /// unless it is in production without a notice, `Conflict` when the text or the version moved.
-/// The application's administrative contact is told by mail (`mail`).
+/// The application's administrative contact is told by mail (`mailing`).
 #[allow(clippy::too_many_arguments)]
 pub async fn give_notice(
     db: &DatabaseConnection,
-    mail: &Mail,
-    session: &CurrentSession,
-    now: &ActingNow,
+    mailing: &Mailing,
+    acting: &Acting,
     current: &Application,
     version: i32,
     end_on: Date,
     lang: Lang,
     hash: &str,
 ) -> Result<termination_notice::Model, AppError> {
+    let (session, now) = (&acting.session, &acting.now);
     if current.state != State::InProduction || notice(db, current.row.id).await?.is_some() {
         return Err(AppError::NotNow);
     }
@@ -119,9 +119,9 @@ pub async fn give_notice(
     let kind = HistoryEvent::Changed(ApplicantChange::NoticeGiven);
     application_store::record(&txn, &row, doer, kind, Some(&end_on.local())).await?;
     audit(&txn, &Audit::new(doer, kind).about(now.organisation.id).detail(&given.text_hash)).await?;
-    super::mail::notice_given(&txn, mail.settings.as_ref(), current, end_on).await?;
+    super::mail::notice_given(&txn, mailing.settings.as_ref(), current, end_on).await?;
     txn.commit().await?;
-    mail.wake();
+    mailing.wake();
     Ok(given)
 }
 

@@ -71,7 +71,7 @@ pub fn FurtherUnits(units: Vec<UnitLine>, change: Option<ServerCopy>) -> impl In
         })
         .collect_view();
     let mut columns =
-        vec![Column::new(tr(msg!("application-unit-name"))), Column::new(tr(msg!("application-unit-oid")))];
+        vec![Column::text(tr(msg!("application-unit-name"))), Column::text(tr(msg!("application-unit-oid")))];
     if change.is_some() {
         columns.push(Column::actions(t!("application-unit-remove")));
     }

@@ -1,5 +1,5 @@
-//! The words for what the product records (`domain::records`), shown by server-rendered pages
-//! only. Each match names every value, so a new one without words fails the build, and each
+//! The words for what the product records (`domain::records`) and for the fields it names
+//! (`field_label`), shown by server-rendered pages only. Each match names every value, so a new one without words fails the build, and each
 //! message id is checked in both languages by `app/tests/locales.rs`.
 use crate::{
     domain::{
@@ -85,6 +85,7 @@ pub fn change_message(kind: ChangeKind) -> &'static str {
         ChangeKind::Reminded => msg!("change-reminded"),
     }
 }
+
 /// A field's label, the same as on the form it is entered in, wherever a field is named: a
 /// refused form's problems, the change history. `value`, when known, tells a contact's role
 /// (`kind` on the contacts form) from a technical item's kind (`kind` on the technical form).

@@ -139,8 +139,7 @@ fn ticked(acting: &Acting, services: &BTreeMap<String, String>) -> Result<Servic
 pub async fn start(services: &BTreeMap<String, String>) -> Result<i32, AppError> {
     let acting = acting_for(Action::TakeServicesIntoUse).await?;
     let services = ticked(&acting, services)?;
-    let created =
-        crate::backend::applications::create(&db()?, &acting.session, &acting.now, &services, request_lang()).await?;
+    let created = crate::backend::applications::create(&db()?, &acting, &services, request_lang()).await?;
     leptos_axum::redirect(&format!("/applications/{}", created.row.id));
     Ok(created.row.id)
 }
@@ -148,7 +147,7 @@ pub async fn start(services: &BTreeMap<String, String>) -> Result<i32, AppError>
 pub async fn change_services(id: i32, version: i32, services: &BTreeMap<String, String>) -> Result<(), AppError> {
     let acting = acting_for(Action::TakeServicesIntoUse).await?;
     let services = ticked(&acting, services)?;
-    crate::backend::applications::change_services(&db()?, &acting.session, &acting.now, id, version, &services).await?;
+    crate::backend::applications::change_services(&db()?, &acting, id, version, &services).await?;
     leptos_axum::redirect(&format!("/applications/{id}"));
     Ok(())
 }
@@ -156,15 +155,14 @@ pub async fn change_services(id: i32, version: i32, services: &BTreeMap<String, 
 pub async fn add_unit(id: i32, version: i32, name: &str, oid: &str) -> Result<(), AppError> {
     let acting = acting_for(Action::TakeServicesIntoUse).await?;
     let (db, registries) = (db()?, registries()?);
-    crate::backend::applications::add_unit(&db, &registries, &acting.session, &acting.now, id, version, name, oid)
-        .await?;
+    crate::backend::applications::add_unit(&db, &registries, &acting, id, version, name, oid).await?;
     leptos_axum::redirect(&format!("/applications/{id}#units"));
     Ok(())
 }
 
 pub async fn remove_unit(id: i32, version: i32, unit: i32) -> Result<(), AppError> {
     let acting = acting_for(Action::TakeServicesIntoUse).await?;
-    crate::backend::applications::remove_unit(&db()?, &acting.session, &acting.now, id, version, unit).await?;
+    crate::backend::applications::remove_unit(&db()?, &acting, id, version, unit).await?;
     leptos_axum::redirect(&format!("/applications/{id}#units"));
     Ok(())
 }
@@ -263,7 +261,7 @@ async fn view_for(acting: &Acting, id: i32) -> Result<ApplicationView, AppError>
 pub async fn save(id: i32, version: i32, answers: Answers) -> Result<i32, AppError> {
     let acting = acting_for(Action::TakeServicesIntoUse).await?;
     let saved =
-        crate::backend::applications::save(&db()?, &registries()?, &acting.session, &acting.now, id, version, &answers)
+        crate::backend::applications::save(&db()?, &registries()?, &acting, id, version, &answers, request_lang())
             .await?;
     // The wizard's last step posted without JavaScript: on to the application's page.
     if crate::api::is_form_post() {
@@ -280,7 +278,7 @@ pub async fn sign(id: i32, version: i32, hash: &str) -> Result<(), AppError> {
     if text.hash() != hash.trim() {
         return Err(AppError::Conflict { current: a.row.version });
     }
-    crate::backend::applications::sign(&db, &acting.session, &acting.now, &a, version, &text).await?;
+    crate::backend::applications::sign(&db, &acting, &a, version, &text).await?;
     leptos_axum::redirect(&format!("/applications/{id}"));
     Ok(())
 }
@@ -317,9 +315,8 @@ pub async fn give_notice(id: i32, version: i32, end_on: &str, hash: &str) -> Res
     let a = application_store::get(&db, id, Some(acting.now.organisation.id)).await?;
     let (end_on, _) = notice_for(&acting, &a, end_on)?;
     let lang = request_lang();
-    let mail = context::mail();
-    crate::backend::termination::give_notice(&db, &mail, &acting.session, &acting.now, &a, version, end_on, lang, hash)
-        .await?;
+    let mail = context::mailing();
+    crate::backend::termination::give_notice(&db, &mail, &acting, &a, version, end_on, lang, hash).await?;
     leptos_axum::redirect(&format!("/applications/{id}#notice"));
     Ok(())
 }
@@ -354,9 +351,8 @@ pub async fn command(id: i32, version: i32, command: &str) -> Result<(), AppErro
     crate::backend::applications::applicant_command(
         &db,
         &registries,
-        &context::mail(),
-        &acting.session,
-        &acting.now,
+        &context::mailing(),
+        &acting,
         id,
         version,
         command,

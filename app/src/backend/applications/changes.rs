@@ -2,10 +2,10 @@
 //! its answers and its further service units.
 use crate::{
     backend::{
-        acting::ActingNow,
+        acting::{Acting, ActingNow},
         application_store::{Application, available, bump, editable, event, json, list, units},
         entities::{application, application_unit, organisation},
-        identity::{Audit, CurrentSession, Doer, audit},
+        identity::{Audit, Doer, audit},
         registry::Registries,
     },
     domain::{
@@ -47,11 +47,11 @@ async fn check_services(
 /// Starts a draft application for services the organisation's kind may use.
 pub async fn create(
     db: &DatabaseConnection,
-    session: &CurrentSession,
-    now: &ActingNow,
+    acting: &Acting,
     services: &ServiceSet,
     lang: Lang,
 ) -> Result<Application, AppError> {
+    let (session, now) = (&acting.session, &acting.now);
     let at = Utc::now();
     let txn = crate::backend::begin_write(db).await?;
     check_services(&txn, now, services, None).await?;
@@ -87,12 +87,12 @@ pub async fn create(
 /// signature made for the old services no longer counts (see `AgreementText::is_signed_by`).
 pub async fn change_services(
     db: &DatabaseConnection,
-    session: &CurrentSession,
-    now: &ActingNow,
+    acting: &Acting,
     id: i32,
     version: i32,
     services: &ServiceSet,
 ) -> Result<Application, AppError> {
+    let (session, now) = (&acting.session, &acting.now);
     let current = editable(db, now, id, version).await?;
     if current.services == *services {
         // Nothing to change: no new version, no signature to make again.
@@ -126,19 +126,19 @@ async fn applicant_changed(
     Application::from_row(row)
 }
 
-/// Saves a draft's answers made on `version`, in the request's language. Answers given must be valid (missing ones may
+/// Saves a draft's answers made on `version`, in `lang`, the request's: mail about the
+/// application follows the language its applicant last used. Answers given must be valid (missing ones may
 /// wait); a service unit's OID must be the organisation's own and known to the code service.
 pub async fn save(
     db: &DatabaseConnection,
     registries: &Registries,
-    session: &CurrentSession,
-    now: &ActingNow,
+    acting: &Acting,
     id: i32,
     version: i32,
     answers: &Answers,
+    lang: Lang,
 ) -> Result<Application, AppError> {
-    // Mail about the application follows the language its applicant last used.
-    let lang = crate::i18n::request_lang();
+    let (session, now) = (&acting.session, &acting.now);
     let current = editable(db, now, id, version).await?;
     let mut given = answers.clone();
     given.insert(SERVICES.into(), current.services.code());
@@ -159,17 +159,16 @@ pub async fn save(
 /// Adds a further service unit to an application the applicant may change, made on `version`:
 /// checked as the first unit is, the organisation's own, known to the code service, and not on the
 /// application yet.
-#[allow(clippy::too_many_arguments)]
 pub async fn add_unit(
     db: &DatabaseConnection,
     registries: &Registries,
-    session: &CurrentSession,
-    now: &ActingNow,
+    acting: &Acting,
     id: i32,
     version: i32,
     name: &str,
     oid: &str,
 ) -> Result<Application, AppError> {
+    let (session, now) = (&acting.session, &acting.now);
     let current = editable(db, now, id, version).await?;
     let (name, oid) = further_unit(name, oid).map_err(AppError::Invalid)?;
     let listed = current.answers.get(UNIT_OID).is_some_and(|o| *o == oid.to_string())
@@ -195,12 +194,12 @@ pub async fn add_unit(
 /// Takes a further service unit off an application the applicant may change, made on `version`.
 pub async fn remove_unit(
     db: &DatabaseConnection,
-    session: &CurrentSession,
-    now: &ActingNow,
+    acting: &Acting,
     id: i32,
     version: i32,
     unit_id: i32,
 ) -> Result<Application, AppError> {
+    let (session, now) = (&acting.session, &acting.now);
     let current = editable(db, now, id, version).await?;
     let unit = units(db, id).await?.into_iter().find(|u| u.id == unit_id).ok_or(AppError::NotFound)?;
     let txn = crate::backend::begin_write(db).await?;

@@ -4,7 +4,7 @@ use crate::{
     backend::{
         application_store::{Application, get},
         identity::{CurrentSession, Doer},
-        mail::Mail,
+        mail::Mailing,
     },
     domain::{
         application::Command,
@@ -18,11 +18,11 @@ use sea_orm::DatabaseConnection;
 pub const COMMENT_MAX: u32 = 2000;
 
 /// Kanta staff's commands; the comment is required where the applicant must be told why, the
-/// go-live date on approval. The administrative contact is told with `mail`.
+/// go-live date on approval. The administrative contact is told with `mailing`.
 #[allow(clippy::too_many_arguments)]
 pub async fn staff_command(
     db: &DatabaseConnection,
-    mail: &Mail,
+    mailing: &Mailing,
     session: &CurrentSession,
     id: i32,
     version: i32,
@@ -58,5 +58,5 @@ pub async fn staff_command(
     }
     let go_live = go_live.filter(|_| command == Command::ApproveForProduction);
     let staff = Doer::Staff { person_id: session.person_id };
-    transition(db, mail, staff, current, version, command, comment, go_live).await
+    transition(db, mailing, staff, current, version, command, comment, go_live).await
 }

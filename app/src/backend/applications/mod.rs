@@ -28,11 +28,11 @@ use sea_orm::{DatabaseConnection, Set};
 pub use submission::{applicant_command, sign, takeover_unmet, unmet};
 
 /// A command through the state machine: the new state, the history event, the audit line and
-/// the applicant's e-mail (with `mail`, whose mailer is woken after commit), in one transaction.
+/// the applicant's e-mail (with `mailing`, whose mailer is woken after commit), in one transaction.
 #[allow(clippy::too_many_arguments)]
 async fn transition(
     db: &DatabaseConnection,
-    mail: &mail::Mail,
+    mailing: &mail::Mailing,
     doer: Doer,
     current: Application,
     version: i32,
@@ -65,15 +65,15 @@ async fn transition(
     }
     let tell = next != current.state || command == Command::RecordTestResult;
     if tell {
-        mail::application_changed(&txn, mail.settings.as_ref(), &changed, command, comment.as_deref()).await?;
+        mail::application_changed(&txn, mailing.settings.as_ref(), &changed, command, comment.as_deref()).await?;
     }
     // The last service ended ends the customer relationship; billing and history stay.
     if next == State::Ended && in_production(&list(&txn, changed.row.organisation_id).await?).is_empty() {
-        mail::relationship_ended(&txn, mail.settings.as_ref(), &changed).await?;
+        mail::relationship_ended(&txn, mailing.settings.as_ref(), &changed).await?;
     }
     txn.commit().await?;
     if tell {
-        mail.wake();
+        mailing.wake();
     }
     Ok(changed)
 }

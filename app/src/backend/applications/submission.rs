@@ -3,12 +3,12 @@
 use super::transition;
 use crate::{
     backend::{
-        acting::ActingNow,
+        acting::{Acting, ActingNow},
         agreement::AgreementText,
         application_store::{Application, bump, event, get, in_use, signature, still_editable},
         entities::agreement_signature,
-        identity::{Audit, CurrentSession, audit},
-        mail::Mail,
+        identity::{Audit, audit},
+        mail::Mailing,
     },
     domain::{
         application::Command,
@@ -27,12 +27,12 @@ use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
 /// hash, the signer, the organisation and the basis are recorded together.
 pub async fn sign(
     db: &DatabaseConnection,
-    session: &CurrentSession,
-    now: &ActingNow,
+    acting: &Acting,
     current: &Application,
     version: i32,
     text: &AgreementText,
 ) -> Result<agreement_signature::Model, AppError> {
+    let (session, now) = (&acting.session, &acting.now);
     let id = current.row.id;
     ready_to_send(current, version)?;
     let txn = crate::backend::begin_write(db).await?;
@@ -101,18 +101,17 @@ pub async fn takeover_unmet(
 
 /// The applicant's commands: submit (complete answers, what must be in place first, the pharmacy
 /// takeover rule, and the current agreement signed for these services needed) and withdraw. The
-/// administrative contact is told with `mail`.
-#[allow(clippy::too_many_arguments)]
+/// administrative contact is told with `mailing`.
 pub async fn applicant_command(
     db: &DatabaseConnection,
     registries: &crate::backend::registry::Registries,
-    mail: &Mail,
-    session: &CurrentSession,
-    now: &ActingNow,
+    mailing: &Mailing,
+    acting: &Acting,
     id: i32,
     version: i32,
     command: Command,
 ) -> Result<Application, AppError> {
+    let now = &acting.now;
     let current = get(db, id, Some(now.organisation.id)).await?;
     if command == Command::Submit {
         ready_to_send(&current, version)?;
@@ -129,5 +128,5 @@ pub async fn applicant_command(
             return Err(AppError::Invalid(vec![FieldError::new("agreement", Problem::Required)]));
         }
     }
-    transition(db, mail, now.doer(session), current, version, command, None, None).await
+    transition(db, mailing, acting.doer(), current, version, command, None, None).await
 }

@@ -89,12 +89,12 @@ pub struct MailerWake(pub Arc<tokio::sync::Notify>);
 /// mail with and the mailer to wake after commit. A server function passes in what its request
 /// holds; without settings a mail to queue fails (logged), without a mailer none is woken.
 #[derive(Clone)]
-pub struct Mail {
+pub struct Mailing {
     pub settings: Option<MailSettings>,
     pub wake: Option<MailerWake>,
 }
 
-impl Mail {
+impl Mailing {
     /// Wakes the mailer, after a transaction with mail has committed.
     pub fn wake(&self) {
         if let Some(wake) = &self.wake {
