@@ -3,7 +3,12 @@
 use crate::{
     api::customer_data::ChangeLine,
     components::records::field_label,
-    domain::{contacts::ContactKind, records::ActorKind, services::KantaService, technical::TechnicalKind},
+    domain::{
+        contacts::ContactKind,
+        records::{ActorKind, ChangeSubject},
+        services::KantaService,
+        technical::TechnicalKind,
+    },
     i18n::tr,
 };
 use leptos::prelude::*;
@@ -26,7 +31,7 @@ pub fn History(lines: Vec<ChangeLine>) -> impl IntoView {
                     .iter()
                     .map(|(field, before, after)| {
                         let (name, before, after) = (
-                            field_label(field, Some(if after.is_empty() { before } else { after })),
+                            field_label(field, subject_of(before, after)),
                             value_text(field, before),
                             value_text(field, after),
                         );
@@ -53,6 +58,19 @@ pub fn History(lines: Vec<ChangeLine>) -> impl IntoView {
             </details>
         }
     })
+}
+
+/// Whose field a change is in, as far as a `kind` value tells: a contact's role or a technical
+/// item's kind (the change log's lines carry no subject).
+fn subject_of(before: &str, after: &str) -> Option<ChangeSubject> {
+    let value = if after.is_empty() { before } else { after };
+    if ContactKind::from_code(value).is_some() {
+        Some(ChangeSubject::Contact)
+    } else if TechnicalKind::from_code(value).is_some() {
+        Some(ChangeSubject::Technical)
+    } else {
+        None
+    }
 }
 
 /// A stored value for the reader: codes as names, dates as Finns write them.

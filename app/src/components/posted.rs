@@ -1,7 +1,11 @@
 //! What a plain form post (no JavaScript) was refused for, shown on the page it came back to.
 //! Pages only: no island uses it, so its messages may stay out of the browser's catalogue.
 use crate::{
-    components::form::{error_text, problem_text},
+    components::{
+        form::{error_text, problem_text},
+        records::field_label,
+    },
+    domain::records::ChangeSubject,
     i18n::tr,
 };
 use leptos::prelude::*;
@@ -14,11 +18,9 @@ use leptos::prelude::*;
 pub fn PostedError() -> impl IntoView {
     let error = posted_error();
     error.map(|e| {
-        let mut problems: Vec<String> = e
-            .field_errors()
-            .iter()
-            .map(|f| format!("{}: {}", crate::components::records::field_label(&f.field, None), error_text(f)))
-            .collect();
+        let subject = refused_subject();
+        let mut problems: Vec<String> =
+            e.field_errors().iter().map(|f| format!("{}: {}", field_label(&f.field, subject), error_text(f))).collect();
         match &e {
             crate::error::AppError::Prerequisites(unmet) => {
                 problems.extend(unmet.iter().map(|p| prerequisite_text(*p)))
@@ -92,6 +94,19 @@ pub fn posted_error() -> Option<crate::error::AppError> {
     }
     #[cfg(not(feature = "ssr"))]
     None
+}
+
+/// Which customer data the refused form was about, by its name (`again`): the contacts forms
+/// (`add-contact`, `contact-<id>`) or the technical data form (`add-technical`).
+fn refused_subject() -> Option<ChangeSubject> {
+    let form = request_query()?.get("again")?;
+    if form == "add-technical" {
+        Some(ChangeSubject::Technical)
+    } else if form == "add-contact" || form.starts_with("contact-") {
+        Some(ChangeSubject::Contact)
+    } else {
+        None
+    }
 }
 
 /// A prerequisite in words; one that names another service names it.

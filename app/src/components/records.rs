@@ -5,9 +5,7 @@ use crate::{
     domain::{
         acting::Action,
         application::Command,
-        contacts::ContactKind,
-        records::{Act, ApplicantChange, AuditAction, ChangeKind, HistoryEvent},
-        technical::TechnicalKind,
+        records::{Act, ApplicantChange, AuditAction, ChangeKind, ChangeSubject, HistoryEvent},
     },
     i18n::tr,
 };
@@ -87,17 +85,17 @@ pub fn change_message(kind: ChangeKind) -> &'static str {
 }
 
 /// A field's label, the same as on the form it is entered in, wherever a field is named: a
-/// refused form's problems, the change history. `value`, when known, tells a contact's role
+/// refused form's problems, the change history. `subject`, when known, tells a contact's role
 /// (`kind` on the contacts form) from a technical item's kind (`kind` on the technical form).
-pub fn field_label(field: &str, value: Option<&str>) -> String {
+pub fn field_label(field: &str, subject: Option<ChangeSubject>) -> String {
     let application =
         crate::wizard::application::APPLICATION.steps.iter().flat_map(|s| s.fields).find(|f| f.name == field);
     if let Some(field) = application {
         return tr(field.label);
     }
-    let kind = match value {
-        Some(v) if ContactKind::from_code(v).is_some() => msg!("contact-kind"),
-        Some(v) if TechnicalKind::from_code(v).is_some() => msg!("technical-kind"),
+    let kind = match subject {
+        Some(ChangeSubject::Contact) => msg!("contact-kind"),
+        Some(ChangeSubject::Technical) => msg!("technical-kind"),
         _ => msg!("field-kind"),
     };
     tr(match field {
@@ -123,4 +121,21 @@ pub fn field_label(field: &str, value: Option<&str>) -> String {
         "agreement" => msg!("agreement-heading"),
         _ => msg!("field-other"),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, lookup};
+
+    /// Refused forms and the change history name a field as its form does.
+    #[test]
+    fn a_field_is_named_as_on_its_form() {
+        let fi = |id: &str| lookup(Lang::Fi, id, None);
+        assert_eq!(field_label("kind", Some(ChangeSubject::Contact)), fi("contact-kind"));
+        assert_eq!(field_label("kind", Some(ChangeSubject::Technical)), fi("technical-kind"));
+        assert_eq!(field_label("expires", None), fi("technical-expires"));
+        assert_eq!(field_label("admin_email", None), fi("application-admin-email"));
+        assert_eq!(field_label("no_such_field", None), fi("field-other"));
+    }
 }
