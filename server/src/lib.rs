@@ -139,7 +139,7 @@ pub fn app_state(
         sandbox,
         public_url,
         service_worker,
-        staff: app::api::guard::StaffMembers(config.staff.clone()),
+        staff: app::api::context::StaffMembers(config.staff.clone()),
         mail,
         mailer_wake,
         limits: config.limits,

@@ -33,7 +33,7 @@ pub struct AppState {
     /// The built-in test services, when `KANTA_SANDBOX` is on.
     pub sandbox: Option<Router>,
     pub service_worker: crate::offline::ServiceWorker,
-    pub staff: app::api::guard::StaffMembers,
+    pub staff: app::api::context::StaffMembers,
     pub mail: app::backend::mail::MailSettings,
     pub mailer_wake: app::backend::mail::MailerWake,
     pub limits: crate::limits::Limits,

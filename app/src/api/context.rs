@@ -1,5 +1,5 @@
 //! What the server put in the request for the server functions: the database, the registers, the
-//! session and its acting memo, the mail settings and the mailer. Only this layer reads the
+//! session and its acting memo, the staff list, the mail settings and the mailer. Only this layer reads the
 //! request context; the backend is given what it needs as parameters.
 use crate::{
     backend::{
@@ -12,6 +12,15 @@ use crate::{
 };
 use leptos::prelude::use_context;
 use sea_orm::DatabaseConnection;
+
+/// The people who work at Kanta's desk, by identity code: configuration, not data anyone here can change.
+#[derive(Clone, Debug, Default)]
+pub struct StaffMembers(pub Vec<crate::domain::hetu::Hetu>);
+
+/// The staff list the server put in the request context; empty without one (no one is staff).
+pub fn staff_members() -> StaffMembers {
+    use_context::<StaffMembers>().unwrap_or_default()
+}
 
 /// The database handle the server put in the request context; `Unavailable` (logged) without one.
 pub fn db() -> Result<DatabaseConnection, AppError> {

@@ -1,7 +1,7 @@
 //! The one guard: who the user is, whom they act for, and whether their basis allows the action.
 //! Every server function that reads or changes organisation data starts here. What a basis
 //! allows is decided by `domain::acting::permits`, nowhere else.
-use super::context::{acting_memo, current_session, db, registries};
+use super::context::{acting_memo, current_session, db, registries, staff_members};
 use crate::{
     backend::{
         acting::{self, Acting, Recheck},
@@ -19,15 +19,10 @@ pub fn logged_in() -> Result<CurrentSession, AppError> {
     current_session().ok_or(AppError::LoginRequired)
 }
 
-/// The people who work at Kanta's desk, by identity code: configuration, not data anyone here can change.
-#[derive(Clone, Debug, Default)]
-pub struct StaffMembers(pub Vec<crate::domain::hetu::Hetu>);
-
 /// A logged-in member of Kanta's staff, or `NotPermitted` (recorded) for anyone else.
 pub async fn staff() -> Result<CurrentSession, AppError> {
     let session = logged_in()?;
-    let members = leptos::prelude::use_context::<StaffMembers>().unwrap_or_default();
-    if session.hetu.as_ref().is_some_and(|h| members.0.contains(h)) {
+    if session.hetu.as_ref().is_some_and(|h| staff_members().0.contains(h)) {
         return Ok(session);
     }
     let refused = Audit::new(session.doer(), Act::StaffDesk).denied();
@@ -37,8 +32,7 @@ pub async fn staff() -> Result<CurrentSession, AppError> {
 
 /// Whether the logged-in user is staff (to show the way to the desk; the desk checks again).
 pub fn is_staff() -> bool {
-    let members = leptos::prelude::use_context::<StaffMembers>().unwrap_or_default();
-    current_session().and_then(|s| s.hetu).is_some_and(|h| members.0.contains(&h))
+    current_session().and_then(|s| s.hetu).is_some_and(|h| staff_members().0.contains(&h))
 }
 
 /// Allows `action` only for a logged-in user acting for an organisation on a basis that the

@@ -1,4 +1,5 @@
-//! Staff's queue of applications: by state, service and age, a page at a time.
+//! Staff's view of applications: one sent application with its organisation, and the queue by
+//! state, service and age, a page at a time.
 use super::{
     application_store::Application,
     entities::{application, organisation},

@@ -1,5 +1,5 @@
 //! An application's life: which states there are, which commands move it between
-//! them, and who may give each command. `Application::apply` is the only way to a new state; the
+//! them, and who may give each command. [`apply`] is the only way to a new state; the
 //! server stores what it returns, in the same transaction as the audit event.
 use serde::{Deserialize, Serialize};
 

@@ -12,7 +12,8 @@ use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
 use std::{sync::Arc, time::Duration};
 
-/// Where mail goes, how it is signed off and retried; in the request context for links in messages.
+/// Where mail goes, how it is signed off and retried. Put in the request context by the server;
+/// server functions pass it to the backend ([`Mailing`]), whose messages use it for links.
 #[derive(Clone, Debug)]
 pub struct MailSettings {
     /// `smtp://host:port` (plain, for the sandbox and local relays) or `smtps://…` / `smtp://…?tls=required`.

@@ -2,8 +2,8 @@
 //! DVV's reference client (`vrk-kpa/roles-auths-client`) calls: `user/register`,
 //! `user/unregister`, `api/organizationRoles/{session}` (each server-to-server call checked against
 //! the checksum header like the real service does), `/oauth/authorize` (the chooser) and
-//! `/oauth/token`; plus the tester's page `/admin`. Any other path is a 404, so a client calling a
-//! route the real service lacks fails here too.
+//! `/oauth/token`. The tester's page is beside the service, at [`ADMIN_PATH`], not under its base
+//! URL. Any other path is a 404, so a client calling a route the real service lacks fails here too.
 //!
 //! The chooser lists only principals for which the person holds our issue (every mandate here is
 //! for it), and `organizationRoles` lists the chosen one with the person's roles in it (from the
