@@ -114,20 +114,7 @@ async fn two_instances_on_one_postgres_migrate_once_send_each_mail_once_and_remi
             .unwrap();
 
     // Started together on an empty database: one migrates, the other waits for it.
-    let mut a = Instance::start(&url, &smtp, "a");
-    let mut b = Instance::start(&url, &smtp, "b");
-    a.wait_until_up().await;
-    b.wait_until_up().await;
-    let migrations = app::backend::migrations::Migrator::migrations().len();
-    let applied: usize = [&a, &b].iter().map(|i| i.log().matches("Applying migration '").count()).sum();
-    assert_eq!(applied, migrations, "each migration applied once:\n{}\n{}", a.log(), b.log());
-    let db = Database::connect(&url).await.unwrap();
-    let recorded = db.query_one_raw(sea_orm::Statement::from_string(
-        db.get_database_backend(),
-        "SELECT COUNT(*) AS n FROM seaql_migrations",
-    ));
-    let recorded: i64 = recorded.await.unwrap().unwrap().try_get("", "n").unwrap();
-    assert_eq!(recorded as usize, migrations);
+    let (a, b, db) = start_together_and_migrate_once(&url, &smtp).await;
 
     // The clinic takes a service into use, staff deciding on the other instance.
     let clinic = std::sync::Arc::new(Browser::new(&a.base));
@@ -138,6 +125,44 @@ async fn two_instances_on_one_postgres_migrate_once_send_each_mail_once_and_remi
 
     // What one instance gives the browser, the other honours: the proof of when the session was
     // last used, and a refused form's problems kept for the page it comes back to.
+    each_honours_what_the_other_gave(&db, &clinic, &a, &b).await;
+
+    // Seven applications sent at once, through both instances: every mail once.
+    seven_applications_at_once_mail_once(&db, &mailbox, &clinic, &b).await;
+
+    // A reminder due (the clinic's unit gone from the code service), `server remind` run twice
+    // at once: one claims the day and reminds once, the other reports 0.
+    two_reminder_runs_remind_once(&db, &mailbox, &url, &smtp, &a).await;
+}
+
+/// Starts two instances on the empty database at `url`; each migration is applied, and
+/// recorded, once. Answers both and a connection to the database.
+async fn start_together_and_migrate_once(url: &str, smtp: &str) -> (Instance, Instance, sea_orm::DatabaseConnection) {
+    let mut a = Instance::start(url, smtp, "a");
+    let mut b = Instance::start(url, smtp, "b");
+    a.wait_until_up().await;
+    b.wait_until_up().await;
+    let migrations = app::backend::migrations::Migrator::migrations().len();
+    let applied: usize = [&a, &b].iter().map(|i| i.log().matches("Applying migration '").count()).sum();
+    assert_eq!(applied, migrations, "each migration applied once:\n{}\n{}", a.log(), b.log());
+    let db = Database::connect(url).await.unwrap();
+    let recorded = db.query_one_raw(sea_orm::Statement::from_string(
+        db.get_database_backend(),
+        "SELECT COUNT(*) AS n FROM seaql_migrations",
+    ));
+    let recorded: i64 = recorded.await.unwrap().unwrap().try_get("", "n").unwrap();
+    assert_eq!(recorded as usize, migrations);
+    (a, b, db)
+}
+
+/// The clinic's session kept alive on `b` by the proof `a` gave, and a form refused on `a`
+/// shown again on `b`.
+async fn each_honours_what_the_other_gave(
+    db: &sea_orm::DatabaseConnection,
+    clinic: &Browser,
+    a: &Instance,
+    b: &Instance,
+) {
     let seen_ago = |minutes: i64| {
         let db = db.clone();
         async move {
@@ -167,11 +192,19 @@ async fn two_instances_on_one_postgres_migrate_once_send_each_mail_once_and_remi
     assert!(path.starts_with("/customer-data?refused="), "{:?}", refused.trail);
     let page = clinic.get(&on_b(&path)).await;
     assert!(page.body.contains("id=\"posted-error\"") && page.body.contains("value=\"Teemu Tekninen\""));
+}
 
-    // Seven applications sent at once, through both instances: every mail once.
+/// Seven applications, from two organisations through both instances, sent at once; waits for
+/// the mail and checks each was sent once.
+async fn seven_applications_at_once_mail_once(
+    db: &sea_orm::DatabaseConnection,
+    mailbox: &Mailbox,
+    clinic: &std::sync::Arc<Browser>,
+    b: &Instance,
+) {
     let mut ready = Vec::new();
     for service in ["eprescription", "client-data-archive", "test-environment"] {
-        ready.push((clinic.clone(), ready_to_send(&clinic, service, "1.2.246.10.31415903.10").await));
+        ready.push((clinic.clone(), ready_to_send(clinic, service, "1.2.246.10.31415903.10").await));
     }
     let other = std::sync::Arc::new(Browser::new(&b.base));
     log_in(&other, "p13").await;
@@ -189,20 +222,27 @@ async fn two_instances_on_one_postgres_migrate_once_send_each_mail_once_and_remi
         let (status, body) = request.await.unwrap();
         assert_eq!(status, StatusCode::OK, "{body}");
     }
-    let (rows, delivered) = settled(&db, &mailbox).await;
+    let (rows, delivered) = settled(db, mailbox).await;
     assert!(rows.len() >= ready.len() + 5, "the go-live's mails and one per application sent: {}", rows.len());
     each_once(&rows, &delivered);
+}
 
-    // A reminder due (the clinic's unit gone from the code service), `server remind` run twice
-    // at once: one claims the day and reminds once, the other reports 0.
+/// A reminder made due, then `server remind` run twice at once against the database at `url`.
+async fn two_reminder_runs_remind_once(
+    db: &sea_orm::DatabaseConnection,
+    mailbox: &Mailbox,
+    url: &str,
+    smtp: &str,
+    a: &Instance,
+) {
     crate::common::retire_unit(&a.base, "1.2.246.10.31415903.10.1").await;
     let before = mailbox.all().len();
     let remind = || {
         Command::new(SERVER_BIN)
             .arg("remind")
-            .env("KANTA_DATABASE_URL", &url)
+            .env("KANTA_DATABASE_URL", url)
             .env("KANTA_PUBLIC_URL", &a.base)
-            .env("KANTA_SMTP_URL", &smtp)
+            .env("KANTA_SMTP_URL", smtp)
             .env("RUST_LOG", "error")
             .stdout(Stdio::piped())
             .spawn()
@@ -213,13 +253,13 @@ async fn two_instances_on_one_postgres_migrate_once_send_each_mail_once_and_remi
         .into_iter()
         .map(|c| String::from_utf8_lossy(&c.wait_with_output().unwrap().stdout).trim().to_string())
         .collect();
-    let runs = scheduled_run::Entity::find().filter(scheduled_run::Column::Job.eq("reminders")).all(&db).await.unwrap();
+    let runs = scheduled_run::Entity::find().filter(scheduled_run::Column::Job.eq("reminders")).all(db).await.unwrap();
     assert_eq!(runs.len(), 1, "{runs:?}");
     assert!(runs[0].finished_at.is_some());
     let mut reminded = reminded;
     reminded.sort();
     assert_eq!(reminded, ["0 organisation(s) reminded", "1 organisation(s) reminded"]);
-    let (rows, delivered) = settled(&db, &mailbox).await;
+    let (rows, delivered) = settled(db, mailbox).await;
     each_once(&rows, &delivered);
     let reminders: Vec<_> = delivered[before..].iter().filter(|m| m.body.contains("/customer-data")).collect();
     assert_eq!(reminders.len(), 1, "{reminders:?}");
