@@ -49,13 +49,32 @@ async fn bodies_past_their_limit_and_unreadable_calls_are_refused_with_a_localis
     let app = TestApp::sqlite_with(&[("KANTA_BODY_LIMIT_KB", "64"), ("KANTA_UPLOAD_LIMIT_KB", "128")]).await;
     let client = reqwest::Client::new();
     let big = format!("name={}", "a".repeat(3 * 1024 * 1024));
+    a_body_past_its_limit_is_answered_for_a_script_and_for_a_page(&app, &client, &big).await;
+    a_body_sent_whole_before_the_answer_is_read_gets_the_answer(&app, &big).await;
+    a_chunked_body_is_held_to_the_limit_as_it_arrives(&app).await;
+    a_multipart_form_without_a_readable_boundary_gets_400(&app);
+    json_nested_deep_and_a_form_not_in_utf8_get_400(&app, &client).await;
+    a_file_upload_has_its_own_larger_limit(&app).await;
+
+    // The sandbox's pages carry the security headers too.
+    let sandbox = client.get(format!("{}/sandbox/mail", app.base)).send().await.unwrap();
+    assert_eq!(sandbox.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(sandbox.headers()["x-frame-options"], "DENY");
+}
+
+/// `big`, a form past the 64 KB limit, posted as a script's call and as a form without JavaScript.
+async fn a_body_past_its_limit_is_answered_for_a_script_and_for_a_page(
+    app: &TestApp,
+    client: &reqwest::Client,
+    big: &str,
+) {
     let post = |accept: &'static str, cookie: &'static str| {
         client
             .post(format!("{}{}", app.base, SendSupportRequest::PATH))
             .header("content-type", "application/x-www-form-urlencoded")
             .header("accept", accept)
             .header("cookie", cookie)
-            .body(big.clone())
+            .body(big.to_string())
     };
 
     // A script's call: the app's error as JSON.
@@ -70,9 +89,11 @@ async fn bodies_past_their_limit_and_unreadable_calls_are_refused_with_a_localis
     let page = answer.text().await.unwrap();
     assert!(page.contains("<html lang=\"sv\"") && page.contains("De skickade uppgifterna är för stora"), "{page}");
     assert!(page.contains(r#"<a href="/support">"#), "{page}");
+}
 
-    // A client that sends the whole body before it reads gets the answer, not a reset: what
-    // follows the limit is read and dropped before the 413 is sent.
+/// A client that sends the whole body before it reads gets the answer, not a reset: what
+/// follows the limit is read and dropped before the 413 is sent.
+async fn a_body_sent_whole_before_the_answer_is_read_gets_the_answer(app: &TestApp, big: &str) {
     let mut whole = format!(
         "POST {} HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n\
          Content-Length: {}\r\nConnection: close\r\n\r\n",
@@ -87,8 +108,10 @@ async fn bodies_past_their_limit_and_unreadable_calls_are_refused_with_a_localis
             .await
             .unwrap();
     assert_eq!((code, sent), (413, true), "{answer}");
+}
 
-    // Without a length up front (chunked), the limit holds as the body arrives.
+/// Without a length up front (chunked), the limit holds as the body arrives.
+async fn a_chunked_body_is_held_to_the_limit_as_it_arrives(app: &TestApp) {
     let mut chunked = format!(
         "POST {} HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n\
          Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
@@ -102,8 +125,10 @@ async fn bodies_past_their_limit_and_unreadable_calls_are_refused_with_a_localis
     let base = app.base.clone();
     let (code, answer) = tokio::task::spawn_blocking(move || raw(&base, &chunked)).await.unwrap();
     assert_eq!(code, 413, "{answer}");
+}
 
-    // A multipart form without its boundary (the server-function layer used to panic on it).
+/// A multipart form without its boundary (the server-function layer used to panic on it).
+fn a_multipart_form_without_a_readable_boundary_gets_400(app: &TestApp) {
     let no_boundary = format!(
         "POST {} HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data\r\n\
          Content-Length: 1\r\nConnection: close\r\n\r\nx",
@@ -128,7 +153,10 @@ async fn bodies_past_their_limit_and_unreadable_calls_are_refused_with_a_localis
         let (code, answer) = raw(&app.base, request.as_bytes());
         assert_eq!(code, expected, "{kind}: {answer}");
     }
-    // JSON nested deep; a form whose text is not UTF-8.
+}
+
+/// JSON nested deep; a form whose text is not UTF-8.
+async fn json_nested_deep_and_a_form_not_in_utf8_get_400(app: &TestApp, client: &reqwest::Client) {
     let nested = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
     let cases = [
         (SendSupportRequest::PATH, "application/json", nested.into_bytes()),
@@ -146,8 +174,10 @@ async fn bodies_past_their_limit_and_unreadable_calls_are_refused_with_a_localis
         assert_eq!(answer.status(), StatusCode::BAD_REQUEST, "{kind}");
         assert!(answer.text().await.unwrap().starts_with(r#"{"Malformed":"#), "{kind}");
     }
+}
 
-    // A file upload has its own, larger limit: past it, 413 before anything is read.
+/// A file upload has its own, larger limit: past it, 413 before anything is read.
+async fn a_file_upload_has_its_own_larger_limit(app: &TestApp) {
     let staff = Browser::new(&app.base);
     log_in(&staff, "p10").await;
     let (status, body) = staff.upload(ImportBilling::PATH, "big.csv", &"x;".repeat(100 * 1024)).await;
@@ -158,11 +188,6 @@ async fn bodies_past_their_limit_and_unreadable_calls_are_refused_with_a_localis
         StatusCode::UNPROCESSABLE_ENTITY,
         "under the limit the file is read (and refused for its content): {body}"
     );
-
-    // The sandbox's pages carry the security headers too.
-    let sandbox = client.get(format!("{}/sandbox/mail", app.base)).send().await.unwrap();
-    assert_eq!(sandbox.headers()["x-content-type-options"], "nosniff");
-    assert_eq!(sandbox.headers()["x-frame-options"], "DENY");
 }
 
 struct Server(Child, String);
