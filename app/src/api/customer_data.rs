@@ -5,6 +5,7 @@ use crate::{
     domain::{
         contacts::{ContactForm, ContactKind},
         freshness::Attention,
+        records::ChangeSubject,
         services::KantaService,
         technical::TechnicalKind,
     },
@@ -12,6 +13,44 @@ use crate::{
 };
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+
+/// A customer data form, by the name a refusal carries back to the page (`again=`): the page
+/// opens and refills it, and the refusal's problems name its fields as it does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DataForm {
+    AddContact,
+    /// Changing contact `id`.
+    Contact(i32),
+    AddTechnical,
+}
+
+impl DataForm {
+    /// `add-contact`, `contact-<id>`, `add-technical`.
+    pub fn name(self) -> String {
+        match self {
+            DataForm::AddContact => "add-contact".into(),
+            DataForm::Contact(id) => format!("contact-{id}"),
+            DataForm::AddTechnical => "add-technical".into(),
+        }
+    }
+
+    /// The form named `name`, if it is one of these.
+    pub fn parse(name: &str) -> Option<DataForm> {
+        match name {
+            "add-contact" => Some(DataForm::AddContact),
+            "add-technical" => Some(DataForm::AddTechnical),
+            _ => name.strip_prefix("contact-")?.parse().ok().map(DataForm::Contact),
+        }
+    }
+
+    /// What the form changes.
+    pub fn subject(self) -> ChangeSubject {
+        match self {
+            DataForm::AddContact | DataForm::Contact(_) => ChangeSubject::Contact,
+            DataForm::AddTechnical => ChangeSubject::Technical,
+        }
+    }
+}
 
 /// One change-log entry as the organisation's users read it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,6 +61,8 @@ pub struct ChangeLine {
     pub actor: Option<crate::domain::records::ActorKind>,
     /// `None`: a kind this version does not know (an older row).
     pub kind: Option<crate::domain::records::ChangeKind>,
+    /// What was changed; `None`: a subject this version does not know.
+    pub subject: Option<ChangeSubject>,
     /// `[field, before, after]`.
     pub changes: Vec<(String, String, String)>,
 }
@@ -91,13 +132,13 @@ pub async fn customer_data(confirmations_before: String) -> Result<CustomerDataV
 #[server(endpoint = "customer-data/contact-add")]
 pub async fn add_contact(contact: ContactForm) -> Result<(), AppError> {
     let saved = ssr::save_contact(None, &contact).await;
-    super::respond(super::refused_form(saved, ssr::PAGE, "add-contact", &contact.fields()))
+    super::respond(super::refused_form(saved, ssr::PAGE, &DataForm::AddContact.name(), &contact.fields()))
 }
 
 #[server(endpoint = "customer-data/contact-change")]
 pub async fn change_contact(id: i32, version: i32, contact: ContactForm) -> Result<(), AppError> {
     let saved = ssr::save_contact(Some((id, version)), &contact).await;
-    super::respond(super::refused_form(saved, ssr::PAGE, &format!("contact-{id}"), &contact.fields()))
+    super::respond(super::refused_form(saved, ssr::PAGE, &DataForm::Contact(id).name(), &contact.fields()))
 }
 
 /// Ends a contact today (it stays in the history).
@@ -111,7 +152,7 @@ pub async fn end_contact(id: i32, version: i32) -> Result<(), AppError> {
 #[server(endpoint = "customer-data/technical-add")]
 pub async fn add_technical(item: crate::domain::technical::TechnicalForm) -> Result<(), AppError> {
     let saved = ssr::add_technical(&item).await;
-    super::respond(super::refused_form(saved, ssr::PAGE, "add-technical", &item.fields()))
+    super::respond(super::refused_form(saved, ssr::PAGE, &DataForm::AddTechnical.name(), &item.fields()))
 }
 
 #[server(endpoint = "customer-data/technical-end")]
@@ -160,6 +201,7 @@ pub(crate) mod ssr {
             who: who.unwrap_or_default(),
             actor: crate::domain::records::ActorKind::from_code(&entry.actor),
             kind: crate::domain::records::ChangeKind::from_code(&entry.kind),
+            subject: ChangeSubject::from_code(&entry.subject),
             changes,
         }
     }
@@ -346,5 +388,20 @@ pub(crate) mod ssr {
         let acting = acting_for(Action::UpdateContactsAndTechnicalData).await?;
         data::confirm(&db()?, acting.doer(), acting.now.organisation.id).await?;
         done()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DataForm;
+
+    #[test]
+    fn a_form_is_read_back_from_its_name() {
+        for form in [DataForm::AddContact, DataForm::Contact(42), DataForm::AddTechnical] {
+            assert_eq!(DataForm::parse(&form.name()), Some(form));
+        }
+        for other in ["add-unit", "contact-", "contact-x", "co-joiners", ""] {
+            assert_eq!(DataForm::parse(other), None, "{other}");
+        }
     }
 }

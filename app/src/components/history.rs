@@ -3,12 +3,7 @@
 use crate::{
     api::customer_data::ChangeLine,
     components::records::field_label,
-    domain::{
-        contacts::ContactKind,
-        records::{ActorKind, ChangeSubject},
-        services::KantaService,
-        technical::TechnicalKind,
-    },
+    domain::{contacts::ContactKind, records::ActorKind, services::KantaService, technical::TechnicalKind},
     i18n::tr,
 };
 use leptos::prelude::*;
@@ -30,11 +25,8 @@ pub fn History(lines: Vec<ChangeLine>) -> impl IntoView {
                     .changes
                     .iter()
                     .map(|(field, before, after)| {
-                        let (name, before, after) = (
-                            field_label(field, subject_of(before, after)),
-                            value_text(field, before),
-                            value_text(field, after),
-                        );
+                        let (name, before, after) =
+                            (field_label(field, l.subject), value_text(field, before), value_text(field, after));
                         let text = if before.is_empty() {
                             format!("{name}: {after}")
                         } else {
@@ -58,19 +50,6 @@ pub fn History(lines: Vec<ChangeLine>) -> impl IntoView {
             </details>
         }
     })
-}
-
-/// Whose field a change is in, as far as a `kind` value tells: a contact's role or a technical
-/// item's kind (the change log's lines carry no subject).
-fn subject_of(before: &str, after: &str) -> Option<ChangeSubject> {
-    let value = if after.is_empty() { before } else { after };
-    if ContactKind::from_code(value).is_some() {
-        Some(ChangeSubject::Contact)
-    } else if TechnicalKind::from_code(value).is_some() {
-        Some(ChangeSubject::Technical)
-    } else {
-        None
-    }
 }
 
 /// A stored value for the reader: codes as names, dates as Finns write them.

@@ -1,6 +1,7 @@
 //! What a plain form post (no JavaScript) was refused for, shown on the page it came back to.
 //! Pages only: no island uses it, so its messages may stay out of the browser's catalogue.
 use crate::{
+    api::customer_data::DataForm,
     components::{
         form::{error_text, problem_text},
         records::field_label,
@@ -96,17 +97,9 @@ pub fn posted_error() -> Option<crate::error::AppError> {
     None
 }
 
-/// Which customer data the refused form was about, by its name (`again`): the contacts forms
-/// (`add-contact`, `contact-<id>`) or the technical data form (`add-technical`).
+/// Which customer data the refused form was about, by its name (`again`).
 fn refused_subject() -> Option<ChangeSubject> {
-    let form = request_query()?.get("again")?;
-    if form == "add-technical" {
-        Some(ChangeSubject::Technical)
-    } else if form == "add-contact" || form.starts_with("contact-") {
-        Some(ChangeSubject::Contact)
-    } else {
-        None
-    }
+    DataForm::parse(&request_query()?.get("again")?).map(DataForm::subject)
 }
 
 /// A prerequisite in words; one that names another service names it.

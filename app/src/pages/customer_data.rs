@@ -4,8 +4,8 @@
 use crate::components::form::VersionFields;
 use crate::{
     api::customer_data::{
-        AddContact, AddTechnical, ChangeContact, ChangeLine, ConfirmData, ContactView, CustomerDataView, EndContact,
-        EndTechnical, TechnicalView, customer_data,
+        AddContact, AddTechnical, ChangeContact, ChangeLine, ConfirmData, ContactView, CustomerDataView, DataForm,
+        EndContact, EndTechnical, TechnicalView, customer_data,
     },
     components::{
         answered::Answered,
@@ -113,7 +113,7 @@ fn Contacts(contacts: Vec<ContactView>, in_use: Vec<KantaService>) -> impl IntoV
             <h2 id="contacts-heading">{t!("contacts-heading")}</h2>
             <p>{t!("contacts-rule")}</p>
             <ul class="item-list" id="contacts">{current}</ul>
-            <details class="card" id="add-contact" open=typed_again("add-contact").is_some()>
+            <details class="card" id="add-contact" open=typed_again(&DataForm::AddContact.name()).is_some()>
                 <summary>{t!("contact-add")}</summary>
                 <ContactForm action=AddContact::url() contact=None in_use/>
             </details>
@@ -141,7 +141,7 @@ fn Technical(items: Vec<TechnicalView>, services: Vec<KantaService>, earliest: S
             } else {
                 view! {
                     <ul class="item-list" id="technical">{items}</ul>
-                    <details class="card" id="add-technical" open=typed_again("add-technical").is_some()>
+                    <details class="card" id="add-technical" open=typed_again(&DataForm::AddTechnical.name()).is_some()>
                         <summary>{t!("technical-add")}</summary>
                         <TechnicalForm services earliest/>
                     </details>
@@ -172,7 +172,7 @@ fn ContactCard(contact: ContactView, in_use: Vec<KantaService>) -> impl IntoView
             <p>{services}</p>
             <p class="hint">{validity}</p>
             {active.then(|| view! {
-                <details id=format!("contact-{}", contact.id) open=typed_again(&format!("contact-{}", contact.id)).is_some()>
+                <details id=DataForm::Contact(contact.id).name() open=typed_again(&DataForm::Contact(contact.id).name()).is_some()>
                     <summary>{t!("contact-change")}</summary>
                     <ContactForm action=ChangeContact::url() contact=Some(contact.clone()) in_use/>
                 </details>
@@ -200,7 +200,7 @@ fn ContactCard(contact: ContactView, in_use: Vec<KantaService>) -> impl IntoView
 fn ContactForm(action: &'static str, contact: Option<ContactView>, in_use: Vec<KantaService>) -> impl IntoView {
     let prefix = contact.as_ref().map(|c| format!("contact-{}", c.id)).unwrap_or_else(|| "new-contact".into());
     let id = |name: &str| format!("{prefix}-{name}");
-    let form = contact.as_ref().map(|c| format!("contact-{}", c.id)).unwrap_or_else(|| "add-contact".into());
+    let form = contact.as_ref().map_or(DataForm::AddContact, |c| DataForm::Contact(c.id)).name();
     // Shown again after the server refused it: what was typed, not what is stored.
     let typed = typed_again(&form);
     let value = |field: &str, stored: fn(&ContactView) -> String| match &typed {
@@ -307,7 +307,7 @@ fn TechnicalCard(item: TechnicalView, earliest: String) -> impl IntoView {
 #[component]
 fn TechnicalForm(services: Vec<KantaService>, earliest: String) -> impl IntoView {
     // Shown again after the server refused it: what was typed.
-    let typed = typed_again("add-technical");
+    let typed = typed_again(&DataForm::AddTechnical.name());
     let given = move |field: &str| typed.as_ref().and_then(|q| q.get(&format!("item[{field}]"))).unwrap_or_default();
     let (service, kind) = (given("service"), given("kind"));
     let services = services
