@@ -6,11 +6,15 @@
 //! `backend::application_store::Application` is an edge `mail → application_store` inside
 //! `backend`, and `api::guard` naming `backend::acting` an edge `api → backend` at the top. A parent using its children, or a child its parent, is not one.
 //! Among the siblings of each module there must be no cycle, and each crate's top-level modules
-//! use only their own layer and those below (`LAYERS`). A `#[cfg(test)]` module's paths count as
-//! its file's.
+//! use only their own layer and those below (`layers::LAYERS`). A `#[cfg(test)]` module's paths
+//! count as its file's. Also here: functions and files stay small (`sizes`).
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+
+mod cycles;
+mod layers;
+mod sizes;
 
 type ModPath = Vec<String>;
 
@@ -275,90 +279,6 @@ fn path_at(tokens: &[TokenTree], mut i: usize) -> (ModPath, usize) {
     (segments, i)
 }
 
-/// The cycles among the siblings of each module: each as its modules and the edges that close it.
-fn cycles(krate: &Crate) -> Vec<String> {
-    let edges = krate.edges();
-    let mut by_parent: BTreeMap<&ModPath, BTreeMap<&String, BTreeSet<&String>>> = BTreeMap::new();
-    for (parent, from, to) in edges.keys() {
-        by_parent.entry(parent).or_default().entry(from).or_default().insert(to);
-    }
-    let mut found = Vec::new();
-    for (parent, graph) in by_parent {
-        for component in strongly_connected(&graph) {
-            let within: Vec<String> = edges
-                .iter()
-                .filter(|((p, from, to), _)| p == parent && component.contains(from) && component.contains(to))
-                .map(|((_, from, to), at)| format!("    {from} → {to} ({}:{})", shown(&at.file), at.line))
-                .collect();
-            let prefix = if parent.is_empty() {
-                krate.name.to_string()
-            } else {
-                format!("{}::{}", krate.name, parent.join("::"))
-            };
-            found.push(format!(
-                "  in {prefix}: {}\n{}",
-                component.iter().cloned().collect::<Vec<_>>().join(", "),
-                within.join("\n")
-            ));
-        }
-    }
-    found
-}
-
-/// Tarjan's strongly connected components of more than one module.
-fn strongly_connected(graph: &BTreeMap<&String, BTreeSet<&String>>) -> Vec<BTreeSet<String>> {
-    struct State<'a> {
-        index: BTreeMap<&'a String, usize>,
-        low: BTreeMap<&'a String, usize>,
-        stack: Vec<&'a String>,
-        on_stack: BTreeSet<&'a String>,
-        out: Vec<BTreeSet<String>>,
-    }
-    fn visit<'a>(node: &'a String, graph: &BTreeMap<&'a String, BTreeSet<&'a String>>, s: &mut State<'a>) {
-        let n = s.index.len();
-        s.index.insert(node, n);
-        s.low.insert(node, n);
-        s.stack.push(node);
-        s.on_stack.insert(node);
-        for next in graph.get(node).into_iter().flatten() {
-            if !s.index.contains_key(next) {
-                visit(next, graph, s);
-                let low = s.low[node].min(s.low[next]);
-                s.low.insert(node, low);
-            } else if s.on_stack.contains(next) {
-                let low = s.low[node].min(s.index[next]);
-                s.low.insert(node, low);
-            }
-        }
-        if s.low[node] == s.index[node] {
-            let mut component = BTreeSet::new();
-            while let Some(top) = s.stack.pop() {
-                s.on_stack.remove(top);
-                component.insert(top.clone());
-                if top == node {
-                    break;
-                }
-            }
-            if component.len() > 1 {
-                s.out.push(component);
-            }
-        }
-    }
-    let mut state = State {
-        index: BTreeMap::new(),
-        low: BTreeMap::new(),
-        stack: Vec::new(),
-        on_stack: BTreeSet::new(),
-        out: Vec::new(),
-    };
-    for node in graph.keys() {
-        if !state.index.contains_key(node) {
-            visit(node, graph, &mut state);
-        }
-    }
-    state.out
-}
-
 fn shown(file: &Path) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     file.strip_prefix(root).unwrap_or(file).display().to_string()
@@ -367,67 +287,4 @@ fn shown(file: &Path) -> String {
 fn crates() -> [Crate; 2] {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     [Crate::read("app", &root.join("app/src")), Crate::read("server", &root.join("server/src"))]
-}
-
-#[test]
-fn no_import_cycles_between_modules() {
-    let found: Vec<String> = crates().iter().flat_map(cycles).collect();
-    assert!(
-        found.is_empty(),
-        "modules that depend on each other, each with the edges that close the cycle:\n{}",
-        found.join("\n")
-    );
-}
-
-/// Each crate's top-level modules in layers, highest first: a module uses modules of its own layer
-/// and those below, never one above (`docs/ARCHITECTURE.md`).
-const LAYERS: [(&str, &[&[&str]]); 2] = [
-    (
-        "app",
-        &[
-            &["pages"],
-            &["components", "hydration"],
-            &["offline"],
-            &["api"],
-            &["backend"],
-            &["wizard", "terms", "materials"],
-            &["i18n", "error"],
-            &["domain", "coded", "request"],
-        ],
-    ),
-    (
-        "server",
-        &[
-            &["web"],
-            &["auth", "offline", "refused_form", "assets"],
-            &["sandbox", "seed"],
-            &["config"],
-            &["limits", "keys"],
-        ],
-    ),
-];
-
-#[test]
-fn each_top_level_module_uses_only_its_layer_and_those_below() {
-    let mut wrong = Vec::new();
-    for (krate, (name, layers)) in crates().iter().zip(LAYERS) {
-        assert_eq!(krate.name, name);
-        let layer = |module: &str| layers.iter().position(|l| l.contains(&module));
-        for path in krate.modules.keys().filter(|p| p.len() == 1) {
-            let layers_holding = layers.iter().filter(|l| l.contains(&path[0].as_str())).count();
-            if layers_holding > 1 {
-                wrong.push(format!("  {name}::{} is in {layers_holding} layers", path[0]));
-            }
-            if layer(&path[0]).is_none() {
-                wrong.push(format!("  {name}::{} is in no layer: add it to LAYERS", path[0]));
-            }
-        }
-        for ((parent, from, to), at) in krate.edges() {
-            let (Some(from_layer), Some(to_layer)) = (layer(&from), layer(&to)) else { continue };
-            if parent.is_empty() && to_layer < from_layer {
-                wrong.push(format!("  {name}: {from} uses {to}, a layer above it ({}:{})", shown(&at.file), at.line));
-            }
-        }
-    }
-    assert!(wrong.is_empty(), "modules out of their layer:\n{}", wrong.join("\n"));
 }
