@@ -58,10 +58,3 @@ pub fn mail_settings() -> Result<MailSettings, AppError> {
 pub fn mailing() -> Mailing {
     Mailing { settings: use_context::<MailSettings>(), wake: use_context::<MailerWake>() }
 }
-
-/// Wakes the mailer of this request's server, after a transaction with mail has committed.
-pub fn wake_mailer() {
-    if let Some(wake) = use_context::<MailerWake>() {
-        wake.0.notify_one();
-    }
-}

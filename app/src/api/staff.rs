@@ -154,7 +154,7 @@ mod ssr {
     use super::*;
     use crate::{
         api::{
-            context::{self, db, mail_settings, wake_mailer},
+            context::{self, db, mail_settings},
             guard::staff,
         },
         backend::{application_store, staff_queue},
@@ -310,7 +310,7 @@ mod ssr {
         let settings = mail_settings()?;
         let resent = crate::backend::mail::send_all_again(&db()?, &settings).await?;
         tracing::info!(resent, "staff sent undeliverable mail again");
-        wake_mailer();
+        context::mailing().wake();
         leptos_axum::redirect("/staff/mail");
         Ok(())
     }
@@ -319,7 +319,7 @@ mod ssr {
         staff().await?;
         let settings = mail_settings()?;
         crate::backend::mail::send_again(&db()?, &settings, id).await?;
-        wake_mailer();
+        context::mailing().wake();
         leptos_axum::redirect("/staff/mail");
         Ok(())
     }

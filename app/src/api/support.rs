@@ -120,7 +120,7 @@ mod ssr {
     use super::*;
     use crate::{
         api::{
-            context::{acting_memo, current_session, db, mail_settings, wake_mailer},
+            context::{self, acting_memo, current_session, db, mail_settings},
             guard::staff,
         },
         backend::{
@@ -144,7 +144,7 @@ mod ssr {
         };
         let lang = crate::i18n::request_lang();
         let reference = support::save(&db, &mail_settings()?, &request, lang, sender).await?;
-        wake_mailer();
+        context::mailing().wake();
         if super::super::is_form_post() {
             leptos_axum::redirect(&format!("/?sent={reference}#support"));
         }
@@ -218,7 +218,7 @@ mod ssr {
         let session = staff().await?;
         let answer = parse_answer(answer).map_err(AppError::Invalid)?;
         support::answer(&db()?, &mail_settings()?, id, version, session.person_id, &answer).await?;
-        wake_mailer();
+        context::mailing().wake();
         leptos_axum::redirect(&format!("/staff/support/{id}"));
         Ok(())
     }

@@ -88,9 +88,7 @@ pub fn change_message(kind: ChangeKind) -> &'static str {
 /// refused form's problems, the change history. `subject`, when known, tells a contact's role
 /// (`kind` on the contacts form) from a technical item's kind (`kind` on the technical form).
 pub fn field_label(field: &str, subject: Option<ChangeSubject>) -> String {
-    let application =
-        crate::wizard::application::APPLICATION.steps.iter().flat_map(|s| s.fields).find(|f| f.name == field);
-    if let Some(field) = application {
+    if let Some(field) = crate::wizard::application::APPLICATION.field(field) {
         return tr(field.label);
     }
     let kind = match subject {

@@ -182,9 +182,8 @@ pub fn problems_before_submit(services: &ServiceSet, answers: &Answers) -> Vec<F
 /// A service unit beyond the first, checked as the unit step checks the first: its name and OID
 /// as stored, or what is wrong with them (under the unit step's field names).
 pub fn further_unit(name: &str, oid: &str) -> Result<(String, Oid), Vec<FieldError>> {
-    let field = |n: &str| APPLICATION.steps.iter().flat_map(|s| s.fields).find(|f| f.name == n);
     let mut errors = Vec::new();
-    let mut checked = |name: &'static str, value: &str| match field(name).map(|f| f.check(value)) {
+    let mut checked = |name: &'static str, value: &str| match APPLICATION.field(name).map(|f| f.check(value)) {
         Some(Ok(v)) => Some(v),
         Some(Err(problem)) => {
             errors.push(FieldError::of_value(name, problem, value));

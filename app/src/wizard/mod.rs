@@ -145,6 +145,11 @@ impl Wizard {
         self.steps.iter().find(|s| s.id == id)
     }
 
+    /// The field named `name`, in whichever step it is.
+    pub fn field(&self, name: &str) -> Option<&'static Field> {
+        self.steps.iter().flat_map(|s| s.fields).find(|f| f.name == name)
+    }
+
     pub fn first(&self) -> &'static Step {
         &self.steps[0]
     }
