@@ -78,7 +78,7 @@ pub async fn invite(
     version: i32,
     typed: &str,
 ) -> Result<Application, AppError> {
-    let (session, now) = (&acting.session, &acting.now);
+    let now = &acting.now;
     let current = application_store::editable(db, now, id, version).await?;
     let refuse = |problem| AppError::Invalid(vec![FieldError::new(FIELD, problem)]);
     let ytunnus = YTunnus::parse(typed).map_err(|_| refuse(Problem::InvalidBusinessId))?.to_string();
@@ -98,7 +98,7 @@ pub async fn invite(
     }
     .insert(&txn)
     .await?;
-    let doer = now.doer(session);
+    let doer = acting.doer();
     let kind = HistoryEvent::Changed(ApplicantChange::CoJoinerAdded);
     application_store::record(&txn, &row, doer, kind, Some(&ytunnus)).await?;
     audit(&txn, &Audit::new(doer, kind).about(now.organisation.id).detail(&ytunnus)).await?;
@@ -116,7 +116,7 @@ pub async fn remove(
     version: i32,
     member: i32,
 ) -> Result<Application, AppError> {
-    let (session, now) = (&acting.session, &acting.now);
+    let now = &acting.now;
     let current = application_store::editable(db, now, id, version).await?;
     let found = joint_member::Entity::find_by_id(member)
         .one(db)
@@ -128,7 +128,7 @@ pub async fn remove(
     let mut removed: joint_member::ActiveModel = found.clone().into();
     removed.removed_at = Set(Some(Utc::now()));
     removed.update(&txn).await?;
-    let doer = now.doer(session);
+    let doer = acting.doer();
     let kind = HistoryEvent::Changed(ApplicantChange::CoJoinerRemoved);
     application_store::record(&txn, &row, doer, kind, Some(&found.ytunnus)).await?;
     audit(&txn, &Audit::new(doer, kind).about(now.organisation.id).detail(&found.ytunnus)).await?;
@@ -294,7 +294,7 @@ pub async fn accept(
         return Err(AppError::Conflict { current: found.application.row.version });
     }
     let signed = joint_member::Entity::find_by_id(member).one(&txn).await?.ok_or(AppError::NotFound)?;
-    let doer = now.doer(session);
+    let doer = acting.doer();
     let kind = HistoryEvent::Changed(ApplicantChange::CoJoinerSigned);
     application_store::record(&txn, &found.application.row, doer, kind, Some(&now.organisation.name)).await?;
     let hash = signed.text_hash.clone().unwrap_or_default();

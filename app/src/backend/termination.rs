@@ -115,7 +115,7 @@ pub async fn give_notice(
     }
     .insert(&txn)
     .await?;
-    let doer = now.doer(session);
+    let doer = acting.doer();
     let kind = HistoryEvent::Changed(ApplicantChange::NoticeGiven);
     application_store::record(&txn, &row, doer, kind, Some(&end_on.local())).await?;
     audit(&txn, &Audit::new(doer, kind).about(now.organisation.id).detail(&given.text_hash)).await?;

@@ -70,7 +70,7 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
-    let doer = now.doer(session);
+    let doer = acting.doer();
     event(&txn, &row, doer, HistoryEvent::Changed(ApplicantChange::Created), None, None).await?;
     audit(
         &txn,
@@ -92,7 +92,7 @@ pub async fn change_services(
     version: i32,
     services: &ServiceSet,
 ) -> Result<Application, AppError> {
-    let (session, now) = (&acting.session, &acting.now);
+    let now = &acting.now;
     let current = editable(db, now, id, version).await?;
     if current.services == *services {
         // Nothing to change: no new version, no signature to make again.
@@ -106,7 +106,7 @@ pub async fn change_services(
     })
     .await?;
     let change = format!("{} → {}", current.services.code(), services.code());
-    applicant_changed(txn, row, now.doer(session), ApplicantChange::ServicesChanged, None, &change).await
+    applicant_changed(txn, row, acting.doer(), ApplicantChange::ServicesChanged, None, &change).await
 }
 
 /// Completes an applicant's change of `row`: the history event `kind` (with `shown`, which the
@@ -138,7 +138,7 @@ pub async fn save(
     answers: &Answers,
     lang: Lang,
 ) -> Result<Application, AppError> {
-    let (session, now) = (&acting.session, &acting.now);
+    let now = &acting.now;
     let current = editable(db, now, id, version).await?;
     let mut given = answers.clone();
     given.insert(SERVICES.into(), current.services.code());
@@ -150,7 +150,7 @@ pub async fn save(
         a.lang = Set(lang.code().into());
     })
     .await?;
-    let doer = now.doer(session);
+    let doer = acting.doer();
     audit(&txn, &Audit::new(doer, Act::ApplicationSaved).about(now.organisation.id).detail(&id.to_string())).await?;
     txn.commit().await?;
     Application::from_row(row)
@@ -168,7 +168,7 @@ pub async fn add_unit(
     name: &str,
     oid: &str,
 ) -> Result<Application, AppError> {
-    let (session, now) = (&acting.session, &acting.now);
+    let now = &acting.now;
     let current = editable(db, now, id, version).await?;
     let (name, oid) = further_unit(name, oid).map_err(AppError::Invalid)?;
     let listed = current.answers.get(UNIT_OID).is_some_and(|o| *o == oid.to_string())
@@ -188,7 +188,7 @@ pub async fn add_unit(
     .insert(&txn)
     .await?;
     let unit = format!("{name} ({oid})");
-    applicant_changed(txn, row, now.doer(session), ApplicantChange::UnitAdded, Some(&unit), &unit).await
+    applicant_changed(txn, row, acting.doer(), ApplicantChange::UnitAdded, Some(&unit), &unit).await
 }
 
 /// Takes a further service unit off an application the applicant may change, made on `version`.
@@ -199,14 +199,14 @@ pub async fn remove_unit(
     version: i32,
     unit_id: i32,
 ) -> Result<Application, AppError> {
-    let (session, now) = (&acting.session, &acting.now);
+    let now = &acting.now;
     let current = editable(db, now, id, version).await?;
     let unit = units(db, id).await?.into_iter().find(|u| u.id == unit_id).ok_or(AppError::NotFound)?;
     let txn = crate::backend::begin_write(db).await?;
     let row = bump(&txn, &current, version, |_| {}).await?;
     application_unit::Entity::delete_by_id(unit.id).exec(&txn).await?;
     let unit = format!("{} ({})", unit.name, unit.oid);
-    applicant_changed(txn, row, now.doer(session), ApplicantChange::UnitRemoved, Some(&unit), &unit).await
+    applicant_changed(txn, row, acting.doer(), ApplicantChange::UnitRemoved, Some(&unit), &unit).await
 }
 
 /// The service unit's OID, when given: the organisation's own and in the code service.

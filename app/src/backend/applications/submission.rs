@@ -53,7 +53,7 @@ pub async fn sign(
     }
     .insert(&txn)
     .await?;
-    let doer = now.doer(session);
+    let doer = acting.doer();
     event(&txn, &row, doer, HistoryEvent::Changed(ApplicantChange::Signed), None, None).await?;
     audit(&txn, &Audit::new(doer, Act::AgreementSigned).about(now.organisation.id).detail(&signed.text_hash)).await?;
     txn.commit().await?;
