@@ -6,7 +6,7 @@ use leptos::prelude::*;
 /// named by `labelled_by`, the id of the heading over the table (a group, not a landmark: the
 /// section around it is that already).
 #[component]
-pub fn ScrollTable(labelled_by: &'static str, children: Children) -> impl IntoView {
+fn ScrollTable(labelled_by: &'static str, children: Children) -> impl IntoView {
     view! {
         <div class="table-scroll" tabindex="0" role="group" aria-labelledby=labelled_by>
             {children()}
@@ -16,7 +16,7 @@ pub fn ScrollTable(labelled_by: &'static str, children: Children) -> impl IntoVi
 
 /// How a column reads, which sets its head's class (`style/`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum ColumnKind {
+enum ColumnKind {
     Text,
     /// Right-aligned figures (`number`).
     Number,

@@ -279,12 +279,15 @@ fn path_at(tokens: &[TokenTree], mut i: usize) -> (ModPath, usize) {
     (segments, i)
 }
 
+/// The repository's root.
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap()
+}
+
 fn shown(file: &Path) -> String {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-    file.strip_prefix(root).unwrap_or(file).display().to_string()
+    file.strip_prefix(root()).unwrap_or(file).display().to_string()
 }
 
 fn crates() -> [Crate; 2] {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-    [Crate::read("app", &root.join("app/src")), Crate::read("server", &root.join("server/src"))]
+    [Crate::read("app", &root().join("app/src")), Crate::read("server", &root().join("server/src"))]
 }

@@ -1,6 +1,7 @@
 //! Units small enough to read whole and change safely: no function over [`FUNCTION_LINES`] lines
 //! and no file over [`MODULE_LINES`] lines before its `#[cfg(test)] mod tests`, in the source and
 //! the tests of `app` and `server`, outside [`DATA`].
+use super::{root, shown};
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 use std::path::{Path, PathBuf};
 
@@ -16,14 +17,13 @@ const CHECKED: [&str; 4] = ["app/src", "app/tests", "server/src", "server/tests"
 
 #[test]
 fn functions_and_modules_stay_small() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let mut files = Vec::new();
     for dir in CHECKED {
-        rust_files(&root.join(dir), &mut files);
+        rust_files(&root().join(dir), &mut files);
     }
     let mut too_long = Vec::new();
     for file in files {
-        let shown = file.strip_prefix(root).unwrap().display().to_string();
+        let shown = shown(&file);
         if DATA.iter().any(|data| shown.starts_with(data)) {
             continue;
         }
@@ -53,12 +53,13 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// A file's lines before its unit tests (`#[cfg(test)]` and `mod tests` on the next line).
+/// A file's lines before its inline unit tests (`#[cfg(test)]`, then `mod tests {`; tests in a
+/// file of their own are that file's lines).
 fn lines_before_tests(text: &str) -> usize {
     let lines: Vec<&str> = text.lines().collect();
     lines
         .windows(2)
-        .position(|pair| pair[0] == "#[cfg(test)]" && pair[1].starts_with("mod tests"))
+        .position(|pair| pair[0] == "#[cfg(test)]" && pair[1].starts_with("mod tests {"))
         .unwrap_or(lines.len())
 }
 
