@@ -153,6 +153,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/terms") view=pages::terms::Terms ssr=SsrMode::Async/>
                     <Route path=path!("/terms/:document/:version") view=pages::terms::TermsDocument ssr=SsrMode::Async/>
                     <Route path=path!("/guides/:id") view=pages::guide::Guide ssr=SsrMode::Async/>
+                    <Route path=path!("/guides/screens/:id") view=pages::guide::ShowScreen ssr=SsrMode::Async/>
                     <Route path=path!("/materials") view=pages::materials::Materials ssr=SsrMode::Async/>
                 </Routes>
             </Layout>

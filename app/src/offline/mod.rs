@@ -39,11 +39,40 @@ fn service_workers() -> Option<web_sys::ServiceWorkerContainer> {
     js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false).then(|| navigator.service_worker())
 }
 
-/// Registers `/sw.js` where the browser has service workers (secure contexts only).
+/// Registers `/sw.js` where the browser has service workers (secure contexts only), and names to
+/// it the guide's pictures this page showed before it ran: their fetches went past it, and it
+/// keeps a guide's pictures once it knows one was shown.
 #[cfg(feature = "hydrate")]
 pub fn register_service_worker() {
+    use wasm_bindgen::JsCast;
+    let Some(workers) = service_workers() else { return };
     // A refused registration leaves the app working online, as without a worker.
-    if let Some(workers) = service_workers() {
-        let _ = workers.register("/sw.js");
-    }
+    let _ = workers.register("/sw.js");
+    let Ok(ready) = workers.ready() else { return };
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(registration) = wasm_bindgen_futures::JsFuture::from(ready).await else { return };
+        let Some(worker) = registration.unchecked_into::<web_sys::ServiceWorkerRegistration>().active() else {
+            return;
+        };
+        for path in shown_pictures() {
+            let _ = worker.post_message(&format!("keep:{path}").into());
+        }
+    });
+}
+
+/// The paths of the guide's pictures (`/screens/…`) the page has chosen to show.
+#[cfg(feature = "hydrate")]
+fn shown_pictures() -> Vec<String> {
+    use wasm_bindgen::JsCast;
+    let Some(images) =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector_all(".shot img").ok())
+    else {
+        return Vec::new();
+    };
+    (0..images.length())
+        .filter_map(|i| images.item(i)?.dyn_into::<web_sys::HtmlImageElement>().ok())
+        .filter_map(|image| web_sys::Url::new(&image.current_src()).ok())
+        .map(|url| url.pathname())
+        .filter(|path| path.starts_with("/screens/"))
+        .collect()
 }

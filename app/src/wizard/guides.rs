@@ -1,5 +1,8 @@
 //! The illustrated guides, as wizards. Texts are message ids in `locales/*/guides.ftl`.
-use super::{Field, FieldKind, Illustration, Next, Step, Wizard, screens::Screen};
+use super::{
+    Field, FieldKind, Illustration, Next, Step, Wizard,
+    screens::{Screen, Shows},
+};
 
 /// A guide and where it leads in the product when it ends.
 pub struct Guide {
@@ -11,7 +14,7 @@ pub struct Guide {
 /// The dashboard: the task list and the box that starts an application.
 const DASHBOARD: Screen = Screen {
     id: "dashboard",
-    page: "/applications",
+    shows: Shows::Page("/applications"),
     alt: msg!("guide-screen-dashboard-alt"),
     callouts: &[msg!("guide-screen-dashboard-1"), msg!("guide-screen-dashboard-2"), msg!("guide-screen-dashboard-3")],
 };
@@ -19,7 +22,7 @@ const DASHBOARD: Screen = Screen {
 /// A step of the application's wizard.
 const WIZARD_STEP: Screen = Screen {
     id: "wizard-step",
-    page: "/applications",
+    shows: Shows::Application { editable: true, place: "" },
     alt: msg!("guide-screen-wizard-step-alt"),
     callouts: &[
         msg!("guide-screen-wizard-step-1"),
@@ -31,7 +34,7 @@ const WIZARD_STEP: Screen = Screen {
 /// "Check your answers" at the application's end.
 const CHECK_ANSWERS: Screen = Screen {
     id: "check-answers",
-    page: "/applications",
+    shows: Shows::Application { editable: true, place: "?step=check" },
     alt: msg!("guide-screen-check-answers-alt"),
     callouts: &[msg!("guide-screen-check-answers-1"), msg!("guide-screen-check-answers-2")],
 };
@@ -39,7 +42,7 @@ const CHECK_ANSWERS: Screen = Screen {
 /// The agreement and its signing.
 const SIGNING: Screen = Screen {
     id: "signing",
-    page: "/applications",
+    shows: Shows::Application { editable: true, place: "#agreement-heading" },
     alt: msg!("guide-screen-signing-alt"),
     callouts: &[msg!("guide-screen-signing-1"), msg!("guide-screen-signing-2")],
 };
@@ -47,7 +50,7 @@ const SIGNING: Screen = Screen {
 /// A sent application: its state and its timeline.
 const TIMELINE: Screen = Screen {
     id: "timeline",
-    page: "/applications",
+    shows: Shows::Application { editable: false, place: "#timeline-heading" },
     alt: msg!("guide-screen-timeline-alt"),
     callouts: &[msg!("guide-screen-timeline-1"), msg!("guide-screen-timeline-2")],
 };
@@ -55,7 +58,7 @@ const TIMELINE: Screen = Screen {
 /// Customer data: the contacts with their roles.
 const CUSTOMER_DATA: Screen = Screen {
     id: "customer-data",
-    page: "/customer-data#contacts-heading",
+    shows: Shows::Page("/customer-data#contacts-heading"),
     alt: msg!("guide-screen-customer-data-alt"),
     callouts: &[msg!("guide-screen-customer-data-1"), msg!("guide-screen-customer-data-2")],
 };
@@ -63,7 +66,7 @@ const CUSTOMER_DATA: Screen = Screen {
 /// Reporting a new service unit, at the earliest three weeks ahead.
 const SERVICE_UNIT: Screen = Screen {
     id: "service-unit",
-    page: "/customer-data#technical-heading",
+    shows: Shows::Page("/customer-data#technical-heading"),
     alt: msg!("guide-screen-service-unit-alt"),
     callouts: &[
         msg!("guide-screen-service-unit-1"),
@@ -75,7 +78,7 @@ const SERVICE_UNIT: Screen = Screen {
 /// Confirming that the data is current.
 const CONFIRM: Screen = Screen {
     id: "confirm",
-    page: "/customer-data#confirm-heading",
+    shows: Shows::Page("/customer-data#confirm-heading"),
     alt: msg!("guide-screen-confirm-alt"),
     callouts: &[msg!("guide-screen-confirm-1"), msg!("guide-screen-confirm-2")],
 };
@@ -83,7 +86,7 @@ const CONFIRM: Screen = Screen {
 /// Billing: the totals and the invoices.
 const BILLING: Screen = Screen {
     id: "billing",
-    page: "/billing",
+    shows: Shows::Page("/billing"),
     alt: msg!("guide-screen-billing-alt"),
     callouts: &[msg!("guide-screen-billing-1"), msg!("guide-screen-billing-2")],
 };
@@ -91,6 +94,11 @@ const BILLING: Screen = Screen {
 /// Every screen the guides show, for `make guide-images` and the tests.
 pub const SCREENS: [&Screen; 9] =
     [&DASHBOARD, &WIZARD_STEP, &CHECK_ANSWERS, &SIGNING, &TIMELINE, &CUSTOMER_DATA, &SERVICE_UNIT, &CONFIRM, &BILLING];
+
+/// The screen named `id` in its pictures' file names.
+pub fn screen(id: &str) -> Option<&'static Screen> {
+    SCREENS.into_iter().find(|screen| screen.id == id)
+}
 
 const KIND: Field = Field {
     name: "kind",

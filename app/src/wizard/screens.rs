@@ -5,7 +5,7 @@
 //! The pictures are screenshots of the sandbox in each language at a phone's and a desktop's
 //! width; the numbered marks are drawn over them at the elements' bounding boxes, as the
 //! generator measured them (`end2end/tests/guide-screens.spec.ts`).
-use crate::i18n::Lang;
+use crate::{domain::application::State, i18n::Lang};
 use serde::Deserialize;
 use std::{collections::BTreeMap, sync::LazyLock};
 
@@ -14,12 +14,44 @@ use std::{collections::BTreeMap, sync::LazyLock};
 pub struct Screen {
     /// Its name in `screens.json` and in its pictures' file names.
     pub id: &'static str,
-    /// The page it shows, for "show me this page" (after login where the page needs it).
-    pub page: &'static str,
+    /// The page it shows, for "show me this page" (`/guides/screens/<id>`, after login).
+    pub shows: Shows,
     /// Message id of the picture's text alternative.
     pub alt: &'static str,
     /// Message ids of the callouts, numbered from 1 in this order, as the marks are.
     pub callouts: &'static [&'static str],
+}
+
+/// Where "show me this page" takes a logged-in reader acting for an organisation.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Shows {
+    /// A page every organisation has: its path, with the section's fragment.
+    Page(&'static str),
+    /// The organisation's newest application (one the applicant may still change, when
+    /// `editable`), at `place` (a query or a fragment); the dashboard's start box when it has none.
+    Application { editable: bool, place: &'static str },
+}
+
+/// Where an application's screen is found when the organisation has no such application.
+const START: &str = "/applications#start-heading";
+
+impl Screen {
+    /// The address "show me this page" leads to for an organisation with `applications` (id and
+    /// state, newest first, as the dashboard lists them).
+    pub fn address(&self, applications: impl IntoIterator<Item = (i32, State)>) -> String {
+        match self.shows {
+            Shows::Page(path) => path.to_string(),
+            Shows::Application { editable, place } => applications
+                .into_iter()
+                .find(|(_, state)| !editable || state.is_editable())
+                .map_or_else(|| START.to_string(), |(id, _)| format!("/applications/{id}{place}")),
+        }
+    }
+}
+
+/// The address of "show me this page" on `screen`'s figure.
+pub fn show_me(screen: &Screen) -> String {
+    format!("/guides/screens/{}", screen.id)
 }
 
 /// The viewport the phone pictures are taken at and shown below: CSS pixels, as `style/pages.css`
@@ -67,4 +99,38 @@ pub const FORMATS: [(&str, Option<&str>); 3] =
 /// The address of a picture's file in `format` (`avif`, `webp` or `png`).
 pub fn file_url(picture: &Picture, format: &str) -> String {
     format!("/screens/{}.{format}", picture.file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SIGNING: Screen = Screen {
+        id: "s",
+        shows: Shows::Application { editable: true, place: "#agreement-heading" },
+        alt: "",
+        callouts: &[],
+    };
+    const TIMELINE: Screen = Screen {
+        id: "t",
+        shows: Shows::Application { editable: false, place: "#timeline-heading" },
+        alt: "",
+        callouts: &[],
+    };
+
+    #[test]
+    fn an_application_screen_shows_the_newest_application_it_can() {
+        let applications = [(9, State::Submitted), (7, State::ReturnedForChanges), (3, State::Draft)];
+        assert_eq!(SIGNING.address(applications), "/applications/7#agreement-heading");
+        assert_eq!(TIMELINE.address(applications), "/applications/9#timeline-heading");
+        assert_eq!(SIGNING.address([(9, State::Submitted)]), "/applications#start-heading");
+        assert_eq!(TIMELINE.address([]), "/applications#start-heading");
+    }
+
+    #[test]
+    fn a_page_screen_shows_its_page() {
+        let billing = Screen { id: "b", shows: Shows::Page("/billing"), alt: "", callouts: &[] };
+        assert_eq!(billing.address([(1, State::Draft)]), "/billing");
+        assert_eq!(show_me(&billing), "/guides/screens/b");
+    }
 }

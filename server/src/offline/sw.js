@@ -36,9 +36,13 @@ const PICTURES = 'kanta-screens';
 
 const isPublicPage = (path) => PAGES.includes(path);
 
-// A page whose session ended while it was open asks for the stored pages to be forgotten.
+// A page whose session ended while it was open asks for the stored pages to be forgotten. A page
+// names a guide's picture it showed before this worker ran (its fetch went past the worker), so
+// that the guide's pictures are kept from the first visit on.
 self.addEventListener('message', (event) => {
   if (event.data === 'forget-pages') event.waitUntil(forgetPages());
+  const shown = typeof event.data === 'string' && event.data.startsWith('keep:') ? event.data.slice('keep:'.length) : '';
+  if (Object.values(GUIDE_PICTURES).some((files) => files.includes(shown))) event.waitUntil(keepShown(shown));
 });
 
 self.addEventListener('fetch', (event) => {
@@ -94,6 +98,19 @@ async function storedFirst(request, url) {
   const response = await fetch(request);
   if (response.ok) await cache.put(url.pathname, response.clone());
   return response;
+}
+
+async function keepShown(path) {
+  const cache = await caches.open(PICTURES);
+  if (!(await cache.match(path))) {
+    try {
+      const response = await fetch(path);
+      if (response.ok) await cache.put(path, response);
+    } catch (offline) {
+      return;
+    }
+  }
+  await keepGuidePictures(path);
 }
 
 // The other pictures of the guides `path` is in, in the same language, width and format.

@@ -64,3 +64,39 @@ async fn answers_branch_and_bad_answers_are_explained() {
     })
     .await
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn show_me_leads_to_the_readers_own_page_after_login() {
+    use crate::common::{
+        applications::start,
+        browser::{Browser, log_in},
+    };
+    crate::common::within_a_minute(async {
+        let app = TestApp::sqlite().await;
+        let reader = Browser::new(&app.base);
+        let to = |location: (reqwest::StatusCode, String)| {
+            assert!(location.0.is_redirection(), "{location:?}");
+            location.1
+        };
+        assert_eq!(to(reader.step("/guides/screens/signing").await), "/login?next=/guides/screens/signing");
+        assert_eq!(app.get("/guides/screens/no-such-screen", &[]).await.status, 404);
+
+        log_in(&reader, "p01").await;
+        assert_eq!(to(reader.step("/guides/screens/signing").await), "/applications#start-heading", "none yet");
+        assert_eq!(to(reader.step("/guides/screens/customer-data").await), "/customer-data#contacts-heading");
+        assert_eq!(to(reader.step("/guides/screens/dashboard").await), "/applications");
+        let (status, id) = start(&reader, &["patient-data"]).await;
+        assert_eq!(status, reqwest::StatusCode::OK, "{id}");
+        assert_eq!(to(reader.step("/guides/screens/wizard-step").await), format!("/applications/{id}"));
+        assert_eq!(to(reader.step("/guides/screens/check-answers").await), format!("/applications/{id}?step=check"));
+        assert_eq!(to(reader.step("/guides/screens/signing").await), format!("/applications/{id}#agreement-heading"));
+        assert_eq!(to(reader.step("/guides/screens/timeline").await), format!("/applications/{id}#timeline-heading"));
+
+        // Someone acting for nobody is asked whom to act for, and comes back here.
+        let unattached = Browser::new(&app.base);
+        log_in(&unattached, "p09").await;
+        let page = unattached.get("/guides/screens/timeline").await;
+        assert!(page.body.contains(r#"href="/organisations?next=/guides/screens/timeline""#), "{}", page.body);
+    })
+    .await
+}

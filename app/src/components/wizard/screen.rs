@@ -3,7 +3,7 @@
 //! and a link to the page.
 use crate::{
     i18n::{tr, use_lang},
-    wizard::screens::{FORMATS, PHONE_MEDIA, Picture, Screen, file_url},
+    wizard::screens::{FORMATS, PHONE_MEDIA, Picture, Screen, file_url, show_me},
 };
 use leptos::prelude::*;
 
@@ -44,7 +44,7 @@ pub fn ScreenFigure(screen: &'static Screen) -> impl IntoView {
             </div>
             <figcaption>
                 <ol class="shot__callouts" role="list">{callouts}</ol>
-                <a class="shot__show-me" href=screen.page>{tr(msg!("guide-show-me"))}</a>
+                <a class="shot__show-me" href=show_me(screen)>{tr(msg!("guide-show-me"))}</a>
             </figcaption>
         </figure>
     }
