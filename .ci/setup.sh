@@ -55,6 +55,13 @@ if ! [ -x /usr/bin/chromium ]; then
   apt_install chromium
 fi
 
+# The guides' pictures are taken in the language they show, date fields too (Chromium's own
+# translations), and in DejaVu Sans (end2end/tests/guide-screens.spec.ts).
+if ! [ -f /usr/lib/chromium/locales/fi.pak ] || ! [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+  say "installing Chromium's translations and the DejaVu fonts for the guides' pictures"
+  apt_install chromium-l10n fonts-dejavu-core
+fi
+
 # josekit (the server's JOSE) links Debian's OpenSSL.
 if ! [ -f /usr/include/openssl/evp.h ] || ! command -v pkg-config >/dev/null; then
   say "installing OpenSSL's headers and pkg-config for josekit"

@@ -82,7 +82,7 @@ export async function fillApplication(page: Page, lang: Lang, a: Answers, produc
   }
   await expect(heading).toHaveText(msg(lang, 'application-check-heading'));
   // The phone number is shown as it will be stored.
-  await expect(page.locator('#check-answers')).toContainText('+358401234567');
+  await expect(page.locator('#check-answers')).toContainText(a.admin_phone.replace(/\s/g, '').replace(/^0/, '+358'));
   await saveAndContinue(page, lang);
 }
 

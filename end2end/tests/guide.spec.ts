@@ -248,7 +248,7 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       await showMe('timeline', new RegExp(`/applications/${id}#timeline-heading$`), '#timeline-heading');
 
       // A picture shows nothing of the user: logged in, it is still a file the browser may keep.
-      const picture = (await (await page.request.get('/sw.js')).text()).match(/\/screens\/[^"]+\.avif/)![0];
+      const picture = (await (await page.request.get('/sw.js')).text()).match(/\/screens\/[^"]+\.webp/)![0];
       const answer = await page.request.get(picture);
       expect(answer.status()).toBe(200);
       expect(answer.headers()['cache-control'] ?? '').not.toContain('no-store');

@@ -215,7 +215,7 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
         await pictureLoaded(page, first.screen, lang, width);
         await hydrated(page);
         await controlledByWorker(page);
-        const pattern = new RegExp(`/screens/[a-z-]+\\.${lang}\\.${width}\\.[0-9a-f]{10}\\.avif$`);
+        const pattern = new RegExp(`/screens/[a-z-]+\\.${lang}\\.${width}\\.[0-9a-f]{10}\\.webp$`);
         const wanted = (await (await page.request.get('/sw.js')).text())
           .match(/"\/screens\/[^"]+"/g)!.map((s) => JSON.parse(s) as string)
           .filter((path) => pattern.test(path) && steps.some((s) => path.startsWith(`/screens/${s.screen}.`)));

@@ -15,10 +15,10 @@ export const screenSteps = [
   { guide: 'updating-data', step: 'billing', screen: 'billing', answers: '&change=contacts' },
 ];
 
-/** The screen's picture has loaded, in the language and width of the page, as AVIF. */
+/** The screen's picture has loaded, in the language and width of the page, as WebP. */
 export async function pictureLoaded(page: Page, screen: string, lang: Lang, width: 'phone' | 'desktop') {
   const img = page.locator(`#screen-${screen} img`);
   await img.scrollIntoViewIfNeeded();
   await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0);
-  expect(await img.evaluate((i: HTMLImageElement) => i.currentSrc)).toMatch(new RegExp(`/screens/${screen}\\.${lang}\\.${width}\\.[0-9a-f]{10}\\.avif$`));
+  expect(await img.evaluate((i: HTMLImageElement) => i.currentSrc)).toMatch(new RegExp(`/screens/${screen}\\.${lang}\\.${width}\\.[0-9a-f]{10}\\.webp$`));
 }

@@ -58,7 +58,7 @@ pub fn show_me(screen: &Screen) -> String {
 /// switches the marks.
 pub const PHONE_MEDIA: &str = "(max-width: 40rem)";
 
-/// One picture: `/screens/<file>.{avif,webp,png}`, its size in image pixels, image pixels per
+/// One picture: `/screens/<file>.{webp,png}`, its size in image pixels, image pixels per
 /// CSS pixel of the page pictured, and the centres of its marks in image pixels, in callout order.
 #[derive(Debug, Deserialize)]
 pub struct Picture {
@@ -93,10 +93,9 @@ impl Screen {
 
 /// Each picture's formats, in the order a browser is offered them, with their media types (PNG is
 /// the fallback every browser reads).
-pub const FORMATS: [(&str, Option<&str>); 3] =
-    [("avif", Some("image/avif")), ("webp", Some("image/webp")), ("png", None)];
+pub const FORMATS: [(&str, Option<&str>); 2] = [("webp", Some("image/webp")), ("png", None)];
 
-/// The address of a picture's file in `format` (`avif`, `webp` or `png`).
+/// The address of a picture's file in `format` (`webp` or `png`).
 pub fn file_url(picture: &Picture, format: &str) -> String {
     format!("/screens/{}.{format}", picture.file)
 }

@@ -1,4 +1,4 @@
-//! A screen of the product as a guide shows it: the picture for the width (AVIF or WebP, PNG
+//! A screen of the product as a guide shows it: the picture for the width (WebP, PNG
 //! where neither is read), loaded lazily, its numbered marks, the callouts with the same numbers,
 //! and a link to the page.
 use crate::{
@@ -18,7 +18,7 @@ pub fn ScreenFigure(screen: &'static Screen) -> impl IntoView {
         .flat_map(|(picture, media)| {
             FORMATS.into_iter().map(move |(format, kind)| {
                 view! {
-                    <source media=media type=kind srcset=file_url(picture, format)
+                    <source media=media type=kind srcset=format!("{} {}x", file_url(picture, format), picture.scale)
                         width=picture.width height=picture.height/>
                 }
             })
