@@ -48,6 +48,10 @@ pub fn register_service_worker() {
     let Some(workers) = service_workers() else { return };
     // A refused registration leaves the app working online, as without a worker.
     let _ = workers.register("/sw.js");
+    // A page the worker controls fetched its pictures through it.
+    if workers.controller().is_some() {
+        return;
+    }
     let Ok(ready) = workers.ready() else { return };
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(registration) = wasm_bindgen_futures::JsFuture::from(ready).await else { return };

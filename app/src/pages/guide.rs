@@ -1,13 +1,14 @@
 //! An illustrated guide: `/guides/<id>`, one step at a time; and where its pictures' "show me
 //! this page" links lead (`/guides/screens/<screen>`).
 use crate::{
-    api::applications::dashboard,
+    api::applications::{Task, dashboard},
     components::{answered::Answered, session::go_to, wizard::WizardView},
+    error::AppError,
     hydration::OnFirstUse,
     pages::not_found::NotFound,
     wizard::{
         answers_in, current, guides,
-        screens::{Screen, Shows},
+        screens::{Applications, Screen, Shows},
     },
 };
 use leptos::prelude::*;
@@ -39,8 +40,9 @@ pub fn Guide() -> impl IntoView {
 }
 
 /// "Show me this page": sends a logged-in reader to the page a guide's picture shows, for the
-/// organisation they act for (its newest application, for an application's screens); anyone else
-/// logs in, or chooses whom to act for, and comes back here.
+/// organisation they act for (one of its applications, for an application's screens: see
+/// `Screen::address`). Anyone else logs in first and comes back here; a page the reader may not
+/// see (acting for nobody, say) says so where it leads, or here for an application's screen.
 #[component]
 pub fn ShowScreen() -> impl IntoView {
     let params = use_params_map();
@@ -50,17 +52,27 @@ pub fn ShowScreen() -> impl IntoView {
     let applications = Resource::new_blocking(|| (), move |_| applications_for(screen));
     view! {
         <Answered heading=msg!("guide-show-me") data=applications
-            page=move |applications| go_to(&screen.address(applications))/>
+            page=move |applications| go_to(&screen.address(&applications))/>
     }
     .into_any()
 }
 
-/// The organisation's applications (id and state, newest first) where `screen` needs them.
-async fn applications_for(
-    screen: &Screen,
-) -> Result<Vec<(i32, crate::domain::application::State)>, crate::error::AppError> {
-    match screen.shows {
-        Shows::Page(_) => Ok(Vec::new()),
-        Shows::Application { .. } => Ok(dashboard().await?.applications.iter().map(|a| (a.id, a.state)).collect()),
+/// The organisation's applications, as the dashboard knows them, where `screen` needs them.
+async fn applications_for(screen: &Screen) -> Result<Applications, AppError> {
+    if let Shows::Page(_) = screen.shows {
+        return Ok(Applications::default());
     }
+    let data = dashboard().await?;
+    Ok(Applications {
+        all: data.applications.iter().map(|a| (a.id, a.state)).collect(),
+        ready_to_sign: data
+            .tasks
+            .iter()
+            .filter_map(|task| match task {
+                Task::SignAgreement { id, .. } => Some(*id),
+                _ => None,
+            })
+            .collect(),
+        can_start: !data.available.is_empty(),
+    })
 }

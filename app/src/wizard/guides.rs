@@ -1,7 +1,7 @@
 //! The illustrated guides, as wizards. Texts are message ids in `locales/*/guides.ftl`.
 use super::{
     Field, FieldKind, Illustration, Next, Step, Wizard,
-    screens::{Screen, Shows},
+    screens::{Screen, Shows, Which},
 };
 
 /// A guide and where it leads in the product when it ends.
@@ -22,7 +22,7 @@ const DASHBOARD: Screen = Screen {
 /// A step of the application's wizard.
 const WIZARD_STEP: Screen = Screen {
     id: "wizard-step",
-    shows: Shows::Application { editable: true, place: "" },
+    shows: Shows::Application { which: Which::Editable, place: "" },
     alt: msg!("guide-screen-wizard-step-alt"),
     callouts: &[
         msg!("guide-screen-wizard-step-1"),
@@ -34,7 +34,7 @@ const WIZARD_STEP: Screen = Screen {
 /// "Check your answers" at the application's end.
 const CHECK_ANSWERS: Screen = Screen {
     id: "check-answers",
-    shows: Shows::Application { editable: true, place: "?step=check" },
+    shows: Shows::Application { which: Which::Editable, place: "?step=check" },
     alt: msg!("guide-screen-check-answers-alt"),
     callouts: &[msg!("guide-screen-check-answers-1"), msg!("guide-screen-check-answers-2")],
 };
@@ -42,7 +42,7 @@ const CHECK_ANSWERS: Screen = Screen {
 /// The agreement and its signing.
 const SIGNING: Screen = Screen {
     id: "signing",
-    shows: Shows::Application { editable: true, place: "#agreement-heading" },
+    shows: Shows::Application { which: Which::ReadyToSign, place: "#agreement-heading" },
     alt: msg!("guide-screen-signing-alt"),
     callouts: &[msg!("guide-screen-signing-1"), msg!("guide-screen-signing-2")],
 };
@@ -50,7 +50,7 @@ const SIGNING: Screen = Screen {
 /// A sent application: its state and its timeline.
 const TIMELINE: Screen = Screen {
     id: "timeline",
-    shows: Shows::Application { editable: false, place: "#timeline-heading" },
+    shows: Shows::Application { which: Which::Newest, place: "#timeline-heading" },
     alt: msg!("guide-screen-timeline-alt"),
     callouts: &[msg!("guide-screen-timeline-1"), msg!("guide-screen-timeline-2")],
 };

@@ -6,7 +6,7 @@
 //! width; the numbered marks are drawn over them at the elements' bounding boxes, as the
 //! generator measured them (`end2end/tests/guide-screens.spec.ts`).
 use crate::{domain::application::State, i18n::Lang};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::{collections::BTreeMap, sync::LazyLock};
 
 /// A screen as a guide shows it.
@@ -27,24 +27,58 @@ pub struct Screen {
 pub enum Shows {
     /// A page every organisation has: its path, with the section's fragment.
     Page(&'static str),
-    /// The organisation's newest application (one the applicant may still change, when
-    /// `editable`), at `place` (a query or a fragment); the dashboard's start box when it has none.
-    Application { editable: bool, place: &'static str },
+    /// The organisation's application `which` names, at `place` (a query or a fragment).
+    Application { which: Which, place: &'static str },
 }
 
-/// Where an application's screen is found when the organisation has no such application.
-const START: &str = "/applications#start-heading";
+/// Which of the organisation's applications an application's screen shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Which {
+    /// The newest, whatever its state.
+    Newest,
+    /// One the applicant may change: a returned one first, as the dashboard's tasks rank it, else
+    /// the newest draft.
+    Editable,
+    /// A complete draft whose agreement waits for a signature; else an editable one, at its top,
+    /// where its answers go on.
+    ReadyToSign,
+}
+
+/// What "show me this page" knows of the organisation's applications.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Applications {
+    /// Id and state, newest first.
+    pub all: Vec<(i32, State)>,
+    /// Complete drafts whose agreement waits for a signature, newest first.
+    pub ready_to_sign: Vec<i32>,
+    /// The dashboard shows the box that starts an application (a service is left to apply for).
+    pub can_start: bool,
+}
 
 impl Screen {
-    /// The address "show me this page" leads to for an organisation with `applications` (id and
-    /// state, newest first, as the dashboard lists them).
-    pub fn address(&self, applications: impl IntoIterator<Item = (i32, State)>) -> String {
-        match self.shows {
-            Shows::Page(path) => path.to_string(),
-            Shows::Application { editable, place } => applications
-                .into_iter()
-                .find(|(_, state)| !editable || state.is_editable())
-                .map_or_else(|| START.to_string(), |(id, _)| format!("/applications/{id}{place}")),
+    /// The address "show me this page" leads to for an organisation with `known` applications:
+    /// the dashboard's start box (or the dashboard, when nothing is left to start) where it has
+    /// none the screen can show.
+    pub fn address(&self, known: &Applications) -> String {
+        let (which, place) = match self.shows {
+            Shows::Page(path) => return path.to_string(),
+            Shows::Application { which, place } => (which, place),
+        };
+        let editable = || {
+            let returned = known.all.iter().find(|(_, state)| *state == State::ReturnedForChanges);
+            returned.or_else(|| known.all.iter().find(|(_, state)| state.is_editable())).map(|&(id, _)| id)
+        };
+        let found = match which {
+            Which::Newest => known.all.first().map(|&(id, _)| (id, place)),
+            Which::Editable => editable().map(|id| (id, place)),
+            Which::ReadyToSign => {
+                known.ready_to_sign.first().map(|&id| (id, place)).or_else(|| editable().map(|id| (id, "")))
+            }
+        };
+        match found {
+            Some((id, place)) => format!("/applications/{id}{place}"),
+            None if known.can_start => "/applications#start-heading".to_string(),
+            None => "/applications".to_string(),
         }
     }
 }
@@ -104,32 +138,39 @@ pub fn file_url(picture: &Picture, format: &str) -> String {
 mod tests {
     use super::*;
 
-    const SIGNING: Screen = Screen {
-        id: "s",
-        shows: Shows::Application { editable: true, place: "#agreement-heading" },
-        alt: "",
-        callouts: &[],
-    };
-    const TIMELINE: Screen = Screen {
-        id: "t",
-        shows: Shows::Application { editable: false, place: "#timeline-heading" },
-        alt: "",
-        callouts: &[],
-    };
+    const fn showing(which: Which, place: &'static str) -> Screen {
+        Screen { id: "s", shows: Shows::Application { which, place }, alt: "", callouts: &[] }
+    }
+    const CHECK: Screen = showing(Which::Editable, "?step=check");
+    const SIGNING: Screen = showing(Which::ReadyToSign, "#agreement-heading");
+    const TIMELINE: Screen = showing(Which::Newest, "#timeline-heading");
+
+    fn known(all: &[(i32, State)], ready_to_sign: &[i32], can_start: bool) -> Applications {
+        Applications { all: all.to_vec(), ready_to_sign: ready_to_sign.to_vec(), can_start }
+    }
 
     #[test]
-    fn an_application_screen_shows_the_newest_application_it_can() {
-        let applications = [(9, State::Submitted), (7, State::ReturnedForChanges), (3, State::Draft)];
-        assert_eq!(SIGNING.address(applications), "/applications/7#agreement-heading");
-        assert_eq!(TIMELINE.address(applications), "/applications/9#timeline-heading");
-        assert_eq!(SIGNING.address([(9, State::Submitted)]), "/applications#start-heading");
-        assert_eq!(TIMELINE.address([]), "/applications#start-heading");
+    fn an_application_screen_shows_the_application_it_can() {
+        let some = known(&[(9, State::Submitted), (8, State::Draft), (7, State::ReturnedForChanges)], &[8], true);
+        assert_eq!(CHECK.address(&some), "/applications/7?step=check", "a returned one first");
+        assert_eq!(SIGNING.address(&some), "/applications/8#agreement-heading");
+        assert_eq!(TIMELINE.address(&some), "/applications/9#timeline-heading");
+        let unfinished = known(&[(3, State::Draft)], &[], true);
+        assert_eq!(SIGNING.address(&unfinished), "/applications/3", "its answers go on first");
+    }
+
+    #[test]
+    fn without_such_an_application_the_dashboard_starts_one_if_it_can() {
+        let sent = known(&[(9, State::Submitted)], &[], true);
+        assert_eq!(SIGNING.address(&sent), "/applications#start-heading");
+        assert_eq!(TIMELINE.address(&known(&[], &[], true)), "/applications#start-heading");
+        assert_eq!(CHECK.address(&known(&[(9, State::InProduction)], &[], false)), "/applications");
     }
 
     #[test]
     fn a_page_screen_shows_its_page() {
         let billing = Screen { id: "b", shows: Shows::Page("/billing"), alt: "", callouts: &[] };
-        assert_eq!(billing.address([(1, State::Draft)]), "/billing");
+        assert_eq!(billing.address(&known(&[(1, State::Draft)], &[], true)), "/billing");
         assert_eq!(show_me(&billing), "/guides/screens/b");
     }
 }

@@ -68,7 +68,8 @@ async fn answers_branch_and_bad_answers_are_explained() {
 #[tokio::test(flavor = "multi_thread")]
 async fn show_me_leads_to_the_readers_own_page_after_login() {
     use crate::common::{
-        applications::start,
+        api::{SaveApplication, ServerFn},
+        applications::{ANSWERS, save_fields, start},
         browser::{Browser, log_in},
     };
     crate::common::within_a_minute(async {
@@ -87,10 +88,14 @@ async fn show_me_leads_to_the_readers_own_page_after_login() {
         assert_eq!(to(reader.step("/guides/screens/dashboard").await), "/applications");
         let (status, id) = start(&reader, &["patient-data"]).await;
         assert_eq!(status, reqwest::StatusCode::OK, "{id}");
+        let id: i32 = id.trim().parse().unwrap();
         assert_eq!(to(reader.step("/guides/screens/wizard-step").await), format!("/applications/{id}"));
         assert_eq!(to(reader.step("/guides/screens/check-answers").await), format!("/applications/{id}?step=check"));
-        assert_eq!(to(reader.step("/guides/screens/signing").await), format!("/applications/{id}#agreement-heading"));
+        assert_eq!(to(reader.step("/guides/screens/signing").await), format!("/applications/{id}"), "answers first");
         assert_eq!(to(reader.step("/guides/screens/timeline").await), format!("/applications/{id}#timeline-heading"));
+        let (status, body) = reader.call(SaveApplication::PATH, &save_fields(id, 1, ANSWERS)).await;
+        assert_eq!(status, reqwest::StatusCode::OK, "{body}");
+        assert_eq!(to(reader.step("/guides/screens/signing").await), format!("/applications/{id}#agreement-heading"));
 
         // Someone acting for nobody is asked whom to act for, and comes back here.
         let unattached = Browser::new(&app.base);
