@@ -42,7 +42,10 @@ const isPublicPage = (path) => PAGES.includes(path);
 self.addEventListener('message', (event) => {
   if (event.data === 'forget-pages') event.waitUntil(forgetPages());
   const shown = typeof event.data === 'string' && event.data.startsWith('keep:') ? event.data.slice('keep:'.length) : '';
-  if (Object.values(GUIDE_PICTURES).some((files) => files.includes(shown))) event.waitUntil(keepShown(shown));
+  if (Object.values(GUIDE_PICTURES).some((files) => files.includes(shown))) {
+    const url = new URL(shown, self.location.origin);
+    event.waitUntil(storedFirst(new Request(url), url).then(() => keepGuidePictures(shown), () => {}));
+  }
 });
 
 self.addEventListener('fetch', (event) => {
@@ -98,19 +101,6 @@ async function storedFirst(request, url) {
   const response = await fetch(request);
   if (response.ok) await cache.put(url.pathname, response.clone());
   return response;
-}
-
-async function keepShown(path) {
-  const cache = await caches.open(PICTURES);
-  if (!(await cache.match(path))) {
-    try {
-      const response = await fetch(path);
-      if (response.ok) await cache.put(path, response);
-    } catch (offline) {
-      return;
-    }
-  }
-  await keepGuidePictures(path);
 }
 
 // The other pictures of the guides `path` is in, in the same language, width and format.
