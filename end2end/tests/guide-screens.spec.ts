@@ -58,9 +58,15 @@ function clinicAnswers(lang: Lang) {
   return a;
 }
 
+/** Glyphs placed on whole pixels, hinted, at every device scale. Chromium on Linux otherwise
+ * places them at fractions of a pixel, unhinted, where the scale is above 1; a phone page could
+ * keep a font's settings from before its emulated scale applied, depending on the machine's load,
+ * and differ from its own picture in up to 190 pixels. */
+const FONT_RENDERING = ['--disable-font-subpixel-positioning'];
+
 /** A browser that speaks `lang`: its own controls (a date field's format and placeholder) too. */
 async function browserIn(lang: Lang, options: LaunchOptions): Promise<Browser> {
-  return chromium.launch({ ...options, args: [...(options.args ?? []), `--lang=${lang}`], env: { ...process.env, LANGUAGE: lang } });
+  return chromium.launch({ ...options, args: [...(options.args ?? []), `--lang=${lang}`, ...FONT_RENDERING], env: { ...process.env, LANGUAGE: lang } });
 }
 
 /** The font the pictures are taken in: the sandbox's Chromium shows system-ui as DejaVu Sans
@@ -88,6 +94,11 @@ type Box = { x: number; y: number; width: number; height: number };
 type Picture = { file: string; width: number; height: number; scale: number; marks: [number, number][] };
 type Manifest = Record<string, Record<string, Record<Width, Picture>>>;
 
+/** A mark's radius in CSS pixels, as the guide draws it (components/wizard/screen.rs). */
+const MARK_RADIUS = 12;
+/** The margin added left of each picture (CSS pixels), so that a mark beside an element at the
+ * picture's edge does not cover its first letters. */
+const GUTTER = 24;
 /** How much of a long marked element (a list, a timeline) a picture shows, in CSS pixels. */
 const SHOWN_OF_LONG = 220;
 /** Pixels that may differ in one picture before it counts as changed. Anti-aliased pixels and
@@ -179,16 +190,23 @@ async function picture(page: Page, screen: Screen, width: Width, lang: Lang) {
   const { marks, clip } = await measure(page, screen, width);
   const scale = widths[width].use.deviceScaleFactor;
   const inImage = (n: number, from: number) => Math.round((n - from) * scale);
-  const png = await page.screenshot({ fullPage: true, clip, animations: 'disabled', caret: 'hide' });
+  const screenshot = await page.screenshot({ fullPage: true, clip, animations: 'disabled', caret: 'hide' });
+  // The gutter in the colour of the page's edge.
+  const { data: edge } = await sharp(screenshot).extract({ left: 0, top: 0, width: 1, height: 1 }).raw().toBuffer({ resolveWithObject: true });
+  const png = await sharp(screenshot)
+    .extend({ left: GUTTER * scale, background: { r: edge[0], g: edge[1], b: edge[2] } })
+    .png()
+    .toBuffer();
   const { width: w, height: h } = await sharp(png).metadata();
   return {
     png,
     width: w!,
     height: h!,
     scale,
-    // At the element's left edge, level with its first line.
+    // Just left of the element, level with its first line; in the gutter when the element is at
+    // the picture's edge.
     marks: marks.map((b) => [
-      Math.max(Math.round(14 * scale), inImage(b.x, clip.x)),
+      Math.round(Math.max(MARK_RADIUS + 1, b.x - clip.x + GUTTER - MARK_RADIUS - 3) * scale),
       inImage(b.y + Math.min(b.height / 2, 14), clip.y),
     ] as [number, number]),
     name: `${screen.id}.${lang}.${width}`,
@@ -345,6 +363,9 @@ async function take(pages: Record<Width, Page>, lang: Lang, address: string | nu
       await hydrated(page);
     }
     await screen.prepare?.(page);
+    // Pictured as a reader sees it: a phone's page no wider than the phone.
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect.soft(wide, `${screen.id} (${lang}, ${width}) scrolls sideways`).toBeLessThanOrEqual(page.viewportSize()!.width);
     const shot = await picture(page, screen, width, lang);
     await (writing ? write(shot, screen, lang, width) : compare(shot, screen, lang, width));
     taken.add(shot.name);
