@@ -82,10 +82,15 @@ const widths = {
 };
 type Width = keyof typeof widths;
 
+/** The element a callout names. Its mark sits left of it, or right of it (`after`) where text
+ * leads up to it on its line. */
+type Mark = ((page: Page) => Locator) | { after: (page: Page) => Locator };
+const locate = (mark: Mark) => (typeof mark === 'function' ? mark : mark.after);
+
 /** A screen: the elements its callouts name, in order. */
 type Screen = {
   id: string;
-  marks: ((page: Page) => Locator)[];
+  marks: Mark[];
   /** On each page before it is pictured, after going to the address. */
   prepare?: (page: Page) => Promise<void>;
 };
@@ -96,6 +101,8 @@ type Manifest = Record<string, Record<string, Record<Width, Picture>>>;
 
 /** A mark's radius in CSS pixels, as the guide draws it (components/wizard/screen.rs). */
 const MARK_RADIUS = 12;
+/** Between a mark's edge and its element, in CSS pixels. */
+const MARK_GAP = 3;
 /** The margin added left of each picture (CSS pixels), so that a mark beside an element at the
  * picture's edge does not cover its first letters. */
 const GUTTER = 24;
@@ -128,12 +135,12 @@ async function measure(page: Page, screen: Screen, width: Width) {
     if (!found) throw new Error(`${screen.id} (${width}): ${what} is not on the page`);
     return found;
   };
-  const marks = await Promise.all(screen.marks.map((m, i) => box(m(page), `the element of callout ${i + 1}`)));
+  const marks = await Promise.all(screen.marks.map((m, i) => box(locate(m)(page), `the element of callout ${i + 1}`)));
   // The marked elements with a margin (a long one's beginning, to the end of a row or line that
   // fits), as wide as the page's content column.
   const content = await box(page.locator('main > .page'), 'the content column');
   const top = Math.max(0, Math.min(...marks.map((b) => b.y)) - 16);
-  const ends = await Promise.all(screen.marks.map((m) => m(page).first().evaluate((element, most) => {
+  const ends = await Promise.all(screen.marks.map((m) => locate(m)(page).first().evaluate((element, most) => {
     const whole = element.getBoundingClientRect();
     if (whole.height <= most) return whole.bottom + 16;
     // Whole rows only (an item, a table row, a field), with as much of the gap after as is free.
@@ -177,6 +184,11 @@ async function measure(page: Page, screen: Screen, width: Width) {
   return { marks, clip };
 }
 
+/** Where a mark's centre is across the page (CSS pixels): left of its element (in the gutter for
+ * an element at the picture's edge), or right of it after text. */
+const beside = (b: Box, mark: Mark) =>
+  typeof mark === 'function' ? b.x - MARK_GAP - MARK_RADIUS : b.x + b.width + MARK_GAP + MARK_RADIUS;
+
 /** The picture of `screen` on `page`: the PNG and where its marks are. */
 async function picture(page: Page, screen: Screen, width: Width, lang: Lang) {
   // Settled: nothing still loading that could change the layout.
@@ -187,6 +199,9 @@ async function picture(page: Page, screen: Screen, width: Width, lang: Lang) {
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.mouse.move(0, 0);
   await pinDates(page);
+  // As a reader sees it: no wider than the window (a phone's layout may widen past it to fit).
+  const wide = await page.evaluate((viewport) => document.documentElement.scrollWidth - Math.min(viewport, document.documentElement.clientWidth), page.viewportSize()!.width);
+  expect.soft(wide, `${screen.id} (${lang}, ${width}) scrolls sideways`).toBeLessThanOrEqual(0);
   const { marks, clip } = await measure(page, screen, width);
   const scale = widths[width].use.deviceScaleFactor;
   const inImage = (n: number, from: number) => Math.round((n - from) * scale);
@@ -203,10 +218,9 @@ async function picture(page: Page, screen: Screen, width: Width, lang: Lang) {
     width: w!,
     height: h!,
     scale,
-    // Just left of the element, level with its first line; in the gutter when the element is at
-    // the picture's edge.
-    marks: marks.map((b) => [
-      Math.round(Math.max(MARK_RADIUS + 1, b.x - clip.x + GUTTER - MARK_RADIUS - 3) * scale),
+    // Beside the element, level with its first line, and whole on the picture.
+    marks: marks.map((b, i) => [
+      Math.round(Math.min(Math.max(beside(b, screen.marks[i]) - clip.x + GUTTER, MARK_RADIUS + 2), w! / scale - MARK_RADIUS - 2) * scale),
       inImage(b.y + Math.min(b.height / 2, 14), clip.y),
     ] as [number, number]),
     name: `${screen.id}.${lang}.${width}`,
@@ -363,9 +377,6 @@ async function take(pages: Record<Width, Page>, lang: Lang, address: string | nu
       await hydrated(page);
     }
     await screen.prepare?.(page);
-    // Pictured as a reader sees it: a phone's page no wider than the phone.
-    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect.soft(wide, `${screen.id} (${lang}, ${width}) scrolls sideways`).toBeLessThanOrEqual(page.viewportSize()!.width);
     const shot = await picture(page, screen, width, lang);
     await (writing ? write(shot, screen, lang, width) : compare(shot, screen, lang, width));
     taken.add(shot.name);
@@ -439,7 +450,7 @@ for (const lang of ['fi', 'sv'] as Lang[]) {
       await decide(browser, lang, id, 'start-joint-testing');
       await take(pages, lang, `/applications/${id}`, {
         id: 'timeline',
-        marks: [(p) => p.locator('#timeline'), (p) => p.locator('#timeline .badge').last()],
+        marks: [(p) => p.locator('#timeline'), { after: (p) => p.locator('#timeline .badge').last() }],
       });
 
       await decide(browser, lang, id, 'record-test-result', { comment: 'OK' });

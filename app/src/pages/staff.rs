@@ -261,7 +261,7 @@ fn Desk(view: StaffView) -> impl IntoView {
         <section class="card" aria-labelledby="answers-heading">
             <h2 id="answers-heading">{t!("staff-answers")}</h2>
             <dl class="facts" id="staff-answers">{answers}</dl>
-            {view.signed_hash.clone().map(|h| view! { <p>{t!("agreement-hash")} " " <code>{h}</code></p> })}
+            {view.signed_hash.clone().map(|h| view! { <p class="hash">{t!("agreement-hash")} " " <code>{h}</code></p> })}
         </section>
         {view.notice.clone().map(|n| view! {
             <section class="card" aria-labelledby="notice-heading" id="notice">

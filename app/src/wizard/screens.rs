@@ -3,8 +3,8 @@
 //! `components::wizard::screen`.
 //!
 //! The pictures are screenshots of the sandbox in each language at a phone's and a desktop's
-//! width; the numbered marks are drawn over them at the elements' bounding boxes, as the
-//! generator measured them (`end2end/tests/guide-screens.spec.ts`).
+//! width, with a margin on the left; the numbered marks are drawn beside the elements the
+//! generator measured (`end2end/tests/guide-screens.spec.ts`).
 use crate::{domain::application::State, i18n::Lang};
 use serde::{Deserialize, Serialize};
 use std::{collections::BTreeMap, sync::LazyLock};

@@ -146,7 +146,7 @@ fn CheckAnswers(state: WizardState, answers: Answers) -> impl IntoView {
             view! {
                 <div class="check-answers__row">
                     <dt>{tr(field.label)}</dt>
-                    <dd>{shown}</dd>
+                    <dd class="check-answers__answer">{shown}</dd>
                     <dd>
                         <a href=link(step.id, &answers) on:click=state.to(step, &answers)>
                             {t!("wizard-change")}
