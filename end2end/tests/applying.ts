@@ -103,6 +103,11 @@ export async function decide(browser: Browser, lang: Lang, id: number, command: 
   const page = await context.newPage();
   await logIn(page, lang, { listed: staff });
   await page.goto(`/staff/applications/${id}`);
+  // The answers (e-mail addresses, OIDs) fit a phone's width without sideways scrolling.
+  await page.setViewportSize({ width: 360, height: 740 });
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(wide, `/staff/applications/${id} scrolls sideways on a phone`).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 720 });
   const form = page.locator(`#decision-${command}`);
   if (fill.comment) await form.getByLabel(msg(lang, 'staff-comment')).fill(fill.comment);
   if (fill.date) await form.getByLabel(msg(lang, 'staff-go-live')).fill(fill.date);
