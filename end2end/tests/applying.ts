@@ -3,6 +3,7 @@
 import { expect, type Page, type Browser } from '@playwright/test';
 import { msg, hydrated, type Lang } from './messages';
 import { browserLocale, logIn } from './sandbox';
+import { sidewaysOverflow } from './device';
 
 /** Kanta's staff in the sandbox. */
 export const staff = 'Oskar Berg';
@@ -105,8 +106,7 @@ export async function decide(browser: Browser, lang: Lang, id: number, command: 
   await page.goto(`/staff/applications/${id}`);
   // The answers (e-mail addresses, OIDs) fit a phone's width without sideways scrolling.
   await page.setViewportSize({ width: 360, height: 740 });
-  const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(wide, `/staff/applications/${id} scrolls sideways on a phone`).toBeLessThanOrEqual(0);
+  expect(await sidewaysOverflow(page), `/staff/applications/${id} scrolls sideways on a phone`).toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 1280, height: 720 });
   const form = page.locator(`#decision-${command}`);
   if (fill.comment) await form.getByLabel(msg(lang, 'staff-comment')).fill(fill.comment);

@@ -21,3 +21,12 @@ export async function storedDraft(page: Page, wizard = 'before-you-start') {
     wizard,
   );
 }
+
+/** How far (CSS pixels) the page reaches past the window's width: 0 or less when it fits without
+ * sideways scrolling. Against the window itself, as a phone's layout may widen past it to fit. */
+export async function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(
+    (viewport) => document.documentElement.scrollWidth - Math.min(viewport, document.documentElement.clientWidth),
+    page.viewportSize()!.width,
+  );
+}

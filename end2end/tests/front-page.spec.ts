@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { msg, hydrated, type Lang } from './messages';
 import { logIn } from './sandbox';
+import { sidewaysOverflow } from './device';
 
 const browserLocale: Record<Lang, string> = { fi: 'fi-FI', sv: 'sv-FI' };
 
@@ -149,8 +150,7 @@ test.describe('layout', () => {
     await page.setViewportSize({ width: 360, height: 740 });
     for (const path of ['/', '/login', '/accessibility']) {
       await page.goto(path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, path).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(page), path).toBeLessThanOrEqual(0);
     }
   });
 
